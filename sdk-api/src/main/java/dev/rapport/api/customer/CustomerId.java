@@ -1,0 +1,19 @@
+package dev.rapport.api.customer;
+
+import dev.rapport.api.Identifier;
+
+/** The id of a customer. */
+public record CustomerId(String value) implements Identifier {
+    public CustomerId {
+        Identifier.checked(value, "CustomerId");
+    }
+
+    public static CustomerId of(String value) {
+        return new CustomerId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

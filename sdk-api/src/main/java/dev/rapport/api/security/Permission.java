@@ -1,0 +1,40 @@
+package dev.rapport.api.security;
+
+/** What an actor may do. Roles are named bundles of these; checks are always by permission. */
+public enum Permission {
+    /** See customer profiles (contact details masked without {@link #CUSTOMER_PII_READ}). */
+    CUSTOMER_READ("customer.read"),
+    /** Create and edit customers. */
+    CUSTOMER_WRITE("customer.write"),
+    /** See contact phone numbers and e-mail addresses unmasked. */
+    CUSTOMER_PII_READ("customer.pii.read"),
+    /** Open tickets for any customer. */
+    TICKET_CREATE("ticket.create"),
+    /** See tickets of the own department and tickets assigned to oneself. */
+    TICKET_READ("ticket.read"),
+    /** See every ticket. */
+    TICKET_READ_ALL("ticket.read.all"),
+    /** Work on tickets of the own department and tickets assigned to oneself: progress, resolve, confirm. */
+    TICKET_WORK("ticket.work"),
+    /** Work on every ticket. */
+    TICKET_WORK_ALL("ticket.work.all"),
+    /** Assign, reassign and redirect tickets to other people and departments. */
+    TICKET_ASSIGN("ticket.assign"),
+    /** List and look up users, e.g. to pick an assignee. */
+    USER_READ("user.read"),
+    /** Create users and bind them to departments and roles. */
+    USER_ADMIN("user.admin"),
+    /** Create departments. */
+    DEPARTMENT_ADMIN("department.admin");
+
+    private final String key;
+
+    Permission(String key) {
+        this.key = key;
+    }
+
+    /** The stable dotted name, e.g. {@code customer.pii.read}. */
+    public String key() {
+        return key;
+    }
+}

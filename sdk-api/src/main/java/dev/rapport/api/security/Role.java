@@ -1,0 +1,39 @@
+package dev.rapport.api.security;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static dev.rapport.api.security.Permission.*;
+
+/** A named bundle of permissions (SPEC §2). A user may hold several roles. */
+public enum Role {
+    /** Front line: customers and the tickets of the own department. */
+    AGENT(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ)),
+    /** Tier 2: works escalated tickets; sees customers without their contact details. */
+    EXPERT(EnumSet.of(CUSTOMER_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ)),
+    /** Tier 3: key accounts and their follow-ups. */
+    ACCOUNT_MANAGER(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ)),
+    /** Assigns and reassigns, watches every ticket. */
+    SUPERVISOR(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_READ_ALL,
+            TICKET_WORK, TICKET_WORK_ALL, TICKET_ASSIGN, USER_READ)),
+    /** Users, departments and catalogs; reads everything, works no tickets. */
+    ADMIN(EnumSet.of(USER_READ, USER_ADMIN, DEPARTMENT_ADMIN, CUSTOMER_READ, TICKET_READ, TICKET_READ_ALL));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = Collections.unmodifiableSet(permissions);
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    /** The union of the permissions of {@code roles}. */
+    public static Set<Permission> permissionsOf(Set<Role> roles) {
+        var all = EnumSet.noneOf(Permission.class);
+        roles.forEach(r -> all.addAll(r.permissions));
+        return Collections.unmodifiableSet(all);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.rapport.api.security;
+
+import dev.rapport.api.Identifier;
+
+/** The id of a user. */
+public record UserId(String value) implements Identifier {
+    public UserId {
+        Identifier.checked(value, "UserId");
+    }
+
+    public static UserId of(String value) {
+        return new UserId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

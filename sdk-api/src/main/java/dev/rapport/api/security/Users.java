@@ -1,0 +1,31 @@
+package dev.rapport.api.security;
+
+import dev.rapport.api.Page;
+import dev.rapport.api.PageRequest;
+import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.ValidationException;
+
+import java.util.Optional;
+
+/** Employees and their bindings to departments and roles. */
+public interface Users {
+    /**
+     * Creates a user; needs {@link Permission#USER_ADMIN}.
+     *
+     * @throws ValidationException naming every invalid field
+     * @throws ConflictException   when the employee id is taken
+     */
+    User create(Actor actor, NewUser user);
+
+    /** Needs {@link Permission#USER_READ}. */
+    User get(Actor actor, UserId id);
+
+    /** Users by employee id; needs {@link Permission#USER_READ}. */
+    Page<User> list(Actor actor, PageRequest page);
+
+    /**
+     * On a store without any user, creates the user {@code admin} with role ADMIN and a generated password,
+     * and returns that password (shown once, stored only as a hash). Returns empty when any user exists.
+     */
+    Optional<String> createInitialAdmin();
+}

@@ -1,0 +1,13 @@
+package dev.rapport.api.spi.storage;
+
+import dev.rapport.api.audit.AuditEntry;
+
+import java.util.List;
+
+/** The append-only audit trail. */
+public interface AuditLog {
+    void append(AuditEntry entry);
+
+    /** The entries of one subject in the order they were appended. */
+    List<AuditEntry> of(String subjectType, String subjectId);
+}

@@ -1,0 +1,18 @@
+package dev.rapport.api.spi.storage;
+
+import dev.rapport.api.security.Department;
+import dev.rapport.api.security.DepartmentId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Departments. */
+public interface DepartmentStore {
+    /** Inserts unless a department with that id exists; safe when several nodes race. @return whether it inserted */
+    boolean insertIfAbsent(Department department);
+
+    Optional<Department> find(DepartmentId id);
+
+    /** Ordered by name. */
+    List<Department> list();
+}

@@ -1,0 +1,19 @@
+package dev.rapport.api.spi.storage;
+
+import java.util.function.Function;
+
+/** Where the SDK keeps its data. Thread-safe; one instance serves the whole SDK. */
+public interface Storage extends AutoCloseable {
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws (and the
+     * exception rethrown unchanged). Nested calls are not supported.
+     */
+    <R> R inTransaction(Function<Transaction, R> work);
+
+    /** Whether the database answers right now. Never throws. */
+    boolean isHealthy();
+
+    /** Releases connections; idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,23 @@
+package dev.rapport.api.spi.storage;
+
+import dev.rapport.api.security.User;
+import dev.rapport.api.security.UserId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Users and their password hashes. Employee ids are unique. */
+public interface UserStore {
+    /** @throws dev.rapport.api.error.ConflictException when the employee id is taken */
+    void insert(User user, String passwordHash);
+
+    Optional<User> find(UserId id);
+
+    Optional<Credentials> credentials(String employeeId);
+
+    /** Ordered by employee id, starting after {@code afterEmployeeId}. */
+    List<User> list(Optional<String> afterEmployeeId, int limit);
+
+    /** Whether any user exists. */
+    boolean any();
+}

@@ -1,0 +1,4 @@
+package dev.rapport.api.ticket;
+
+/** How something was told to the customer. */
+public enum CommunicationMethod { PHONE, EMAIL, IN_PERSON, PORTAL }

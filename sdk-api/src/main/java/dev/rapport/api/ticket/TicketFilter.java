@@ -1,0 +1,50 @@
+package dev.rapport.api.ticket;
+
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.UserId;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which tickets to list; every given criterion must hold. Actors without {@code ticket.read.all} see only
+ * tickets of their department and tickets assigned to them, whatever the filter says.
+ *
+ * @param statuses any of these statuses; empty means every status
+ */
+public record TicketFilter(Set<TicketStatus> statuses, Optional<Priority> priority, Optional<DepartmentId> departmentId,
+                           Optional<UserId> assigneeId, Optional<CustomerId> customerId) {
+    public TicketFilter {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        priority = priority == null ? Optional.empty() : priority;
+        departmentId = departmentId == null ? Optional.empty() : departmentId;
+        assigneeId = assigneeId == null ? Optional.empty() : assigneeId;
+        customerId = customerId == null ? Optional.empty() : customerId;
+    }
+
+    /** Every ticket the actor may see. */
+    public static TicketFilter all() {
+        return new TicketFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public TicketFilter withStatuses(Set<TicketStatus> statuses) {
+        return new TicketFilter(statuses, priority, departmentId, assigneeId, customerId);
+    }
+
+    public TicketFilter withPriority(Priority priority) {
+        return new TicketFilter(statuses, Optional.of(priority), departmentId, assigneeId, customerId);
+    }
+
+    public TicketFilter withDepartment(DepartmentId department) {
+        return new TicketFilter(statuses, priority, Optional.of(department), assigneeId, customerId);
+    }
+
+    public TicketFilter withAssignee(UserId assignee) {
+        return new TicketFilter(statuses, priority, departmentId, Optional.of(assignee), customerId);
+    }
+
+    public TicketFilter withCustomer(CustomerId customer) {
+        return new TicketFilter(statuses, priority, departmentId, assigneeId, Optional.of(customer));
+    }
+}

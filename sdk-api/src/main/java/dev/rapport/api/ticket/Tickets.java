@@ -1,0 +1,65 @@
+package dev.rapport.api.ticket;
+
+import dev.rapport.api.Page;
+import dev.rapport.api.PageRequest;
+import dev.rapport.api.audit.AuditEntry;
+import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.error.NotFoundException;
+import dev.rapport.api.error.ValidationException;
+import dev.rapport.api.security.Actor;
+
+import java.util.List;
+
+/**
+ * Service requests from intake to closure (SPEC §4). Every change is audited and emits a domain event in the same
+ * transaction. Commands carry the version they read: a stale one gets {@link ConflictException}, as does any move
+ * the state machine does not allow; CLOSED tickets are read-only.
+ *
+ * <p>Actors need {@code ticket.work} and the ticket must be in their department or assigned to them, unless they
+ * hold {@code ticket.work.all}; otherwise {@link ForbiddenException}. Unknown ids get {@link NotFoundException}.
+ */
+public interface Tickets {
+    /**
+     * Opens a ticket: priority from the matrix, routed to the type's default department, SLA deadlines set.
+     * Needs {@code ticket.create}.
+     *
+     * @throws ValidationException naming every invalid field; nothing is stored
+     */
+    Ticket open(Actor actor, OpenTicket request);
+
+    /** Every problem {@link #open} would report for {@code request}, without storing anything. */
+    List<FieldError> validate(OpenTicket request);
+
+    /** The ticket with its progress and confirmations. Needs {@code ticket.read} for it. */
+    TicketDetails get(Actor actor, TicketId id);
+
+    /** Tickets matching the filter that the actor may see, newest first. */
+    Page<Ticket> list(Actor actor, TicketFilter filter, PageRequest page);
+
+    /**
+     * Assigns, reassigns or redirects. Assigning someone else or another department needs {@code ticket.assign};
+     * an actor with {@code ticket.work} may take a ticket of their own department.
+     */
+    Ticket assign(Actor actor, TicketId id, AssignTicket command);
+
+    /** Records progress; the first customer-visible entry is the first response. */
+    Ticket addProgress(Actor actor, TicketId id, AddProgress command);
+
+    /** Moves the ticket to RESOLVED with its solution. */
+    Ticket resolve(Actor actor, TicketId id, ResolveTicket command);
+
+    /** Records the customer's answer: SATISFIED closes, the others reopen. */
+    Ticket confirm(Actor actor, TicketId id, ConfirmResolution command);
+
+    /**
+     * Closes a resolved ticket whose latest confirmation is SATISFIED.
+     *
+     * @throws ConflictException with code {@code ticket.close.unconfirmed} without that confirmation
+     */
+    Ticket close(Actor actor, TicketId id);
+
+    /** The ticket's audit trail, oldest first. Needs {@code ticket.read} for it. */
+    List<AuditEntry> history(Actor actor, TicketId id);
+}

@@ -1,0 +1,63 @@
+package dev.rapport.core;
+
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ValidationException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Collects every field error of one command, so the caller hears of all of them at once. */
+public final class FieldChecks {
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public static FieldChecks create() {
+        return new FieldChecks();
+    }
+
+    /** The stripped text, or null (and an error) when required and blank, or an error when longer than {@code max}. */
+    public String text(String field, String value, int max, boolean required) {
+        String stripped = value == null ? null : value.strip();
+        if (stripped == null || stripped.isEmpty()) {
+            if (required) {
+                add(field, "is required");
+            }
+            return null;
+        }
+        if (stripped.length() > max) {
+            add(field, "must be at most " + max + " characters");
+        }
+        return stripped;
+    }
+
+    public Optional<String> optionalText(String field, Optional<String> value, int max) {
+        return Optional.ofNullable(text(field, value.orElse(null), max, false));
+    }
+
+    public <T> T require(String field, T value) {
+        if (value == null || value instanceof Optional<?> o && o.isEmpty()) {
+            add(field, "is required");
+        }
+        return value;
+    }
+
+    public FieldChecks add(String field, String message) {
+        errors.add(FieldError.of(field, message));
+        return this;
+    }
+
+    public boolean has(String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** @throws ValidationException listing every error collected so far */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+}

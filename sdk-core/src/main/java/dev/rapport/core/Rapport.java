@@ -1,0 +1,305 @@
+package dev.rapport.core;
+
+import dev.rapport.api.customer.Customers;
+import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.DomainEventListener;
+import dev.rapport.api.security.Authentication;
+import dev.rapport.api.security.Departments;
+import dev.rapport.api.security.Users;
+import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.api.spi.PluginFactory;
+import dev.rapport.api.spi.storage.Storage;
+import dev.rapport.api.spi.storage.StorageFactory;
+import dev.rapport.api.ticket.TicketTypes;
+import dev.rapport.api.ticket.Tickets;
+import dev.rapport.core.customer.CustomerRules;
+import dev.rapport.core.customer.CustomerService;
+import dev.rapport.core.customer.PhoneNumberRule;
+import dev.rapport.core.event.EventRelay;
+import dev.rapport.core.plugin.PluginCatalog;
+import dev.rapport.core.plugin.Plugins;
+import dev.rapport.core.routing.TicketRouter;
+import dev.rapport.core.security.AuthenticationService;
+import dev.rapport.core.security.DepartmentService;
+import dev.rapport.core.security.LoginThrottle;
+import dev.rapport.core.security.PasswordHasher;
+import dev.rapport.core.security.UserService;
+import dev.rapport.core.sla.SlaClock;
+import dev.rapport.core.sla.SlaPolicy;
+import dev.rapport.core.ticket.TicketService;
+import dev.rapport.core.ticket.TicketTypeService;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The SDK: what a host application builds once and calls from any thread.
+ *
+ * <pre>{@code
+ * try (Rapport rapport = Rapport.builder().build()) {          // embedded in-memory H2
+ *     Customer c = rapport.customers().create(Actor.system(), profile);
+ * }
+ * Rapport.builder().dataSource(postgres).clock(clock).build();  // PostgreSQL, controlled time
+ * }</pre>
+ */
+public final class Rapport implements AutoCloseable {
+    private static final String STORAGE_PREFIX = "rapport.storage.";
+
+    private final Clock clock;
+    private final Storage storage;
+    private final EventRelay relay;
+    private final CustomerService customers;
+    private final TicketService tickets;
+    private final UserService users;
+    private final DepartmentService departments;
+    private final AuthenticationService authentication;
+    private final TicketTypeService ticketTypes;
+
+    private Rapport(Builder b, Storage storage) {
+        this.clock = b.clock;
+        this.storage = storage;
+        this.relay = new EventRelay(storage);
+        b.listeners.forEach(relay::subscribe);
+        var transactions = new Transactions(storage, relay);
+        var ids = new IdGenerator(clock);
+        var passwords = new PasswordHasher();
+        this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones));
+        this.tickets = new TicketService(transactions, clock, b.zone, ids, new SlaClock(b.slaPolicy), new TicketRouter());
+        this.users = new UserService(transactions, clock, ids, passwords);
+        this.departments = new DepartmentService(transactions, clock, ids);
+        this.authentication = new AuthenticationService(transactions, clock, passwords,
+                new LoginThrottle(clock, b.accountLimit, b.addressLimit), b.sessionTtl);
+        this.ticketTypes = new TicketTypeService(transactions);
+        // SPEC's default departments and ticket types exist from the first start; racing nodes insert them once.
+        transactions.write(tx -> {
+            DepartmentService.DEFAULTS.forEach(tx.departments()::insertIfAbsent);
+            TicketTypeService.DEFAULTS.forEach(tx.ticketTypes()::insertIfAbsent);
+            return null;
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Customers customers() {
+        return customers;
+    }
+
+    public Tickets tickets() {
+        return tickets;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Departments departments() {
+        return departments;
+    }
+
+    public Authentication authentication() {
+        return authentication;
+    }
+
+    public TicketTypes ticketTypes() {
+        return ticketTypes;
+    }
+
+    /** The clock every rule reads time from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Whether the storage answers. */
+    public boolean isHealthy() {
+        return storage.isHealthy();
+    }
+
+    /** Listens to every domain event from now on; close the result to stop. */
+    public AutoCloseable subscribe(DomainEventListener listener) {
+        return relay.subscribe(listener);
+    }
+
+    /** Listens to the events of one type. */
+    public <E extends DomainEvent> AutoCloseable subscribe(Class<E> type, Consumer<? super E> listener) {
+        return relay.subscribe(event -> {
+            if (type.isInstance(event)) {
+                listener.accept(type.cast(event));
+            }
+        });
+    }
+
+    /** Stops event delivery (undelivered events stay in the outbox) and releases the storage. */
+    @Override
+    public void close() {
+        relay.close();
+        storage.close();
+    }
+
+    /** Configures and builds a {@link Rapport}. Without any storage setting: an in-memory H2 database. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone = ZoneId.of("Asia/Shanghai");
+        private final Map<String, String> config = new TreeMap<>();
+        private final Map<Class<?>, Object> hostObjects = new HashMap<>();
+        private final List<PluginFactory<?>> factories = new ArrayList<>();
+        private final List<DomainEventListener> listeners = new ArrayList<>();
+        private boolean discoverPlugins = true;
+        private Set<String> industries = new LinkedHashSet<>(List.of("Manufacturing", "Retail", "Wholesale",
+                "Technology", "Telecommunications", "Finance", "Healthcare", "Education", "Logistics", "Energy",
+                "Construction", "Government", "Hospitality", "Other"));
+        private PhoneNumberRule phones = PhoneNumberRule.mainlandOrE164();
+        private SlaPolicy slaPolicy = SlaPolicy.defaults();
+        private Duration sessionTtl = Duration.ofHours(8);
+        private LoginThrottle.Limit accountLimit = new LoginThrottle.Limit(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
+        private LoginThrottle.Limit addressLimit = new LoginThrottle.Limit(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
+
+        private Builder() {
+        }
+
+        /** The time source of every rule; tests and demos pass a controllable one. Default: system UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The business time zone: the year in codes and numbers. Default Asia/Shanghai. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** Keeps data in this database (H2 or PostgreSQL), through the JDBC storage. The host owns the pool. */
+        public Builder dataSource(DataSource dataSource) {
+            hostObjects.put(DataSource.class, Objects.requireNonNull(dataSource, "dataSource"));
+            return this;
+        }
+
+        /** Keeps data in the database at this JDBC URL, e.g. {@code jdbc:postgresql://db/rapport} or {@code jdbc:h2:./data/rapport}. */
+        public Builder jdbcUrl(String url) {
+            return config(STORAGE_PREFIX + "url", url);
+        }
+
+        public Builder jdbcCredentials(String user, String password) {
+            config(STORAGE_PREFIX + "user", user);
+            return config(STORAGE_PREFIX + "password", password);
+        }
+
+        /**
+         * A flat configuration key such as {@code rapport.storage.type} (default {@code jdbc}) or
+         * {@code rapport.storage.maximum-pool-size}. Unknown keys fail {@link #build()}.
+         */
+        public Builder config(String key, String value) {
+            config.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));
+            return this;
+        }
+
+        public Builder config(Map<String, String> values) {
+            values.forEach(this::config);
+            return this;
+        }
+
+        /** Uses this factory, replacing a discovered one with the same id. */
+        public Builder factory(PluginFactory<?> factory) {
+            factories.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /** Whether to find plugin factories with ServiceLoader (default true). */
+        public Builder discoverPlugins(boolean discover) {
+            this.discoverPlugins = discover;
+            return this;
+        }
+
+        /** The industries a customer may be in (SPEC §3: a configurable list). */
+        public Builder industries(Set<String> industries) {
+            if (industries.isEmpty()) {
+                throw new IllegalArgumentException("at least one industry is needed");
+            }
+            this.industries = new LinkedHashSet<>(industries);
+            return this;
+        }
+
+        /** The region's phone-number rule. Default: mainland mobile or E.164. */
+        public Builder phoneNumbers(PhoneNumberRule rule) {
+            this.phones = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        public Builder slaPolicy(SlaPolicy policy) {
+            this.slaPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** How long a login token lasts. Default 8 hours. */
+        public Builder sessionTtl(Duration ttl) {
+            this.sessionTtl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
+        /** When failed logins of one employee id, and of one client address, get a cool-down. */
+        public Builder loginLimits(LoginThrottle.Limit perAccount, LoginThrottle.Limit perAddress) {
+            this.accountLimit = Objects.requireNonNull(perAccount, "perAccount");
+            this.addressLimit = Objects.requireNonNull(perAddress, "perAddress");
+            return this;
+        }
+
+        /** Receives every domain event from the start, including those a crash left undelivered. */
+        public Builder listener(DomainEventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Creates the storage (migrating its schema), the services and the event relay.
+         *
+         * @throws PluginConfigException listing every configuration problem
+         */
+        public Rapport build() {
+            var problems = new ArrayList<String>();
+            config.keySet().stream().filter(k -> !k.startsWith(STORAGE_PREFIX))
+                    .forEach(k -> problems.add("unknown key " + k + "; known prefixes: [" + STORAGE_PREFIX + "]"));
+            var storageSettings = new TreeMap<String, String>();
+            config.forEach((k, v) -> {
+                if (k.startsWith(STORAGE_PREFIX) && !k.equals(STORAGE_PREFIX + "type")) {
+                    storageSettings.put(k.substring(STORAGE_PREFIX.length()), v);
+                }
+            });
+            Storage storage = null;
+            try {
+                var catalog = PluginCatalog.of(StorageFactory.class, discoverPlugins, factories,
+                        Thread.currentThread().getContextClassLoader());
+                var factory = catalog.get(config.getOrDefault(STORAGE_PREFIX + "type", "jdbc"));
+                storage = new Plugins(clock, hostObjects).create(factory, "storage", storageSettings);
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
+            if (!problems.isEmpty()) {
+                if (storage != null) {
+                    storage.close();
+                }
+                throw new PluginConfigException(problems);
+            }
+            try {
+                var rapport = new Rapport(this, storage);
+                rapport.relay.signal(); // deliver what a crash left in the outbox
+                return rapport;
+            } catch (RuntimeException e) {
+                storage.close();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.rapport.core.customer;
+
+import dev.rapport.api.Page;
+import dev.rapport.api.PageRequest;
+import dev.rapport.api.audit.AuditEntry;
+import dev.rapport.api.customer.Contact;
+import dev.rapport.api.customer.ContactDraft;
+import dev.rapport.api.customer.ContactId;
+import dev.rapport.api.customer.Customer;
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.customer.CustomerProfile;
+import dev.rapport.api.customer.CustomerUpdate;
+import dev.rapport.api.customer.Customers;
+import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.NotFoundException;
+import dev.rapport.api.error.ValidationException;
+import dev.rapport.api.event.CustomerCreated;
+import dev.rapport.api.event.CustomerUpdated;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.Permission;
+import dev.rapport.api.spi.storage.Counter;
+import dev.rapport.api.spi.storage.Transaction;
+import dev.rapport.core.FieldChecks;
+import dev.rapport.core.IdGenerator;
+import dev.rapport.core.Transactions;
+import dev.rapport.core.audit.ChangeSet;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Customer profiles: creation with a generated code, edits with optimistic locking, search, audit. */
+public final class CustomerService implements Customers {
+    private final Transactions transactions;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final IdGenerator ids;
+    private final CustomerRules rules;
+
+    public CustomerService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, CustomerRules rules) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.zone = zone;
+        this.ids = ids;
+        this.rules = rules;
+    }
+
+    @Override
+    public Customer create(Actor actor, CustomerProfile profile) {
+        actor.require(Permission.CUSTOMER_WRITE);
+        var checked = rules.check(profile);
+        var p = checked.profile();
+        Customer created = transactions.write(tx -> {
+            var errors = new ArrayList<>(checked.errors());
+            errors.addAll(referenceErrors(tx, p));
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            Instant now = clock.instant();
+            String code = "C" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.CUSTOMER_CODE));
+            var contacts = p.contacts().stream()
+                    .map(c -> new Contact(ContactId.of(ids.next()), c.name(), c.title(), c.phone(), c.email()))
+                    .toList();
+            var customer = new Customer(CustomerId.of(ids.next()), code, p.kind(), p.name(), p.industry(),
+                    p.cooperationSince(), p.source(), p.segment(), p.maintenanceLevel(), p.keyAccount(),
+                    p.accountManagerId(), p.tags(), p.contractEnd(), contacts, now, now, 1);
+            tx.customers().insert(customer);
+            tx.audit().append(diff(null, customer).entry("customer", customer.id().value(), now, actor, "customer.created"));
+            tx.outbox().append(new CustomerCreated(customer.id(), code, now, actor.userId()));
+            return customer;
+        });
+        return PersonalData.visibleTo(actor, created);
+    }
+
+    @Override
+    public List<FieldError> validate(CustomerProfile profile) {
+        return rules.check(profile).errors();
+    }
+
+    @Override
+    public Customer get(Actor actor, CustomerId id) {
+        actor.require(Permission.CUSTOMER_READ);
+        return PersonalData.visibleTo(actor, transactions.read(tx -> find(tx, id)));
+    }
+
+    @Override
+    public Customer update(Actor actor, CustomerId id, CustomerUpdate update) {
+        actor.require(Permission.CUSTOMER_WRITE);
+        var checked = rules.check(update.profile());
+        var p = checked.profile();
+        Customer updated = transactions.write(tx -> {
+            Customer current = find(tx, id);
+            var errors = new ArrayList<>(checked.errors());
+            if (update.code() != null && !update.code().equals(current.code())) {
+                errors.addFirst(FieldError.of("code", "is immutable; this customer's code is " + current.code()));
+            }
+            errors.addAll(referenceErrors(tx, p));
+            var existing = current.contacts().stream().collect(Collectors.toMap(Contact::id, Function.identity()));
+            for (int i = 0; i < p.contacts().size(); i++) {
+                var draftId = p.contacts().get(i).id();
+                if (draftId.isPresent() && !existing.containsKey(draftId.get())) {
+                    errors.add(FieldError.of("contacts[" + i + "].id", "is not a contact of this customer"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            if (current.version() != update.version()) {
+                throw ConflictException.staleVersion("customer", id.value(), update.version(), current.version());
+            }
+            Instant now = clock.instant();
+            var contacts = p.contacts().stream().map(this::toContact).toList();
+            var next = new Customer(current.id(), current.code(), p.kind(), p.name(), p.industry(),
+                    p.cooperationSince(), p.source(), p.segment(), p.maintenanceLevel(), p.keyAccount(),
+                    p.accountManagerId(), p.tags(), p.contractEnd(), contacts, current.createdAt(), now,
+                    current.version() + 1);
+            var changes = diff(current, next);
+            if (changes.isEmpty()) {
+                return current;
+            }
+            if (!tx.customers().update(next, current.version())) {
+                throw ConflictException.staleVersion("customer", id.value(), update.version(), current.version() + 1);
+            }
+            tx.audit().append(changes.entry("customer", id.value(), now, actor, "customer.updated"));
+            tx.outbox().append(new CustomerUpdated(id, next.version(), now, actor.userId()));
+            return next;
+        });
+        return PersonalData.visibleTo(actor, updated);
+    }
+
+    @Override
+    public Page<Customer> search(Actor actor, String query, PageRequest page) {
+        actor.require(Permission.CUSTOMER_READ);
+        int offset = page.cursor().map(CustomerService::offset).orElse(0);
+        String q = query == null ? "" : query.strip();
+        if (q.length() > 100) {
+            throw new ValidationException(FieldError.of("q", "must be at most 100 characters"));
+        }
+        var found = transactions.read(tx -> tx.customers().search(q, offset, page.limit() + 1));
+        var visible = found.stream().limit(page.limit()).map(c -> PersonalData.visibleTo(actor, c)).toList();
+        return new Page<>(visible, found.size() > page.limit()
+                ? Optional.of(Integer.toString(offset + page.limit())) : Optional.empty());
+    }
+
+    @Override
+    public List<AuditEntry> history(Actor actor, CustomerId id) {
+        actor.require(Permission.CUSTOMER_READ);
+        return transactions.read(tx -> {
+            find(tx, id);
+            return tx.audit().of("customer", id.value());
+        });
+    }
+
+    private Customer find(Transaction tx, CustomerId id) {
+        return tx.customers().find(id).orElseThrow(() -> NotFoundException.of("customer", id.value()));
+    }
+
+    private List<FieldError> referenceErrors(Transaction tx, CustomerProfile p) {
+        var checks = FieldChecks.create();
+        p.accountManagerId().ifPresent(manager -> {
+            if (tx.users().find(manager).isEmpty()) {
+                checks.add("accountManagerId", "is not a known user");
+            }
+        });
+        return checks.errors();
+    }
+
+    private Contact toContact(ContactDraft c) {
+        return new Contact(c.id().orElseGet(() -> ContactId.of(ids.next())), c.name(), c.title(), c.phone(), c.email());
+    }
+
+    private static int offset(String cursor) {
+        try {
+            int offset = Integer.parseInt(cursor);
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ValidationException(FieldError.of("cursor", "is not a cursor this list returned"));
+    }
+
+    /** Field-by-field changes; contacts are compared as a whole, phones and e-mails never written in clear. */
+    private static ChangeSet diff(Customer before, Customer after) {
+        Function<Function<Customer, Object>, Object> was = f -> before == null ? null : f.apply(before);
+        return ChangeSet.create()
+                .field("kind", was.apply(Customer::kind), after.kind())
+                .field("name", was.apply(Customer::name), after.name())
+                .field("industry", was.apply(Customer::industry), after.industry())
+                .field("cooperationSince", was.apply(Customer::cooperationSince), after.cooperationSince())
+                .field("source", was.apply(Customer::source), after.source())
+                .field("segment", was.apply(Customer::segment), after.segment())
+                .field("maintenanceLevel", was.apply(Customer::maintenanceLevel), after.maintenanceLevel())
+                .field("keyAccount", was.apply(Customer::keyAccount), after.keyAccount())
+                .field("accountManagerId", was.apply(Customer::accountManagerId), after.accountManagerId())
+                .field("tags", was.apply(Customer::tags), after.tags())
+                .field("contractEnd", was.apply(Customer::contractEnd), after.contractEnd())
+                .field("contacts", before == null ? null : maskedContacts(before), maskedContacts(after));
+    }
+
+    private static Object maskedContacts(Customer customer) {
+        return customer.contacts().stream()
+                .map(c -> (c.name() + " " + c.phone().map(PersonalData::maskPhone).orElse("") + " "
+                        + c.email().map(PersonalData::maskEmail).orElse("")).strip())
+                .toList();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.rapport.core.customer;
+
+import dev.rapport.api.customer.Contact;
+import dev.rapport.api.customer.Customer;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.Permission;
+
+/** SPEC §2: contact phones and e-mails are internal data, masked for actors without {@code customer.pii.read}. */
+public final class PersonalData {
+    private PersonalData() {
+    }
+
+    /** The customer as {@code actor} may see it. */
+    public static Customer visibleTo(Actor actor, Customer customer) {
+        if (actor.has(Permission.CUSTOMER_PII_READ)) {
+            return customer;
+        }
+        var contacts = customer.contacts().stream()
+                .map(c -> new Contact(c.id(), c.name(), c.title(), c.phone().map(PersonalData::maskPhone),
+                        c.email().map(PersonalData::maskEmail)))
+                .toList();
+        return new Customer(customer.id(), customer.code(), customer.kind(), customer.name(), customer.industry(),
+                customer.cooperationSince(), customer.source(), customer.segment(), customer.maintenanceLevel(),
+                customer.keyAccount(), customer.accountManagerId(), customer.tags(), customer.contractEnd(),
+                contacts, customer.createdAt(), customer.updatedAt(), customer.version());
+    }
+
+    /** {@code 13812345678} → {@code 138****5678}: the first three and the last four characters stay. */
+    public static String maskPhone(String phone) {
+        return phone.length() <= 7 ? "****" : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    /** {@code zhang@example.com} → {@code z***@example.com}. */
+    public static String maskEmail(String email) {
+        int at = email.indexOf('@');
+        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
+    }
+}

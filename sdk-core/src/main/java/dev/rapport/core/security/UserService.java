@@ -1,0 +1,117 @@
+package dev.rapport.core.security;
+
+import dev.rapport.api.Page;
+import dev.rapport.api.PageRequest;
+import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.NotFoundException;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.NewUser;
+import dev.rapport.api.security.Permission;
+import dev.rapport.api.security.Role;
+import dev.rapport.api.security.Tier;
+import dev.rapport.api.security.User;
+import dev.rapport.api.security.UserId;
+import dev.rapport.api.security.Users;
+import dev.rapport.core.FieldChecks;
+import dev.rapport.core.IdGenerator;
+import dev.rapport.core.Transactions;
+import dev.rapport.core.audit.ChangeSet;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Users: creation by admins, lookup, and the first admin of an empty installation. */
+public final class UserService implements Users {
+    private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+    static final int MIN_PASSWORD = 8;
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final PasswordHasher passwords;
+
+    public UserService(Transactions transactions, Clock clock, IdGenerator ids, PasswordHasher passwords) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.ids = ids;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public User create(Actor actor, NewUser request) {
+        actor.require(Permission.USER_ADMIN);
+        var checks = FieldChecks.create();
+        String employeeId = checks.text("employeeId", request.employeeId(), 64, true);
+        if (employeeId != null && !EMPLOYEE_ID.matcher(employeeId).matches()) {
+            checks.add("employeeId", "must be 2 to 64 letters, digits, dots, dashes or underscores");
+        }
+        String name = checks.text("name", request.name(), 200, true);
+        checks.require("departmentId", request.departmentId());
+        if (request.roles().isEmpty()) {
+            checks.add("roles", "needs at least one of " + java.util.Arrays.toString(Role.values()));
+        }
+        if (request.password() == null || request.password().length() < MIN_PASSWORD) {
+            checks.add("password", "must be at least " + MIN_PASSWORD + " characters");
+        }
+        String hash = checks.errors().isEmpty() ? passwords.hash(request.password()) : null;
+        return transactions.write(tx -> {
+            if (request.departmentId() != null && tx.departments().find(request.departmentId()).isEmpty()) {
+                checks.add("departmentId", "is not a known department");
+            }
+            checks.throwIfAny();
+            if (tx.users().credentials(employeeId).isPresent()) {
+                throw ConflictException.duplicate("user", "employee id " + employeeId);
+            }
+            var user = new User(UserId.of(ids.next()), employeeId, name, Optional.of(request.departmentId()),
+                    request.roles(), request.tier() == null ? Tier.FRONT_LINE : request.tier(), true,
+                    clock.instant(), 1);
+            tx.users().insert(user, hash);
+            tx.audit().append(ChangeSet.create()
+                    .added("employeeId", employeeId).added("name", name)
+                    .added("departmentId", request.departmentId()).added("roles", user.roles())
+                    .added("tier", user.tier())
+                    .entry("user", user.id().value(), user.createdAt(), actor, "user.created"));
+            return user;
+        });
+    }
+
+    @Override
+    public User get(Actor actor, UserId id) {
+        actor.require(Permission.USER_READ);
+        return transactions.read(tx -> tx.users().find(id)).orElseThrow(() -> NotFoundException.of("user", id.value()));
+    }
+
+    @Override
+    public Page<User> list(Actor actor, PageRequest page) {
+        actor.require(Permission.USER_READ);
+        var users = transactions.read(tx -> tx.users().list(page.cursor(), page.limit() + 1));
+        if (users.size() <= page.limit()) {
+            return Page.last(users);
+        }
+        var items = users.subList(0, page.limit());
+        return new Page<>(items, Optional.of(items.getLast().employeeId()));
+    }
+
+    @Override
+    public Optional<String> createInitialAdmin() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String hash = passwords.hash(password);
+        return transactions.write(tx -> {
+            if (tx.users().any()) {
+                return Optional.empty();
+            }
+            var admin = new User(UserId.of(ids.next()), "admin", "Administrator", Optional.empty(),
+                    Set.of(Role.ADMIN), Tier.FRONT_LINE, true, clock.instant(), 1);
+            tx.users().insert(admin, hash);
+            tx.audit().append(ChangeSet.create().added("employeeId", "admin").added("roles", admin.roles())
+                    .entry("user", admin.id().value(), admin.createdAt(), Actor.system(), "user.created"));
+            return Optional.of(password);
+        });
+    }
+}

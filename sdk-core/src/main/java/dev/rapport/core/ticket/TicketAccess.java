@@ -1,0 +1,50 @@
+package dev.rapport.core.ticket;
+
+import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.Permission;
+import dev.rapport.api.spi.storage.TicketQuery;
+import dev.rapport.api.ticket.Ticket;
+
+import java.util.Optional;
+
+/**
+ * Who may see and work a ticket: holders of the {@code .all} permission any ticket; holders of the plain one
+ * tickets of their department and tickets assigned to them.
+ */
+final class TicketAccess {
+    private TicketAccess() {
+    }
+
+    static void requireRead(Actor actor, Ticket ticket) {
+        require(actor, ticket, Permission.TICKET_READ, Permission.TICKET_READ_ALL);
+    }
+
+    static void requireWork(Actor actor, Ticket ticket) {
+        require(actor, ticket, Permission.TICKET_WORK, Permission.TICKET_WORK_ALL);
+    }
+
+    /** The tickets a listing may show the actor; empty means all. */
+    static Optional<TicketQuery.Scope> readScope(Actor actor) {
+        if (actor.has(Permission.TICKET_READ_ALL)) {
+            return Optional.empty();
+        }
+        actor.require(Permission.TICKET_READ);
+        return Optional.of(new TicketQuery.Scope(actor.departmentId(), actor.userId()));
+    }
+
+    static boolean isOwn(Actor actor, Ticket ticket) {
+        return actor.isIn(ticket.departmentId()) || ticket.assigneeId().filter(actor.userId()::equals).isPresent();
+    }
+
+    private static void require(Actor actor, Ticket ticket, Permission own, Permission all) {
+        if (actor.has(all)) {
+            return;
+        }
+        actor.require(own);
+        if (!isOwn(actor, ticket)) {
+            throw ForbiddenException.of("ticket.out-of-scope",
+                    "Ticket " + ticket.number() + " belongs to another department and is not assigned to you");
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package dev.rapport.core.ticket;
+
+import dev.rapport.api.Page;
+import dev.rapport.api.PageRequest;
+import dev.rapport.api.audit.AuditEntry;
+import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.error.NotFoundException;
+import dev.rapport.api.error.ValidationException;
+import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.ProgressAdded;
+import dev.rapport.api.event.TicketAssigned;
+import dev.rapport.api.event.TicketClosed;
+import dev.rapport.api.event.TicketCreated;
+import dev.rapport.api.event.TicketReopened;
+import dev.rapport.api.event.TicketResolved;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.Permission;
+import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.storage.Counter;
+import dev.rapport.api.spi.storage.TicketQuery;
+import dev.rapport.api.spi.storage.Transaction;
+import dev.rapport.api.ticket.AddProgress;
+import dev.rapport.api.ticket.AssignTicket;
+import dev.rapport.api.ticket.Confirmation;
+import dev.rapport.api.ticket.ConfirmResolution;
+import dev.rapport.api.ticket.IntakeChannel;
+import dev.rapport.api.ticket.OpenTicket;
+import dev.rapport.api.ticket.Opinion;
+import dev.rapport.api.ticket.ProgressEntry;
+import dev.rapport.api.ticket.Resolution;
+import dev.rapport.api.ticket.ResolveTicket;
+import dev.rapport.api.ticket.Ticket;
+import dev.rapport.api.ticket.TicketDetails;
+import dev.rapport.api.ticket.TicketFilter;
+import dev.rapport.api.ticket.TicketId;
+import dev.rapport.api.ticket.TicketStatus;
+import dev.rapport.api.ticket.TicketType;
+import dev.rapport.api.ticket.Tickets;
+import dev.rapport.api.ticket.Visibility;
+import dev.rapport.core.FieldChecks;
+import dev.rapport.core.IdGenerator;
+import dev.rapport.core.Transactions;
+import dev.rapport.core.audit.ChangeSet;
+import dev.rapport.core.routing.TicketRouter;
+import dev.rapport.core.sla.SlaClock;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static dev.rapport.api.ticket.TicketStatus.*;
+
+/** Tickets from intake to closure: every change checked, audited and announced in one transaction. */
+public final class TicketService implements Tickets {
+    private static final EnumSet<TicketStatus> PROGRESS_STATUSES = EnumSet.of(IN_PROGRESS, WAITING_CUSTOMER, WAITING_INTERNAL);
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final IdGenerator ids;
+    private final SlaClock sla;
+    private final TicketRouter router;
+
+    public TicketService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, SlaClock sla,
+                         TicketRouter router) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.zone = zone;
+        this.ids = ids;
+        this.sla = sla;
+        this.router = router;
+    }
+
+    @Override
+    public Ticket open(Actor actor, OpenTicket request) {
+        actor.require(Permission.TICKET_CREATE);
+        var errors = new ArrayList<>(TicketRules.check(request));
+        return transactions.write(tx -> {
+            var type = request.type() == null ? Optional.<TicketType>empty()
+                    : tx.ticketTypes().find(request.type().strip());
+            errors.addAll(referenceErrors(tx, request, type.isPresent()));
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            Instant now = clock.instant();
+            var priority = TicketRules.priority(request).orElseThrow();
+            String number = "T" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.TICKET_NUMBER));
+            var ticket = new Ticket(TicketId.of(ids.next()), number, request.customerId(), request.contactId(),
+                    type.get().code(), request.title().map(String::strip).filter(t -> !t.isEmpty()),
+                    request.description().strip(), priority, PriorityMatrix.urgent(priority),
+                    PriorityMatrix.important(priority), request.channel().orElse(IntakeChannel.OTHER), NEW,
+                    router.route(type.get()), Optional.empty(), sla.start(priority, now), request.relatedTicketIds(),
+                    Optional.empty(), actor.userId(), now, now, Optional.empty(), Optional.empty(), 1);
+            tx.tickets().insert(ticket);
+            tx.audit().append(ChangeSet.create()
+                    .added("status", NEW).added("type", ticket.type()).added("priority", priority)
+                    .added("departmentId", ticket.departmentId()).added("customerId", ticket.customerId())
+                    .entry("ticket", ticket.id().value(), now, actor, "ticket.opened"));
+            tx.outbox().append(new TicketCreated(ticket.id(), number, ticket.customerId(), ticket.type(), priority,
+                    ticket.departmentId(), now, actor.userId()));
+            return ticket;
+        });
+    }
+
+    @Override
+    public List<FieldError> validate(OpenTicket request) {
+        return TicketRules.check(request);
+    }
+
+    @Override
+    public TicketDetails get(Actor actor, TicketId id) {
+        return transactions.read(tx -> {
+            var ticket = find(tx, id);
+            TicketAccess.requireRead(actor, ticket);
+            return new TicketDetails(sla.withBreaches(ticket, clock.instant()), tx.tickets().progress(id),
+                    tx.tickets().confirmations(id));
+        });
+    }
+
+    @Override
+    public Page<Ticket> list(Actor actor, TicketFilter filter, PageRequest page) {
+        var scope = TicketAccess.readScope(actor);
+        var after = page.cursor().map(TicketService::cursor);
+        var found = transactions.read(tx -> tx.tickets().list(new TicketQuery(filter, scope, after, page.limit() + 1)));
+        Instant now = clock.instant();
+        var items = found.stream().limit(page.limit()).map(t -> sla.withBreaches(t, now)).toList();
+        return new Page<>(items, found.size() > page.limit()
+                ? Optional.of(items.getLast().id().value()) : Optional.empty());
+    }
+
+    @Override
+    public Ticket assign(Actor actor, TicketId id, AssignTicket command) {
+        if (command.departmentId().isEmpty() && command.assigneeId().isEmpty()) {
+            throw new ValidationException(FieldError.of("assigneeId", "give an assigneeId, a departmentId or both"));
+        }
+        return change(actor, id, command.version(), "ticket.assigned", (tx, current, now) -> {
+            DepartmentId department = command.departmentId().orElse(current.departmentId());
+            requireMayAssign(actor, current, department, command.assigneeId());
+            var checks = FieldChecks.create();
+            if (tx.departments().find(department).isEmpty()) {
+                checks.add("departmentId", "is not a known department");
+            }
+            command.assigneeId().ifPresent(assignee -> tx.users().find(assignee).ifPresentOrElse(
+                    user -> {
+                        if (!user.active()) {
+                            checks.add("assigneeId", "is not an active user");
+                        } else if (!user.departmentId().filter(department::equals).isPresent()) {
+                            checks.add("assigneeId", "is not a member of department " + department);
+                        }
+                    },
+                    () -> checks.add("assigneeId", "is not a known user")));
+            checks.throwIfAny();
+            // With an assignee a NEW ticket becomes ASSIGNED and others keep their status; without one the ticket
+            // goes back to the department's queue, which the lifecycle allows only before work started.
+            TicketStatus status = command.assigneeId().isEmpty() ? NEW
+                    : current.status() == NEW ? ASSIGNED : current.status();
+            if (status != current.status()) {
+                TicketLifecycle.requireTransition(current.status(), status);
+            }
+            var next = current.toBuilder().departmentId(department).assigneeId(command.assigneeId()).status(status);
+            var changes = ChangeSet.create()
+                    .field("departmentId", current.departmentId(), department)
+                    .field("assigneeId", current.assigneeId(), command.assigneeId())
+                    .field("status", current.status(), status);
+            return new Outcome(next, changes,
+                    new TicketAssigned(id, department, command.assigneeId(), now, actor.userId()));
+        });
+    }
+
+    @Override
+    public Ticket addProgress(Actor actor, TicketId id, AddProgress command) {
+        var checks = FieldChecks.create();
+        String action = checks.text("action", command.action(), TicketRules.MAX_TEXT, true);
+        checks.require("visibility", command.visibility());
+        command.status().filter(s -> !PROGRESS_STATUSES.contains(s)).ifPresent(s -> checks.add("status",
+                "must be one of " + PROGRESS_STATUSES + "; resolving and closing have their own commands"));
+        command.nextUpdateAt().filter(at -> !at.isAfter(clock.instant()))
+                .ifPresent(at -> checks.add("nextUpdateAt", "must be in the future"));
+        checks.throwIfAny();
+        return change(actor, id, command.version(), "ticket.progress", (tx, current, now) -> {
+            TicketAccess.requireWork(actor, current);
+            TicketStatus status = command.status().orElse(
+                    current.status() == ASSIGNED || current.status() == REOPENED ? IN_PROGRESS : current.status());
+            if (status != current.status()) {
+                TicketLifecycle.requireTransition(current.status(), status);
+            }
+            var dues = current.sla();
+            if (current.status() == WAITING_CUSTOMER && status != WAITING_CUSTOMER) {
+                dues = sla.resume(dues, now);
+            }
+            if (status == WAITING_CUSTOMER) {
+                dues = sla.pause(dues, now);
+            }
+            boolean customerVisible = command.visibility() == Visibility.CUSTOMER;
+            if (customerVisible) {
+                dues = sla.customerUpdated(dues, current.priority(), now, command.nextUpdateAt());
+            }
+            boolean firstResponse = customerVisible && current.firstRespondedAt().isEmpty();
+            var next = current.toBuilder().status(status).sla(dues)
+                    .firstRespondedAt(firstResponse ? Optional.of(now) : current.firstRespondedAt());
+            tx.tickets().addProgress(id, new ProgressEntry(now, actor.userId(), action, status, command.visibility(),
+                    command.nextUpdateAt()));
+            var changes = ChangeSet.create()
+                    .added("action", action)
+                    .added("visibility", command.visibility())
+                    .field("status", current.status(), status)
+                    .field("firstRespondedAt", current.firstRespondedAt(), firstResponse ? now : current.firstRespondedAt())
+                    .field("nextUpdateDue", current.sla().nextUpdateDue(), dues.nextUpdateDue())
+                    .field("paused", current.sla().paused(), dues.paused());
+            return new Outcome(next, changes,
+                    new ProgressAdded(id, status, command.visibility(), firstResponse, now, actor.userId()));
+        });
+    }
+
+    @Override
+    public Ticket resolve(Actor actor, TicketId id, ResolveTicket command) {
+        var checks = FieldChecks.create();
+        String solution = checks.text("solution", command.solution(), TicketRules.MAX_TEXT, true);
+        checks.require("communicatedVia", command.communicatedVia());
+        checks.throwIfAny();
+        return change(actor, id, command.version(), "ticket.resolved", (tx, current, now) -> {
+            TicketAccess.requireWork(actor, current);
+            TicketLifecycle.requireTransition(current.status(), RESOLVED);
+            var resolution = new Resolution(solution, command.communicatedVia(), actor.userId(), now);
+            var next = current.toBuilder().status(RESOLVED).sla(sla.resume(current.sla(), now))
+                    .resolution(Optional.of(resolution));
+            var changes = ChangeSet.create()
+                    .field("status", current.status(), RESOLVED)
+                    .added("solution", solution)
+                    .added("communicatedVia", command.communicatedVia());
+            return new Outcome(next, changes, new TicketResolved(id, command.communicatedVia(), now, actor.userId()));
+        });
+    }
+
+    @Override
+    public Ticket confirm(Actor actor, TicketId id, ConfirmResolution command) {
+        var checks = FieldChecks.create();
+        checks.require("opinion", command.opinion());
+        var comment = checks.optionalText("comment", command.comment(), 2_000);
+        if (command.opinion() != null && command.opinion() != Opinion.SATISFIED && comment.isEmpty()) {
+            checks.add("comment", "is required when the customer is not satisfied: give the reason");
+        }
+        checks.throwIfAny();
+        boolean satisfied = command.opinion() == Opinion.SATISFIED;
+        String action = satisfied ? "ticket.closed" : "ticket.reopened";
+        return change(actor, id, command.version(), action, (tx, current, now) -> {
+            TicketAccess.requireWork(actor, current);
+            TicketLifecycle.requireTransition(current.status(), satisfied ? CLOSED : REOPENED);
+            var confirmation = new Confirmation(command.opinion(), command.method(), comment, actor.userId(), now);
+            tx.tickets().addConfirmation(id, confirmation);
+            var changes = ChangeSet.create().added("opinion", command.opinion()).added("comment", comment);
+            if (satisfied) {
+                var confirmations = tx.tickets().confirmations(id);
+                TicketLifecycle.requireClosable(current, confirmations);
+                changes.field("status", current.status(), CLOSED);
+                return new Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)), changes,
+                        new TicketClosed(id, now, actor.userId()));
+            }
+            changes.field("status", current.status(), REOPENED);
+            var dues = sla.customerUpdated(current.sla(), current.priority(), now, Optional.empty());
+            return new Outcome(current.toBuilder().status(REOPENED).resolution(Optional.empty()).sla(dues), changes,
+                    new TicketReopened(id, command.opinion(), comment.orElseThrow(), now, actor.userId()));
+        });
+    }
+
+    @Override
+    public Ticket close(Actor actor, TicketId id) {
+        long version = transactions.read(tx -> find(tx, id)).version();
+        return change(actor, id, version, "ticket.closed", (tx, current, now) -> {
+            TicketAccess.requireWork(actor, current);
+            TicketLifecycle.requireClosable(current, tx.tickets().confirmations(id));
+            return new Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)),
+                    ChangeSet.create().field("status", current.status(), CLOSED),
+                    new TicketClosed(id, now, actor.userId()));
+        });
+    }
+
+    @Override
+    public List<AuditEntry> history(Actor actor, TicketId id) {
+        return transactions.read(tx -> {
+            TicketAccess.requireRead(actor, find(tx, id));
+            return tx.audit().of("ticket", id.value());
+        });
+    }
+
+    /** What one command makes of a ticket: its next state, the audited changes and the event to announce. */
+    private record Outcome(Ticket.Builder next, ChangeSet changes, DomainEvent event) {
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        Outcome apply(Transaction tx, Ticket current, Instant now);
+    }
+
+    /**
+     * Loads the ticket, refuses closed tickets and stale versions, applies {@code step}, and writes the next state,
+     * its audit entry and its event in the same transaction. A concurrent writer makes the update miss: 409.
+     */
+    private Ticket change(Actor actor, TicketId id, long version, String action, Step step) {
+        return transactions.write(tx -> {
+            Ticket current = find(tx, id);
+            TicketAccess.requireRead(actor, current);
+            TicketLifecycle.requireWritable(current);
+            if (current.version() != version) {
+                throw ConflictException.staleVersion("ticket", id.value(), version, current.version());
+            }
+            Instant now = clock.instant();
+            var outcome = step.apply(tx, current, now);
+            if (outcome.changes().isEmpty()) {
+                return sla.withBreaches(current, now);
+            }
+            Ticket next = outcome.next().updatedAt(now).version(current.version() + 1).build();
+            if (!tx.tickets().update(next, current.version())) {
+                throw ConflictException.staleVersion("ticket", id.value(), version, current.version() + 1);
+            }
+            tx.audit().append(outcome.changes().entry("ticket", id.value(), now, actor, action));
+            tx.outbox().append(outcome.event());
+            return sla.withBreaches(next, now);
+        });
+    }
+
+    private void requireMayAssign(Actor actor, Ticket current, DepartmentId department, Optional<UserId> assignee) {
+        if (actor.has(Permission.TICKET_ASSIGN)) {
+            return;
+        }
+        // Without ticket.assign, an agent may only take a ticket of their own department for themselves.
+        boolean takesOwn = actor.has(Permission.TICKET_WORK) && actor.isIn(current.departmentId())
+                && department.equals(current.departmentId()) && assignee.filter(actor.userId()::equals).isPresent();
+        if (!takesOwn) {
+            throw ForbiddenException.missing(Permission.TICKET_ASSIGN.key());
+        }
+    }
+
+    private List<FieldError> referenceErrors(Transaction tx, OpenTicket request, boolean typeKnown) {
+        var checks = FieldChecks.create();
+        if (request.customerId() != null) {
+            tx.customers().find(request.customerId()).ifPresentOrElse(
+                    customer -> request.contactId().ifPresent(contact -> {
+                        if (customer.contacts().stream().noneMatch(c -> c.id().equals(contact))) {
+                            checks.add("contactId", "is not a contact of this customer");
+                        }
+                    }),
+                    () -> checks.add("customerId", "is not a known customer"));
+        }
+        if (request.type() != null && !request.type().isBlank() && !typeKnown) {
+            checks.add("type", "must be one of " + tx.ticketTypes().list().stream().map(TicketType::code).toList());
+        }
+        if (!request.relatedTicketIds().isEmpty()) {
+            var existing = tx.tickets().existing(request.relatedTicketIds());
+            for (int i = 0; i < request.relatedTicketIds().size(); i++) {
+                if (!existing.contains(request.relatedTicketIds().get(i))) {
+                    checks.add("relatedTicketIds[" + i + "]", "is not a known ticket");
+                }
+            }
+        }
+        return checks.errors();
+    }
+
+    private Ticket find(Transaction tx, TicketId id) {
+        return tx.tickets().find(id).orElseThrow(() -> NotFoundException.of("ticket", id.value()));
+    }
+
+    private static TicketId cursor(String cursor) {
+        try {
+            UUID.fromString(cursor);
+            return TicketId.of(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(FieldError.of("cursor", "is not a cursor this list returned"));
+        }
+    }
+}

@@ -92,10 +92,10 @@ public final class CustomerService implements Customers {
     @Override
     public Customer update(Actor actor, CustomerId id, CustomerUpdate update) {
         actor.require(Permission.CUSTOMER_WRITE);
-        var checked = rules.check(update.profile());
-        var p = checked.profile();
         Customer updated = transactions.write(tx -> {
             Customer current = find(tx, id);
+            var checked = rules.check(PersonalData.unmasked(actor, update.profile(), current));
+            var p = checked.profile();
             var errors = new ArrayList<>(checked.errors());
             if (update.code() != null && !update.code().equals(current.code())) {
                 errors.addFirst(FieldError.of("code", "is immutable; this customer's code is " + current.code()));

@@ -1,0 +1,55 @@
+package dev.rapport.server;
+
+import dev.rapport.core.Rapport;
+import dev.rapport.core.demo.DemoData;
+import io.helidon.logging.common.LogConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** Starts the reference server: {@code java -jar rapport-server.jar [--demo] [--port 8080] ...}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        ServerOptions options;
+        try {
+            options = ServerOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(ServerOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.dbUrl().isEmpty()) {
+            try {
+                Files.createDirectories(options.dataDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the data directory " + options.dataDir(), e);
+            }
+        }
+        var builder = Rapport.builder().jdbcUrl(options.jdbcUrl());
+        if (options.dbUser().isPresent() || options.dbPassword().isPresent()) {
+            builder.jdbcCredentials(options.dbUser().orElse(""), options.dbPassword().orElse(""));
+        }
+        var rapport = builder.build();
+        if (options.demo()) {
+            if (DemoData.seed(rapport)) {
+                System.out.println("Demo data seeded: users admin, supervisor, agent, expert, manager; password "
+                        + DemoData.PASSWORD);
+            }
+        } else {
+            rapport.users().createInitialAdmin().ifPresent(password -> System.out.println(
+                    "Created the user 'admin'. Its password, shown only this once: " + password));
+        }
+        var server = RapportServer.start(rapport, options.port(), options.maxJsonBytes());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            rapport.close();
+        }, "rapport-shutdown"));
+        System.out.println("Rapport listening on http://localhost:" + server.port() + (options.demo() ? " (demo mode)" : ""));
+    }
+}

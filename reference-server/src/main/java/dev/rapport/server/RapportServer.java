@@ -1,0 +1,50 @@
+package dev.rapport.server;
+
+import dev.rapport.core.Rapport;
+import dev.rapport.server.http.Exchange;
+import dev.rapport.server.http.Json;
+import dev.rapport.server.http.Problems;
+import dev.rapport.server.routes.AuthRoutes;
+import dev.rapport.server.routes.CatalogRoutes;
+import dev.rapport.server.routes.CustomerRoutes;
+import dev.rapport.server.routes.DepartmentRoutes;
+import dev.rapport.server.routes.TicketRoutes;
+import dev.rapport.server.routes.UserRoutes;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** The HTTP face of one {@link Rapport}: routing shared by {@link Main} and the tests. */
+public final class RapportServer {
+    private RapportServer() {
+    }
+
+    /** Every route of API.md that exists so far, and the problem+json mapping of every failure. */
+    public static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes) {
+        var mapper = Json.mapper();
+        var http = new Exchange(mapper, rapport.authentication(), maxJsonBytes);
+        new Problems(mapper).register(routing);
+        routing.get("/health", (req, res) -> {
+                    boolean up = rapport.isHealthy();
+                    http.send(res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
+                })
+                .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), http))
+                .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http))
+                .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http, mapper))
+                .register("/api/v1/users", new UserRoutes(rapport.users(), http))
+                .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))
+                .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), http));
+    }
+
+    /** Starts a server on {@code port} (0: any free port). */
+    public static WebServer start(Rapport rapport, int port, long maxJsonBytes) {
+        return WebServer.builder()
+                .port(port)
+                .shutdownGracePeriod(Duration.ofSeconds(5))
+                .routing(r -> routing(r, rapport, maxJsonBytes))
+                .build()
+                .start();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.rapport.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The server's settings, from flags, then environment variables, then a properties file ({@code --config}), in that
+ * order of precedence. See docs/operations.md for the table.
+ *
+ * @param dataDir where the embedded H2 database lives when no database URL is given
+ */
+public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
+                            Optional<String> dbPassword, boolean demo, long maxJsonBytes) {
+
+    /** One setting: its flag, environment variable and file key. */
+    private record Setting(String flag, String env, String key) {
+    }
+
+    private static final List<Setting> SETTINGS = List.of(
+            new Setting("--port", "RAPPORT_PORT", "port"),
+            new Setting("--data-dir", "RAPPORT_DATA_DIR", "data-dir"),
+            new Setting("--db-url", "RAPPORT_DB_URL", "db-url"),
+            new Setting("--db-user", "RAPPORT_DB_USER", "db-user"),
+            new Setting("--db-password", "RAPPORT_DB_PASSWORD", "db-password"),
+            new Setting("--demo", "RAPPORT_DEMO", "demo"),
+            new Setting("--max-json-bytes", "RAPPORT_MAX_JSON_BYTES", "max-json-bytes"));
+
+    public static final String USAGE = """
+            Usage: java -jar rapport-server.jar [options]
+              --port N              HTTP port (default 8080)
+              --data-dir DIR        directory of the embedded H2 database (default ./data)
+              --db-url URL          JDBC URL of an H2 or PostgreSQL database instead of the embedded one
+              --db-user USER        database user
+              --db-password SECRET  database password
+              --demo                seed demo users and data (password rapport-demo)
+              --max-json-bytes N    largest JSON request body (default 1048576)
+              --config FILE         properties file with the keys port, data-dir, db-url, db-user, db-password,
+                                    demo, max-json-bytes
+            Environment: RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_DB_URL, RAPPORT_DB_USER, RAPPORT_DB_PASSWORD,
+                         RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES. Flags win over the environment, which wins over the file.
+            """;
+
+    /** @throws IllegalArgumentException with a message for the person starting the server */
+    public static ServerOptions parse(String[] args, Map<String, String> env) {
+        var flags = new LinkedHashMap<String, String>();
+        Optional<Path> configFile = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            boolean isSwitch = name.equals("--demo");
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (isSwitch) {
+                value = "true";
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            if (name.equals("--config")) {
+                configFile = Optional.of(Path.of(value));
+            } else if (SETTINGS.stream().anyMatch(s -> s.flag().equals(name))) {
+                flags.put(name, value);
+            } else {
+                throw new IllegalArgumentException("Unknown option " + name);
+            }
+        }
+        var file = configFile.map(ServerOptions::load).orElseGet(Map::of);
+        var values = new HashMap<String, String>();
+        for (var s : SETTINGS) {
+            Optional.ofNullable(flags.get(s.flag()))
+                    .or(() -> Optional.ofNullable(env.get(s.env())))
+                    .or(() -> Optional.ofNullable(file.get(s.key())))
+                    .filter(v -> !v.isBlank())
+                    .ifPresent(v -> values.put(s.key(), v.strip()));
+        }
+        return new ServerOptions(
+                (int) number(values, "port", 8080, 0, 65535),
+                Path.of(values.getOrDefault("data-dir", "data")),
+                Optional.ofNullable(values.get("db-url")),
+                Optional.ofNullable(values.get("db-user")),
+                Optional.ofNullable(values.get("db-password")),
+                Boolean.parseBoolean(values.getOrDefault("demo", "false")),
+                number(values, "max-json-bytes", 1_048_576, 1_024, Integer.MAX_VALUE - 8));
+    }
+
+    /** The JDBC URL to use: the configured one, or an H2 file inside the data directory. */
+    public String jdbcUrl() {
+        return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rapport"));
+    }
+
+    private static long number(Map<String, String> values, String key, long defaultValue, long min, long max) {
+        String text = values.get(key);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            long n = Long.parseLong(text);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ", not " + text);
+    }
+
+    private static Map<String, String> load(Path file) {
+        var properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the config file " + file + ": " + e.getMessage());
+        }
+        var values = new HashMap<String, String>();
+        properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerOptions[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
+                + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes + "]";
+    }
+}

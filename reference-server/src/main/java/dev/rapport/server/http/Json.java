@@ -1,0 +1,46 @@
+package dev.rapport.server.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.rapport.api.Identifier;
+import dev.rapport.api.ticket.TicketSla;
+
+import java.io.IOException;
+
+/**
+ * The JSON shape of API.md: camelCase record components, ISO-8601 instants and dates, typed ids as plain strings,
+ * empty optionals as null.
+ */
+public final class Json {
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        var ids = new SimpleModule("rapport-ids");
+        ids.addSerializer(Identifier.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Identifier id, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(id.value());
+            }
+        });
+        ids.setMixInAnnotation(TicketSla.class, TicketSlaJson.class);
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(new Jdk8Module())
+                .registerModule(ids)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** API.md names {@code sla.paused}, which the record derives from {@code pausedSince}. */
+    private abstract static class TicketSlaJson {
+        @JsonProperty("paused")
+        abstract boolean paused();
+    }
+}

@@ -1,0 +1,230 @@
+package dev.rapport.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ValidationException;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A JSON object from a request body, read under a size limit, with typed getters that record a field error
+ * (instead of throwing) for a value of the wrong type, so that one 422 can name every bad field.
+ */
+public final class JsonBody {
+    private final ObjectNode node;
+    private final String prefix;
+    private final List<FieldError> errors;
+
+    private JsonBody(ObjectNode node, String prefix, List<FieldError> errors) {
+        this.node = node;
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+
+    /**
+     * @throws PayloadTooLargeException when the declared or actual length exceeds {@code limit}, without reading on
+     * @throws BadRequestException      when the body is missing, not JSON, or not an object
+     */
+    public static JsonBody read(ServerRequest request, ObjectMapper mapper, long limit) {
+        var declared = request.headers().first(HeaderNames.CONTENT_LENGTH);
+        if (declared.isPresent() && parseLength(declared.get()) > limit) {
+            throw new PayloadTooLargeException(limit);
+        }
+        if (!request.content().hasEntity()) {
+            throw new BadRequestException("A JSON object is required as the request body");
+        }
+        byte[] bytes;
+        try (InputStream in = request.content().inputStream()) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw new PayloadTooLargeException(limit);
+            }
+        } catch (IOException e) {
+            throw new BadRequestException("The request body could not be read");
+        }
+        try {
+            JsonNode parsed = mapper.readTree(bytes);
+            if (!(parsed instanceof ObjectNode object)) {
+                throw new BadRequestException("The request body must be a JSON object");
+            }
+            return new JsonBody(object, "", new ArrayList<>());
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("Malformed JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            throw new BadRequestException("The request body could not be read");
+        }
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("Content-Length is not a number");
+        }
+    }
+
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    /** The text, or null when absent or null. */
+    public String text(String field) {
+        return value(field, "must be a string", JsonNode::isTextual, JsonNode::asText);
+    }
+
+    public Optional<String> optionalText(String field) {
+        return Optional.ofNullable(text(field));
+    }
+
+    public Boolean bool(String field) {
+        return value(field, "must be true or false", JsonNode::isBoolean, JsonNode::asBoolean);
+    }
+
+    public Optional<Boolean> optionalBool(String field) {
+        return Optional.ofNullable(bool(field));
+    }
+
+    /** The {@code version} every update carries; a missing one is a field error. */
+    public long version() {
+        Long version = value("version", "must be a whole number", JsonNode::isIntegralNumber, JsonNode::asLong);
+        if (version == null && !hasError("version")) {
+            error("version", "is required: send the version you read");
+        }
+        return version == null ? -1 : version;
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            error(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    public <E extends Enum<E>> Optional<E> optionalEnum(String field, Class<E> type) {
+        return Optional.ofNullable(enumValue(field, type));
+    }
+
+    public LocalDate date(String field) {
+        return parsed(field, LocalDate::parse, "must be a date YYYY-MM-DD");
+    }
+
+    public Instant instant(String field) {
+        return parsed(field, Instant::parse, "must be an ISO-8601 instant such as 2026-11-22T09:30:00Z");
+    }
+
+    /** A list of strings; null when absent. */
+    public List<String> texts(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            error(field, "must be an array of strings");
+            return null;
+        }
+        var texts = new ArrayList<String>();
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i).isTextual()) {
+                texts.add(value.get(i).asText());
+            } else {
+                error(field + "[" + i + "]", "must be a string");
+            }
+        }
+        return texts;
+    }
+
+    /** A list of objects, each read with field names prefixed {@code field[i].}; null when absent. */
+    public List<JsonBody> objects(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            error(field, "must be an array of objects");
+            return null;
+        }
+        var objects = new ArrayList<JsonBody>();
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i) instanceof ObjectNode object) {
+                objects.add(new JsonBody(object, prefix + field + "[" + i + "].", errors));
+            } else {
+                error(field + "[" + i + "]", "must be an object");
+            }
+        }
+        return objects;
+    }
+
+    /** Records an error for a field of this object. */
+    public void error(String field, String message) {
+        errors.add(FieldError.of(prefix + field, message));
+    }
+
+    /**
+     * Throws a 422 naming every field this body failed to read, together with the domain's own errors for the
+     * command (asked only when there are reading errors: the command itself then reports its own).
+     */
+    public void requireValid(Supplier<List<FieldError>> domainErrors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        var all = new ArrayList<>(errors);
+        domainErrors.get().stream().filter(e -> !hasError(e.field())).forEach(all::add);
+        throw new ValidationException(all);
+    }
+
+    public void requireValid() {
+        requireValid(List::of);
+    }
+
+    private boolean hasError(String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(prefix + field) || e.field().equals(field));
+    }
+
+    private <T> T value(String field, String expected, java.util.function.Predicate<JsonNode> accepts,
+                        Function<JsonNode, T> read) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!accepts.test(value)) {
+            error(field, expected);
+            return null;
+        }
+        return read.apply(value);
+    }
+
+    private <T> T parsed(String field, Function<String, T> parse, String expected) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parse.apply(text);
+        } catch (DateTimeParseException e) {
+            error(field, expected);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.rapport.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.error.NotFoundException;
+import dev.rapport.api.error.RapportException;
+import dev.rapport.api.error.RateLimitedException;
+import dev.rapport.api.error.UnauthorizedException;
+import dev.rapport.api.error.ValidationException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Every failure as RFC 9457 problem+json: one exhaustive mapping from the SDK's refusals to HTTP statuses. */
+public final class Problems {
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+    private static final String TYPE_BASE = "https://rapport.dev/problems/";
+
+    private final ObjectMapper mapper;
+
+    public Problems(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Registers the handlers on the routing. */
+    public void register(HttpRouting.Builder routing) {
+        routing.error(RapportException.class, (req, res, e) -> send(res, e))
+                .error(BadRequestException.class, (req, res, e) -> send(res, 400, "request.malformed", "Bad request", e.getMessage(), List.of()))
+                .error(PayloadTooLargeException.class, (req, res, e) -> {
+                    // The rest of the body is not read; the connection cannot be reused for another request.
+                    res.header(HeaderNames.CONNECTION, "close");
+                    send(res, 413, "request.too-large", "Payload too large", e.getMessage(), List.of());
+                })
+                .error(Exception.class, (req, res, e) -> {
+                    String incident = UUID.randomUUID().toString();
+                    LOG.log(Level.ERROR, "Unexpected failure, incident " + incident + " on " + req.prologue(), e);
+                    send(res, 500, "internal", "Internal error",
+                            "Something went wrong on our side; quote incident " + incident, List.of());
+                });
+    }
+
+    public void send(ServerResponse res, RapportException e) {
+        int status = switch (e) {
+            case ValidationException v -> 422;
+            case NotFoundException n -> 404;
+            case ConflictException c -> 409;
+            case ForbiddenException f -> 403;
+            case UnauthorizedException u -> 401;
+            case RateLimitedException r -> 429;
+        };
+        if (e instanceof UnauthorizedException) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (e instanceof RateLimitedException limited) {
+            res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+        }
+        List<FieldError> errors = e instanceof ValidationException v ? v.errors() : List.of();
+        send(res, status, e.code(), Status.create(status).reasonPhrase(), e.getMessage(), errors);
+    }
+
+    private void send(ServerResponse res, int status, String code, String title, String detail, List<FieldError> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + code);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("code", code);
+        body.put("errors", errors);
+        try {
+            res.status(status).header(HeaderNames.CONTENT_TYPE, "application/problem+json")
+                    .send(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem body is always serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.rapport.server.routes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.api.Page;
+import dev.rapport.api.customer.ContactId;
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ValidationException;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.UserId;
+import dev.rapport.api.ticket.AddProgress;
+import dev.rapport.api.ticket.AssignTicket;
+import dev.rapport.api.ticket.CommunicationMethod;
+import dev.rapport.api.ticket.ConfirmResolution;
+import dev.rapport.api.ticket.IntakeChannel;
+import dev.rapport.api.ticket.OpenTicket;
+import dev.rapport.api.ticket.Opinion;
+import dev.rapport.api.ticket.Priority;
+import dev.rapport.api.ticket.ResolveTicket;
+import dev.rapport.api.ticket.TicketFilter;
+import dev.rapport.api.ticket.TicketId;
+import dev.rapport.api.ticket.TicketStatus;
+import dev.rapport.api.ticket.Tickets;
+import dev.rapport.api.ticket.Visibility;
+import dev.rapport.server.http.Exchange;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** {@code /api/v1/tickets}: intake, listing, and every step of a ticket's life. */
+public final class TicketRoutes implements HttpService {
+    private final Tickets tickets;
+    private final Exchange http;
+    private final ObjectMapper mapper;
+
+    public TicketRoutes(Tickets tickets, Exchange http, ObjectMapper mapper) {
+        this.tickets = tickets;
+        this.http = http;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::open)
+                .get("/", this::list)
+                .get("/{id}", this::get)
+                .post("/{id}/assign", this::assign)
+                .post("/{id}/progress", this::progress)
+                .post("/{id}/resolve", this::resolve)
+                .post("/{id}/confirmation", this::confirm)
+                .post("/{id}/close", this::close)
+                .get("/{id}/history", this::history);
+    }
+
+    private void open(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var related = Optional.ofNullable(body.texts("relatedTicketIds")).orElse(List.of()).stream()
+                .filter(s -> !s.isBlank()).map(TicketId::of).toList();
+        var request = new OpenTicket(
+                body.optionalText("customerId").filter(s -> !s.isBlank()).map(CustomerId::of).orElse(null),
+                body.optionalText("contactId").filter(s -> !s.isBlank()).map(ContactId::of),
+                body.text("type"), body.optionalText("title"), body.text("description"),
+                body.optionalEnum("priority", Priority.class), body.optionalBool("urgent"),
+                body.optionalBool("important"), body.optionalEnum("channel", IntakeChannel.class), related);
+        body.requireValid(() -> tickets.validate(request));
+        http.created(res, tickets.open(actor, request));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var filter = TicketFilter.all().withStatuses(http.query(req, "status").map(this::statuses).orElse(EnumSet.noneOf(TicketStatus.class)));
+        filter = withQuery(req, "priority", v -> enumValue("priority", v, Priority.class), filter, TicketFilter::withPriority);
+        filter = withQuery(req, "departmentId", DepartmentId::of, filter, TicketFilter::withDepartment);
+        filter = withQuery(req, "assigneeId", UserId::of, filter, TicketFilter::withAssignee);
+        filter = withQuery(req, "customerId", CustomerId::of, filter, TicketFilter::withCustomer);
+        http.page(res, tickets.list(actor, filter, http.page(req)));
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        var details = tickets.get(http.actor(req), id(req));
+        ObjectNode json = mapper.valueToTree(details.ticket());
+        json.set("progress", mapper.valueToTree(details.progress()));
+        json.set("confirmations", mapper.valueToTree(details.confirmations()));
+        http.ok(res, json);
+    }
+
+    private void assign(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var command = new AssignTicket(body.version(),
+                body.optionalText("departmentId").filter(s -> !s.isBlank()).map(DepartmentId::of),
+                body.optionalText("assigneeId").filter(s -> !s.isBlank()).map(UserId::of));
+        body.requireValid();
+        http.ok(res, tickets.assign(actor, id(req), command));
+    }
+
+    private void progress(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var command = new AddProgress(body.version(), body.text("action"), body.optionalEnum("status", TicketStatus.class),
+                body.enumValue("visibility", Visibility.class), Optional.ofNullable(body.instant("nextUpdateAt")));
+        body.requireValid();
+        http.ok(res, tickets.addProgress(actor, id(req), command));
+    }
+
+    private void resolve(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var command = new ResolveTicket(body.version(), body.text("solution"),
+                body.enumValue("communicatedVia", CommunicationMethod.class));
+        body.requireValid();
+        http.ok(res, tickets.resolve(actor, id(req), command));
+    }
+
+    private void confirm(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var command = new ConfirmResolution(body.version(), body.enumValue("opinion", Opinion.class),
+                body.optionalEnum("method", CommunicationMethod.class), body.optionalText("comment"));
+        body.requireValid();
+        http.ok(res, tickets.confirm(actor, id(req), command));
+    }
+
+    private void close(ServerRequest req, ServerResponse res) {
+        http.ok(res, tickets.close(http.actor(req), id(req)));
+    }
+
+    private void history(ServerRequest req, ServerResponse res) {
+        http.page(res, Page.last(tickets.history(http.actor(req), id(req))));
+    }
+
+    private TicketId id(ServerRequest req) {
+        return TicketId.of(http.param(req, "id"));
+    }
+
+    private EnumSet<TicketStatus> statuses(String csv) {
+        var statuses = EnumSet.noneOf(TicketStatus.class);
+        for (String s : csv.split(",")) {
+            if (!s.isBlank()) {
+                statuses.add(enumValue("status", s.strip(), TicketStatus.class));
+            }
+        }
+        return statuses;
+    }
+
+    private <T> TicketFilter withQuery(ServerRequest req, String name, Function<String, T> parse, TicketFilter filter,
+                                       BiFunction<TicketFilter, T, TicketFilter> with) {
+        return http.query(req, name).map(parse).map(v -> with.apply(filter, v)).orElse(filter);
+    }
+
+    private static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(FieldError.of(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
+        }
+    }
+}

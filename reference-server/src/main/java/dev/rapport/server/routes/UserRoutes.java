@@ -1,0 +1,64 @@
+package dev.rapport.server.routes;
+
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.NewUser;
+import dev.rapport.api.security.Role;
+import dev.rapport.api.security.Tier;
+import dev.rapport.api.security.UserId;
+import dev.rapport.api.security.Users;
+import dev.rapport.server.http.Exchange;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code /api/v1/users}: list, look up and create employees. */
+public final class UserRoutes implements HttpService {
+    private final Users users;
+    private final Exchange http;
+
+    public UserRoutes(Users users, Exchange http) {
+        this.users = users;
+        this.http = http;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::list)
+                .post("/", this::create)
+                .get("/{id}", this::get);
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        http.page(res, users.list(actor, http.page(req)));
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        http.ok(res, users.get(http.actor(req), UserId.of(http.param(req, "id"))));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var roles = EnumSet.noneOf(Role.class);
+        var names = Optional.ofNullable(body.texts("roles")).orElse(List.of());
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                roles.add(Role.valueOf(names.get(i)));
+            } catch (IllegalArgumentException e) {
+                body.error("roles[" + i + "]", "must be one of " + Arrays.toString(Role.values()));
+            }
+        }
+        var user = new NewUser(body.text("employeeId"), body.text("name"),
+                body.optionalText("departmentId").filter(s -> !s.isBlank()).map(DepartmentId::of).orElse(null),
+                roles, body.enumValue("tier", Tier.class), body.text("password"));
+        body.requireValid();
+        http.created(res, users.create(actor, user));
+    }
+}

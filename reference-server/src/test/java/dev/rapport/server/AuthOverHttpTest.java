@@ -1,0 +1,77 @@
+package dev.rapport.server;
+
+import dev.rapport.storage.jdbc.testing.StorageTest;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthOverHttpTest {
+    @StorageTest
+    void everyApiEndpointNeedsAToken(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            for (String path : List.of("/api/v1/customers", "/api/v1/tickets", "/api/v1/users", "/api/v1/departments",
+                    "/api/v1/catalog/ticket-types", "/api/v1/customers/x", "/api/v1/tickets/x/history")) {
+                var response = server.get(path, null);
+                assertThat(response.status()).as(path).isEqualTo(401);
+                assertThat(response.raw().headers().firstValue("WWW-Authenticate")).as(path).contains("Bearer");
+            }
+            assertThat(server.post("/api/v1/tickets", "forged-token", Map.of()).status()).isEqualTo(401);
+            assertThat(server.sendRaw("POST", "/api/v1/customers", null, "{not json").status())
+                    .as("the caller is checked before the body").isEqualTo(401);
+        }
+    }
+
+    @StorageTest
+    void missingPermissionsAreForbidden(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            String expert = server.login("expert");
+            assertThat(server.post("/api/v1/customers", expert, Map.of("name", "x")).status()).isEqualTo(403);
+            assertThat(server.post("/api/v1/users", expert, Map.of("employeeId", "x")).status()).isEqualTo(403);
+            assertThat(server.post("/api/v1/departments", expert, Map.of("name", "Field Service")).status()).isEqualTo(403);
+            String admin = server.login("admin");
+            var created = server.post("/api/v1/departments", admin, Map.of("name", "Field Service"));
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.text("/id")).isEqualTo("field-service");
+        }
+    }
+
+    @StorageTest
+    void wrongCredentialsGetTheSameAnswerWhetherTheUserExistsOrNot(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            var wrongPassword = server.post("/api/v1/auth/login", null, Map.of("employeeId", "agent", "password", "nope"));
+            var unknownUser = server.post("/api/v1/auth/login", null, Map.of("employeeId", "ghost", "password", "nope"));
+            assertThat(wrongPassword.status()).isEqualTo(401);
+            assertThat(unknownUser.status()).isEqualTo(401);
+            assertThat(wrongPassword.body()).isEqualTo(unknownUser.body());
+        }
+    }
+
+    @StorageTest
+    void repeatedFailedLoginsAreRateLimited(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            for (int i = 0; i < 5; i++) {
+                server.post("/api/v1/auth/login", null, Map.of("employeeId", "manager", "password", "guess" + i));
+            }
+            var limited = server.post("/api/v1/auth/login", null, Map.of("employeeId", "manager", "password", "rapport-demo"));
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.raw().headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    @StorageTest
+    void theLoginAnswerCarriesTheUser(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            var login = server.post("/api/v1/auth/login", null, Map.of("employeeId", "supervisor", "password", "rapport-demo"));
+            assertThat(login.status()).isEqualTo(200);
+            assertThat(login.text("/token")).isNotBlank();
+            assertThat(login.text("/expiresAt")).endsWith("Z");
+            assertThat(login.text("/user/employeeId")).isEqualTo("supervisor");
+            assertThat(login.text("/user/departmentId")).isEqualTo("customer-service");
+            assertThat(login.body().at("/user/roles").get(0).asText()).isEqualTo("SUPERVISOR");
+            assertThat(login.body().at("/user/id").isTextual()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.rapport.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerOptionsTest {
+    @Test
+    void defaultsToPort8080AndAnH2FileInTheDataDirectory() {
+        var options = ServerOptions.parse(new String[0], Map.of());
+        assertThat(options.port()).isEqualTo(8080);
+        assertThat(options.demo()).isFalse();
+        assertThat(options.maxJsonBytes()).isEqualTo(1_048_576);
+        assertThat(options.jdbcUrl()).startsWith("jdbc:h2:file:").endsWith("data/rapport");
+    }
+
+    @Test
+    void flagsWinOverTheEnvironmentWhichWinsOverTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("rapport.properties");
+        Files.writeString(file, "port=7000\ndb-url=jdbc:h2:mem:file\ndb-user=file-user\n");
+        var options = ServerOptions.parse(new String[]{"--config", file.toString(), "--port=9000", "--demo"},
+                Map.of("RAPPORT_PORT", "8000", "RAPPORT_DB_URL", "jdbc:postgresql://db/rapport"));
+        assertThat(options.port()).isEqualTo(9000);
+        assertThat(options.dbUrl()).contains("jdbc:postgresql://db/rapport");
+        assertThat(options.dbUser()).contains("file-user");
+        assertThat(options.demo()).isTrue();
+    }
+
+    @Test
+    void theDatabasePasswordNeverShowsInText() {
+        var options = ServerOptions.parse(new String[]{"--db-password", "s3cret"}, Map.of());
+        assertThat(options.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void badOptionsAreExplained() {
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--port", "http"}, Map.of()))
+                .hasMessageContaining("port");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--colour", "blue"}, Map.of()))
+                .hasMessageContaining("--colour");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--port"}, Map.of()))
+                .hasMessageContaining("needs a value");
+    }
+}

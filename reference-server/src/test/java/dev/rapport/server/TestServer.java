@@ -1,0 +1,112 @@
+package dev.rapport.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.core.Rapport;
+import dev.rapport.core.demo.DemoData;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.MutableClock;
+import io.helidon.webserver.WebServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** The real server on a free port, over a fresh database with the demo data, and a client speaking real HTTP. */
+final class TestServer implements AutoCloseable {
+    static final long MAX_JSON_BYTES = 64 * 1024;
+
+    final MutableClock clock = MutableClock.at("2026-11-23T01:00:00Z");
+    final Rapport rapport;
+    final WebServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    TestServer(TestDatabase db) {
+        var coordinates = db.fresh();
+        var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url());
+        if (coordinates.user() != null) {
+            builder.jdbcCredentials(coordinates.user(), coordinates.password() == null ? "" : coordinates.password());
+        }
+        rapport = builder.build();
+        DemoData.seed(rapport);
+        server = RapportServer.start(rapport, 0, MAX_JSON_BYTES);
+    }
+
+    /** A response with its status, headers and JSON body (null when empty). */
+    record Response(int status, JsonNode body, HttpResponse<String> raw) {
+        String text(String pointer) {
+            return body.at(pointer).asText();
+        }
+
+        long version() {
+            return body.get("version").asLong();
+        }
+    }
+
+    String login(String employeeId) {
+        var response = send("POST", "/api/v1/auth/login", null,
+                Map.of("employeeId", employeeId, "password", DemoData.PASSWORD));
+        if (response.status() != 200) {
+            throw new AssertionError("login of " + employeeId + " failed: " + response.raw().body());
+        }
+        return response.text("/token");
+    }
+
+    Response get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    Response post(String path, String token, Object body) {
+        return send("POST", path, token, body);
+    }
+
+    Response patch(String path, String token, Object body) {
+        return send("PATCH", path, token, body);
+    }
+
+    Response send(String method, String path, String token, Object body) {
+        try {
+            return sendRaw(method, path, token, body == null ? null : mapper.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Response sendRaw(String method, String path, String token, String json) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request.build());
+    }
+
+    Response exchange(HttpRequest request) {
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? null : mapper.readTree(response.body());
+            return new Response(response.statusCode(), body, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + server.port() + path);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        rapport.close();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.rapport.core.demo;
+
+import dev.rapport.api.customer.ContactDraft;
+import dev.rapport.api.customer.Customer;
+import dev.rapport.api.customer.CustomerKind;
+import dev.rapport.api.customer.CustomerProfile;
+import dev.rapport.api.customer.CustomerSource;
+import dev.rapport.api.customer.MaintenanceLevel;
+import dev.rapport.api.customer.Segment;
+import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.NewUser;
+import dev.rapport.api.security.Role;
+import dev.rapport.api.security.Tier;
+import dev.rapport.api.security.User;
+import dev.rapport.api.ticket.AddProgress;
+import dev.rapport.api.ticket.AssignTicket;
+import dev.rapport.api.ticket.CommunicationMethod;
+import dev.rapport.api.ticket.IntakeChannel;
+import dev.rapport.api.ticket.OpenTicket;
+import dev.rapport.api.ticket.Priority;
+import dev.rapport.api.ticket.ResolveTicket;
+import dev.rapport.api.ticket.Visibility;
+import dev.rapport.core.Rapport;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Demo users (one per role, password {@value #PASSWORD}) and a few customers and tickets in different states,
+ * created through the public services like any host would.
+ */
+public final class DemoData {
+    public static final String PASSWORD = "rapport-demo";
+
+    private DemoData() {
+    }
+
+    /** Seeds once; returns false when the demo users exist already. */
+    public static boolean seed(Rapport rapport) {
+        var system = Actor.system();
+        User agent;
+        try {
+            agent = user(rapport, "agent", "王芳 Wang Fang", "customer-service", Role.AGENT, Tier.FRONT_LINE);
+        } catch (ConflictException alreadySeeded) {
+            return false;
+        }
+        user(rapport, "admin", "Admin", "customer-service", Role.ADMIN, Tier.FRONT_LINE);
+        user(rapport, "supervisor", "李强 Li Qiang", "customer-service", Role.SUPERVISOR, Tier.FRONT_LINE);
+        User expert = user(rapport, "expert", "陈杰 Chen Jie", "technical-support", Role.EXPERT, Tier.EXPERT);
+        User manager = user(rapport, "manager", "赵敏 Zhao Min", "account-management", Role.ACCOUNT_MANAGER,
+                Tier.ACCOUNT_MANAGER);
+
+        var customers = rapport.customers();
+        Customer yunzhan = customers.create(system, CustomerProfile.builder()
+                .kind(CustomerKind.ORGANIZATION).name("杭州云栈科技有限公司").industry("Technology")
+                .cooperationSince(LocalDate.of(2023, 3, 1)).source(CustomerSource.REFERRAL)
+                .segment(Segment.HIGH_VALUE).maintenanceLevel(MaintenanceLevel.HIGH)
+                .keyAccount(true).accountManagerId(manager.id()).tags(List.of("delivery time", "customisation"))
+                .contractEnd(LocalDate.of(2027, 2, 28))
+                .contact(ContactDraft.of("张伟", "13812345678", "zhang.wei@yunzhan.example"))
+                .build());
+        Customer northwind = customers.create(system, CustomerProfile.builder()
+                .kind(CustomerKind.ORGANIZATION).name("Northwind Retail Ltd").industry("Retail")
+                .cooperationSince(LocalDate.of(2024, 9, 15)).source(CustomerSource.WEB)
+                .segment(Segment.RETURNING).maintenanceLevel(MaintenanceLevel.MEDIUM).tags(List.of("price"))
+                .contact(ContactDraft.of("Anna Schmidt", "+4930123456789", "anna.schmidt@northwind.example"))
+                .build());
+        Customer lina = customers.create(system, CustomerProfile.builder()
+                .kind(CustomerKind.PERSON).name("李娜").industry("Education").source(CustomerSource.PHONE)
+                .contact(ContactDraft.of("李娜", "13900001111", null))
+                .build());
+
+        var tickets = rapport.tickets();
+        tickets.open(system, OpenTicket.builder().customer(yunzhan.id()).type("COMPLAINT").urgent(true).important(true)
+                .title("生产环境订单同步中断").description("Since 09:00 no orders reach the warehouse system; every sync job fails.")
+                .channel(IntakeChannel.PHONE).build());
+
+        var question = tickets.open(system, OpenTicket.builder().customer(northwind.id()).type("CONSULTATION")
+                .priority(Priority.P4).title("Volume discount for 2027")
+                .description("Anna asks which volume discount applies above 500 units per quarter.")
+                .channel(IntakeChannel.EMAIL).build());
+        question = tickets.assign(system, question.id(), AssignTicket.to(agent.id(), question.version()));
+        tickets.addProgress(system, question.id(), AddProgress.note(
+                "Sent the 2027 price list; waiting for the quarterly volume forecast.", Visibility.CUSTOMER,
+                question.version()));
+
+        var printer = tickets.open(system, OpenTicket.builder().customer(lina.id()).type("AFTER_SALES_SUPPORT")
+                .urgent(true).important(false).title("打印机无法连接 Wi-Fi")
+                .description("The printer bought in October drops off the Wi-Fi every few minutes.")
+                .channel(IntakeChannel.PHONE).build());
+        printer = tickets.assign(system, printer.id(), AssignTicket.to(expert.id(), printer.version()));
+        printer = tickets.addProgress(system, printer.id(), AddProgress.note(
+                "Called the customer and walked through a firmware update.", Visibility.CUSTOMER, printer.version()));
+        tickets.resolve(system, printer.id(), new ResolveTicket(printer.version(),
+                "Firmware 2.4.1 fixes the Wi-Fi power-saving bug; installed remotely.", CommunicationMethod.PHONE));
+        return true;
+    }
+
+    private static User user(Rapport rapport, String employeeId, String name, String department, Role role, Tier tier) {
+        return rapport.users().create(Actor.system(),
+                new NewUser(employeeId, name, DepartmentId.of(department), Set.of(role), tier, PASSWORD));
+    }
+}

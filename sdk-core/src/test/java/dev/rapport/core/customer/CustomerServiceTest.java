@@ -1,0 +1,160 @@
+package dev.rapport.core.customer;
+
+import dev.rapport.api.PageRequest;
+import dev.rapport.api.audit.AuditEntry;
+import dev.rapport.api.customer.ContactDraft;
+import dev.rapport.api.customer.Customer;
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.customer.CustomerUpdate;
+import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.error.NotFoundException;
+import dev.rapport.api.error.ValidationException;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.Permission;
+import dev.rapport.api.security.Role;
+import dev.rapport.api.security.UserId;
+import dev.rapport.core.Rapport;
+import dev.rapport.core.testing.Fixtures;
+import dev.rapport.storage.jdbc.testing.StorageTest;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.rapport.core.testing.Fixtures.aCustomer;
+import static dev.rapport.core.testing.Fixtures.actor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CustomerServiceTest {
+    private final MutableClock clock = MutableClock.at("2026-11-23T02:00:00Z");
+    private Rapport rapport;
+
+    private void start(TestDatabase db) {
+        rapport = Fixtures.rapport(db, clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (rapport != null) {
+            rapport.close();
+        }
+    }
+
+    @StorageTest
+    void aNewCustomerGetsAnImmutableReadableCode(TestDatabase db) {
+        start(db);
+        var first = rapport.customers().create(Actor.system(), aCustomer().build());
+        var second = rapport.customers().create(Actor.system(), aCustomer().build());
+        assertThat(first.code()).matches("C2026\\d{6}");
+        assertThat(second.code()).isNotEqualTo(first.code());
+        assertThat(rapport.customers().get(Actor.system(), first.id())).isEqualTo(first);
+    }
+
+    @StorageTest
+    void invalidInputNamesEveryFieldAndStoresNothing(TestDatabase db) {
+        start(db);
+        var bad = aCustomer().name("").industry("Mining").contacts(List.of(ContactDraft.of("Anna", "123", "anna@"))).build();
+        assertThatThrownBy(() -> rapport.customers().create(Actor.system(), bad))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactlyInAnyOrder("name", "industry", "contacts[0].phone", "contacts[0].email"));
+        assertThat(rapport.customers().search(Actor.system(), "", PageRequest.first()).items()).isEmpty();
+    }
+
+    @StorageTest
+    void anUnknownAccountManagerIsAFieldError(TestDatabase db) {
+        start(db);
+        var profile = aCustomer().keyAccount(true).accountManagerId(UserId.of("ghost")).build();
+        assertThatThrownBy(() -> rapport.customers().create(Actor.system(), profile))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("accountManagerId"));
+    }
+
+    @StorageTest
+    void updatesNeedTheCurrentVersionAndAreAudited(TestDatabase db) {
+        start(db);
+        var customer = rapport.customers().create(Actor.system(), aCustomer().build());
+        var renamed = rapport.customers().update(Actor.system(), customer.id(),
+                customer.update(customer.profile().toBuilder().name("Northwind Holding").build()));
+        assertThat(renamed.name()).isEqualTo("Northwind Holding");
+        assertThat(renamed.version()).isEqualTo(customer.version() + 1);
+
+        assertThatThrownBy(() -> rapport.customers().update(Actor.system(), customer.id(),
+                customer.update(customer.profile().toBuilder().name("Lost update").build())))
+                .isInstanceOf(ConflictException.class);
+        assertThat(rapport.customers().get(Actor.system(), customer.id()).name()).isEqualTo("Northwind Holding");
+        var history = rapport.customers().history(Actor.system(), customer.id());
+        assertThat(history).extracting(AuditEntry::action).containsExactly("customer.created", "customer.updated");
+        assertThat(history.get(1).changes()).containsOnlyKeys("name");
+        assertThat(history.get(1).changes().get("name").before()).contains(customer.name());
+    }
+
+    @StorageTest
+    void theCodeCannotBeChanged(TestDatabase db) {
+        start(db);
+        var customer = rapport.customers().create(Actor.system(), aCustomer().build());
+        assertThatThrownBy(() -> rapport.customers().update(Actor.system(), customer.id(),
+                new CustomerUpdate(customer.version(), "C1999000001", customer.profile())))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("code"));
+    }
+
+    @StorageTest
+    void contactDetailsAreMaskedWithoutPiiPermission(TestDatabase db) {
+        start(db);
+        var customer = rapport.customers().create(Actor.system(), aCustomer().build());
+        Customer seenByExpert = rapport.customers().get(actor(rapport, Role.EXPERT, "technical-support"), customer.id());
+        assertThat(seenByExpert.contacts().getFirst().phone()).contains("138****5678");
+        assertThat(seenByExpert.contacts().getFirst().email().orElseThrow()).matches("a\\*\\*\\*@northwind\\.example");
+        Customer seenByAgent = rapport.customers().get(actor(rapport, Role.AGENT, "customer-service"), customer.id());
+        assertThat(seenByAgent.contacts()).isEqualTo(customer.contacts());
+    }
+
+    @StorageTest
+    void anEditByAnActorWhoSawMaskedContactsKeepsTheRealOnes(TestDatabase db) {
+        start(db);
+        var customer = rapport.customers().create(Actor.system(), aCustomer().build());
+        var writerWithoutPii = new Actor(UserId.of("writer"), Optional.empty(),
+                Set.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE));
+        var masked = rapport.customers().get(writerWithoutPii, customer.id());
+        rapport.customers().update(writerWithoutPii, customer.id(),
+                masked.update(masked.profile().toBuilder().name("Renamed").build()));
+        var stored = rapport.customers().get(Actor.system(), customer.id());
+        assertThat(stored.name()).isEqualTo("Renamed");
+        assertThat(stored.contacts()).isEqualTo(customer.contacts());
+    }
+
+    @StorageTest
+    void writingNeedsThePermission(TestDatabase db) {
+        start(db);
+        var expert = actor(rapport, Role.EXPERT, "technical-support");
+        assertThatThrownBy(() -> rapport.customers().create(expert, aCustomer().build())).isInstanceOf(ForbiddenException.class);
+    }
+
+    @StorageTest
+    void searchFindsByCodeNamePhoneAndEmailWithTheExactCodeFirst(TestDatabase db) {
+        start(db);
+        var anna = rapport.customers().create(Actor.system(), aCustomer().name("Annapurna Trading")
+                .contacts(List.of(ContactDraft.of("Li Lei", "13900002222", "lilei@annapurna.example"))).build());
+        var other = rapport.customers().create(Actor.system(), aCustomer().name("Blue River " + anna.code()).build());
+        assertThat(rapport.customers().search(Actor.system(), anna.code(), PageRequest.first()).items())
+                .extracting(Customer::id).containsExactly(anna.id(), other.id());
+        assertThat(rapport.customers().search(Actor.system(), "annapurna", PageRequest.first()).items())
+                .extracting(Customer::id).containsExactly(anna.id());
+        assertThat(rapport.customers().search(Actor.system(), "13900002222", PageRequest.first()).items())
+                .extracting(Customer::id).containsExactly(anna.id());
+        assertThat(rapport.customers().search(Actor.system(), "LILEI@", PageRequest.first()).items())
+                .extracting(Customer::id).containsExactly(anna.id());
+    }
+
+    @StorageTest
+    void unknownCustomersAreNotFound(TestDatabase db) {
+        start(db);
+        assertThatThrownBy(() -> rapport.customers().get(Actor.system(), CustomerId.of("missing"))).isInstanceOf(NotFoundException.class);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.rapport.core.security;
+
+import dev.rapport.api.PageRequest;
+import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.error.RateLimitedException;
+import dev.rapport.api.error.UnauthorizedException;
+import dev.rapport.api.error.ValidationException;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.NewUser;
+import dev.rapport.api.security.Permission;
+import dev.rapport.api.security.Role;
+import dev.rapport.api.security.Tier;
+import dev.rapport.core.Rapport;
+import dev.rapport.core.testing.Fixtures;
+import dev.rapport.storage.jdbc.testing.StorageTest;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static dev.rapport.core.testing.Fixtures.PASSWORD;
+import static dev.rapport.core.testing.Fixtures.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AuthenticationTest {
+    private final MutableClock clock = MutableClock.at("2026-11-23T02:00:00Z");
+    private Rapport rapport;
+
+    private void start(TestDatabase db) {
+        rapport = Fixtures.rapport(db, clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (rapport != null) {
+            rapport.close();
+        }
+    }
+
+    @StorageTest
+    void aLoginGivesATokenThatStandsForTheUserUntilItExpires(TestDatabase db) {
+        start(db);
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        var login = rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.1");
+        assertThat(login.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(8)));
+        Actor actor = rapport.authentication().authenticate(login.token());
+        assertThat(actor.userId()).isEqualTo(agent.id());
+        assertThat(actor.has(Permission.TICKET_WORK)).isTrue();
+        assertThat(actor.has(Permission.TICKET_ASSIGN)).isFalse();
+
+        clock.advance(Duration.ofHours(8));
+        assertThatThrownBy(() -> rapport.authentication().authenticate(login.token())).isInstanceOf(UnauthorizedException.class);
+    }
+
+    @StorageTest
+    void logoutRevokesTheToken(TestDatabase db) {
+        start(db);
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        var token = rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.1").token();
+        rapport.authentication().logout(token);
+        assertThatThrownBy(() -> rapport.authentication().authenticate(token)).isInstanceOf(UnauthorizedException.class);
+    }
+
+    @StorageTest
+    void aWrongPasswordAndAnUnknownUserGetTheSameAnswer(TestDatabase db) {
+        start(db);
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        var wrongPassword = catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0.1"));
+        var unknownUser = catchUnauthorized(() -> rapport.authentication().login("nobody", "guess", "10.0.0.1"));
+        assertThat(wrongPassword.getMessage()).isEqualTo(unknownUser.getMessage());
+        assertThat(wrongPassword.code()).isEqualTo(unknownUser.code());
+    }
+
+    @StorageTest
+    void repeatedFailuresForOneEmployeeIdCoolDown(TestDatabase db) {
+        start(db);
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        for (int i = 0; i < 5; i++) {
+            catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0." + (10 + i)));
+        }
+        assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.99"))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isPositive());
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.99").token()).isNotBlank();
+    }
+
+    @StorageTest
+    void repeatedFailuresFromOneAddressCoolDown(TestDatabase db) {
+        start(db);
+        for (int i = 0; i < 20; i++) {
+            String employee = "guess" + i;
+            catchUnauthorized(() -> rapport.authentication().login(employee, "x", "192.0.2.7"));
+        }
+        assertThatThrownBy(() -> rapport.authentication().login("anyone", "x", "192.0.2.7")).isInstanceOf(RateLimitedException.class);
+    }
+
+    @StorageTest
+    void theFirstAdminIsCreatedOnceWithAGeneratedPassword(TestDatabase db) {
+        start(db);
+        var password = rapport.users().createInitialAdmin().orElseThrow();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(rapport.users().createInitialAdmin()).isEmpty();
+        var admin = rapport.authentication().authenticate(rapport.authentication().login("admin", password, "10.0.0.1").token());
+        assertThat(admin.has(Permission.USER_ADMIN)).isTrue();
+    }
+
+    @StorageTest
+    void onlyAdminsCreateUsersAndEmployeeIdsAreUnique(TestDatabase db) {
+        start(db);
+        var agent = Fixtures.actor(rapport, Role.AGENT, "customer-service");
+        var request = new NewUser("li.lei", "Li Lei", DepartmentId.of("sales"), Set.of(Role.AGENT), Tier.FRONT_LINE, PASSWORD);
+        assertThatThrownBy(() -> rapport.users().create(agent, request)).isInstanceOf(ForbiddenException.class);
+        rapport.users().create(Actor.system(), request);
+        assertThatThrownBy(() -> rapport.users().create(Actor.system(), request)).isInstanceOf(ConflictException.class);
+        assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).extracting(u -> u.employeeId()).contains("li.lei");
+    }
+
+    @StorageTest
+    void invalidUsersNameEveryField(TestDatabase db) {
+        start(db);
+        var request = new NewUser("a b", "", DepartmentId.of("nowhere"), Set.of(), Tier.FRONT_LINE, "short");
+        assertThatThrownBy(() -> rapport.users().create(Actor.system(), request))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactlyInAnyOrder("employeeId", "name", "roles", "password", "departmentId"));
+    }
+
+    private static UnauthorizedException catchUnauthorized(Runnable login) {
+        try {
+            login.run();
+        } catch (UnauthorizedException e) {
+            return e;
+        }
+        throw new AssertionError("expected the login to be refused");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.rapport.storage.jdbc;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL that differs between the supported databases. Everything else the storage writes is portable. Table and
+ * column names passed in are constants of this module, never user input.
+ */
+enum Dialect {
+    H2("H2", "h2") {
+        @Override
+        String nextValue(String sequence) {
+            return "SELECT NEXT VALUE FOR " + sequence;
+        }
+
+        @Override
+        String insertIfAbsent(String table, String key, List<String> columns) {
+            // Standard MERGE inserts nothing (update count 0) when the key exists; H2's own MERGE ... KEY would
+            // overwrite the existing row instead.
+            return "MERGE INTO " + table + " t USING (VALUES (" + parameters(columns) + ")) s ("
+                    + String.join(", ", columns) + ") ON t." + key + " = s." + key
+                    + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", columns) + ") VALUES ("
+                    + columns.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
+        }
+    },
+    POSTGRESQL("PostgreSQL", "postgresql") {
+        @Override
+        String nextValue(String sequence) {
+            return "SELECT nextval('" + sequence + "')";
+        }
+
+        @Override
+        String insertIfAbsent(String table, String key, List<String> columns) {
+            // Unlike MERGE, ON CONFLICT stays free of unique violations when two nodes insert the same key at once.
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + parameters(columns)
+                    + ") ON CONFLICT (" + key + ") DO NOTHING";
+        }
+    };
+
+    private final String productName;
+    private final String folder;
+
+    Dialect(String productName, String folder) {
+        this.productName = productName;
+        this.folder = folder;
+    }
+
+    /** The dialect of a database by its JDBC product name; empty for a database this storage does not support. */
+    static Optional<Dialect> of(String databaseProductName) {
+        for (var dialect : values()) {
+            if (dialect.productName.equalsIgnoreCase(databaseProductName)) {
+                return Optional.of(dialect);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A query returning the next value of {@code sequence}. */
+    abstract String nextValue(String sequence);
+
+    /**
+     * An insert of one row whose update count is 1 when it inserted and 0 when a row with the same {@code key}
+     * existed; the values are bound by the column names.
+     */
+    abstract String insertIfAbsent(String table, String key, List<String> columns);
+
+    /** The Flyway location of this dialect's own migrations. */
+    String migrations() {
+        return "classpath:dev/rapport/storage/jdbc/db/" + folder;
+    }
+
+    private static String parameters(List<String> columns) {
+        return columns.stream().map(c -> ":" + c).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,241 @@
+package dev.rapport.storage.jdbc;
+
+import dev.rapport.api.customer.Contact;
+import dev.rapport.api.customer.ContactId;
+import dev.rapport.api.customer.Customer;
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.customer.CustomerKind;
+import dev.rapport.api.customer.CustomerSource;
+import dev.rapport.api.customer.MaintenanceLevel;
+import dev.rapport.api.customer.Segment;
+import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.storage.CustomerStore;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.rapport.storage.jdbc.JdbcValues.date;
+import static dev.rapport.storage.jdbc.JdbcValues.enumValue;
+import static dev.rapport.storage.jdbc.JdbcValues.instant;
+import static dev.rapport.storage.jdbc.JdbcValues.optionalEnum;
+import static dev.rapport.storage.jdbc.JdbcValues.optionalString;
+
+/** Customers in {@code customers}, their contacts in {@code contacts} in the order given. */
+final class JdbcCustomerStore implements CustomerStore {
+    private static final String CUSTOMER_COLUMNS = "c.id, c.code, c.kind, c.name, c.industry, c.cooperation_since, "
+            + "c.source, c.segment, c.maintenance_level, c.key_account, c.account_manager_id, c.tags, c.contract_end, "
+            + "c.created_at, c.updated_at, c.version";
+    private static final String CONTACT_COLUMNS = "k.customer_id AS contact_customer_id, k.id AS contact_id, "
+            + "k.name AS contact_name, k.title AS contact_title, k.phone AS contact_phone, k.email AS contact_email";
+    private static final String INSERT_CONTACT = "INSERT INTO contacts (id, customer_id, position, name, title, "
+            + "phone, email) VALUES (:id, :customerId, :position, :name, :title, :phone, :email)";
+    private static final String CONTAINS = "LIKE LOWER(:contains) ESCAPE '" + LikePattern.ESCAPE + "'";
+
+    private final Handle handle;
+    private final JsonCodec json;
+
+    JdbcCustomerStore(Handle handle, JsonCodec json) {
+        this.handle = handle;
+        this.json = json;
+    }
+
+    @Override
+    public void insert(Customer customer) {
+        bindCustomer(handle.createUpdate("INSERT INTO customers (id, code, kind, name, industry, cooperation_since, "
+                + "source, segment, maintenance_level, key_account, account_manager_id, tags, contract_end, created_at, "
+                + "updated_at, version) VALUES (:id, :code, :kind, :name, :industry, :cooperationSince, :source, "
+                + ":segment, :maintenanceLevel, :keyAccount, :accountManagerId, :tags, :contractEnd, :createdAt, "
+                + ":updatedAt, :version)"), customer)
+                .execute();
+        insertContacts(customer);
+    }
+
+    @Override
+    public Optional<Customer> find(CustomerId id) {
+        // One round trip: the customer's columns repeat on each of its contacts' rows.
+        return handle.createQuery("SELECT " + CUSTOMER_COLUMNS + ", " + CONTACT_COLUMNS + " FROM customers c "
+                        + "LEFT JOIN contacts k ON k.customer_id = c.id WHERE c.id = :id ORDER BY k.position")
+                .bind("id", id.value())
+                .scanResultSet((results, ctx) -> {
+                    ResultSet rs = results.get();
+                    if (!rs.next()) {
+                        return Optional.<Customer>empty();
+                    }
+                    Customer customer = customer(rs);
+                    var contacts = new ArrayList<Contact>();
+                    do {
+                        if (rs.getString("contact_id") != null) {
+                            contacts.add(contact(rs));
+                        }
+                    } while (rs.next());
+                    return Optional.of(withContacts(customer, contacts));
+                });
+    }
+
+    @Override
+    public boolean exists(CustomerId id) {
+        return handle.createQuery("SELECT 1 FROM customers WHERE id = :id")
+                .bind("id", id.value())
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent();
+    }
+
+    @Override
+    public boolean update(Customer customer, long expectedVersion) {
+        int updated = bindCustomer(handle.createUpdate("UPDATE customers SET code = :code, kind = :kind, name = :name, "
+                + "industry = :industry, cooperation_since = :cooperationSince, source = :source, segment = :segment, "
+                + "maintenance_level = :maintenanceLevel, key_account = :keyAccount, "
+                + "account_manager_id = :accountManagerId, tags = :tags, contract_end = :contractEnd, "
+                + "created_at = :createdAt, updated_at = :updatedAt, version = :version "
+                + "WHERE id = :id AND version = :expectedVersion"), customer)
+                .bind("expectedVersion", expectedVersion)
+                .execute();
+        if (updated == 0) {
+            return false;
+        }
+        handle.createUpdate("DELETE FROM contacts WHERE customer_id = :customerId")
+                .bind("customerId", customer.id().value())
+                .execute();
+        insertContacts(customer);
+        return true;
+    }
+
+    @Override
+    public List<Customer> search(String query, int offset, int limit) {
+        String q = query == null ? "" : query.strip();
+        var page = q.isEmpty()
+                ? handle.createQuery("SELECT " + CUSTOMER_COLUMNS + " FROM customers c ORDER BY c.code "
+                        + "LIMIT :limit OFFSET :offset")
+                : handle.createQuery("SELECT " + CUSTOMER_COLUMNS + ", CASE "
+                                + "WHEN LOWER(c.code) = LOWER(:exact) THEN 0 "
+                                + "WHEN LOWER(c.name) LIKE LOWER(:prefix) ESCAPE '" + LikePattern.ESCAPE + "' THEN 1 "
+                                + "ELSE 2 END AS search_rank FROM customers c "
+                                + "WHERE LOWER(c.code) " + CONTAINS + " OR LOWER(c.name) " + CONTAINS
+                                + " OR EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND ("
+                                + "LOWER(k.name) " + CONTAINS + " OR LOWER(k.phone) " + CONTAINS
+                                + " OR LOWER(k.email) " + CONTAINS + ")) "
+                                + "ORDER BY search_rank, c.code LIMIT :limit OFFSET :offset")
+                        .bind("exact", q)
+                        .bind("prefix", LikePattern.prefix(q))
+                        .bind("contains", LikePattern.containing(q));
+        List<Customer> customers = page.bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> customer(rs))
+                .list();
+        return loadContacts(customers);
+    }
+
+    /** Adds their contacts to a page of customers with one query for the whole page. */
+    private List<Customer> loadContacts(List<Customer> customers) {
+        if (customers.isEmpty()) {
+            return customers;
+        }
+        var contacts = new HashMap<String, List<Contact>>();
+        handle.createQuery("SELECT " + CONTACT_COLUMNS + " FROM contacts k WHERE k.customer_id IN (<ids>) "
+                        + "ORDER BY k.customer_id, k.position")
+                .bindList("ids", customers.stream().map(c -> c.id().value()).toList())
+                .scanResultSet((results, ctx) -> {
+                    ResultSet rs = results.get();
+                    while (rs.next()) {
+                        contacts.computeIfAbsent(rs.getString("contact_customer_id"), k -> new ArrayList<>())
+                                .add(contact(rs));
+                    }
+                    return contacts;
+                });
+        return customers.stream()
+                .map(c -> withContacts(c, contacts.getOrDefault(c.id().value(), List.of())))
+                .toList();
+    }
+
+    private void insertContacts(Customer customer) {
+        if (customer.contacts().isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch(INSERT_CONTACT);
+        int position = 0;
+        for (var contact : customer.contacts()) {
+            batch.bind("id", contact.id().value())
+                    .bind("customerId", customer.id().value())
+                    .bind("position", position++)
+                    .bind("name", contact.name())
+                    .bind("title", contact.title().orElse(null))
+                    .bind("phone", contact.phone().orElse(null))
+                    .bind("email", contact.email().orElse(null))
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private Update bindCustomer(Update statement, Customer c) {
+        return statement
+                .bind("id", c.id().value())
+                .bind("code", c.code())
+                .bind("kind", c.kind().name())
+                .bind("name", c.name())
+                .bind("industry", c.industry())
+                .bind("cooperationSince", date(c.cooperationSince()))
+                .bind("source", c.source().map(Enum::name).orElse(null))
+                .bind("segment", c.segment().name())
+                .bind("maintenanceLevel", c.maintenanceLevel().name())
+                .bind("keyAccount", c.keyAccount())
+                .bind("accountManagerId", c.accountManagerId().map(UserId::value).orElse(null))
+                .bind("tags", json.strings(c.tags()))
+                .bind("contractEnd", date(c.contractEnd()))
+                .bind("createdAt", instant(c.createdAt()))
+                .bind("updatedAt", instant(c.updatedAt()))
+                .bind("version", c.version());
+    }
+
+    /** The customer of the current row, without its contacts. */
+    private Customer customer(ResultSet rs) throws SQLException {
+        return new Customer(CustomerId.of(rs.getString("id")), rs.getString("code"),
+                enumValue(rs, "kind", CustomerKind.class), rs.getString("name"), rs.getString("industry"),
+                date(rs, "cooperation_since"), optionalEnum(rs, "source", CustomerSource.class),
+                enumValue(rs, "segment", Segment.class), enumValue(rs, "maintenance_level", MaintenanceLevel.class),
+                rs.getBoolean("key_account"), optionalString(rs, "account_manager_id").map(UserId::of),
+                json.strings(rs.getString("tags")), date(rs, "contract_end"), List.of(),
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+    }
+
+    private static Contact contact(ResultSet rs) throws SQLException {
+        return new Contact(ContactId.of(rs.getString("contact_id")), rs.getString("contact_name"),
+                optionalString(rs, "contact_title"), optionalString(rs, "contact_phone"),
+                optionalString(rs, "contact_email"));
+    }
+
+    private static Customer withContacts(Customer c, List<Contact> contacts) {
+        return new Customer(c.id(), c.code(), c.kind(), c.name(), c.industry(), c.cooperationSince(), c.source(),
+                c.segment(), c.maintenanceLevel(), c.keyAccount(), c.accountManagerId(), c.tags(), c.contractEnd(),
+                contacts, c.createdAt(), c.updatedAt(), c.version());
+    }
+
+    /** LIKE patterns that match the user's text literally: {@code %}, {@code _} and the escape are escaped. */
+    private static final class LikePattern {
+        static final char ESCAPE = '!';
+
+        static String containing(String text) {
+            return "%" + escaped(text) + "%";
+        }
+
+        static String prefix(String text) {
+            return escaped(text) + "%";
+        }
+
+        private static String escaped(String text) {
+            var out = new StringBuilder(text.length() + 8);
+            for (char ch : text.toCharArray()) {
+                if (ch == ESCAPE || ch == '%' || ch == '_') {
+                    out.append(ESCAPE);
+                }
+                out.append(ch);
+            }
+            return out.toString();
+        }
+    }
+}

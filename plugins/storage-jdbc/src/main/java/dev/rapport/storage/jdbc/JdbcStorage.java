@@ -1,0 +1,65 @@
+package dev.rapport.storage.jdbc;
+
+import dev.rapport.api.spi.storage.Storage;
+import dev.rapport.api.spi.storage.Transaction;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/** The {@link Storage} over one Jdbi instance; each {@link #inTransaction} call is one database transaction. */
+final class JdbcStorage implements Storage {
+    private static final int HEALTH_CHECK_TIMEOUT_SECONDS = 2;
+
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final JsonCodec json;
+    private final Clock clock;
+    private final Runnable release;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** @param release frees what this storage owns (its pool), or nothing when the host owns the DataSource */
+    JdbcStorage(Jdbi jdbi, Dialect dialect, JsonCodec json, Clock clock, Runnable release) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+        this.json = json;
+        this.clock = clock;
+        this.release = release;
+    }
+
+    /** Jdbi commits when {@code work} returns, and rolls back and rethrows the very same exception when it throws. */
+    @Override
+    public <R> R inTransaction(Function<Transaction, R> work) {
+        if (closed.get()) {
+            throw new IllegalStateException("The storage is closed");
+        }
+        return jdbi.inTransaction(handle -> work.apply(new JdbcTransaction(handle, dialect, json, clock)));
+    }
+
+    @Override
+    public boolean isHealthy() {
+        if (closed.get()) {
+            return false;
+        }
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1")
+                    .setQueryTimeout(HEALTH_CHECK_TIMEOUT_SECONDS)
+                    .mapTo(Integer.class)
+                    .one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            release.run();
+        }
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+}

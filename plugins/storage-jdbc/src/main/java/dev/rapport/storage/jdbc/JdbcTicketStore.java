@@ -1,0 +1,256 @@
+package dev.rapport.storage.jdbc;
+
+import dev.rapport.api.customer.ContactId;
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.storage.TicketQuery;
+import dev.rapport.api.spi.storage.TicketStore;
+import dev.rapport.api.ticket.CommunicationMethod;
+import dev.rapport.api.ticket.Confirmation;
+import dev.rapport.api.ticket.IntakeChannel;
+import dev.rapport.api.ticket.Opinion;
+import dev.rapport.api.ticket.Priority;
+import dev.rapport.api.ticket.ProgressEntry;
+import dev.rapport.api.ticket.Resolution;
+import dev.rapport.api.ticket.Ticket;
+import dev.rapport.api.ticket.TicketId;
+import dev.rapport.api.ticket.TicketSla;
+import dev.rapport.api.ticket.TicketStatus;
+import dev.rapport.api.ticket.Visibility;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import static dev.rapport.storage.jdbc.JdbcValues.enumValue;
+import static dev.rapport.storage.jdbc.JdbcValues.instant;
+import static dev.rapport.storage.jdbc.JdbcValues.optionalEnum;
+import static dev.rapport.storage.jdbc.JdbcValues.optionalInstant;
+import static dev.rapport.storage.jdbc.JdbcValues.optionalString;
+
+/** Tickets in {@code tickets}, with their progress entries and confirmations in tables of their own. */
+final class JdbcTicketStore implements TicketStore {
+    private static final String COLUMNS = "id, number, customer_id, contact_id, type, title, description, priority, "
+            + "urgent, important, channel, status, department_id, assignee_id, first_response_due, resolution_due, "
+            + "next_update_due, sla_paused_since, related_ticket_ids, resolution_solution, resolution_via, resolved_by, "
+            + "resolved_at, created_by, created_at, updated_at, first_responded_at, closed_at, version";
+
+    private final Handle handle;
+    private final JsonCodec json;
+
+    JdbcTicketStore(Handle handle, JsonCodec json) {
+        this.handle = handle;
+        this.json = json;
+    }
+
+    @Override
+    public void insert(Ticket ticket) {
+        bindTicket(handle.createUpdate("INSERT INTO tickets (" + COLUMNS + ") VALUES (:id, :number, :customerId, "
+                + ":contactId, :type, :title, :description, :priority, :urgent, :important, :channel, :status, "
+                + ":departmentId, :assigneeId, :firstResponseDue, :resolutionDue, :nextUpdateDue, :slaPausedSince, "
+                + ":relatedTicketIds, :resolutionSolution, :resolutionVia, :resolvedBy, :resolvedAt, :createdBy, "
+                + ":createdAt, :updatedAt, :firstRespondedAt, :closedAt, :version)"), ticket)
+                .execute();
+    }
+
+    @Override
+    public Optional<Ticket> find(TicketId id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> ticket(rs))
+                .findOne();
+    }
+
+    @Override
+    public boolean update(Ticket ticket, long expectedVersion) {
+        return bindTicket(handle.createUpdate("UPDATE tickets SET number = :number, customer_id = :customerId, "
+                + "contact_id = :contactId, type = :type, title = :title, description = :description, "
+                + "priority = :priority, urgent = :urgent, important = :important, channel = :channel, "
+                + "status = :status, department_id = :departmentId, assignee_id = :assigneeId, "
+                + "first_response_due = :firstResponseDue, resolution_due = :resolutionDue, "
+                + "next_update_due = :nextUpdateDue, sla_paused_since = :slaPausedSince, "
+                + "related_ticket_ids = :relatedTicketIds, resolution_solution = :resolutionSolution, "
+                + "resolution_via = :resolutionVia, resolved_by = :resolvedBy, resolved_at = :resolvedAt, "
+                + "created_by = :createdBy, created_at = :createdAt, updated_at = :updatedAt, "
+                + "first_responded_at = :firstRespondedAt, closed_at = :closedAt, version = :version "
+                + "WHERE id = :id AND version = :expectedVersion"), ticket)
+                .bind("expectedVersion", expectedVersion)
+                .execute() == 1;
+    }
+
+    @Override
+    public void addProgress(TicketId ticket, ProgressEntry entry) {
+        handle.createUpdate("INSERT INTO ticket_progress (ticket_id, recorded_at, author_id, action, status_after, "
+                        + "visibility, next_update_at) VALUES (:ticketId, :at, :authorId, :action, :statusAfter, "
+                        + ":visibility, :nextUpdateAt)")
+                .bind("ticketId", ticket.value())
+                .bind("at", instant(entry.at()))
+                .bind("authorId", entry.authorId().value())
+                .bind("action", entry.action())
+                .bind("statusAfter", entry.statusAfter().name())
+                .bind("visibility", entry.visibility().name())
+                .bind("nextUpdateAt", instant(entry.nextUpdateAt()))
+                .execute();
+    }
+
+    @Override
+    public List<ProgressEntry> progress(TicketId ticket) {
+        return handle.createQuery("SELECT recorded_at, author_id, action, status_after, visibility, next_update_at "
+                        + "FROM ticket_progress WHERE ticket_id = :ticketId ORDER BY position")
+                .bind("ticketId", ticket.value())
+                .map((rs, ctx) -> new ProgressEntry(instant(rs, "recorded_at"), UserId.of(rs.getString("author_id")),
+                        rs.getString("action"), enumValue(rs, "status_after", TicketStatus.class),
+                        enumValue(rs, "visibility", Visibility.class), optionalInstant(rs, "next_update_at")))
+                .list();
+    }
+
+    @Override
+    public void addConfirmation(TicketId ticket, Confirmation confirmation) {
+        handle.createUpdate("INSERT INTO ticket_confirmations (ticket_id, opinion, method, comment, recorded_by, "
+                        + "recorded_at) VALUES (:ticketId, :opinion, :method, :comment, :recordedBy, :at)")
+                .bind("ticketId", ticket.value())
+                .bind("opinion", confirmation.opinion().name())
+                .bind("method", confirmation.method().map(Enum::name).orElse(null))
+                .bind("comment", confirmation.comment().orElse(null))
+                .bind("recordedBy", confirmation.recordedBy().value())
+                .bind("at", instant(confirmation.at()))
+                .execute();
+    }
+
+    @Override
+    public List<Confirmation> confirmations(TicketId ticket) {
+        return handle.createQuery("SELECT opinion, method, comment, recorded_by, recorded_at "
+                        + "FROM ticket_confirmations WHERE ticket_id = :ticketId ORDER BY position")
+                .bind("ticketId", ticket.value())
+                .map((rs, ctx) -> new Confirmation(enumValue(rs, "opinion", Opinion.class),
+                        optionalEnum(rs, "method", CommunicationMethod.class), optionalString(rs, "comment"),
+                        UserId.of(rs.getString("recorded_by")), instant(rs, "recorded_at")))
+                .list();
+    }
+
+    @Override
+    public List<Ticket> list(TicketQuery query) {
+        var where = new Conditions();
+        var filter = query.filter();
+        if (!filter.statuses().isEmpty()) {
+            var statuses = filter.statuses().stream().map(Enum::name).toList();
+            where.add("status IN (<statuses>)", q -> q.bindList("statuses", statuses));
+        }
+        filter.priority().ifPresent(p -> where.add("priority = :priority", q -> q.bind("priority", p.name())));
+        filter.departmentId().ifPresent(d ->
+                where.add("department_id = :departmentId", q -> q.bind("departmentId", d.value())));
+        filter.assigneeId().ifPresent(a -> where.add("assignee_id = :assigneeId", q -> q.bind("assigneeId", a.value())));
+        filter.customerId().ifPresent(c -> where.add("customer_id = :customerId", q -> q.bind("customerId", c.value())));
+        query.scope().ifPresent(scope -> where.add(
+                scope.department().isPresent()
+                        ? "(department_id = :scopeDepartment OR assignee_id = :scopeAssignee)"
+                        : "assignee_id = :scopeAssignee",
+                q -> {
+                    scope.department().ifPresent(d -> q.bind("scopeDepartment", d.value()));
+                    q.bind("scopeAssignee", scope.assignee().value());
+                }));
+        // Ids are generated in time order, so "older than the previous page's last" is a string comparison.
+        query.after().ifPresent(after -> where.add("id < :after", q -> q.bind("after", after.value())));
+        var statement = handle.createQuery("SELECT " + COLUMNS + " FROM tickets" + where.sql()
+                + " ORDER BY id DESC LIMIT :limit");
+        where.bindTo(statement);
+        return statement.bind("limit", query.limit())
+                .map((rs, ctx) -> ticket(rs))
+                .list();
+    }
+
+    @Override
+    public Set<TicketId> existing(Collection<TicketId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return handle.createQuery("SELECT id FROM tickets WHERE id IN (<ids>)")
+                .bindList("ids", ids.stream().map(TicketId::value).distinct().toList())
+                .map((rs, ctx) -> TicketId.of(rs.getString("id")))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private Update bindTicket(Update statement, Ticket t) {
+        var sla = t.sla();
+        var resolution = t.resolution();
+        return statement
+                .bind("id", t.id().value())
+                .bind("number", t.number())
+                .bind("customerId", t.customerId().value())
+                .bind("contactId", t.contactId().map(ContactId::value).orElse(null))
+                .bind("type", t.type())
+                .bind("title", t.title().orElse(null))
+                .bind("description", t.description())
+                .bind("priority", t.priority().name())
+                .bind("urgent", t.urgent())
+                .bind("important", t.important())
+                .bind("channel", t.channel().name())
+                .bind("status", t.status().name())
+                .bind("departmentId", t.departmentId().value())
+                .bind("assigneeId", t.assigneeId().map(UserId::value).orElse(null))
+                .bind("firstResponseDue", instant(sla.firstResponseDue()))
+                .bind("resolutionDue", instant(sla.resolutionDue()))
+                .bind("nextUpdateDue", instant(sla.nextUpdateDue()))
+                .bind("slaPausedSince", instant(sla.pausedSince()))
+                .bind("relatedTicketIds", json.strings(t.relatedTicketIds().stream().map(TicketId::value).toList()))
+                .bind("resolutionSolution", resolution.map(Resolution::solution).orElse(null))
+                .bind("resolutionVia", resolution.map(r -> r.communicatedVia().name()).orElse(null))
+                .bind("resolvedBy", resolution.map(r -> r.resolvedBy().value()).orElse(null))
+                .bind("resolvedAt", instant(resolution.map(Resolution::at)))
+                .bind("createdBy", t.createdBy().value())
+                .bind("createdAt", instant(t.createdAt()))
+                .bind("updatedAt", instant(t.updatedAt()))
+                .bind("firstRespondedAt", instant(t.firstRespondedAt()))
+                .bind("closedAt", instant(t.closedAt()))
+                .bind("version", t.version());
+    }
+
+    /** The ticket of the current row; missed SLA targets are the core's to compute, so none are stored. */
+    private Ticket ticket(ResultSet rs) throws SQLException {
+        var sla = new TicketSla(instant(rs, "first_response_due"), instant(rs, "resolution_due"),
+                instant(rs, "next_update_due"), optionalInstant(rs, "sla_paused_since"), List.of());
+        String solution = rs.getString("resolution_solution");
+        Optional<Resolution> resolution = solution == null ? Optional.empty()
+                : Optional.of(new Resolution(solution, enumValue(rs, "resolution_via", CommunicationMethod.class),
+                UserId.of(rs.getString("resolved_by")), instant(rs, "resolved_at")));
+        var related = json.strings(rs.getString("related_ticket_ids")).stream().map(TicketId::of).toList();
+        return new Ticket(TicketId.of(rs.getString("id")), rs.getString("number"),
+                CustomerId.of(rs.getString("customer_id")), optionalString(rs, "contact_id").map(ContactId::of),
+                rs.getString("type"), optionalString(rs, "title"), rs.getString("description"),
+                enumValue(rs, "priority", Priority.class), rs.getBoolean("urgent"), rs.getBoolean("important"),
+                enumValue(rs, "channel", IntakeChannel.class), enumValue(rs, "status", TicketStatus.class),
+                DepartmentId.of(rs.getString("department_id")), optionalString(rs, "assignee_id").map(UserId::of),
+                sla, related, resolution, UserId.of(rs.getString("created_by")), instant(rs, "created_at"),
+                instant(rs, "updated_at"), optionalInstant(rs, "first_responded_at"), optionalInstant(rs, "closed_at"),
+                rs.getLong("version"));
+    }
+
+    /** A WHERE clause assembled from fixed fragments, each with the binding of its own parameters. */
+    private static final class Conditions {
+        private final List<String> fragments = new ArrayList<>();
+        private final List<Consumer<Query>> bindings = new ArrayList<>();
+
+        void add(String fragment, Consumer<Query> binding) {
+            fragments.add(fragment);
+            bindings.add(binding);
+        }
+
+        String sql() {
+            return fragments.isEmpty() ? "" : " WHERE " + String.join(" AND ", fragments);
+        }
+
+        void bindTo(Query query) {
+            bindings.forEach(binding -> binding.accept(query));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.rapport.storage.jdbc;
+
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.spi.storage.TicketTypeStore;
+import dev.rapport.api.ticket.LifecycleStage;
+import dev.rapport.api.ticket.TicketType;
+import org.jdbi.v3.core.Handle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.rapport.storage.jdbc.JdbcValues.enumValue;
+
+/** The ticket-type catalog in {@code ticket_types}. */
+final class JdbcTicketTypeStore implements TicketTypeStore {
+    private final Handle handle;
+    private final Dialect dialect;
+
+    JdbcTicketTypeStore(Handle handle, Dialect dialect) {
+        this.handle = handle;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public boolean insertIfAbsent(TicketType type) {
+        return InsertIfAbsent.insert(handle, dialect, "ticket_types", "code", Map.of(
+                "code", type.code(),
+                "name", type.name(),
+                "default_department", type.defaultDepartment().value(),
+                "stage", type.stage().name()));
+    }
+
+    @Override
+    public Optional<TicketType> find(String code) {
+        return handle.createQuery("SELECT code, name, default_department, stage FROM ticket_types WHERE code = :code")
+                .bind("code", code)
+                .map((rs, ctx) -> ticketType(rs))
+                .findOne();
+    }
+
+    @Override
+    public List<TicketType> list() {
+        return handle.createQuery("SELECT code, name, default_department, stage FROM ticket_types ORDER BY code")
+                .map((rs, ctx) -> ticketType(rs))
+                .list();
+    }
+
+    private static TicketType ticketType(ResultSet rs) throws SQLException {
+        return new TicketType(rs.getString("code"), rs.getString("name"),
+                DepartmentId.of(rs.getString("default_department")), enumValue(rs, "stage", LifecycleStage.class));
+    }
+}

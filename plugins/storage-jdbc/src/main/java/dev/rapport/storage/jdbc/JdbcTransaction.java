@@ -1,0 +1,92 @@
+package dev.rapport.storage.jdbc;
+
+import dev.rapport.api.spi.storage.AuditLog;
+import dev.rapport.api.spi.storage.Counter;
+import dev.rapport.api.spi.storage.CustomerStore;
+import dev.rapport.api.spi.storage.DepartmentStore;
+import dev.rapport.api.spi.storage.Outbox;
+import dev.rapport.api.spi.storage.SessionStore;
+import dev.rapport.api.spi.storage.TicketStore;
+import dev.rapport.api.spi.storage.TicketTypeStore;
+import dev.rapport.api.spi.storage.Transaction;
+import dev.rapport.api.spi.storage.UserStore;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Clock;
+
+/** The stores of one Jdbi transaction; all of them write through the same handle and commit together. */
+final class JdbcTransaction implements Transaction {
+    private final Handle handle;
+    private final Dialect dialect;
+    private final CustomerStore customers;
+    private final TicketStore tickets;
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final DepartmentStore departments;
+    private final TicketTypeStore ticketTypes;
+    private final AuditLog audit;
+    private final Outbox outbox;
+
+    JdbcTransaction(Handle handle, Dialect dialect, JsonCodec json, Clock clock) {
+        this.handle = handle;
+        this.dialect = dialect;
+        this.customers = new JdbcCustomerStore(handle, json);
+        this.tickets = new JdbcTicketStore(handle, json);
+        this.users = new JdbcUserStore(handle, json);
+        this.sessions = new JdbcSessionStore(handle);
+        this.departments = new JdbcDepartmentStore(handle, dialect);
+        this.ticketTypes = new JdbcTicketTypeStore(handle, dialect);
+        this.audit = new JdbcAuditLog(handle, json);
+        this.outbox = new JdbcOutbox(handle, json, clock);
+    }
+
+    @Override
+    public CustomerStore customers() {
+        return customers;
+    }
+
+    @Override
+    public TicketStore tickets() {
+        return tickets;
+    }
+
+    @Override
+    public UserStore users() {
+        return users;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    @Override
+    public DepartmentStore departments() {
+        return departments;
+    }
+
+    @Override
+    public TicketTypeStore ticketTypes() {
+        return ticketTypes;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** A database sequence per counter: unique across nodes, never rolled back, so gaps are possible. */
+    @Override
+    public long next(Counter counter) {
+        String sequence = switch (counter) {
+            case CUSTOMER_CODE -> "customer_code_seq";
+            case TICKET_NUMBER -> "ticket_number_seq";
+        };
+        return handle.createQuery(dialect.nextValue(sequence)).mapTo(Long.class).one();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.rapport.storage.jdbc;
+
+import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.Role;
+import dev.rapport.api.security.Tier;
+import dev.rapport.api.security.User;
+import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.storage.Credentials;
+import dev.rapport.api.spi.storage.UserStore;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static dev.rapport.storage.jdbc.JdbcValues.enumValue;
+import static dev.rapport.storage.jdbc.JdbcValues.instant;
+import static dev.rapport.storage.jdbc.JdbcValues.optionalString;
+
+/** Users in {@code users}; roles are a JSON array of role names. */
+final class JdbcUserStore implements UserStore {
+    private static final String COLUMNS = "id, employee_id, name, department_id, roles, tier, active, created_at, "
+            + "version";
+    private static final String EMPLOYEE_ID_UNIQUE = "users_employee_id_unique";
+
+    private final Handle handle;
+    private final JsonCodec json;
+
+    JdbcUserStore(Handle handle, JsonCodec json) {
+        this.handle = handle;
+        this.json = json;
+    }
+
+    @Override
+    public void insert(User user, String passwordHash) {
+        try {
+            handle.createUpdate("INSERT INTO users (" + COLUMNS + ", password_hash) VALUES (:id, :employeeId, :name, "
+                            + ":departmentId, :roles, :tier, :active, :createdAt, :version, :passwordHash)")
+                    .bind("id", user.id().value())
+                    .bind("employeeId", user.employeeId())
+                    .bind("name", user.name())
+                    .bind("departmentId", user.departmentId().map(DepartmentId::value).orElse(null))
+                    .bind("roles", json.strings(user.roles().stream().map(Enum::name).sorted().toList()))
+                    .bind("tier", user.tier().name())
+                    .bind("active", user.active())
+                    .bind("createdAt", instant(user.createdAt()))
+                    .bind("version", user.version())
+                    .bind("passwordHash", passwordHash)
+                    .execute();
+        } catch (UnableToExecuteStatementException e) {
+            // The core checks first, but two requests can still race for one employee id.
+            if (SqlFailures.isUniqueViolation(e, EMPLOYEE_ID_UNIQUE)) {
+                throw ConflictException.duplicate("user", "employee id " + user.employeeId());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<User> find(UserId id) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> user(rs))
+                .findOne();
+    }
+
+    @Override
+    public Optional<Credentials> credentials(String employeeId) {
+        return handle.createQuery("SELECT " + COLUMNS + ", password_hash FROM users WHERE employee_id = :employeeId")
+                .bind("employeeId", employeeId)
+                .map((rs, ctx) -> new Credentials(user(rs), rs.getString("password_hash")))
+                .findOne();
+    }
+
+    @Override
+    public List<User> list(Optional<String> afterEmployeeId, int limit) {
+        var query = afterEmployeeId
+                .map(after -> handle.createQuery("SELECT " + COLUMNS + " FROM users WHERE employee_id > :after "
+                        + "ORDER BY employee_id LIMIT :limit").bind("after", after))
+                .orElseGet(() -> handle.createQuery("SELECT " + COLUMNS + " FROM users ORDER BY employee_id "
+                        + "LIMIT :limit"));
+        return query.bind("limit", limit)
+                .map((rs, ctx) -> user(rs))
+                .list();
+    }
+
+    @Override
+    public boolean any() {
+        return handle.createQuery("SELECT 1 FROM users LIMIT 1")
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent();
+    }
+
+    private User user(ResultSet rs) throws SQLException {
+        var roles = json.strings(rs.getString("roles")).stream().map(Role::valueOf).collect(Collectors.toSet());
+        return new User(UserId.of(rs.getString("id")), rs.getString("employee_id"), rs.getString("name"),
+                optionalString(rs, "department_id").map(DepartmentId::of), roles, enumValue(rs, "tier", Tier.class),
+                rs.getBoolean("active"), instant(rs, "created_at"), rs.getLong("version"));
+    }
+}

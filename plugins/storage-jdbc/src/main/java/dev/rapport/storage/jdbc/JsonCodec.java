@@ -1,0 +1,104 @@
+package dev.rapport.storage.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.rapport.api.audit.Change;
+import dev.rapport.api.event.DomainEvent;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The JSON kept in text columns: outbox events, audit changes and short lists of strings. Thread-safe. */
+final class JsonCodec {
+    /** Event classes by {@link #typeOf} name: the sealed interface lists them all. */
+    private static final Map<String, Class<? extends DomainEvent>> EVENT_TYPES =
+            Arrays.stream(DomainEvent.class.getPermittedSubclasses())
+                    .map(type -> type.asSubclass(DomainEvent.class))
+                    .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, type -> type));
+    private static final TypeReference<LinkedHashMap<String, Change>> CHANGES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    // Stored events outlive the code that wrote them: a field an older event has and the current record lacks
+    // is skipped rather than making the whole outbox unreadable.
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .addModule(new IdentifierModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /**
+     * The permanent name of the event's kind, its simple class name. Not {@link DomainEvent#type()}: a record
+     * component named {@code type} (TicketCreated's ticket type) replaces that method.
+     */
+    static String typeOf(DomainEvent event) {
+        return event.getClass().getSimpleName();
+    }
+
+    String event(DomainEvent event) {
+        return write(event);
+    }
+
+    /**
+     * The event of kind {@code type} (a {@link #typeOf} name) written as {@code json}.
+     *
+     * @throws IllegalStateException when {@code type} is not a known event or {@code json} does not fit it
+     */
+    DomainEvent event(String type, String json) {
+        var eventClass = EVENT_TYPES.get(type);
+        if (eventClass == null) {
+            throw new IllegalStateException("Unknown event type " + type + "; known: " + EVENT_TYPES.keySet());
+        }
+        try {
+            return mapper.readValue(json, eventClass);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored " + type + " event is unreadable", e);
+        }
+    }
+
+    /** Keeps the order of {@code changes}. */
+    String changes(Map<String, Change> changes) {
+        return write(changes);
+    }
+
+    /** The changes in the order they were written. */
+    Map<String, Change> changes(String json) {
+        return read(json, CHANGES);
+    }
+
+    String strings(List<String> values) {
+        return write(values);
+    }
+
+    List<String> strings(String json) {
+        return List.copyOf(read(json, STRINGS));
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is unreadable: " + type.getType(), e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.rapport.storage.jdbc;
+
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.event.CustomerCreated;
+import dev.rapport.api.event.CustomerUpdated;
+import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.ProgressAdded;
+import dev.rapport.api.event.TicketAssigned;
+import dev.rapport.api.event.TicketClosed;
+import dev.rapport.api.event.TicketCreated;
+import dev.rapport.api.event.TicketReopened;
+import dev.rapport.api.event.TicketResolved;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.storage.OutboxEntry;
+import dev.rapport.api.ticket.CommunicationMethod;
+import dev.rapport.api.ticket.Opinion;
+import dev.rapport.api.ticket.Priority;
+import dev.rapport.api.ticket.TicketId;
+import dev.rapport.api.ticket.TicketStatus;
+import dev.rapport.api.ticket.Visibility;
+import dev.rapport.storage.jdbc.testing.StorageTest;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.rapport.storage.jdbc.Fixtures.T0;
+import static dev.rapport.storage.jdbc.Fixtures.minutesAfterT0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcOutboxTest {
+    private static final TicketId TICKET = TicketId.of("0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b");
+    private static final UserId ACTOR = UserId.of("agent-1");
+    private static final DepartmentId AFTER_SALES = DepartmentId.of("after-sales");
+
+    @StorageTest
+    void appendedEventsComeBackUndeliveredOldestFirstWithOptionalFieldsPresentOrEmpty(TestDatabase db) {
+        var assigned = new TicketAssigned(TICKET, AFTER_SALES, Optional.of(UserId.of("expert-1")), T0, ACTOR);
+        var backToQueue = new TicketAssigned(TICKET, AFTER_SALES, Optional.empty(), minutesAfterT0(1), ACTOR);
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> {
+                tx.outbox().append(assigned);
+                tx.outbox().append(backToQueue);
+            });
+
+            var undelivered = storage.get(tx -> tx.outbox().undelivered(10));
+
+            assertThat(undelivered).extracting(OutboxEntry::event).containsExactly(assigned, backToQueue);
+            assertThat(undelivered.get(0).position()).isLessThan(undelivered.get(1).position());
+        }
+    }
+
+    @StorageTest
+    void everyKindOfEventRoundTripsExactly(TestDatabase db) {
+        var events = List.<DomainEvent>of(
+                new CustomerCreated(CustomerId.of("customer-1"), "C2026000001", T0, ACTOR),
+                new CustomerUpdated(CustomerId.of("customer-1"), 2, T0, ACTOR),
+                new TicketCreated(TICKET, "T2026000001", CustomerId.of("customer-1"), "COMPLAINT", Priority.P2,
+                        AFTER_SALES, T0, ACTOR),
+                new TicketAssigned(TICKET, AFTER_SALES, Optional.of(ACTOR), T0, ACTOR),
+                new ProgressAdded(TICKET, TicketStatus.IN_PROGRESS, Visibility.CUSTOMER, true, T0, ACTOR),
+                new TicketResolved(TICKET, CommunicationMethod.PORTAL, T0, ACTOR),
+                new TicketReopened(TICKET, Opinion.UNSATISFIED, "Still \"broken\" – 仍然坏了", T0, ACTOR),
+                new TicketClosed(TICKET, T0, ACTOR));
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> events.forEach(tx.outbox()::append));
+
+            var undelivered = storage.get(tx -> tx.outbox().undelivered(20));
+
+            assertThat(events.stream().map(Object::getClass).toList())
+                    .containsExactlyInAnyOrder(DomainEvent.class.getPermittedSubclasses());
+            assertThat(undelivered).extracting(OutboxEntry::event).containsExactlyElementsOf(events);
+        }
+    }
+
+    @StorageTest
+    void deliveredEventsAreNotHandedOutAgainAndTheLimitIsKept(TestDatabase db) {
+        var events = List.of(new TicketClosed(TICKET, T0, ACTOR), new TicketClosed(TICKET, minutesAfterT0(1), ACTOR),
+                new TicketClosed(TICKET, minutesAfterT0(2), ACTOR));
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> events.forEach(tx.outbox()::append));
+
+            var firstTwo = storage.get(tx -> tx.outbox().undelivered(2));
+            storage.run(tx -> tx.outbox().markDelivered(firstTwo.stream().map(OutboxEntry::position).toList()));
+            storage.run(tx -> tx.outbox().markDelivered(List.of()));
+            var rest = storage.get(tx -> tx.outbox().undelivered(10));
+
+            assertThat(firstTwo).extracting(OutboxEntry::event).containsExactly(events.get(0), events.get(1));
+            assertThat(rest).extracting(OutboxEntry::event).containsExactly(events.get(2));
+        }
+    }
+}

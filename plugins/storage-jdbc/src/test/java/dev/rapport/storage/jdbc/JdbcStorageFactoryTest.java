@@ -1,0 +1,166 @@
+package dev.rapport.storage.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.rapport.api.security.Department;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.api.spi.storage.StorageFactory;
+import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
+import dev.rapport.storage.jdbc.testing.StorageTest;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JdbcStorageFactoryTest {
+    private static final Department SALES = new Department(DepartmentId.of("sales"), "Sales");
+
+    @Test
+    void isDiscoveredByServiceLoaderWithIdJdbcAndPasswordAsSecret() {
+        var factories = ServiceLoader.load(StorageFactory.class).stream().map(ServiceLoader.Provider::get).toList();
+
+        assertThat(factories).filteredOn(f -> f.id().equals("jdbc")).singleElement()
+                .isInstanceOf(JdbcStorageFactory.class)
+                .satisfies(f -> assertThat(f.secretKeys()).containsExactly("password"));
+    }
+
+    @StorageTest
+    void readsEverySettingItSupportsSoOnlyUnknownKeysAreLeftForTheSdkToReject(TestDatabase db) {
+        var settings = new HashMap<>(db.fresh().storageConfig());
+        settings.put("maximum-pool-size", "2");
+        settings.put("colour", "blue");
+        var context = TestContext.of(settings);
+
+        new JdbcStorageFactory().create(context).close();
+
+        assertThat(context.unreadKeys()).containsExactly("colour");
+    }
+
+    @StorageTest
+    void detectsTheDialectAndMigratesAFreshDatabase(TestDatabase db) {
+        try (var storage = TestStorage.on(db)) {
+            var jdbc = (JdbcStorage) storage.storage();
+
+            var departments = storage.get(tx -> tx.departments().list());
+
+            assertThat(jdbc.dialect()).isEqualTo(db == TestDatabase.H2 ? Dialect.H2 : Dialect.POSTGRESQL);
+            assertThat(departments).isEmpty();
+        }
+    }
+
+    @StorageTest
+    void reopeningAMigratedDatabaseKeepsItsDataAndMigratesNothing(TestDatabase db) {
+        var coordinates = db.fresh();
+        try (var first = TestStorage.on(coordinates)) {
+            first.run(tx -> tx.departments().insertIfAbsent(SALES));
+        }
+
+        try (var second = TestStorage.on(coordinates)) {
+            var departments = second.get(tx -> tx.departments().list());
+            assertThat(departments).containsExactly(SALES);
+        }
+        assertThat(appliedMigrations(coordinates)).isEqualTo(2);
+    }
+
+    @StorageTest
+    void usesTheHostsDataSourceAndLeavesItOpenOnClose(TestDatabase db) throws Exception {
+        try (var hostPool = pool(db.fresh())) {
+            var storage = new JdbcStorageFactory().create(
+                    TestContext.withHostObjects(Map.of(), Map.of(DataSource.class, hostPool)));
+            storage.inTransaction(tx -> tx.departments().insertIfAbsent(SALES));
+            storage.close();
+
+            assertThat(hostPool.isClosed()).isFalse();
+            try (var connection = hostPool.getConnection();
+                 var rows = connection.createStatement().executeQuery("SELECT name FROM departments")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("Sales");
+            }
+        }
+    }
+
+    @Test
+    void settingsGivenTogetherWithTheHostsDataSourceAreRejectedByName() {
+        try (var hostPool = pool(TestDatabase.H2.fresh())) {
+            var context = TestContext.withHostObjects(Map.of("url", "jdbc:h2:mem:other", "maximum-pool-size", "3"),
+                    Map.of(DataSource.class, hostPool));
+
+            assertThatThrownBy(() -> new JdbcStorageFactory().create(context))
+                    .isInstanceOfSatisfying(PluginConfigException.class, e -> assertThat(e.problems())
+                            .hasSize(2)
+                            .anySatisfy(p -> assertThat(p).startsWith("storage: url "))
+                            .anySatisfy(p -> assertThat(p).startsWith("storage: maximum-pool-size ")));
+        }
+    }
+
+    @Test
+    void withoutUrlEveryStorageGetsAnInMemoryH2OfItsOwn() {
+        var factory = new JdbcStorageFactory();
+        try (var one = factory.create(TestContext.of(Map.of()));
+             var other = factory.create(TestContext.of(Map.of()))) {
+            one.inTransaction(tx -> tx.departments().insertIfAbsent(SALES));
+
+            assertThat(((JdbcStorage) one).dialect()).isEqualTo(Dialect.H2);
+            var othersDepartments = other.inTransaction(tx -> tx.departments().list());
+            assertThat(othersDepartments).isEmpty();
+        }
+    }
+
+    @Test
+    void poolSizeBelowOneIsRejected() {
+        var context = TestContext.of(Map.of("maximum-pool-size", "0"));
+
+        assertThatThrownBy(() -> new JdbcStorageFactory().create(context))
+                .isInstanceOf(PluginConfigException.class)
+                .hasMessage("storage: maximum-pool-size must be at least 1, not 0");
+    }
+
+    @Test
+    void aDatabaseOtherThanH2OrPostgresqlIsRejectedByName() {
+        DataSource oracle = proxy(DataSource.class, "getConnection", proxy(Connection.class, "getMetaData",
+                proxy(DatabaseMetaData.class, "getDatabaseProductName", "Oracle")));
+        var context = TestContext.withHostObjects(Map.of(), Map.of(DataSource.class, oracle));
+
+        assertThatThrownBy(() -> new JdbcStorageFactory().create(context))
+                .isInstanceOf(PluginConfigException.class)
+                .hasMessageContaining("Oracle")
+                .hasMessageContaining("H2 and PostgreSQL");
+    }
+
+    private static long appliedMigrations(DatabaseCoordinates coordinates) {
+        try (var pool = pool(coordinates);
+             var connection = pool.getConnection();
+             var rows = connection.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM \"rapport_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HikariDataSource pool(DatabaseCoordinates coordinates) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(coordinates.url());
+        config.setUsername(coordinates.user());
+        config.setPassword(coordinates.password());
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
+    }
+
+    /** A stand-in whose method {@code name} returns {@code result}; every other method does nothing. */
+    private static <T> T proxy(Class<T> type, String name, Object result) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type},
+                (self, method, args) -> method.getName().equals(name) ? result : null));
+    }
+}

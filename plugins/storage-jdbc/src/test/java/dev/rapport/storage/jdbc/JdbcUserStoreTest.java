@@ -1,0 +1,87 @@
+package dev.rapport.storage.jdbc;
+
+import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.security.Role;
+import dev.rapport.api.security.Tier;
+import dev.rapport.api.security.User;
+import dev.rapport.api.spi.storage.Credentials;
+import dev.rapport.storage.jdbc.testing.StorageTest;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.rapport.storage.jdbc.UserBuilder.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JdbcUserStoreTest {
+    private static final String HASH = "$argon2id$v=19$m=15360,t=2,p=1$c2FsdA$aGFzaA";
+
+    @StorageTest
+    void userAndCredentialsRoundTrip(TestDatabase db) {
+        var supervisor = aUser().withEmployeeId("E-1001").withRoles(Role.SUPERVISOR, Role.EXPERT)
+                .withTier(Tier.EXPERT).build();
+        var unbound = aUser().withoutDepartment().withRoles().inactive().build();
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> {
+                tx.users().insert(supervisor, HASH);
+                tx.users().insert(unbound, "other-hash");
+            });
+
+            var found = storage.get(tx -> tx.users().find(supervisor.id()));
+            var foundUnbound = storage.get(tx -> tx.users().find(unbound.id()));
+            var credentials = storage.get(tx -> tx.users().credentials("E-1001"));
+            var unknown = storage.get(tx -> tx.users().credentials("E-9999"));
+
+            assertThat(found).contains(supervisor);
+            assertThat(foundUnbound).contains(unbound);
+            assertThat(credentials).contains(new Credentials(supervisor, HASH));
+            assertThat(unknown).isEmpty();
+        }
+    }
+
+    @StorageTest
+    void aTakenEmployeeIdIsAConflictAndTheFirstUserStays(TestDatabase db) {
+        var first = aUser().withEmployeeId("E-2001").build();
+        var second = aUser().withEmployeeId("E-2001").build();
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> tx.users().insert(first, HASH));
+
+            assertThatThrownBy(() -> storage.run(tx -> tx.users().insert(second, HASH)))
+                    .isInstanceOfSatisfying(ConflictException.class, e -> {
+                        assertThat(e.code()).isEqualTo("user.duplicate");
+                        assertThat(e).hasMessageContaining("employee id E-2001");
+                    });
+            var credentials = storage.get(tx -> tx.users().credentials("E-2001"));
+            assertThat(credentials.map(Credentials::user)).contains(first);
+        }
+    }
+
+    @StorageTest
+    void listPagesByEmployeeId(TestDatabase db) {
+        var users = List.of(aUser().withEmployeeId("E-03").build(), aUser().withEmployeeId("E-01").build(),
+                aUser().withEmployeeId("E-04").build(), aUser().withEmployeeId("E-02").build());
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> users.forEach(u -> tx.users().insert(u, HASH)));
+
+            var firstPage = storage.get(tx -> tx.users().list(Optional.empty(), 3));
+            var nextPage = storage.get(tx -> tx.users().list(Optional.of("E-03"), 3));
+
+            assertThat(firstPage).extracting(User::employeeId).containsExactly("E-01", "E-02", "E-03");
+            assertThat(nextPage).extracting(User::employeeId).containsExactly("E-04");
+        }
+    }
+
+    @StorageTest
+    void anyTellsWhetherAUserExists(TestDatabase db) {
+        try (var storage = TestStorage.on(db)) {
+            boolean before = storage.get(tx -> tx.users().any());
+            storage.run(tx -> tx.users().insert(aUser().build(), HASH));
+            boolean after = storage.get(tx -> tx.users().any());
+
+            assertThat(before).isFalse();
+            assertThat(after).isTrue();
+        }
+    }
+}

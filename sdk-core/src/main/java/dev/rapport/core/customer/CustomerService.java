@@ -80,7 +80,10 @@ public final class CustomerService implements Customers {
 
     @Override
     public List<FieldError> validate(CustomerProfile profile) {
-        return rules.check(profile).errors();
+        var checked = rules.check(profile);
+        var errors = new ArrayList<>(checked.errors());
+        errors.addAll(transactions.read(tx -> referenceErrors(tx, checked.profile())));
+        return errors;
     }
 
     @Override

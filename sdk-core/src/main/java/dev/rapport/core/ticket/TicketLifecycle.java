@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static dev.rapport.api.ticket.TicketStatus.*;
@@ -43,6 +44,24 @@ public final class TicketLifecycle {
         if (!allows(from, to)) {
             throw ConflictException.illegalTransition("ticket", from, to);
         }
+    }
+
+    /**
+     * The status after a progress entry: recording progress on an ASSIGNED or REOPENED ticket starts the work
+     * (IN_PROGRESS), and from there the entry may move the ticket to {@code requested}.
+     *
+     * @throws ConflictException when the table has no such move
+     */
+    public static TicketStatus afterProgress(TicketStatus current, Optional<TicketStatus> requested) {
+        TicketStatus started = current == ASSIGNED || current == REOPENED ? IN_PROGRESS : current;
+        if (started != current) {
+            requireTransition(current, started);
+        }
+        TicketStatus target = requested.orElse(started);
+        if (target != started) {
+            requireTransition(started, target);
+        }
+        return target;
     }
 
     /** @throws ConflictException when the ticket is CLOSED: closed tickets are read-only */

@@ -82,22 +82,20 @@ public final class TicketService implements Tickets {
     @Override
     public Ticket open(Actor actor, OpenTicket request) {
         actor.require(Permission.TICKET_CREATE);
-        var errors = new ArrayList<>(TicketRules.check(request));
         return transactions.write(tx -> {
-            var type = request.type() == null ? Optional.<TicketType>empty()
-                    : tx.ticketTypes().find(request.type().strip());
-            errors.addAll(referenceErrors(tx, request, type.isPresent()));
+            var errors = problems(tx, request);
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
+            var type = tx.ticketTypes().find(request.type().strip()).orElseThrow();
             Instant now = clock.instant();
             var priority = TicketRules.priority(request).orElseThrow();
             String number = "T" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.TICKET_NUMBER));
             var ticket = new Ticket(TicketId.of(ids.next()), number, request.customerId(), request.contactId(),
-                    type.get().code(), request.title().map(String::strip).filter(t -> !t.isEmpty()),
+                    type.code(), request.title().map(String::strip).filter(t -> !t.isEmpty()),
                     request.description().strip(), priority, PriorityMatrix.urgent(priority),
                     PriorityMatrix.important(priority), request.channel().orElse(IntakeChannel.OTHER), NEW,
-                    router.route(type.get()), Optional.empty(), sla.start(priority, now), request.relatedTicketIds(),
+                    router.route(type), Optional.empty(), sla.start(priority, now), request.relatedTicketIds(),
                     Optional.empty(), actor.userId(), now, now, Optional.empty(), Optional.empty(), 1);
             tx.tickets().insert(ticket);
             tx.audit().append(ChangeSet.create()
@@ -112,7 +110,14 @@ public final class TicketService implements Tickets {
 
     @Override
     public List<FieldError> validate(OpenTicket request) {
-        return TicketRules.check(request);
+        return transactions.read(tx -> problems(tx, request));
+    }
+
+    /** The request's own problems, then those of what it refers to: customer, contact, type, related tickets. */
+    private List<FieldError> problems(Transaction tx, OpenTicket request) {
+        var errors = new ArrayList<>(TicketRules.check(request));
+        errors.addAll(referenceErrors(tx, request));
+        return errors;
     }
 
     @Override
@@ -187,11 +192,7 @@ public final class TicketService implements Tickets {
         checks.throwIfAny();
         return change(actor, id, command.version(), "ticket.progress", (tx, current, now) -> {
             TicketAccess.requireWork(actor, current);
-            TicketStatus status = command.status().orElse(
-                    current.status() == ASSIGNED || current.status() == REOPENED ? IN_PROGRESS : current.status());
-            if (status != current.status()) {
-                TicketLifecycle.requireTransition(current.status(), status);
-            }
+            TicketStatus status = TicketLifecycle.afterProgress(current.status(), command.status());
             var dues = current.sla();
             if (current.status() == WAITING_CUSTOMER && status != WAITING_CUSTOMER) {
                 dues = sla.resume(dues, now);
@@ -339,18 +340,22 @@ public final class TicketService implements Tickets {
         }
     }
 
-    private List<FieldError> referenceErrors(Transaction tx, OpenTicket request, boolean typeKnown) {
+    private List<FieldError> referenceErrors(Transaction tx, OpenTicket request) {
         var checks = FieldChecks.create();
-        if (request.customerId() != null) {
+        if (request.customerId() != null && request.contactId().isEmpty()) {
+            if (!tx.customers().exists(request.customerId())) {
+                checks.add("customerId", "is not a known customer");
+            }
+        } else if (request.customerId() != null) {
             tx.customers().find(request.customerId()).ifPresentOrElse(
-                    customer -> request.contactId().ifPresent(contact -> {
-                        if (customer.contacts().stream().noneMatch(c -> c.id().equals(contact))) {
+                    customer -> {
+                        if (customer.contacts().stream().noneMatch(c -> c.id().equals(request.contactId().get()))) {
                             checks.add("contactId", "is not a contact of this customer");
                         }
-                    }),
+                    },
                     () -> checks.add("customerId", "is not a known customer"));
         }
-        if (request.type() != null && !request.type().isBlank() && !typeKnown) {
+        if (request.type() != null && !request.type().isBlank() && tx.ticketTypes().find(request.type().strip()).isEmpty()) {
             checks.add("type", "must be one of " + tx.ticketTypes().list().stream().map(TicketType::code).toList());
         }
         if (!request.relatedTicketIds().isEmpty()) {

@@ -82,7 +82,8 @@ class AuthenticationTest {
         start(db);
         var agent = user(rapport, Role.AGENT, "customer-service");
         for (int i = 0; i < 5; i++) {
-            catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0." + (10 + i)));
+            String address = "10.0.0." + (10 + i);
+            catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", address));
         }
         assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.99"))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isPositive());

@@ -58,6 +58,21 @@ class TicketLifecycleTest {
         assertThat(TicketLifecycle.allows(CLOSED, to)).isFalse();
     }
 
+    @Test
+    void recordingProgressStartsTheWorkOfAnAssignedOrReopenedTicket() {
+        assertThat(TicketLifecycle.afterProgress(ASSIGNED, Optional.empty())).isEqualTo(IN_PROGRESS);
+        assertThat(TicketLifecycle.afterProgress(REOPENED, Optional.empty())).isEqualTo(IN_PROGRESS);
+        assertThat(TicketLifecycle.afterProgress(ASSIGNED, Optional.of(WAITING_CUSTOMER))).isEqualTo(WAITING_CUSTOMER);
+        assertThat(TicketLifecycle.afterProgress(WAITING_INTERNAL, Optional.empty())).isEqualTo(WAITING_INTERNAL);
+        assertThat(TicketLifecycle.afterProgress(NEW, Optional.empty())).as("a note on a queued ticket").isEqualTo(NEW);
+    }
+
+    @Test
+    void progressCannotSkipAssignment() {
+        assertThatThrownBy(() -> TicketLifecycle.afterProgress(NEW, Optional.of(IN_PROGRESS)))
+                .isInstanceOf(ConflictException.class);
+    }
+
     @Nested
     class Closing {
         private final Resolution resolution = new Resolution("fixed", CommunicationMethod.PHONE, UserId.of("u"), T0);

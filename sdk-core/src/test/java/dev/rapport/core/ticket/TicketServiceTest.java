@@ -222,7 +222,7 @@ class TicketServiceTest {
         rapport.tickets().assign(Actor.system(), ticket.id(), AssignTicket.to(agent.id(), ticket.version()));
 
         assertThatThrownBy(() -> rapport.tickets().assign(Actor.system(), ticket.id(),
-                new AssignTicket(ticket.version(), Optional.empty(), Optional.empty())))
+                new AssignTicket(ticket.version(), Optional.of(DepartmentId.of("sales")), Optional.empty())))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("ticket.version.stale"));
         var stored = rapport.tickets().get(Actor.system(), ticket.id()).ticket();
         assertThat(stored.assigneeId()).contains(agent.id());

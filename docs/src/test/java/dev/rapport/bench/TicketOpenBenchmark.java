@@ -1,0 +1,161 @@
+package dev.rapport.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.rapport.api.customer.ContactDraft;
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.customer.CustomerKind;
+import dev.rapport.api.customer.CustomerProfile;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.ticket.OpenTicket;
+import dev.rapport.core.Rapport;
+import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * "Open a ticket" through the SDK against a raw-JDBC baseline that writes the same rows (ticket, audit entry, outbox
+ * event) in one transaction, on H2 and on PostgreSQL, in one process. Rounds of the two alternate so both see the same
+ * table sizes and JIT state; the median round of each counts. Not a test: run it with
+ * {@code mvn -B -q -Pbench -DskipTests verify -pl docs -am}.
+ */
+public final class TicketOpenBenchmark {
+    private static final int WARMUP_OPS = Integer.getInteger("bench.warmup", 3_000);
+    private static final int OPS_PER_ROUND = Integer.getInteger("bench.ops", 2_000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
+
+    private record Result(String database, double sdkOpsPerSecond, double rawOpsPerSecond) {
+        double ratio() {
+            return sdkOpsPerSecond / rawOpsPerSecond;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        var results = new ArrayList<Result>();
+        for (var db : TestDatabase.values()) {
+            results.add(measure(db));
+        }
+        System.out.println();
+        System.out.printf("%-10s %14s %14s %8s%n", "database", "sdk ops/s", "raw ops/s", "sdk/raw");
+        results.forEach(r -> System.out.printf("%-10s %14.0f %14.0f %8.2f%n",
+                r.database(), r.sdkOpsPerSecond(), r.rawOpsPerSecond(), r.ratio()));
+        System.out.printf("ticket-open sdk/raw h2=%.2f pg=%.2f%n", results.get(0).ratio(), results.get(1).ratio());
+        System.exit(0); // the embedded PostgreSQL stops in its shutdown hook
+    }
+
+    private static Result measure(TestDatabase db) throws Exception {
+        try (var dataSource = pool(db.fresh()); var rapport = Rapport.builder().dataSource(dataSource).build()) {
+            var customer = rapport.customers().create(Actor.system(), CustomerProfile.builder()
+                    .kind(CustomerKind.ORGANIZATION).name("Benchmark Ltd").industry("Retail")
+                    .contact(ContactDraft.of("Anna", "13812345678", "anna@bench.example")).build());
+            var request = OpenTicket.builder().customer(customer.id()).type("COMPLAINT").urgent(true).important(true)
+                    .title("Orders stopped syncing").description("Since 09:00 no order reaches the warehouse.").build();
+            Runnable sdk = () -> rapport.tickets().open(Actor.system(), request);
+            Runnable raw = () -> openRaw(dataSource, customer.id());
+
+            run(sdk, WARMUP_OPS);
+            run(raw, WARMUP_OPS);
+            double[] sdkRounds = new double[ROUNDS];
+            double[] rawRounds = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                sdkRounds[round] = run(sdk, OPS_PER_ROUND);
+                rawRounds[round] = run(raw, OPS_PER_ROUND);
+            }
+            var result = new Result(db.name(), median(sdkRounds), median(rawRounds));
+            System.out.printf("%s: sdk %s ops/s, raw %s ops/s%n", db, Arrays.toString(round(sdkRounds)), Arrays.toString(round(rawRounds)));
+            return result;
+        }
+    }
+
+    /** Operations per second of {@code ops} runs of {@code op} on this thread. */
+    private static double run(Runnable op, int ops) {
+        long start = System.nanoTime();
+        for (int i = 0; i < ops; i++) {
+            op.run();
+        }
+        return ops / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The rows the SDK writes when it opens a ticket, written with plain JDBC in one transaction. */
+    private static void openRaw(DataSource dataSource, CustomerId customer) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            String id = UUID.randomUUID().toString();
+            var now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+            long number;
+            boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            try (var next = c.prepareStatement(postgres ? "SELECT nextval('ticket_number_seq')" : "SELECT NEXT VALUE FOR ticket_number_seq");
+                 ResultSet rs = next.executeQuery()) {
+                rs.next();
+                number = rs.getLong(1);
+            }
+            try (PreparedStatement ticket = c.prepareStatement("""
+                    INSERT INTO tickets (id, number, customer_id, contact_id, type, title, description, priority, urgent,
+                        important, channel, status, department_id, assignee_id, first_response_due, resolution_due,
+                        next_update_due, sla_paused_since, related_ticket_ids, resolution_solution, resolution_via,
+                        resolved_by, resolved_at, created_by, created_at, updated_at, first_responded_at, closed_at, version)
+                    VALUES (?, ?, ?, NULL, 'COMPLAINT', ?, ?, 'P1', TRUE, TRUE, 'OTHER', 'NEW', 'after-sales', NULL, ?, ?, ?,
+                        NULL, '[]', NULL, NULL, NULL, NULL, 'system', ?, ?, NULL, NULL, 1)""")) {
+                ticket.setString(1, id);
+                ticket.setString(2, "T2026" + "%06d".formatted(number));
+                ticket.setString(3, customer.value());
+                ticket.setString(4, "Orders stopped syncing");
+                ticket.setString(5, "Since 09:00 no order reaches the warehouse.");
+                ticket.setObject(6, now.plusMinutes(30));
+                ticket.setObject(7, now.plusHours(24));
+                ticket.setObject(8, now.plusMinutes(30));
+                ticket.setObject(9, now);
+                ticket.setObject(10, now);
+                ticket.executeUpdate();
+            }
+            try (PreparedStatement audit = c.prepareStatement("""
+                    INSERT INTO audit_log (subject_type, subject_id, recorded_at, actor_id, action, changes)
+                    VALUES ('ticket', ?, ?, 'system', 'ticket.opened', ?)""")) {
+                audit.setString(1, id);
+                audit.setObject(2, now);
+                audit.setString(3, "{\"status\":{\"before\":null,\"after\":\"NEW\"},\"priority\":{\"before\":null,\"after\":\"P1\"}}");
+                audit.executeUpdate();
+            }
+            try (PreparedStatement outbox = c.prepareStatement("""
+                    INSERT INTO outbox (event_type, subject_id, occurred_at, payload) VALUES ('TicketCreated', ?, ?, ?)""")) {
+                outbox.setString(1, id);
+                outbox.setObject(2, now);
+                outbox.setString(3, "{\"ticketId\":\"" + id + "\",\"customerId\":\"" + customer.value() + "\"}");
+                outbox.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HikariDataSource pool(DatabaseCoordinates db) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(db.url());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(4);
+        return new HikariDataSource(config);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long[] round(double[] values) {
+        return Arrays.stream(values).mapToLong(Math::round).toArray();
+    }
+}

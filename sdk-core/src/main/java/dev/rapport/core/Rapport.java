@@ -66,7 +66,7 @@ public final class Rapport implements AutoCloseable {
     private final AuthenticationService authentication;
     private final TicketTypeService ticketTypes;
 
-    private Rapport(Builder b, Storage storage) {
+    private Rapport(Builder b, Storage storage, Clock clock) {
         this.clock = b.clock;
         this.storage = storage;
         this.relay = new EventRelay(storage);
@@ -262,6 +262,11 @@ public final class Rapport implements AutoCloseable {
             return this;
         }
 
+        /** Microseconds: what both databases keep, so a value read back equals the one written. */
+        private Clock ruleClock() {
+            return Clock.tick(clock, Duration.ofNanos(1_000));
+        }
+
         /**
          * Creates the storage (migrating its schema), the services and the event relay.
          *
@@ -282,7 +287,7 @@ public final class Rapport implements AutoCloseable {
                 var catalog = PluginCatalog.of(StorageFactory.class, discoverPlugins, factories,
                         Thread.currentThread().getContextClassLoader());
                 var factory = catalog.get(config.getOrDefault(STORAGE_PREFIX + "type", "jdbc"));
-                storage = new Plugins(clock, hostObjects).create(factory, "storage", storageSettings);
+                storage = new Plugins(ruleClock(), hostObjects).create(factory, "storage", storageSettings);
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
@@ -293,7 +298,7 @@ public final class Rapport implements AutoCloseable {
                 throw new PluginConfigException(problems);
             }
             try {
-                var rapport = new Rapport(this, storage);
+                var rapport = new Rapport(this, storage, ruleClock());
                 rapport.relay.signal(); // deliver what a crash left in the outbox
                 return rapport;
             } catch (RuntimeException e) {

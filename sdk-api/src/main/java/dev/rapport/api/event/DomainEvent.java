@@ -22,7 +22,7 @@ public sealed interface DomainEvent
     String subjectId();
 
     /** The event's permanent name, its simple class name, e.g. {@code TicketCreated}. */
-    default String type() {
+    default String eventType() {
         return getClass().getSimpleName();
     }
 }

@@ -6,30 +6,34 @@ import dev.rapport.api.spi.storage.OutboxEntry;
 import dev.rapport.api.spi.storage.Storage;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Delivers committed outbox events to in-process listeners on one thread, so listeners see events in commit order.
- * Signalled after every commit; a pass drains the outbox in batches, so bursts of commits cost few queries. Events
- * left undelivered by a crash go out on the next start.
+ * Signalled after every commit. Passes are at least {@link #MIN_INTERVAL} apart and drain the outbox in batches, so
+ * a burst of commits costs a few queries rather than two per commit. Events left undelivered by a crash go out on the
+ * next start.
  */
 public final class EventRelay implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EventRelay.class.getName());
     private static final int BATCH = 200;
+    static final Duration MIN_INTERVAL = Duration.ofMillis(5);
 
     private final Storage storage;
     private final List<DomainEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         var t = new Thread(r, "rapport-event-relay");
         t.setDaemon(true);
         return t;
     });
     private final AtomicBoolean passQueued = new AtomicBoolean();
+    private volatile long nextPassNanos = System.nanoTime();
 
     public EventRelay(Storage storage) {
         this.storage = storage;
@@ -43,12 +47,21 @@ public final class EventRelay implements AutoCloseable {
     /** Something was committed: make sure a delivery pass runs after now. */
     public void signal() {
         if (passQueued.compareAndSet(false, true) && !thread.isShutdown()) {
-            thread.execute(this::pass);
+            long delay = Math.max(0, nextPassNanos - System.nanoTime());
+            thread.schedule(this::pass, delay, TimeUnit.NANOSECONDS);
         }
     }
 
     private void pass() {
         passQueued.set(false);
+        try {
+            drain();
+        } finally {
+            nextPassNanos = System.nanoTime() + MIN_INTERVAL.toNanos();
+        }
+    }
+
+    private void drain() {
         try {
             List<OutboxEntry> batch;
             do {
@@ -74,7 +87,7 @@ public final class EventRelay implements AutoCloseable {
             try {
                 listener.on(event);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Listener " + listener.getClass().getName() + " failed on " + event.type(), e);
+                LOG.log(Level.WARNING, "Listener " + listener.getClass().getName() + " failed on " + event.eventType(), e);
             }
         }
     }

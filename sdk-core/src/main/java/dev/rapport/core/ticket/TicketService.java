@@ -83,19 +83,19 @@ public final class TicketService implements Tickets {
     public Ticket open(Actor actor, OpenTicket request) {
         actor.require(Permission.TICKET_CREATE);
         return transactions.write(tx -> {
-            var errors = problems(tx, request);
+            var type = type(tx, request);
+            var errors = problems(tx, request, type);
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
-            var type = tx.ticketTypes().find(request.type().strip()).orElseThrow();
             Instant now = clock.instant();
             var priority = TicketRules.priority(request).orElseThrow();
             String number = "T" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.TICKET_NUMBER));
             var ticket = new Ticket(TicketId.of(ids.next()), number, request.customerId(), request.contactId(),
-                    type.code(), request.title().map(String::strip).filter(t -> !t.isEmpty()),
+                    type.get().code(), request.title().map(String::strip).filter(t -> !t.isEmpty()),
                     request.description().strip(), priority, PriorityMatrix.urgent(priority),
                     PriorityMatrix.important(priority), request.channel().orElse(IntakeChannel.OTHER), NEW,
-                    router.route(type), Optional.empty(), sla.start(priority, now), request.relatedTicketIds(),
+                    router.route(type.get()), Optional.empty(), sla.start(priority, now), request.relatedTicketIds(),
                     Optional.empty(), actor.userId(), now, now, Optional.empty(), Optional.empty(), 1);
             tx.tickets().insert(ticket);
             tx.audit().append(ChangeSet.create()
@@ -110,13 +110,18 @@ public final class TicketService implements Tickets {
 
     @Override
     public List<FieldError> validate(OpenTicket request) {
-        return transactions.read(tx -> problems(tx, request));
+        return transactions.read(tx -> problems(tx, request, type(tx, request)));
+    }
+
+    private static Optional<TicketType> type(Transaction tx, OpenTicket request) {
+        return request.type() == null || request.type().isBlank() ? Optional.empty()
+                : tx.ticketTypes().find(request.type().strip());
     }
 
     /** The request's own problems, then those of what it refers to: customer, contact, type, related tickets. */
-    private List<FieldError> problems(Transaction tx, OpenTicket request) {
+    private List<FieldError> problems(Transaction tx, OpenTicket request, Optional<TicketType> type) {
         var errors = new ArrayList<>(TicketRules.check(request));
-        errors.addAll(referenceErrors(tx, request));
+        errors.addAll(referenceErrors(tx, request, type.isPresent()));
         return errors;
     }
 
@@ -340,7 +345,7 @@ public final class TicketService implements Tickets {
         }
     }
 
-    private List<FieldError> referenceErrors(Transaction tx, OpenTicket request) {
+    private List<FieldError> referenceErrors(Transaction tx, OpenTicket request, boolean typeKnown) {
         var checks = FieldChecks.create();
         if (request.customerId() != null && request.contactId().isEmpty()) {
             if (!tx.customers().exists(request.customerId())) {
@@ -355,7 +360,7 @@ public final class TicketService implements Tickets {
                     },
                     () -> checks.add("customerId", "is not a known customer"));
         }
-        if (request.type() != null && !request.type().isBlank() && tx.ticketTypes().find(request.type().strip()).isEmpty()) {
+        if (request.type() != null && !request.type().isBlank() && !typeKnown) {
             checks.add("type", "must be one of " + tx.ticketTypes().list().stream().map(TicketType::code).toList());
         }
         if (!request.relatedTicketIds().isEmpty()) {

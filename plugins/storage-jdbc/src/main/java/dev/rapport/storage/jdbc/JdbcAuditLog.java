@@ -21,15 +21,16 @@ final class JdbcAuditLog implements AuditLog {
 
     @Override
     public void append(AuditEntry entry) {
-        handle.createUpdate("INSERT INTO audit_log (subject_type, subject_id, recorded_at, actor_id, action, changes) "
-                        + "VALUES (:subjectType, :subjectId, :at, :actorId, :action, :changes)")
-                .bind("subjectType", entry.subjectType())
-                .bind("subjectId", entry.subjectId())
-                .bind("at", instant(entry.at()))
-                .bind("actorId", entry.actorId().value())
-                .bind("action", entry.action())
-                .bind("changes", json.changes(entry.changes()))
-                .execute();
+        String changes = json.changes(entry.changes());
+        DirectSql.update(handle, "INSERT INTO audit_log (subject_type, subject_id, recorded_at, actor_id, action, changes) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", statement -> {
+            statement.setString(1, entry.subjectType());
+            statement.setString(2, entry.subjectId());
+            DirectSql.setInstant(statement, 3, entry.at());
+            statement.setString(4, entry.actorId().value());
+            statement.setString(5, entry.action());
+            statement.setString(6, changes);
+        });
     }
 
     @Override

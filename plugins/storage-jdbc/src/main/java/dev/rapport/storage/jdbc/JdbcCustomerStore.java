@@ -80,11 +80,8 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public boolean exists(CustomerId id) {
-        return handle.createQuery("SELECT 1 FROM customers WHERE id = :id")
-                .bind("id", id.value())
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent();
+        return DirectSql.first(handle, "SELECT 1 FROM customers WHERE id = ?",
+                statement -> statement.setString(1, id.value()), rs -> true).isPresent();
     }
 
     @Override

@@ -28,13 +28,14 @@ final class JdbcOutbox implements Outbox {
 
     @Override
     public void append(DomainEvent event) {
-        handle.createUpdate("INSERT INTO outbox (event_type, subject_id, occurred_at, payload) "
-                        + "VALUES (:type, :subjectId, :occurredAt, :payload)")
-                .bind("type", JsonCodec.typeOf(event))
-                .bind("subjectId", event.subjectId())
-                .bind("occurredAt", instant(event.occurredAt()))
-                .bind("payload", json.event(event))
-                .execute();
+        String payload = json.event(event);
+        DirectSql.update(handle, "INSERT INTO outbox (event_type, subject_id, occurred_at, payload) VALUES (?, ?, ?, ?)",
+                statement -> {
+                    statement.setString(1, JsonCodec.typeOf(event));
+                    statement.setString(2, event.subjectId());
+                    DirectSql.setInstant(statement, 3, event.occurredAt());
+                    statement.setString(4, payload);
+                });
     }
 
     @Override

@@ -44,6 +44,8 @@ final class JdbcTicketStore implements TicketStore {
             + "urgent, important, channel, status, department_id, assignee_id, first_response_due, resolution_due, "
             + "next_update_due, sla_paused_since, related_ticket_ids, resolution_solution, resolution_via, resolved_by, "
             + "resolved_at, created_by, created_at, updated_at, first_responded_at, closed_at, version";
+    private static final String INSERT = "INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Handle handle;
     private final JsonCodec json;
@@ -54,13 +56,40 @@ final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
-    public void insert(Ticket ticket) {
-        bindTicket(handle.createUpdate("INSERT INTO tickets (" + COLUMNS + ") VALUES (:id, :number, :customerId, "
-                + ":contactId, :type, :title, :description, :priority, :urgent, :important, :channel, :status, "
-                + ":departmentId, :assigneeId, :firstResponseDue, :resolutionDue, :nextUpdateDue, :slaPausedSince, "
-                + ":relatedTicketIds, :resolutionSolution, :resolutionVia, :resolvedBy, :resolvedAt, :createdBy, "
-                + ":createdAt, :updatedAt, :firstRespondedAt, :closedAt, :version)"), ticket)
-                .execute();
+    public void insert(Ticket t) {
+        var sla = t.sla();
+        var resolution = t.resolution();
+        DirectSql.update(handle, INSERT, statement -> {
+            statement.setString(1, t.id().value());
+            statement.setString(2, t.number());
+            statement.setString(3, t.customerId().value());
+            statement.setString(4, t.contactId().map(ContactId::value).orElse(null));
+            statement.setString(5, t.type());
+            statement.setString(6, t.title().orElse(null));
+            statement.setString(7, t.description());
+            statement.setString(8, t.priority().name());
+            statement.setBoolean(9, t.urgent());
+            statement.setBoolean(10, t.important());
+            statement.setString(11, t.channel().name());
+            statement.setString(12, t.status().name());
+            statement.setString(13, t.departmentId().value());
+            statement.setString(14, t.assigneeId().map(UserId::value).orElse(null));
+            DirectSql.setInstant(statement, 15, sla.firstResponseDue());
+            DirectSql.setInstant(statement, 16, sla.resolutionDue());
+            DirectSql.setInstant(statement, 17, sla.nextUpdateDue());
+            DirectSql.setInstant(statement, 18, sla.pausedSince().orElse(null));
+            statement.setString(19, json.strings(t.relatedTicketIds().stream().map(TicketId::value).toList()));
+            statement.setString(20, resolution.map(Resolution::solution).orElse(null));
+            statement.setString(21, resolution.map(r -> r.communicatedVia().name()).orElse(null));
+            statement.setString(22, resolution.map(r -> r.resolvedBy().value()).orElse(null));
+            DirectSql.setInstant(statement, 23, resolution.map(Resolution::at).orElse(null));
+            statement.setString(24, t.createdBy().value());
+            DirectSql.setInstant(statement, 25, t.createdAt());
+            DirectSql.setInstant(statement, 26, t.updatedAt());
+            DirectSql.setInstant(statement, 27, t.firstRespondedAt().orElse(null));
+            DirectSql.setInstant(statement, 28, t.closedAt().orElse(null));
+            statement.setLong(29, t.version());
+        });
     }
 
     @Override

@@ -35,10 +35,8 @@ final class JdbcTicketTypeStore implements TicketTypeStore {
 
     @Override
     public Optional<TicketType> find(String code) {
-        return handle.createQuery("SELECT code, name, default_department, stage FROM ticket_types WHERE code = :code")
-                .bind("code", code)
-                .map((rs, ctx) -> ticketType(rs))
-                .findOne();
+        return DirectSql.first(handle, "SELECT code, name, default_department, stage FROM ticket_types WHERE code = ?",
+                statement -> statement.setString(1, code), JdbcTicketTypeStore::ticketType);
     }
 
     @Override

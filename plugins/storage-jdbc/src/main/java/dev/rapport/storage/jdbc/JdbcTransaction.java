@@ -87,6 +87,6 @@ final class JdbcTransaction implements Transaction {
             case CUSTOMER_CODE -> "customer_code_seq";
             case TICKET_NUMBER -> "ticket_number_seq";
         };
-        return handle.createQuery(dialect.nextValue(sequence)).mapTo(Long.class).one();
+        return DirectSql.first(handle, dialect.nextValue(sequence), statement -> { }, rs -> rs.getLong(1)).orElseThrow();
     }
 }

@@ -39,12 +39,9 @@ final class JsonCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    /**
-     * The permanent name of the event's kind, its simple class name. Not {@link DomainEvent#type()}: a record
-     * component named {@code type} (TicketCreated's ticket type) replaces that method.
-     */
+    /** The permanent name of the event's kind, which names its class on the way back. */
     static String typeOf(DomainEvent event) {
-        return event.getClass().getSimpleName();
+        return event.eventType();
     }
 
     String event(DomainEvent event) {

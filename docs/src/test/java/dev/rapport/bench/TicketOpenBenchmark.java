@@ -8,6 +8,7 @@ import dev.rapport.api.customer.CustomerKind;
 import dev.rapport.api.customer.CustomerProfile;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.ticket.OpenTicket;
+import dev.rapport.core.IdGenerator;
 import dev.rapport.core.Rapport;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
@@ -17,13 +18,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.UUID;
 
 /**
  * "Open a ticket" through the SDK against a raw-JDBC baseline that writes the same rows (ticket, audit entry, outbox
@@ -35,6 +36,8 @@ public final class TicketOpenBenchmark {
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 8));
     private static final Duration ROUND = Duration.ofSeconds(Integer.getInteger("bench.round-seconds", 3));
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+
+    private static final IdGenerator IDS = new IdGenerator(Clock.systemUTC());
 
     private record Result(String database, double sdkOpsPerSecond, double rawOpsPerSecond) {
         double ratio() {
@@ -104,7 +107,8 @@ public final class TicketOpenBenchmark {
     private static void openRaw(DataSource dataSource, boolean postgres, CustomerId customer) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            String id = UUID.randomUUID().toString();
+            String id = IDS.next(); // time-ordered like the SDK's: random ids would scatter B-tree inserts
+
             var now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
             long number;
             try (var next = c.prepareStatement(postgres ? "SELECT nextval('ticket_number_seq')" : "SELECT NEXT VALUE FOR ticket_number_seq");

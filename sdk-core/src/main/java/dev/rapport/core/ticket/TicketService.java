@@ -68,6 +68,7 @@ public final class TicketService implements Tickets {
     private final IdGenerator ids;
     private final SlaClock sla;
     private final TicketRouter router;
+    private final TicketCatalog catalog = new TicketCatalog();
 
     public TicketService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, SlaClock sla,
                          TicketRouter router) {
@@ -113,9 +114,9 @@ public final class TicketService implements Tickets {
         return transactions.read(tx -> problems(tx, request, type(tx, request)));
     }
 
-    private static Optional<TicketType> type(Transaction tx, OpenTicket request) {
+    private Optional<TicketType> type(Transaction tx, OpenTicket request) {
         return request.type() == null || request.type().isBlank() ? Optional.empty()
-                : tx.ticketTypes().find(request.type().strip());
+                : catalog.find(tx, request.type().strip());
     }
 
     /** The request's own problems, then those of what it refers to: customer, contact, type, related tickets. */

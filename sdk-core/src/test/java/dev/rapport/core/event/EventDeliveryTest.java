@@ -9,11 +9,11 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.ticket.AssignTicket;
 import dev.rapport.core.Rapport;
-import dev.rapport.core.testing.Fixtures;
+import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,18 +28,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventDeliveryTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T02:00:00Z");
     private final List<DomainEvent> heard = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final TestRapports rapports = new TestRapports(clock);
     private Rapport rapport;
 
-    @AfterEach
-    void close() {
-        if (rapport != null) {
-            rapport.close();
-        }
-    }
 
     @StorageTest
     void listenersHearEveryCommittedChangeInOrder(TestDatabase db) throws Exception {
-        rapport = Fixtures.builder(db, clock).listener(heard::add).build();
+        rapport = rapports.start(rapports.builder(db).listener(heard::add));
         var customer = rapport.customers().create(Actor.system(), aCustomer().build());
         var ticket = rapport.tickets().open(Actor.system(), aTicket(customer.id()).build());
         rapport.tickets().assign(Actor.system(), ticket.id(), new AssignTicket(ticket.version(),
@@ -53,7 +49,7 @@ class EventDeliveryTest {
 
     @StorageTest
     void aRefusedChangeAnnouncesNothing(TestDatabase db) throws Exception {
-        rapport = Fixtures.builder(db, clock).listener(heard::add).build();
+        rapport = rapports.start(rapports.builder(db).listener(heard::add));
         assertThatThrownBy(() -> rapport.customers().create(Actor.system(), aCustomer().name("").build()))
                 .isInstanceOf(ValidationException.class);
         rapport.customers().create(Actor.system(), aCustomer().build());
@@ -64,11 +60,11 @@ class EventDeliveryTest {
 
     @StorageTest
     void aFailingListenerNeitherBreaksTheChangeNorOtherListeners(TestDatabase db) throws Exception {
-        rapport = Fixtures.builder(db, clock)
+        rapport = rapports.start(rapports.builder(db)
                 .listener(event -> {
                     throw new IllegalStateException("broken listener");
                 })
-                .listener(heard::add).build();
+                .listener(heard::add));
         var customer = rapport.customers().create(Actor.system(), aCustomer().build());
         assertThat(rapport.customers().get(Actor.system(), customer.id())).isEqualTo(customer);
         awaitHeard(1);

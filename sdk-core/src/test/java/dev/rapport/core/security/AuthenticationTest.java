@@ -15,10 +15,11 @@ import dev.rapport.api.security.Role;
 import dev.rapport.api.security.Tier;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.testing.Fixtures;
+import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Set;
@@ -30,18 +31,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuthenticationTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T02:00:00Z");
+    @RegisterExtension
+    final TestRapports rapports = new TestRapports(clock);
     private Rapport rapport;
 
     private void start(TestDatabase db) {
-        rapport = Fixtures.rapport(db, clock);
+        rapport = rapports.start(db);
     }
 
-    @AfterEach
-    void close() {
-        if (rapport != null) {
-            rapport.close();
-        }
-    }
 
     @StorageTest
     void aLoginGivesATokenThatStandsForTheUserUntilItExpires(TestDatabase db) {

@@ -27,11 +27,7 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A Rapport on a brand-new database of {@code db}, reading time from {@code clock}. */
-    public static Rapport rapport(TestDatabase db, Clock clock) {
-        return builder(db, clock).build();
-    }
-
+    /** A builder of a Rapport on a brand-new database of {@code db}, reading time from {@code clock}. */
     public static Rapport.Builder builder(TestDatabase db, Clock clock) {
         var coordinates = db.fresh();
         var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url());

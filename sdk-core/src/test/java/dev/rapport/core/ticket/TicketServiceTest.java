@@ -28,11 +28,11 @@ import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
-import dev.rapport.core.testing.Fixtures;
+import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -52,19 +52,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TicketServiceTest {
     private static final Instant T0 = Instant.parse("2026-11-23T01:00:00Z");
     private final MutableClock clock = MutableClock.at(T0);
+    @RegisterExtension
+    final TestRapports rapports = new TestRapports(clock);
     private Rapport rapport;
 
-    private Rapport start(TestDatabase db) {
-        rapport = Fixtures.rapport(db, clock);
-        return rapport;
+    private void start(TestDatabase db) {
+        rapport = rapports.start(db);
     }
 
-    @AfterEach
-    void close() {
-        if (rapport != null) {
-            rapport.close();
-        }
-    }
 
     @StorageTest
     void aNewTicketIsRoutedToItsTypesDepartmentWithSlaDeadlines(TestDatabase db) {

@@ -16,8 +16,9 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @StorageTest
  * void ticketsRoundTrip(TestDatabase db) {
- *     var coordinates = db.fresh();
- *     ...
+ *     var coordinates = db.fresh();            // an empty database of its own
+ *     ...                                      // a storage or a Rapport on it
+ *     assertThat(read).isEqualTo(written);     // the same expectation, on H2 and on PostgreSQL
  * }
  * }</pre>
  */

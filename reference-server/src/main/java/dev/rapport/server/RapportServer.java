@@ -25,7 +25,8 @@ public final class RapportServer {
     public static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes) {
         var mapper = Json.mapper();
         var http = new Exchange(mapper, rapport.authentication(), maxJsonBytes);
-        new Problems(mapper).register(routing);
+        var problems = new Problems(mapper);
+        problems.register(routing);
         routing.get("/health", (req, res) -> {
                     boolean up = rapport.isHealthy();
                     http.send(res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
@@ -35,7 +36,8 @@ public final class RapportServer {
                 .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http, mapper))
                 .register("/api/v1/users", new UserRoutes(rapport.users(), http))
                 .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))
-                .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), http));
+                .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), http))
+                .any(problems::notFound);
     }
 
     /** Starts a server on {@code port} (0: any free port). */

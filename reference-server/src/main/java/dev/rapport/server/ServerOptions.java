@@ -128,7 +128,9 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
 
     @Override
     public String toString() {
-        return "ServerOptions[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
+        // A JDBC URL may carry credentials in its parameters: show it up to them.
+        var url = dbUrl.map(u -> u.contains("?") ? u.substring(0, u.indexOf('?')) + "?****" : u);
+        return "ServerOptions[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + url + ", dbUser=" + dbUser
                 + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes + "]";
     }
 }

@@ -39,6 +39,23 @@ class AuthOverHttpTest {
     }
 
     @StorageTest
+    void contactDetailsAreMaskedAndUnsearchableWithoutThePiiPermission(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            String expert = server.login("expert");
+            String agent = server.login("agent");
+            var seenByAgent = server.get("/api/v1/customers?q=Northwind", agent).body().at("/items/0");
+            String path = "/api/v1/customers/" + seenByAgent.get("id").asText();
+            assertThat(seenByAgent.at("/contacts/0/phone").asText()).isEqualTo("+4930123456789");
+
+            var seenByExpert = server.get(path, expert);
+            assertThat(seenByExpert.text("/contacts/0/phone")).isEqualTo("+49****6789");
+            assertThat(seenByExpert.text("/contacts/0/email")).isEqualTo("a***@northwind.example");
+            assertThat(server.get("/api/v1/customers?q=4930123", expert).body().at("/items").size()).isZero();
+            assertThat(server.get("/api/v1/customers?q=4930123", agent).body().at("/items").size()).isEqualTo(1);
+        }
+    }
+
+    @StorageTest
     void wrongCredentialsGetTheSameAnswerWhetherTheUserExistsOrNot(TestDatabase db) {
         try (var server = new TestServer(db)) {
             var wrongPassword = server.post("/api/v1/auth/login", null, Map.of("employeeId", "agent", "password", "nope"));

@@ -55,6 +55,10 @@ class BadInputOverHttpTest {
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.body().get("detail").asText()).contains("Malformed JSON");
             assertThat(server.sendRaw("POST", "/api/v1/customers", agent, "[1, 2]").status()).isEqualTo(400);
+            assertThat(server.sendRaw("POST", "/api/v1/customers", agent, "{\"kind\": \"PERSON\"} trailing").status())
+                    .isEqualTo(400);
+            assertThat(server.sendRaw("POST", "/api/v1/customers", agent, "{\"name\": \"a\", \"name\": \"b\"}").status())
+                    .isEqualTo(400);
         }
     }
 
@@ -108,6 +112,9 @@ class BadInputOverHttpTest {
 
             var stale = server.patch(path, agent, Map.of("name", "Lost", "version", customer.get("version").asLong()));
             assertThat(stale.status()).isEqualTo(409);
+            var stored = server.get(path, agent);
+            assertThat(stored.text("/name")).isEqualTo("Northwind Retail Group");
+            assertThat(stored.version()).isEqualTo(patched.version());
         }
     }
 
@@ -125,6 +132,19 @@ class BadInputOverHttpTest {
                     .build();
             assertThat(server.exchange(chunked).status()).isEqualTo(413);
             assertThat(customerCount(server)).isEqualTo(before);
+        }
+    }
+
+    @StorageTest
+    void unknownPathsAndUnavailableFiltersAreProblemsToo(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            String agent = server.login("agent");
+            var unknown = server.get("/api/v1/tickets/x/nonsense", agent);
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.raw().headers().firstValue("Content-Type")).contains("application/problem+json");
+            var monitor = server.get("/api/v1/tickets?atRisk=true", agent);
+            assertThat(monitor.status()).isEqualTo(422);
+            assertThat(monitor.body().at("/errors").findValuesAsText("field")).containsExactly("atRisk");
         }
     }
 

@@ -6,16 +6,21 @@ import dev.rapport.api.error.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Collects every field error of one command, so the caller hears of all of them at once. */
 public final class FieldChecks {
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private final List<FieldError> errors = new ArrayList<>();
 
     public static FieldChecks create() {
         return new FieldChecks();
     }
 
-    /** The stripped text, or null (and an error) when required and blank, or an error when longer than {@code max}. */
+    /**
+     * The stripped text, or null (and an error) when required and blank; an error when longer than {@code max} or
+     * holding control characters other than tab and line breaks (PostgreSQL cannot even store NUL).
+     */
     public String text(String field, String value, int max, boolean required) {
         String stripped = value == null ? null : value.strip();
         if (stripped == null || stripped.isEmpty()) {
@@ -26,6 +31,8 @@ public final class FieldChecks {
         }
         if (stripped.length() > max) {
             add(field, "must be at most " + max + " characters");
+        } else if (CONTROL.matcher(stripped).find()) {
+            add(field, "must not contain control characters");
         }
         return stripped;
     }

@@ -13,6 +13,7 @@ import dev.rapport.api.error.ValidationException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.lang.System.Logger.Level;
@@ -43,10 +44,18 @@ public final class Problems {
                 })
                 .error(Exception.class, (req, res, e) -> {
                     String incident = UUID.randomUUID().toString();
-                    LOG.log(Level.ERROR, "Unexpected failure, incident " + incident + " on " + req.prologue(), e);
+                    // Method and path only: a query string may carry personal data (a phone number searched for).
+                    LOG.log(Level.ERROR, "Unexpected failure, incident " + incident + " on "
+                            + req.prologue().method().text() + " " + req.path().path(), e);
                     send(res, 500, "internal", "Internal error",
                             "Something went wrong on our side; quote incident " + incident, List.of());
                 });
+    }
+
+    /** For paths no route serves: the same problem shape as every other failure. */
+    public void notFound(ServerRequest req, ServerResponse res) {
+        send(res, 404, "route.not-found", "Not Found",
+                "No endpoint " + req.prologue().method().text() + " " + req.path().path(), List.of());
     }
 
     public void send(ServerResponse res, RapportException e) {

@@ -45,7 +45,7 @@ public final class CustomerRoutes implements HttpService {
         var actor = http.actor(req);
         var body = http.body(req);
         var profile = apply(body, CustomerProfile.builder()).build();
-        body.requireValid(() -> customers.validate(profile));
+        body.requireValid(() -> customers.validate(actor, profile));
         http.created(res, customers.create(actor, profile));
     }
 
@@ -66,7 +66,7 @@ public final class CustomerRoutes implements HttpService {
         long version = body.version();
         String code = body.has("code") ? body.text("code") : current.code();
         var profile = apply(body, current.profile().toBuilder()).build();
-        body.requireValid(() -> customers.validate(profile));
+        body.requireValid(() -> customers.validate(actor, profile));
         http.ok(res, customers.update(actor, current.id(), new CustomerUpdate(version, code, profile)));
     }
 

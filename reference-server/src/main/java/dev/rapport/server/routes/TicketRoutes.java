@@ -72,12 +72,18 @@ public final class TicketRoutes implements HttpService {
                 body.text("type"), body.optionalText("title"), body.text("description"),
                 body.optionalEnum("priority", Priority.class), body.optionalBool("urgent"),
                 body.optionalBool("important"), body.optionalEnum("channel", IntakeChannel.class), related);
-        body.requireValid(() -> tickets.validate(request));
+        body.requireValid(() -> tickets.validate(actor, request));
         http.created(res, tickets.open(actor, request));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         var actor = http.actor(req);
+        // API.md's SLA monitor filters come with the SLA engine; until then refuse them rather than ignore them.
+        for (String monitor : List.of("atRisk", "overdue")) {
+            if (http.query(req, monitor).isPresent()) {
+                throw new ValidationException(FieldError.of(monitor, "is not available yet on this server"));
+            }
+        }
         var filter = TicketFilter.all().withStatuses(http.query(req, "status").map(this::statuses).orElse(EnumSet.noneOf(TicketStatus.class)));
         filter = withQuery(req, "priority", v -> enumValue("priority", v, Priority.class), filter, TicketFilter::withPriority);
         filter = withQuery(req, "departmentId", DepartmentId::of, filter, TicketFilter::withDepartment);

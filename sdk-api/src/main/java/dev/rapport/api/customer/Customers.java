@@ -23,8 +23,11 @@ public interface Customers {
      */
     Customer create(Actor actor, CustomerProfile profile);
 
-    /** Every problem {@link #create} would report for {@code profile}, without storing anything. */
-    List<FieldError> validate(CustomerProfile profile);
+    /**
+     * Every problem {@link #create} would report for {@code profile}, without storing anything; for forms that
+     * check before they submit. Needs {@code customer.write}.
+     */
+    List<FieldError> validate(Actor actor, CustomerProfile profile);
 
     /** Needs {@code customer.read}. @throws NotFoundException for an unknown id */
     Customer get(Actor actor, CustomerId id);

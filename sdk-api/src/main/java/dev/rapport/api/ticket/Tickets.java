@@ -29,8 +29,11 @@ public interface Tickets {
      */
     Ticket open(Actor actor, OpenTicket request);
 
-    /** Every problem {@link #open} would report for {@code request}, without storing anything. */
-    List<FieldError> validate(OpenTicket request);
+    /**
+     * Every problem {@link #open} would report for {@code request}, without storing anything; for forms that check
+     * before they submit. Needs {@code ticket.create}.
+     */
+    List<FieldError> validate(Actor actor, OpenTicket request);
 
     /** The ticket with its progress and confirmations. Needs {@code ticket.read} for it. */
     TicketDetails get(Actor actor, TicketId id);

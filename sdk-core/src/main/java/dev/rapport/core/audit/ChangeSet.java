@@ -28,6 +28,17 @@ public final class ChangeSet {
         return this;
     }
 
+    /**
+     * Records {@code field} with the values to show, unless {@code same}: for fields whose shown values (masked,
+     * say) may be equal although the real ones differ.
+     */
+    public ChangeSet changed(String field, boolean same, Object shownBefore, Object shownAfter) {
+        if (!same) {
+            changes.put(field, Change.of(unwrap(shownBefore), unwrap(shownAfter)));
+        }
+        return this;
+    }
+
     /** Records {@code field} as newly set, e.g. on creation or for a text that was added. */
     public ChangeSet added(String field, Object value) {
         return field(field, null, value);

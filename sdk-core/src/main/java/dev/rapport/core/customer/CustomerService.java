@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -79,7 +80,8 @@ public final class CustomerService implements Customers {
     }
 
     @Override
-    public List<FieldError> validate(CustomerProfile profile) {
+    public List<FieldError> validate(Actor actor, CustomerProfile profile) {
+        actor.require(Permission.CUSTOMER_WRITE);
         var checked = rules.check(profile);
         var errors = new ArrayList<>(checked.errors());
         errors.addAll(transactions.read(tx -> referenceErrors(tx, checked.profile())));
@@ -105,10 +107,13 @@ public final class CustomerService implements Customers {
             }
             errors.addAll(referenceErrors(tx, p));
             var existing = current.contacts().stream().collect(Collectors.toMap(Contact::id, Function.identity()));
+            var seen = new HashSet<ContactId>();
             for (int i = 0; i < p.contacts().size(); i++) {
                 var draftId = p.contacts().get(i).id();
                 if (draftId.isPresent() && !existing.containsKey(draftId.get())) {
                     errors.add(FieldError.of("contacts[" + i + "].id", "is not a contact of this customer"));
+                } else if (draftId.isPresent() && !seen.add(draftId.get())) {
+                    errors.add(FieldError.of("contacts[" + i + "].id", "appears twice"));
                 }
             }
             if (!errors.isEmpty()) {
@@ -141,11 +146,11 @@ public final class CustomerService implements Customers {
     public Page<Customer> search(Actor actor, String query, PageRequest page) {
         actor.require(Permission.CUSTOMER_READ);
         int offset = page.cursor().map(CustomerService::offset).orElse(0);
-        String q = query == null ? "" : query.strip();
-        if (q.length() > 100) {
-            throw new ValidationException(FieldError.of("q", "must be at most 100 characters"));
-        }
-        var found = transactions.read(tx -> tx.customers().search(q, offset, page.limit() + 1));
+        var checks = FieldChecks.create();
+        String q = Optional.ofNullable(checks.text("q", query, 100, false)).orElse("");
+        checks.throwIfAny();
+        boolean personalData = actor.has(Permission.CUSTOMER_PII_READ);
+        var found = transactions.read(tx -> tx.customers().search(q, personalData, offset, page.limit() + 1));
         var visible = found.stream().limit(page.limit()).map(c -> PersonalData.visibleTo(actor, c)).toList();
         return new Page<>(visible, found.size() > page.limit()
                 ? Optional.of(Integer.toString(offset + page.limit())) : Optional.empty());
@@ -190,7 +195,7 @@ public final class CustomerService implements Customers {
         throw new ValidationException(FieldError.of("cursor", "is not a cursor this list returned"));
     }
 
-    /** Field-by-field changes; contacts are compared as a whole, phones and e-mails never written in clear. */
+    /** Field-by-field changes; contacts compared as a whole, their phones and e-mails never written in clear. */
     private static ChangeSet diff(Customer before, Customer after) {
         Function<Function<Customer, Object>, Object> was = f -> before == null ? null : f.apply(before);
         return ChangeSet.create()
@@ -205,7 +210,9 @@ public final class CustomerService implements Customers {
                 .field("accountManagerId", was.apply(Customer::accountManagerId), after.accountManagerId())
                 .field("tags", was.apply(Customer::tags), after.tags())
                 .field("contractEnd", was.apply(Customer::contractEnd), after.contractEnd())
-                .field("contacts", before == null ? null : maskedContacts(before), maskedContacts(after));
+                // Compared on the real values, written masked: a corrected phone can look the same masked.
+                .changed("contacts", before != null && before.contacts().equals(after.contacts()),
+                        before == null ? null : maskedContacts(before), maskedContacts(after));
     }
 
     private static Object maskedContacts(Customer customer) {

@@ -51,9 +51,15 @@ public final class PersonalData {
         return sent.isPresent() && stored.isPresent() && sent.get().equals(mask.apply(stored.get())) ? stored : sent;
     }
 
-    /** {@code 13812345678} → {@code 138****5678}: the first three and the last four characters stay. */
+    /**
+     * {@code 13812345678} → {@code 138****5678}: the first three and the last four characters stay of numbers of 11
+     * or more; shorter ones keep only their last two, so that at least half of every number stays hidden.
+     */
     public static String maskPhone(String phone) {
-        return phone.length() <= 7 ? "****" : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+        if (phone.length() >= 11) {
+            return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+        }
+        return phone.length() <= 4 ? "****" : "****" + phone.substring(phone.length() - 2);
     }
 
     /** {@code zhang@example.com} → {@code z***@example.com}. */

@@ -1,5 +1,6 @@
 package dev.rapport.core.demo;
 
+import dev.rapport.api.PageRequest;
 import dev.rapport.api.customer.ContactDraft;
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.customer.CustomerKind;
@@ -7,7 +8,6 @@ import dev.rapport.api.customer.CustomerProfile;
 import dev.rapport.api.customer.CustomerSource;
 import dev.rapport.api.customer.MaintenanceLevel;
 import dev.rapport.api.customer.Segment;
-import dev.rapport.api.error.ConflictException;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.NewUser;
@@ -25,7 +25,9 @@ import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,20 +40,30 @@ public final class DemoData {
     private DemoData() {
     }
 
-    /** Seeds once; returns false when the demo users exist already. */
+    /**
+     * Creates the demo users that are missing, and the sample customers and tickets when there are no customers yet.
+     * Users that exist keep their passwords. Returns whether anything was created.
+     */
     public static boolean seed(Rapport rapport) {
         var system = Actor.system();
-        User agent;
-        try {
-            agent = user(rapport, "agent", "王芳 Wang Fang", "customer-service", Role.AGENT, Tier.FRONT_LINE);
-        } catch (ConflictException alreadySeeded) {
-            return false;
+        var existing = new HashMap<String, User>();
+        var page = rapport.users().list(system, PageRequest.first(PageRequest.MAX_LIMIT));
+        page.items().forEach(u -> existing.put(u.employeeId(), u));
+        while (page.nextCursor().isPresent()) {
+            page = rapport.users().list(system, PageRequest.after(page.nextCursor().get(), PageRequest.MAX_LIMIT));
+            page.items().forEach(u -> existing.put(u.employeeId(), u));
         }
-        user(rapport, "admin", "Admin", "customer-service", Role.ADMIN, Tier.FRONT_LINE);
-        user(rapport, "supervisor", "李强 Li Qiang", "customer-service", Role.SUPERVISOR, Tier.FRONT_LINE);
-        User expert = user(rapport, "expert", "陈杰 Chen Jie", "technical-support", Role.EXPERT, Tier.EXPERT);
-        User manager = user(rapport, "manager", "赵敏 Zhao Min", "account-management", Role.ACCOUNT_MANAGER,
+        int before = existing.size();
+        user(rapport, existing, "admin", "Admin", "customer-service", Role.ADMIN, Tier.FRONT_LINE);
+        user(rapport, existing, "supervisor", "李强 Li Qiang", "customer-service", Role.SUPERVISOR, Tier.FRONT_LINE);
+        User agent = user(rapport, existing, "agent", "王芳 Wang Fang", "customer-service", Role.AGENT, Tier.FRONT_LINE);
+        User expert = user(rapport, existing, "expert", "陈杰 Chen Jie", "technical-support", Role.EXPERT, Tier.EXPERT);
+        User manager = user(rapport, existing, "manager", "赵敏 Zhao Min", "account-management", Role.ACCOUNT_MANAGER,
                 Tier.ACCOUNT_MANAGER);
+        boolean usersCreated = existing.size() > before;
+        if (!rapport.customers().search(system, "", PageRequest.first(1)).items().isEmpty()) {
+            return usersCreated;
+        }
 
         var customers = rapport.customers();
         Customer yunzhan = customers.create(system, CustomerProfile.builder()
@@ -99,8 +111,9 @@ public final class DemoData {
         return true;
     }
 
-    private static User user(Rapport rapport, String employeeId, String name, String department, Role role, Tier tier) {
-        return rapport.users().create(Actor.system(),
-                new NewUser(employeeId, name, DepartmentId.of(department), Set.of(role), tier, PASSWORD));
+    private static User user(Rapport rapport, Map<String, User> existing, String employeeId, String name,
+                             String department, Role role, Tier tier) {
+        return existing.computeIfAbsent(employeeId, id -> rapport.users().create(Actor.system(),
+                new NewUser(id, name, DepartmentId.of(department), Set.of(role), tier, PASSWORD)));
     }
 }

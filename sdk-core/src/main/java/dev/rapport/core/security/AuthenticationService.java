@@ -41,7 +41,7 @@ public final class AuthenticationService implements Authentication {
     public LoginResult login(String employeeId, String password, String clientAddress) {
         String id = employeeId == null ? "" : employeeId.strip();
         String address = clientAddress == null ? "unknown" : clientAddress;
-        throttle.check(id, address);
+        throttle.attempt(id, address);
         var credentials = id.isEmpty() ? Optional.<Credentials>empty()
                 : transactions.read(tx -> tx.users().credentials(id));
         String given = password == null ? "" : password;
@@ -49,10 +49,9 @@ public final class AuthenticationService implements Authentication {
                 ? passwords.matches(given, credentials.get().passwordHash()) && credentials.get().user().active()
                 : passwords.matchesNothing(given);
         if (!ok) {
-            throttle.failed(id, address);
             throw UnauthorizedException.badCredentials();
         }
-        throttle.succeeded(id);
+        throttle.succeeded(id, address);
         var user = credentials.get().user();
         String token = newToken();
         Instant now = clock.instant();

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Refuses login attempts for a cool-down (counted from the last failure) once one employee id or one client
- * address has failed {@code failures} times within a window. Counts live in this node's memory: an attacker spreading guesses across nodes gets at most the limit
- * per node.
+ * Refuses login attempts for a cool-down (counted from the last failure) once one employee id or one client address
+ * has failed {@code failures} times within a window. An attempt counts as a failure from the moment it starts, so
+ * parallel guesses cannot slip past the limit while their passwords are being checked; a success takes it back.
+ * Counts live in this node's memory: an attacker spreading guesses across nodes gets at most the limit per node.
  */
 public final class LoginThrottle {
     /** Limits of one kind of key. */
@@ -33,49 +34,47 @@ public final class LoginThrottle {
         this.perAddress = perAddress;
     }
 
-    /** @throws RateLimitedException while either key is cooling down */
-    public void check(String employeeId, String address) {
-        Instant now = clock.instant();
-        check("id:" + employeeId, perAccount, now);
-        check("ip:" + address, perAddress, now);
-    }
-
-    public void failed(String employeeId, String address) {
+    /**
+     * Starts an attempt, counted as failed until {@link #succeeded} says otherwise.
+     *
+     * @throws RateLimitedException while either key is cooling down; the refused attempt does not count
+     */
+    public void attempt(String employeeId, String address) {
         Instant now = clock.instant();
         if (failures.size() > MAX_TRACKED) {
             forgetStale(now);
         }
-        record("id:" + employeeId, now);
-        record("ip:" + address, now);
-    }
-
-    public void succeeded(String employeeId) {
-        failures.remove("id:" + employeeId);
-    }
-
-    private void check(String key, Limit limit, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
-            return;
-        }
-        synchronized (times) {
-            times.removeIf(t -> !t.isAfter(now.minus(limit.window())));
-            if (times.size() >= limit.failures()) {
-                Instant until = times.peekLast().plus(limit.coolDown());
-                if (until.isAfter(now)) {
-                    throw new RateLimitedException("auth.login.rate-limited",
-                            "Too many failed logins; try again later", Duration.between(now, until));
-                }
+        var account = failures.computeIfAbsent("id:" + employeeId, k -> new ArrayDeque<>());
+        var origin = failures.computeIfAbsent("ip:" + address, k -> new ArrayDeque<>());
+        // One lock order (account, then address) for every caller.
+        synchronized (account) {
+            synchronized (origin) {
+                requireNotCoolingDown(account, perAccount, now);
+                requireNotCoolingDown(origin, perAddress, now);
+                account.addLast(now);
+                origin.addLast(now);
             }
         }
     }
 
-    private void record(String key, Instant now) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(now);
-            while (times.size() > Math.max(perAccount.failures(), perAddress.failures())) {
-                times.removeFirst();
+    /** The attempt succeeded: the account starts afresh and the address gets its attempt back. */
+    public void succeeded(String employeeId, String address) {
+        failures.remove("id:" + employeeId);
+        var origin = failures.get("ip:" + address);
+        if (origin != null) {
+            synchronized (origin) {
+                origin.pollLast();
+            }
+        }
+    }
+
+    private static void requireNotCoolingDown(Deque<Instant> times, Limit limit, Instant now) {
+        times.removeIf(t -> !t.isAfter(now.minus(limit.window())));
+        if (times.size() >= limit.failures()) {
+            Instant until = times.peekLast().plus(limit.coolDown());
+            if (until.isAfter(now)) {
+                throw new RateLimitedException("auth.login.rate-limited", "Too many failed logins; try again later",
+                        Duration.between(now, until));
             }
         }
     }

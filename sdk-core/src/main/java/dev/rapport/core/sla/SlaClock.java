@@ -30,9 +30,12 @@ public final class SlaClock {
         return new TicketSla(firstResponseDue, at.plus(targets.resolution()), firstResponseDue, Optional.empty(), List.of());
     }
 
-    /** The customer heard from us at {@code at}: the next update is due by the cadence, or earlier if promised. */
+    /**
+     * The customer heard from us at {@code at}: the next update is due by the cadence, or earlier if promised. While
+     * the clocks stand still the cadence counts from the pause, so that resuming shifts it to start then.
+     */
     public TicketSla customerUpdated(TicketSla sla, Priority priority, Instant at, Optional<Instant> promised) {
-        Instant byCadence = at.plus(policy.of(priority).updateCadence());
+        Instant byCadence = sla.pausedSince().orElse(at).plus(policy.of(priority).updateCadence());
         Instant next = promised.filter(p -> p.isBefore(byCadence)).orElse(byCadence);
         return new TicketSla(sla.firstResponseDue(), sla.resolutionDue(), next, sla.pausedSince(), List.of());
     }

@@ -110,7 +110,8 @@ public final class TicketService implements Tickets {
     }
 
     @Override
-    public List<FieldError> validate(OpenTicket request) {
+    public List<FieldError> validate(Actor actor, OpenTicket request) {
+        actor.require(Permission.TICKET_CREATE);
         return transactions.read(tx -> problems(tx, request, type(tx, request)));
     }
 
@@ -152,9 +153,9 @@ public final class TicketService implements Tickets {
         if (command.departmentId().isEmpty() && command.assigneeId().isEmpty()) {
             throw new ValidationException(FieldError.of("assigneeId", "give an assigneeId, a departmentId or both"));
         }
-        return change(actor, id, command.version(), "ticket.assigned", (tx, current, now) -> {
+        return change(actor, id, command.version(), "ticket.assigned",
+                current -> requireMayAssign(actor, current, command), (tx, current, now) -> {
             DepartmentId department = command.departmentId().orElse(current.departmentId());
-            requireMayAssign(actor, current, department, command.assigneeId());
             var checks = FieldChecks.create();
             if (tx.departments().find(department).isEmpty()) {
                 checks.add("departmentId", "is not a known department");
@@ -196,8 +197,7 @@ public final class TicketService implements Tickets {
         command.nextUpdateAt().filter(at -> !at.isAfter(clock.instant()))
                 .ifPresent(at -> checks.add("nextUpdateAt", "must be in the future"));
         checks.throwIfAny();
-        return change(actor, id, command.version(), "ticket.progress", (tx, current, now) -> {
-            TicketAccess.requireWork(actor, current);
+        return change(actor, id, command.version(), "ticket.progress", work(actor), (tx, current, now) -> {
             TicketStatus status = TicketLifecycle.afterProgress(current.status(), command.status());
             var dues = current.sla();
             if (current.status() == WAITING_CUSTOMER && status != WAITING_CUSTOMER) {
@@ -233,8 +233,7 @@ public final class TicketService implements Tickets {
         String solution = checks.text("solution", command.solution(), TicketRules.MAX_TEXT, true);
         checks.require("communicatedVia", command.communicatedVia());
         checks.throwIfAny();
-        return change(actor, id, command.version(), "ticket.resolved", (tx, current, now) -> {
-            TicketAccess.requireWork(actor, current);
+        return change(actor, id, command.version(), "ticket.resolved", work(actor), (tx, current, now) -> {
             TicketLifecycle.requireTransition(current.status(), RESOLVED);
             var resolution = new Resolution(solution, command.communicatedVia(), actor.userId(), now);
             var next = current.toBuilder().status(RESOLVED).sla(sla.resume(current.sla(), now))
@@ -258,8 +257,7 @@ public final class TicketService implements Tickets {
         checks.throwIfAny();
         boolean satisfied = command.opinion() == Opinion.SATISFIED;
         String action = satisfied ? "ticket.closed" : "ticket.reopened";
-        return change(actor, id, command.version(), action, (tx, current, now) -> {
-            TicketAccess.requireWork(actor, current);
+        return change(actor, id, command.version(), action, work(actor), (tx, current, now) -> {
             TicketLifecycle.requireTransition(current.status(), satisfied ? CLOSED : REOPENED);
             var confirmation = new Confirmation(command.opinion(), command.method(), comment, actor.userId(), now);
             tx.tickets().addConfirmation(id, confirmation);
@@ -280,13 +278,26 @@ public final class TicketService implements Tickets {
 
     @Override
     public Ticket close(Actor actor, TicketId id) {
-        long version = transactions.read(tx -> find(tx, id)).version();
-        return change(actor, id, version, "ticket.closed", (tx, current, now) -> {
+        return transactions.write(tx -> {
+            Ticket current = find(tx, id);
+            TicketAccess.requireRead(actor, current);
             TicketAccess.requireWork(actor, current);
-            TicketLifecycle.requireClosable(current, tx.tickets().confirmations(id));
-            return new Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)),
-                    ChangeSet.create().field("status", current.status(), CLOSED),
-                    new TicketClosed(id, now, actor.userId()));
+            var confirmations = tx.tickets().confirmations(id);
+            Instant now = clock.instant();
+            if (current.status() == CLOSED) {
+                // A SATISFIED confirmation closes the ticket; closing it again confirms that it is.
+                return sla.withBreaches(current, now);
+            }
+            TicketLifecycle.requireClosable(current, confirmations);
+            Ticket next = current.toBuilder().status(CLOSED).closedAt(Optional.of(now)).updatedAt(now)
+                    .version(current.version() + 1).build();
+            if (!tx.tickets().update(next, current.version())) {
+                throw ConflictException.staleVersion("ticket", id.value(), current.version(), current.version() + 1);
+            }
+            tx.audit().append(ChangeSet.create().field("status", current.status(), CLOSED)
+                    .entry("ticket", id.value(), now, actor, "ticket.closed"));
+            tx.outbox().append(new TicketClosed(id, now, actor.userId()));
+            return sla.withBreaches(next, now);
         });
     }
 
@@ -307,14 +318,22 @@ public final class TicketService implements Tickets {
         Outcome apply(Transaction tx, Ticket current, Instant now);
     }
 
+    /** Whether the actor may make this change to the ticket as it is: a ForbiddenException otherwise. */
+    @FunctionalInterface
+    private interface Access {
+        void require(Ticket current);
+    }
+
     /**
-     * Loads the ticket, refuses closed tickets and stale versions, applies {@code step}, and writes the next state,
-     * its audit entry and its event in the same transaction. A concurrent writer makes the update miss: 409.
+     * Loads the ticket, checks the actor's rights (403 before any 409), refuses closed tickets and stale versions,
+     * applies {@code step}, and writes the next state, its audit entry and its event in the same transaction. A
+     * concurrent writer makes the update miss: 409.
      */
-    private Ticket change(Actor actor, TicketId id, long version, String action, Step step) {
+    private Ticket change(Actor actor, TicketId id, long version, String action, Access access, Step step) {
         return transactions.write(tx -> {
             Ticket current = find(tx, id);
             TicketAccess.requireRead(actor, current);
+            access.require(current);
             TicketLifecycle.requireWritable(current);
             if (current.version() != version) {
                 throw ConflictException.staleVersion("ticket", id.value(), version, current.version());
@@ -334,13 +353,19 @@ public final class TicketService implements Tickets {
         });
     }
 
-    private void requireMayAssign(Actor actor, Ticket current, DepartmentId department, Optional<UserId> assignee) {
+    private static Access work(Actor actor) {
+        return current -> TicketAccess.requireWork(actor, current);
+    }
+
+    private void requireMayAssign(Actor actor, Ticket current, AssignTicket command) {
         if (actor.has(Permission.TICKET_ASSIGN)) {
             return;
         }
-        // Without ticket.assign, an agent may only take a ticket of their own department for themselves.
+        // Without ticket.assign, an agent may only take an unassigned ticket of their own department for themselves.
         boolean takesOwn = actor.has(Permission.TICKET_WORK) && actor.isIn(current.departmentId())
-                && department.equals(current.departmentId()) && assignee.filter(actor.userId()::equals).isPresent();
+                && command.departmentId().filter(d -> !d.equals(current.departmentId())).isEmpty()
+                && command.assigneeId().filter(actor.userId()::equals).isPresent()
+                && current.assigneeId().filter(a -> !a.equals(actor.userId())).isEmpty();
         if (!takesOwn) {
             throw ForbiddenException.missing(Permission.TICKET_ASSIGN.key());
         }

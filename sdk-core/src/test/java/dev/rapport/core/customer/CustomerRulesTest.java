@@ -61,6 +61,12 @@ class CustomerRulesTest {
     }
 
     @Test
+    void controlCharactersAreRefused() {
+        var errors = rules.check(valid().name("North\u0000wind").build()).errors();
+        assertThat(errors).extracting(FieldError::field).containsExactly("name");
+    }
+
+    @Test
     void textsAreStoredTrimmedAndTagsWithoutDuplicates() {
         var checked = rules.check(valid().name("  Northwind  ").tags(List.of("price", " price ", "delivery time")).build());
         assertThat(checked.profile().name()).isEqualTo("Northwind");

@@ -126,6 +126,48 @@ class CustomerServiceTest {
     }
 
     @StorageTest
+    void aCorrectedPhoneOrEmailIsSavedEvenWhenItLooksTheSameMasked(TestDatabase db) {
+        start(db);
+        var customer = rapport.customers().create(Actor.system(), aCustomer()
+                .contacts(List.of(ContactDraft.of("Anna", "13812345678", "anna@northwind.example"))).build());
+        var contact = customer.contacts().getFirst();
+        var corrected = new ContactDraft(Optional.of(contact.id()), "Anna", Optional.empty(),
+                Optional.of("13800005678"), Optional.of("alice@northwind.example"));
+        var updated = rapport.customers().update(Actor.system(), customer.id(),
+                customer.update(customer.profile().toBuilder().contacts(List.of(corrected)).build()));
+
+        assertThat(updated.version()).isEqualTo(customer.version() + 1);
+        var stored = rapport.customers().get(Actor.system(), customer.id()).contacts().getFirst();
+        assertThat(stored.phone()).contains("13800005678");
+        assertThat(stored.email()).contains("alice@northwind.example");
+        var audit = rapport.customers().history(Actor.system(), customer.id()).getLast();
+        assertThat(audit.changes()).containsKey("contacts");
+        assertThat(audit.changes().toString()).doesNotContain("13800005678", "alice@");
+    }
+
+    @StorageTest
+    void aContactCannotAppearTwice(TestDatabase db) {
+        start(db);
+        var customer = rapport.customers().create(Actor.system(), aCustomer().build());
+        var twice = ContactDraft.of(customer.contacts().getFirst());
+        assertThatThrownBy(() -> rapport.customers().update(Actor.system(), customer.id(),
+                customer.update(customer.profile().toBuilder().contacts(List.of(twice, twice)).build())))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("contacts[1].id"));
+    }
+
+    @StorageTest
+    void searchDoesNotMatchHiddenPhonesOrEmails(TestDatabase db) {
+        start(db);
+        var customer = rapport.customers().create(Actor.system(), aCustomer().build());
+        var expert = actor(rapport, Role.EXPERT, "technical-support");
+        assertThat(rapport.customers().search(expert, "1381234", PageRequest.first()).items()).isEmpty();
+        assertThat(rapport.customers().search(expert, "@northwind", PageRequest.first()).items()).isEmpty();
+        assertThat(rapport.customers().search(expert, customer.name(), PageRequest.first()).items()).hasSize(1);
+        assertThat(rapport.customers().search(Actor.system(), "1381234", PageRequest.first()).items()).hasSize(1);
+    }
+
+    @StorageTest
     void writingNeedsThePermission(TestDatabase db) {
         start(db);
         var expert = actor(rapport, Role.EXPERT, "technical-support");

@@ -17,7 +17,8 @@ class PersonalDataTest {
     }
 
     @Test
-    void shortValuesRevealNothing() {
-        assertThat(PersonalData.maskPhone("1234567")).isEqualTo("****");
+    void shortNumbersKeepOnlyTheirLastTwoDigits() {
+        assertThat(PersonalData.maskPhone("+4930123")).isEqualTo("****23");
+        assertThat(PersonalData.maskPhone("1234")).isEqualTo("****");
     }
 }

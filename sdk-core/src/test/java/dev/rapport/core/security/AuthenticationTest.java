@@ -22,6 +22,8 @@ import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 
 import static dev.rapport.core.testing.Fixtures.PASSWORD;
@@ -86,6 +88,28 @@ class AuthenticationTest {
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isPositive());
         clock.advance(Duration.ofMinutes(16));
         assertThat(rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.99").token()).isNotBlank();
+    }
+
+    @StorageTest
+    void parallelGuessesCannotSlipPastTheLimit(TestDatabase db) throws Exception {
+        start(db);
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        var refusedAsWrong = new AtomicInteger();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 12; i++) {
+                String address = "10.1.0." + i;
+                threads.submit(() -> {
+                    try {
+                        rapport.authentication().login(agent.employeeId(), "guess", address);
+                    } catch (UnauthorizedException e) {
+                        refusedAsWrong.incrementAndGet();
+                    } catch (RateLimitedException expected) {
+                        // the limit held
+                    }
+                });
+            }
+        }
+        assertThat(refusedAsWrong.get()).as("guesses whose password was actually checked").isEqualTo(5);
     }
 
     @StorageTest

@@ -68,6 +68,14 @@ class SlaClockTest {
     }
 
     @Test
+    void anUpdateWhileWaitingCountsTheCadenceFromWhenTheWaitEnds() {
+        var paused = clock.pause(clock.start(Priority.P1, T0), T0.plus(Duration.ofMinutes(10)));
+        var updated = clock.customerUpdated(paused, Priority.P1, T0.plus(Duration.ofHours(3)), Optional.empty());
+        var resumed = clock.resume(updated, T0.plus(Duration.ofHours(5)));
+        assertThat(resumed.nextUpdateDue()).isEqualTo(T0.plus(Duration.ofHours(5)).plus(Duration.ofHours(2)));
+    }
+
+    @Test
     void pausingTwiceKeepsTheFirstStart() {
         var paused = clock.pause(clock.start(Priority.P2, T0), T0);
         assertThat(clock.pause(paused, T0.plusSeconds(99)).pausedSince()).contains(T0);

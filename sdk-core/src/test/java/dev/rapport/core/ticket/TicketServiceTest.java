@@ -182,6 +182,40 @@ class TicketServiceTest {
     }
 
     @StorageTest
+    void closingAClosedTicketConfirmsItIsClosed(TestDatabase db) {
+        start(db);
+        var resolved = resolvedTicket();
+        var closed = rapport.tickets().confirm(Actor.system(), resolved.id(), new ConfirmResolution(resolved.version(),
+                Opinion.SATISFIED, Optional.empty(), Optional.empty()));
+        var again = rapport.tickets().close(Actor.system(), closed.id());
+        assertThat(again.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(again.version()).isEqualTo(closed.version());
+        assertThat(rapport.tickets().history(Actor.system(), closed.id())).filteredOn(e -> e.action().equals("ticket.closed"))
+                .hasSize(1);
+    }
+
+    @StorageTest
+    void anActorWithoutTheRightIsForbiddenBeforeAnyConflict(TestDatabase db) {
+        start(db);
+        var ticket = rapport.tickets().open(Actor.system(), aTicket(customer(rapport).id()).build());
+        var admin = actor(rapport, Role.ADMIN, "customer-service");
+        assertThatThrownBy(() -> rapport.tickets().addProgress(admin, ticket.id(),
+                AddProgress.note("note", Visibility.INTERNAL, ticket.version() + 7)))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @StorageTest
+    void anAgentCannotTakeAColleaguesTicketWithoutTheAssignRight(TestDatabase db) {
+        start(db);
+        var ticket = rapport.tickets().open(Actor.system(), aTicket(customer(rapport).id()).build());
+        User colleague = user(rapport, Role.AGENT, "after-sales");
+        User agent = user(rapport, Role.AGENT, "after-sales");
+        var taken = rapport.tickets().assign(Actor.of(colleague), ticket.id(), AssignTicket.to(colleague.id(), ticket.version()));
+        assertThatThrownBy(() -> rapport.tickets().assign(Actor.of(agent), ticket.id(), AssignTicket.to(agent.id(), taken.version())))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @StorageTest
     void illegalTransitionsAreRefusedNamingBothStates(TestDatabase db) {
         start(db);
         var ticket = rapport.tickets().open(Actor.system(), aTicket(customer(rapport).id()).build());

@@ -105,7 +105,7 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     @Override
-    public List<Customer> search(String query, int offset, int limit) {
+    public List<Customer> search(String query, boolean matchPersonalData, int offset, int limit) {
         String q = query == null ? "" : query.strip();
         var page = q.isEmpty()
                 ? handle.createQuery("SELECT " + CUSTOMER_COLUMNS + " FROM customers c ORDER BY c.code "
@@ -116,8 +116,9 @@ final class JdbcCustomerStore implements CustomerStore {
                                 + "ELSE 2 END AS search_rank FROM customers c "
                                 + "WHERE LOWER(c.code) " + CONTAINS + " OR LOWER(c.name) " + CONTAINS
                                 + " OR EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND ("
-                                + "LOWER(k.name) " + CONTAINS + " OR LOWER(k.phone) " + CONTAINS
-                                + " OR LOWER(k.email) " + CONTAINS + ")) "
+                                + "LOWER(k.name) " + CONTAINS
+                                + (matchPersonalData ? " OR LOWER(k.phone) " + CONTAINS + " OR LOWER(k.email) " + CONTAINS : "")
+                                + ")) "
                                 + "ORDER BY search_rank, c.code LIMIT :limit OFFSET :offset")
                         .bind("exact", q)
                         .bind("prefix", LikePattern.prefix(q))

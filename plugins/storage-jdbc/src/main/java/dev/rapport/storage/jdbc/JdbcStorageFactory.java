@@ -8,6 +8,8 @@ import dev.rapport.api.spi.PluginContext;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.StorageFactory;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 import javax.sql.DataSource;
 import java.lang.System.Logger.Level;
@@ -76,7 +78,7 @@ public final class JdbcStorageFactory implements StorageFactory {
     private static Storage open(PluginContext context, DataSource dataSource, Runnable release) {
         var dialect = dialectOf(context.instanceName(), dataSource);
         SchemaMigrations.apply(dataSource, dialect);
-        return new JdbcStorage(Jdbi.create(dataSource), dialect, new JsonCodec(), context.clock(), release);
+        return new JdbcStorage(jdbi(dataSource), dialect, new JsonCodec(), context.clock(), release);
     }
 
     private static Dialect dialectOf(String instance, DataSource dataSource) {
@@ -88,6 +90,18 @@ public final class JdbcStorageFactory implements StorageFactory {
         }
         return Dialect.of(product).orElseThrow(() -> new PluginConfigException(instance + ": the database is "
                 + product + "; this storage supports H2 and PostgreSQL"));
+    }
+
+    /**
+     * Jdbi whose exception messages name the statement but never its bound values: those are phones, e-mails and
+     * password hashes, and exception messages end up in logs.
+     */
+    private static Jdbi jdbi(DataSource dataSource) {
+        var jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(failure -> failure.getShortMessage()
+                + Optional.ofNullable(failure.getStatementContext()).map(StatementContext::getRawSql)
+                .map(sql -> " [statement: " + sql + "]").orElse(""));
+        return jdbi;
     }
 
     /** The settings as read; every key is read up front so the SDK reports only keys this storage does not know. */
@@ -121,6 +135,9 @@ public final class JdbcStorageFactory implements StorageFactory {
             user.ifPresent(config::setUsername);
             password.ifPresent(config::setPassword);
             config.setMaximumPoolSize(size);
+            // A request waiting for a connection gives up after 10 s (Hikari's default is 30 s): an outage then shows
+            // as fast 500/503 answers and a DOWN health check rather than hanging clients.
+            config.setConnectionTimeout(10_000);
             return new HikariDataSource(config);
         }
 

@@ -118,7 +118,7 @@ class JdbcCustomerStoreTest {
             storage.run(tx -> List.of(containsInName, startsWithQuery, alsoStartsWithQuery, codeIsTheQuery, unrelated)
                     .forEach(tx.customers()::insert));
 
-            var found = storage.get(tx -> tx.customers().search("Acme", 0, 10));
+            var found = storage.get(tx -> tx.customers().search("Acme", true, 0, 10));
 
             assertThat(found).containsExactly(codeIsTheQuery, alsoStartsWithQuery, startsWithQuery, containsInName);
         }
@@ -133,13 +133,30 @@ class JdbcCustomerStoreTest {
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> List.of(byContactName, byPhone, byEmail, noMatch).forEach(tx.customers()::insert));
 
-            var byName = storage.get(tx -> tx.customers().search("XU MING", 0, 10));
-            var byPhoneDigits = storage.get(tx -> tx.customers().search("1234567", 0, 10));
-            var byMailbox = storage.get(tx -> tx.customers().search("orders@acme", 0, 10));
+            var byName = storage.get(tx -> tx.customers().search("XU MING", true, 0, 10));
+            var byPhoneDigits = storage.get(tx -> tx.customers().search("1234567", true, 0, 10));
+            var byMailbox = storage.get(tx -> tx.customers().search("orders@acme", true, 0, 10));
 
             assertThat(byName).containsExactly(byContactName);
             assertThat(byPhoneDigits).containsExactly(byPhone);
             assertThat(byMailbox).containsExactly(byEmail);
+        }
+    }
+
+    @StorageTest
+    void withoutPersonalDataPhonesAndEmailsDoNotMatch(TestDatabase db) {
+        var byPhone = aCustomer().withContact(aContact("Sun Li", "13812345678", null)).build();
+        var byEmail = aCustomer().withContact(aContact("Ma Lin", null, "orders@acme.example")).build();
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> List.of(byPhone, byEmail).forEach(tx.customers()::insert));
+
+            List<Customer> byDigits = storage.get(tx -> tx.customers().search("1234567", false, 0, 10));
+            List<Customer> byMailbox = storage.get(tx -> tx.customers().search("orders@acme", false, 0, 10));
+            List<Customer> byContactName = storage.get(tx -> tx.customers().search("Sun Li", false, 0, 10));
+
+            assertThat(byDigits).isEmpty();
+            assertThat(byMailbox).isEmpty();
+            assertThat(byContactName).containsExactly(byPhone);
         }
     }
 
@@ -154,9 +171,9 @@ class JdbcCustomerStoreTest {
             storage.run(tx -> List.of(percent, noPercent, underscore, noUnderscore, bang)
                     .forEach(tx.customers()::insert));
 
-            var byPercent = storage.get(tx -> tx.customers().search("100%", 0, 10));
-            var byUnderscore = storage.get(tx -> tx.customers().search("h_w", 0, 10));
-            var byBang = storage.get(tx -> tx.customers().search("o! s", 0, 10));
+            var byPercent = storage.get(tx -> tx.customers().search("100%", true, 0, 10));
+            var byUnderscore = storage.get(tx -> tx.customers().search("h_w", true, 0, 10));
+            var byBang = storage.get(tx -> tx.customers().search("o! s", true, 0, 10));
 
             assertThat(byPercent).containsExactly(percent);
             assertThat(byUnderscore).containsExactly(underscore);
@@ -174,7 +191,7 @@ class JdbcCustomerStoreTest {
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> tx.customers().insert(customer));
 
-            var found = storage.get(tx -> tx.customers().search("wang", 0, 10));
+            var found = storage.get(tx -> tx.customers().search("wang", true, 0, 10));
 
             assertThat(found).containsExactly(customer);
         }
@@ -191,8 +208,8 @@ class JdbcCustomerStoreTest {
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> customers.forEach(tx.customers()::insert));
 
-            var secondPage = storage.get(tx -> tx.customers().search("shop", 2, 2));
-            var lastPage = storage.get(tx -> tx.customers().search("shop", 4, 2));
+            var secondPage = storage.get(tx -> tx.customers().search("shop", true, 2, 2));
+            var lastPage = storage.get(tx -> tx.customers().search("shop", true, 4, 2));
 
             assertThat(secondPage).containsExactly(customers.get(2), customers.get(3));
             assertThat(lastPage).containsExactly(customers.get(4));
@@ -206,7 +223,7 @@ class JdbcCustomerStoreTest {
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> List.of(second, first).forEach(tx.customers()::insert));
 
-            var found = storage.get(tx -> tx.customers().search("  ", 0, 10));
+            var found = storage.get(tx -> tx.customers().search("  ", true, 0, 10));
 
             assertThat(found).containsExactly(first, second);
         }

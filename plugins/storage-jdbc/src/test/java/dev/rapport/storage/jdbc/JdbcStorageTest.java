@@ -40,6 +40,17 @@ class JdbcStorageTest {
     }
 
     @StorageTest
+    void aFailedStatementNamesItsSqlButNotItsValues(TestDatabase db) {
+        var customer = aCustomer().withName("Discreet Holding 4711").build();
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> tx.customers().insert(customer));
+            assertThatThrownBy(() -> storage.run(tx -> tx.customers().insert(customer)))
+                    .hasMessageContaining("INSERT INTO customers")
+                    .hasMessageNotContaining("Discreet Holding 4711");
+        }
+    }
+
+    @StorageTest
     void countersStartAtOneAndIncreaseIndependently(TestDatabase db) {
         try (var storage = TestStorage.on(db)) {
             long firstCode = storage.get(tx -> tx.next(Counter.CUSTOMER_CODE));

@@ -1,0 +1,41 @@
+package dev.rapport.core.demo;
+
+import dev.rapport.api.PageRequest;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.User;
+import dev.rapport.api.ticket.TicketFilter;
+import dev.rapport.core.testing.TestRapports;
+import dev.rapport.storage.jdbc.testing.StorageTest;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.MutableClock;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoDataTest {
+    @RegisterExtension
+    final TestRapports rapports = new TestRapports(MutableClock.at("2026-11-23T01:00:00Z"));
+
+    @StorageTest
+    void seedsEveryRoleAndSampleWorkOnce(TestDatabase db) {
+        var rapport = rapports.start(db);
+        assertThat(DemoData.seed(rapport)).isTrue();
+        assertThat(DemoData.seed(rapport)).as("a second start changes nothing").isFalse();
+        assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).extracting(User::employeeId)
+                .containsExactlyInAnyOrder("admin", "agent", "expert", "manager", "supervisor");
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(3);
+        assertThat(rapport.authentication().login("agent", DemoData.PASSWORD, "127.0.0.1").token()).isNotBlank();
+    }
+
+    @StorageTest
+    void completesAnInstallationThatAlreadyHasItsFirstAdmin(TestDatabase db) {
+        var rapport = rapports.start(db);
+        var adminPassword = rapport.users().createInitialAdmin().orElseThrow();
+
+        assertThat(DemoData.seed(rapport)).isTrue();
+        assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).hasSize(5);
+        assertThat(rapport.authentication().login("admin", adminPassword, "127.0.0.1").token())
+                .as("the existing admin keeps its password").isNotBlank();
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(3);
+    }
+}

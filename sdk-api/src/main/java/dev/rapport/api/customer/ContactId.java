@@ -8,6 +8,7 @@ public record ContactId(String value) implements Identifier {
         Identifier.checked(value, "ContactId");
     }
 
+    /** The id with this value. @throws IllegalArgumentException when blank */
     public static ContactId of(String value) {
         return new ContactId(value);
     }

@@ -8,6 +8,7 @@ public record CustomerId(String value) implements Identifier {
         Identifier.checked(value, "CustomerId");
     }
 
+    /** The id with this value. @throws IllegalArgumentException when blank */
     public static CustomerId of(String value) {
         return new CustomerId(value);
     }

@@ -14,6 +14,7 @@ public record FieldError(String field, String message) {
         Objects.requireNonNull(message, "message");
     }
 
+    /** The error of {@code field}. */
     public static FieldError of(String field, String message) {
         return new FieldError(field, message);
     }

@@ -9,10 +9,12 @@ public final class UnauthorizedException extends RapportException {
         super(code, message);
     }
 
+    /** The employee id is unknown, the password wrong or the user inactive; which one is not said. */
     public static UnauthorizedException badCredentials() {
         return new UnauthorizedException("auth.credentials.invalid", "Unknown employee id or wrong password");
     }
 
+    /** The bearer token is missing, unknown, expired or revoked. */
     public static UnauthorizedException badToken() {
         return new UnauthorizedException("auth.token.invalid", "The token is missing, unknown, expired or revoked");
     }

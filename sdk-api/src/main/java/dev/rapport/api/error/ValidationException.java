@@ -6,6 +6,7 @@ import java.util.List;
 public final class ValidationException extends RapportException {
     private final List<FieldError> errors;
 
+    /** @param errors every failing field, at least one */
     public ValidationException(List<FieldError> errors) {
         super("validation.failed", describe(errors));
         if (errors.isEmpty()) {
@@ -14,6 +15,7 @@ public final class ValidationException extends RapportException {
         this.errors = List.copyOf(errors);
     }
 
+    /** A refusal of one field. */
     public ValidationException(FieldError error) {
         this(List.of(error));
     }

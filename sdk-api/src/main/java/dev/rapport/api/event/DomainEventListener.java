@@ -7,5 +7,6 @@ package dev.rapport.api.event;
  */
 @FunctionalInterface
 public interface DomainEventListener {
+    /** Handles one committed event. */
     void on(DomainEvent event);
 }

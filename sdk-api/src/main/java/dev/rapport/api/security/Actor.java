@@ -35,6 +35,7 @@ public record Actor(UserId userId, Optional<DepartmentId> departmentId, Set<Perm
         return new Actor(SYSTEM, Optional.empty(), EnumSet.allOf(Permission.class));
     }
 
+    /** Whether the actor holds {@code permission}. */
     public boolean has(Permission permission) {
         return permissions.contains(permission);
     }

@@ -8,6 +8,7 @@ public record DepartmentId(String value) implements Identifier {
         Identifier.checked(value, "DepartmentId");
     }
 
+    /** The id with this value. @throws IllegalArgumentException when blank */
     public static DepartmentId of(String value) {
         return new DepartmentId(value);
     }

@@ -26,6 +26,7 @@ public enum Role {
         this.permissions = Collections.unmodifiableSet(permissions);
     }
 
+    /** The permissions this role grants. */
     public Set<Permission> permissions() {
         return permissions;
     }

@@ -8,6 +8,7 @@ public record UserId(String value) implements Identifier {
         Identifier.checked(value, "UserId");
     }
 
+    /** The id with this value. @throws IllegalArgumentException when blank */
     public static UserId of(String value) {
         return new UserId(value);
     }

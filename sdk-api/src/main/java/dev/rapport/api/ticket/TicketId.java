@@ -8,6 +8,7 @@ public record TicketId(String value) implements Identifier {
         Identifier.checked(value, "TicketId");
     }
 
+    /** The id with this value. @throws IllegalArgumentException when blank */
     public static TicketId of(String value) {
         return new TicketId(value);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 /** The append-only audit trail. */
 public interface AuditLog {
+    /** Appends an entry, to commit with the change it describes. */
     void append(AuditEntry entry);
 
     /** The entries of one subject in the order they were appended. */

@@ -11,6 +11,7 @@ public interface DepartmentStore {
     /** Inserts unless a department with that id exists; safe when several nodes race. @return whether it inserted */
     boolean insertIfAbsent(Department department);
 
+    /** The department with this id, or empty. */
     Optional<Department> find(DepartmentId id);
 
     /** Ordered by name. */

@@ -7,10 +7,12 @@ import java.util.List;
 
 /** Events written with the change that caused them, delivered after commit. */
 public interface Outbox {
+    /** Stores the event, undelivered, to commit with the change that caused it. */
     void append(DomainEvent event);
 
     /** The oldest undelivered events, by position. */
     List<OutboxEntry> undelivered(int limit);
 
+    /** Marks these positions delivered; positions already delivered or unknown are ignored. */
     void markDelivered(Collection<Long> positions);
 }

@@ -5,10 +5,13 @@ import java.util.Optional;
 
 /** Login sessions by token hash. */
 public interface SessionStore {
+    /** Stores a new session. */
     void insert(StoredSession session);
 
+    /** The session with this token hash, revoked or expired ones included; or empty. */
     Optional<StoredSession> find(String tokenHash);
 
+    /** Marks the session revoked at {@code at}; unknown or already revoked sessions are left as they are. */
     void revoke(String tokenHash, Instant at);
 
     /** Deletes sessions that expired before {@code now}; returns how many. */

@@ -12,8 +12,10 @@ import java.util.Set;
 
 /** Tickets with their progress entries and confirmations. {@code Ticket.sla().breached()} is not stored. */
 public interface TicketStore {
+    /** Stores a new ticket as given (its id and number are new); {@code sla.breached} is not stored. */
     void insert(Ticket ticket);
 
+    /** The ticket exactly as last inserted or updated, with an empty {@code sla.breached}; or empty. */
     Optional<Ticket> find(TicketId id);
 
     /**
@@ -23,16 +25,19 @@ public interface TicketStore {
      */
     boolean update(Ticket ticket, long expectedVersion);
 
+    /** Appends a progress entry to an existing ticket. */
     void addProgress(TicketId ticket, ProgressEntry entry);
 
     /** Oldest first. */
     List<ProgressEntry> progress(TicketId ticket);
 
+    /** Appends a customer confirmation to an existing ticket. */
     void addConfirmation(TicketId ticket, Confirmation confirmation);
 
     /** Oldest first. */
     List<Confirmation> confirmations(TicketId ticket);
 
+    /** At most {@code query.limit()} tickets matching the query, newest (highest id) first. */
     List<Ticket> list(TicketQuery query);
 
     /** Which of {@code ids} exist. */

@@ -10,6 +10,7 @@ public interface TicketTypeStore {
     /** Inserts unless a type with that code exists; safe when several nodes race. @return whether it inserted */
     boolean insertIfAbsent(TicketType type);
 
+    /** The type with this code, or empty. */
     Optional<TicketType> find(String code);
 
     /** Ordered by code. */

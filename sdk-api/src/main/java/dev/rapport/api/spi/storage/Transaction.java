@@ -2,20 +2,28 @@ package dev.rapport.api.spi.storage;
 
 /** The repositories of one open transaction. Valid only inside {@link Storage#inTransaction}. */
 public interface Transaction {
+    /** Customers and their contacts. */
     CustomerStore customers();
 
+    /** Tickets with their progress and confirmations. */
     TicketStore tickets();
 
+    /** Users and their password hashes. */
     UserStore users();
 
+    /** Login sessions. */
     SessionStore sessions();
 
+    /** Departments. */
     DepartmentStore departments();
 
+    /** The ticket-type catalog. */
     TicketTypeStore ticketTypes();
 
+    /** The audit trail. */
     AuditLog audit();
 
+    /** Events waiting for delivery. */
     Outbox outbox();
 
     /** The next value of a counter; values are unique across nodes and may have gaps. */

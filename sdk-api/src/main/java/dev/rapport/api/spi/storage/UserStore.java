@@ -11,8 +11,10 @@ public interface UserStore {
     /** @throws dev.rapport.api.error.ConflictException when the employee id is taken */
     void insert(User user, String passwordHash);
 
+    /** The user with this id, or empty. */
     Optional<User> find(UserId id);
 
+    /** The user with this employee id and their password hash, or empty. */
     Optional<Credentials> credentials(String employeeId);
 
     /** Ordered by employee id, starting after {@code afterEmployeeId}. */

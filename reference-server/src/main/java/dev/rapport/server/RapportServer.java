@@ -6,6 +6,7 @@ import dev.rapport.server.http.Json;
 import dev.rapport.server.http.Problems;
 import dev.rapport.server.routes.AuthRoutes;
 import dev.rapport.server.routes.CatalogRoutes;
+import dev.rapport.server.routes.CustomerActivityRoutes;
 import dev.rapport.server.routes.CustomerRoutes;
 import dev.rapport.server.routes.DepartmentRoutes;
 import dev.rapport.server.routes.TicketRoutes;
@@ -32,7 +33,8 @@ public final class RapportServer {
                     http.send(res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
                 })
                 .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), http))
-                .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http))
+                .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http),
+                        new CustomerActivityRoutes(rapport.interactions(), rapport.purchases(), rapport.timeline(), http))
                 .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http, mapper))
                 .register("/api/v1/users", new UserRoutes(rapport.users(), http))
                 .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))

@@ -3,6 +3,7 @@ package dev.rapport.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One page of a list, with the opaque cursor of the next page when there is one.
@@ -15,6 +16,11 @@ public record Page<T>(List<T> items, Optional<String> nextCursor) {
     public Page {
         items = List.copyOf(items);
         Objects.requireNonNull(nextCursor, "nextCursor");
+    }
+
+    /** This page with each item mapped, the cursor unchanged. */
+    public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
+        return new Page<>(items.stream().<R>map(mapper).toList(), nextCursor);
     }
 
     /** A page that is the last one. */

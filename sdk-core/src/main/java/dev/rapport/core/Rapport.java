@@ -1,6 +1,10 @@
 package dev.rapport.core;
 
+import dev.rapport.api.Money;
+import dev.rapport.api.customer.CustomerTimeline;
 import dev.rapport.api.customer.Customers;
+import dev.rapport.api.customer.Interactions;
+import dev.rapport.api.customer.Purchases;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.DomainEventListener;
 import dev.rapport.api.security.Authentication;
@@ -14,7 +18,10 @@ import dev.rapport.api.ticket.TicketTypes;
 import dev.rapport.api.ticket.Tickets;
 import dev.rapport.core.customer.CustomerRules;
 import dev.rapport.core.customer.CustomerService;
+import dev.rapport.core.customer.InteractionService;
 import dev.rapport.core.customer.PhoneNumberRule;
+import dev.rapport.core.customer.PurchaseService;
+import dev.rapport.core.customer.TimelineService;
 import dev.rapport.core.event.EventRelay;
 import dev.rapport.core.plugin.PluginCatalog;
 import dev.rapport.core.plugin.Plugins;
@@ -65,6 +72,9 @@ public final class Rapport implements AutoCloseable {
     private final DepartmentService departments;
     private final AuthenticationService authentication;
     private final TicketTypeService ticketTypes;
+    private final InteractionService interactions;
+    private final PurchaseService purchases;
+    private final TimelineService timeline;
 
     private Rapport(Builder b, Storage storage, Clock clock) {
         this.clock = b.clock;
@@ -81,6 +91,9 @@ public final class Rapport implements AutoCloseable {
         this.authentication = new AuthenticationService(transactions, clock, passwords,
                 new LoginThrottle(clock, b.accountLimit, b.addressLimit), b.sessionTtl);
         this.ticketTypes = new TicketTypeService(transactions);
+        this.interactions = new InteractionService(transactions, clock, ids);
+        this.purchases = new PurchaseService(transactions, clock, b.zone, ids, b.keyAccountThreshold);
+        this.timeline = new TimelineService(transactions, b.zone);
         // SPEC's default departments and ticket types exist from the first start; racing nodes insert them once.
         transactions.write(tx -> {
             DepartmentService.DEFAULTS.forEach(tx.departments()::insertIfAbsent);
@@ -99,6 +112,18 @@ public final class Rapport implements AutoCloseable {
 
     public Tickets tickets() {
         return tickets;
+    }
+
+    public Interactions interactions() {
+        return interactions;
+    }
+
+    public Purchases purchases() {
+        return purchases;
+    }
+
+    public CustomerTimeline timeline() {
+        return timeline;
     }
 
     public Users users() {
@@ -163,6 +188,7 @@ public final class Rapport implements AutoCloseable {
         private PhoneNumberRule phones = PhoneNumberRule.mainlandOrE164();
         private SlaPolicy slaPolicy = SlaPolicy.defaults();
         private Duration sessionTtl = Duration.ofHours(8);
+        private Money keyAccountThreshold = Money.of("500000", "CNY");
         private LoginThrottle.Limit accountLimit = new LoginThrottle.Limit(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
         private LoginThrottle.Limit addressLimit = new LoginThrottle.Limit(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
@@ -240,6 +266,12 @@ public final class Rapport implements AutoCloseable {
 
         public Builder slaPolicy(SlaPolicy policy) {
             this.slaPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Cumulative purchases at which a customer becomes a key account (SPEC §3). Default 500,000 CNY. */
+        public Builder keyAccountThreshold(Money threshold) {
+            this.keyAccountThreshold = Objects.requireNonNull(threshold, "threshold");
             return this;
         }
 

@@ -11,6 +11,7 @@ import io.helidon.webserver.http.ServerRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -107,6 +108,26 @@ public final class JsonBody {
             error("version", "is required: send the version you read");
         }
         return version == null ? -1 : version;
+    }
+
+    /** A decimal given as a JSON number or a numeric string (strings keep every digit exactly). */
+    public BigDecimal decimal(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            if (value.isNumber()) {
+                return value.decimalValue();
+            }
+            if (value.isTextual()) {
+                return new BigDecimal(value.asText().strip());
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        error(field, "must be a decimal number such as 1200.50");
+        return null;
     }
 
     public <E extends Enum<E>> E enumValue(String field, Class<E> type) {

@@ -9,8 +9,8 @@ import java.time.Instant;
  * after commit at least once, in order per {@link #subjectId()}.
  */
 public sealed interface DomainEvent
-        permits CustomerCreated, CustomerUpdated, TicketCreated, TicketAssigned, ProgressAdded, TicketResolved,
-                TicketReopened, TicketClosed {
+        permits CustomerCreated, CustomerUpdated, InteractionLogged, PurchaseRecorded, TicketCreated, TicketAssigned,
+                ProgressAdded, TicketResolved, TicketReopened, TicketClosed {
 
     /** When the change was made, by the SDK's clock. */
     Instant occurredAt();

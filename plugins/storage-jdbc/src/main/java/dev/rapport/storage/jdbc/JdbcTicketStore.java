@@ -4,6 +4,7 @@ import dev.rapport.api.customer.ContactId;
 import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.storage.Before;
 import dev.rapport.api.spi.storage.TicketQuery;
 import dev.rapport.api.spi.storage.TicketStore;
 import dev.rapport.api.ticket.CommunicationMethod;
@@ -196,6 +197,17 @@ final class JdbcTicketStore implements TicketStore {
         return statement.bind("limit", query.limit())
                 .map((rs, ctx) -> ticket(rs))
                 .list();
+    }
+
+    @Override
+    public List<Ticket> ofCustomer(CustomerId customer, Optional<Before> before, int limit) {
+        var query = handle.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE customer_id = :customer"
+                        + before.map(b -> " AND (created_at < :at OR (created_at = :at AND id < :id))").orElse("")
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bind("customer", customer.value())
+                .bind("limit", limit);
+        before.ifPresent(b -> query.bind("at", instant(b.at())).bind("id", b.id()));
+        return query.map((rs, ctx) -> ticket(rs)).list();
     }
 
     @Override

@@ -4,7 +4,9 @@ import dev.rapport.api.spi.storage.AuditLog;
 import dev.rapport.api.spi.storage.Counter;
 import dev.rapport.api.spi.storage.CustomerStore;
 import dev.rapport.api.spi.storage.DepartmentStore;
+import dev.rapport.api.spi.storage.InteractionStore;
 import dev.rapport.api.spi.storage.Outbox;
+import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.TicketStore;
 import dev.rapport.api.spi.storage.TicketTypeStore;
@@ -20,6 +22,8 @@ final class JdbcTransaction implements Transaction {
     private final Dialect dialect;
     private final CustomerStore customers;
     private final TicketStore tickets;
+    private final InteractionStore interactions;
+    private final PurchaseStore purchases;
     private final UserStore users;
     private final SessionStore sessions;
     private final DepartmentStore departments;
@@ -32,6 +36,8 @@ final class JdbcTransaction implements Transaction {
         this.dialect = dialect;
         this.customers = new JdbcCustomerStore(handle, json);
         this.tickets = new JdbcTicketStore(handle, json);
+        this.interactions = new JdbcInteractionStore(handle, json);
+        this.purchases = new JdbcPurchaseStore(handle);
         this.users = new JdbcUserStore(handle, json);
         this.sessions = new JdbcSessionStore(handle);
         this.departments = new JdbcDepartmentStore(handle, dialect);
@@ -48,6 +54,16 @@ final class JdbcTransaction implements Transaction {
     @Override
     public TicketStore tickets() {
         return tickets;
+    }
+
+    @Override
+    public InteractionStore interactions() {
+        return interactions;
+    }
+
+    @Override
+    public PurchaseStore purchases() {
+        return purchases;
     }
 
     @Override

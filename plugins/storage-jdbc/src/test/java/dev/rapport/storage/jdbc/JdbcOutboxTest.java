@@ -1,9 +1,15 @@
 package dev.rapport.storage.jdbc;
 
+import dev.rapport.api.Money;
 import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.customer.InteractionId;
+import dev.rapport.api.customer.InteractionMethod;
+import dev.rapport.api.customer.PurchaseId;
 import dev.rapport.api.event.CustomerCreated;
 import dev.rapport.api.event.CustomerUpdated;
 import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.InteractionLogged;
+import dev.rapport.api.event.PurchaseRecorded;
 import dev.rapport.api.event.ProgressAdded;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketClosed;
@@ -22,6 +28,7 @@ import dev.rapport.api.ticket.Visibility;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +63,10 @@ class JdbcOutboxTest {
         var events = List.<DomainEvent>of(
                 new CustomerCreated(CustomerId.of("customer-1"), "C2026000001", T0, ACTOR),
                 new CustomerUpdated(CustomerId.of("customer-1"), 2, T0, ACTOR),
+                new InteractionLogged(InteractionId.of("interaction-1"), CustomerId.of("customer-1"),
+                        InteractionMethod.PHONE, ACTOR, T0, ACTOR),
+                new PurchaseRecorded(PurchaseId.of("purchase-1"), CustomerId.of("customer-1"), LocalDate.of(2026, 11, 20),
+                        Money.of("1200.5", "CNY"), Money.of("501200.5", "CNY"), T0, ACTOR),
                 new TicketCreated(TICKET, "T2026000001", CustomerId.of("customer-1"), "COMPLAINT", Priority.P2,
                         AFTER_SALES, T0, ACTOR),
                 new TicketAssigned(TICKET, AFTER_SALES, Optional.of(ACTOR), T0, ACTOR),

@@ -1,5 +1,6 @@
 package dev.rapport.api.spi.storage;
 
+import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.ticket.Confirmation;
 import dev.rapport.api.ticket.ProgressEntry;
 import dev.rapport.api.ticket.Ticket;
@@ -39,6 +40,9 @@ public interface TicketStore {
 
     /** At most {@code query.limit()} tickets matching the query, newest (highest id) first. */
     List<Ticket> list(TicketQuery query);
+
+    /** At most {@code limit} tickets of the customer, newest first by (creation time, id), after {@code before}. */
+    List<Ticket> ofCustomer(CustomerId customer, Optional<Before> before, int limit);
 
     /** Which of {@code ids} exist. */
     Set<TicketId> existing(Collection<TicketId> ids);

@@ -8,6 +8,12 @@ public interface Transaction {
     /** Tickets with their progress and confirmations. */
     TicketStore tickets();
 
+    /** The communication log of customers. */
+    InteractionStore interactions();
+
+    /** Customers' purchases. */
+    PurchaseStore purchases();
+
     /** Users and their password hashes. */
     UserStore users();
 

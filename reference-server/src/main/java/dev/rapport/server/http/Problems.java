@@ -3,6 +3,7 @@ package dev.rapport.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.DuplicateException;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.error.NotFoundException;
@@ -63,6 +64,7 @@ public final class Problems {
             case ValidationException v -> 422;
             case NotFoundException n -> 404;
             case ConflictException c -> 409;
+            case DuplicateException d -> 409;
             case ForbiddenException f -> 403;
             case UnauthorizedException u -> 401;
             case RateLimitedException r -> 429;
@@ -74,10 +76,20 @@ public final class Problems {
             res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
         }
         List<FieldError> errors = e instanceof ValidationException v ? v.errors() : List.of();
-        send(res, status, e.code(), Status.create(status).reasonPhrase(), e.getMessage(), errors);
+        Map<String, Object> body = body(status, e.code(), Status.create(status).reasonPhrase(), e.getMessage(), errors);
+        if (e instanceof DuplicateException duplicate) {
+            // API.md's extension member: what the new one looks like, never with a phone or an e-mail.
+            body.put("candidates", duplicate.candidates());
+        }
+        send(res, status, body);
     }
 
     private void send(ServerResponse res, int status, String code, String title, String detail, List<FieldError> errors) {
+        send(res, status, body(status, code, title, detail, errors));
+    }
+
+    private static Map<String, Object> body(int status, String code, String title, String detail,
+                                            List<FieldError> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + code);
         body.put("title", title);
@@ -85,6 +97,10 @@ public final class Problems {
         body.put("detail", detail);
         body.put("code", code);
         body.put("errors", errors);
+        return body;
+    }
+
+    private void send(ServerResponse res, int status, Map<String, Object> body) {
         try {
             res.status(status).header(HeaderNames.CONTENT_TYPE, "application/problem+json")
                     .send(mapper.writeValueAsBytes(body));

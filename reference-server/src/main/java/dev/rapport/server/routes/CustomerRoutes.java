@@ -11,6 +11,8 @@ import dev.rapport.api.customer.CustomerUpdate;
 import dev.rapport.api.customer.Customers;
 import dev.rapport.api.customer.MaintenanceLevel;
 import dev.rapport.api.customer.Segment;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.security.UserId;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.JsonBody;
@@ -22,7 +24,10 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
 import java.util.Optional;
 
-/** {@code /api/v1/customers}: create, read, merge-patch, search, history. */
+/**
+ * {@code /api/v1/customers}: create (409 with the candidates for a likely duplicate, unless
+ * {@code ?allowDuplicate=true}), read, merge-patch, fuzzy search, history.
+ */
 public final class CustomerRoutes implements HttpService {
     private final Customers customers;
     private final Exchange http;
@@ -46,7 +51,16 @@ public final class CustomerRoutes implements HttpService {
         var body = http.body(req);
         var profile = apply(body, CustomerProfile.builder()).build();
         body.requireValid(() -> customers.validate(actor, profile));
-        http.created(res, customers.create(actor, profile));
+        http.created(res, customers.create(actor, profile, allowDuplicate(req)));
+    }
+
+    /** {@code ?allowDuplicate=true} creates a customer even when it looks like an existing one. */
+    private boolean allowDuplicate(ServerRequest req) {
+        return http.query(req, "allowDuplicate").map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ValidationException(FieldError.of("allowDuplicate", "must be true or false"));
+        }).orElse(false);
     }
 
     private void search(ServerRequest req, ServerResponse res) {

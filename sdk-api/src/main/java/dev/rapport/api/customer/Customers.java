@@ -4,6 +4,7 @@ import dev.rapport.api.Page;
 import dev.rapport.api.PageRequest;
 import dev.rapport.api.audit.AuditEntry;
 import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.DuplicateException;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.error.ValidationException;
@@ -17,11 +18,29 @@ import java.util.List;
  */
 public interface Customers {
     /**
-     * Creates a customer with a generated code; needs {@code customer.write}.
+     * Creates a customer with a generated code unless it looks like an existing one; needs {@code customer.write}.
+     * The same as {@link #create(Actor, CustomerProfile, boolean) create(actor, profile, false)}.
      *
      * @throws ValidationException naming every invalid field; nothing is stored
+     * @throws DuplicateException  when the customer looks like an existing one; nothing is stored
      */
-    Customer create(Actor actor, CustomerProfile profile);
+    default Customer create(Actor actor, CustomerProfile profile) {
+        return create(actor, profile, false);
+    }
+
+    /**
+     * Creates a customer with a generated code; needs {@code customer.write}. A customer looks like an existing one
+     * when a contact's phone or e-mail is the same as an existing contact's (phones compared in their normalised
+     * form, so {@code 13812345678} and {@code +86 138 1234 5678} are the same; e-mails ignoring case), or when its
+     * name is very close to an existing customer's name.
+     *
+     * @param allowDuplicate true to create the customer even when it looks like an existing one, for example after
+     *                       a person checked the candidates and found them different
+     * @throws ValidationException naming every invalid field; nothing is stored
+     * @throws DuplicateException  when the customer looks like an existing one and {@code allowDuplicate} is false;
+     *                             it names at most ten candidates, best first; nothing is stored
+     */
+    Customer create(Actor actor, CustomerProfile profile, boolean allowDuplicate);
 
     /**
      * Every problem {@link #create} would report for {@code profile}, without storing anything; for forms that
@@ -41,8 +60,22 @@ public interface Customers {
     Customer update(Actor actor, CustomerId id, CustomerUpdate update);
 
     /**
-     * Customers whose code, name, contact name, phone or e-mail contains {@code query} (case-insensitive),
-     * best matches first: exact code, then name prefix, then the rest. Needs {@code customer.read}.
+     * Customers that match {@code query}, most relevant first; needs {@code customer.read}.
+     *
+     * <p>The query matches a customer's code (exactly, or a part of it), and, tolerating typos, its name and its
+     * contacts' names: a part of a word ({@code wind} finds "Northwind"), a letter wrong, missing or added in a
+     * word of about seven letters or more ({@code Nortwind}) or in a query of several words, and any part of a
+     * Chinese, Japanese or Korean name, down to one character ({@code 星河} finds "上海星河贸易有限公司"). Case, accents and punctuation do not matter. Contact phones and
+     * e-mails match as written parts ({@code 1234 5678}, {@code orders@acme}) only for actors with
+     * {@code customer.pii.read}: for others, matching on them would reveal the hidden digits one search at a time.
+     *
+     * <p>Order: the customer whose code is the query first, then by how well the query matches a run of words of
+     * the name or a contact name (or of a phone or e-mail), then by how close the whole name is to the query; equal
+     * ones by code. A blank query lists every customer by code. Pages continue with {@link Page#nextCursor()}; a
+     * cursor is valid for the same query only.
+     *
+     * @throws ValidationException naming {@code q} when the query is longer than 100 characters, or {@code cursor}
+     *                             when the cursor is not one of this query's
      */
     Page<Customer> search(Actor actor, String query, PageRequest page);
 

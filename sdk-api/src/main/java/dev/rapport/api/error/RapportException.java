@@ -8,7 +8,7 @@ import java.util.Objects;
  * Any other exception thrown by the SDK is a bug or an outage.
  */
 public abstract sealed class RapportException extends RuntimeException
-        permits ValidationException, NotFoundException, ConflictException, ForbiddenException,
+        permits ValidationException, NotFoundException, ConflictException, DuplicateException, ForbiddenException,
                 UnauthorizedException, RateLimitedException {
 
     private final String code;

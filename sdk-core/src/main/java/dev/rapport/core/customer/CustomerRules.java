@@ -19,10 +19,17 @@ public final class CustomerRules {
 
     private final Set<String> industries;
     private final PhoneNumberRule phones;
+    private final DuplicateRule duplicates;
 
     public CustomerRules(Set<String> industries, PhoneNumberRule phones) {
         this.industries = Set.copyOf(industries);
         this.phones = phones;
+        this.duplicates = new DuplicateRule(phones);
+    }
+
+    /** When a new customer looks like an existing one; it compares phones as this region's rule does. */
+    DuplicateRule duplicates() {
+        return duplicates;
     }
 
     /** A profile checked: the normalised profile (trimmed texts, phones in stored form) and every field error. */

@@ -12,6 +12,7 @@ import dev.rapport.api.customer.CustomerProfile;
 import dev.rapport.api.customer.CustomerUpdate;
 import dev.rapport.api.customer.Customers;
 import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.DuplicateException;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.error.ValidationException;
@@ -20,6 +21,7 @@ import dev.rapport.api.event.CustomerUpdated;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Permission;
 import dev.rapport.api.spi.storage.Counter;
+import dev.rapport.api.spi.storage.CustomerSearch;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.core.FieldChecks;
 import dev.rapport.core.IdGenerator;
@@ -36,7 +38,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Customer profiles: creation with a generated code, edits with optimistic locking, search, audit. */
+/**
+ * Customer profiles: creation with a generated code (refused for a likely duplicate unless allowed), edits with
+ * optimistic locking, fuzzy search, audit.
+ */
 public final class CustomerService implements Customers {
     private final Transactions transactions;
     private final Clock clock;
@@ -53,7 +58,7 @@ public final class CustomerService implements Customers {
     }
 
     @Override
-    public Customer create(Actor actor, CustomerProfile profile) {
+    public Customer create(Actor actor, CustomerProfile profile, boolean allowDuplicate) {
         actor.require(Permission.CUSTOMER_WRITE);
         var checked = rules.check(profile);
         var p = checked.profile();
@@ -62,6 +67,13 @@ public final class CustomerService implements Customers {
             errors.addAll(referenceErrors(tx, p));
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
+            }
+            if (!allowDuplicate) {
+                var duplicates = rules.duplicates();
+                var candidates = duplicates.candidates(tx.customers().suspects(duplicates.probe(p)));
+                if (!candidates.isEmpty()) {
+                    throw DuplicateException.customer(candidates);
+                }
             }
             Instant now = clock.instant();
             String code = "C" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.CUSTOMER_CODE));
@@ -145,15 +157,16 @@ public final class CustomerService implements Customers {
     @Override
     public Page<Customer> search(Actor actor, String query, PageRequest page) {
         actor.require(Permission.CUSTOMER_READ);
-        int offset = page.cursor().map(CustomerService::offset).orElse(0);
         var checks = FieldChecks.create();
         String q = Optional.ofNullable(checks.text("q", query, 100, false)).orElse("");
         checks.throwIfAny();
-        boolean personalData = actor.has(Permission.CUSTOMER_PII_READ);
-        var found = transactions.read(tx -> tx.customers().search(q, personalData, offset, page.limit() + 1));
-        var visible = found.stream().limit(page.limit()).map(c -> PersonalData.visibleTo(actor, c)).toList();
-        return new Page<>(visible, found.size() > page.limit()
-                ? Optional.of(Integer.toString(offset + page.limit())) : Optional.empty());
+        var after = page.cursor().map(cursor -> SearchCursor.decode(cursor, q));
+        var search = new CustomerSearch(q, actor.has(Permission.CUSTOMER_PII_READ), after, page.limit() + 1);
+        var found = transactions.read(tx -> tx.customers().search(search));
+        var shown = found.stream().limit(page.limit()).toList();
+        var next = found.size() > page.limit()
+                ? Optional.of(SearchCursor.encode(q, shown.getLast().rank())) : Optional.<String>empty();
+        return new Page<>(shown.stream().map(m -> PersonalData.visibleTo(actor, m.customer())).toList(), next);
     }
 
     @Override
@@ -181,18 +194,6 @@ public final class CustomerService implements Customers {
 
     private Contact toContact(ContactDraft c) {
         return new Contact(c.id().orElseGet(() -> ContactId.of(ids.next())), c.name(), c.title(), c.phone(), c.email());
-    }
-
-    private static int offset(String cursor) {
-        try {
-            int offset = Integer.parseInt(cursor);
-            if (offset >= 0) {
-                return offset;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new ValidationException(FieldError.of("cursor", "is not a cursor this list returned"));
     }
 
     /** Field-by-field changes; contacts compared as a whole, their phones and e-mails never written in clear. */

@@ -1,7 +1,7 @@
 package dev.rapport.core.customer;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Which phone numbers a region accepts, and their stored form. Pluggable through the SDK builder; the default
@@ -17,15 +17,16 @@ public interface PhoneNumberRule {
         return "must be an 11-digit mainland mobile number or an E.164 number such as +8613812345678";
     }
 
+    /**
+     * Every stored form of the number {@code stored} (a result of {@link #normalize}), itself included: a contact
+     * with any of them has the same phone, as far as duplicates go. By default only {@code stored} itself.
+     */
+    default Set<String> sameNumber(String stored) {
+        return Set.of(stored);
+    }
+
     /** SPEC §3's default: {@code 13812345678} or {@code +8613812345678}; spaces, dashes, dots and brackets ignored. */
     static PhoneNumberRule mainlandOrE164() {
-        Pattern separators = Pattern.compile("[\\s\\-.()]");
-        Pattern mainlandMobile = Pattern.compile("1[3-9]\\d{9}");
-        Pattern e164 = Pattern.compile("\\+[1-9]\\d{6,14}");
-        return raw -> {
-            String compact = separators.matcher(raw).replaceAll("");
-            return mainlandMobile.matcher(compact).matches() || e164.matcher(compact).matches()
-                    ? Optional.of(compact) : Optional.empty();
-        };
+        return new MainlandOrE164();
     }
 }

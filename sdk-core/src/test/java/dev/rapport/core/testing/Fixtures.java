@@ -37,11 +37,22 @@ public final class Fixtures {
         return builder;
     }
 
-    /** A valid organisation with one contact reachable by phone and e-mail. */
+    /**
+     * A valid organisation with one contact reachable by phone and e-mail. Each has a phone, an e-mail and a name of
+     * its own, far enough from the others' not to look like a duplicate ("Northwind Qfk", "Northwind Dwm", …).
+     */
     public static CustomerProfile.Builder aCustomer() {
         int n = SEQUENCE.incrementAndGet();
-        return CustomerProfile.builder().kind(CustomerKind.ORGANIZATION).name("Northwind " + n).industry("Retail")
-                .contact(ContactDraft.of("Anna Schmidt", "13812345678", "anna" + n + "@northwind.example"));
+        return CustomerProfile.builder().kind(CustomerKind.ORGANIZATION).name("Northwind " + token(n))
+                .industry("Retail")
+                .contact(ContactDraft.of("Anna Schmidt", "138%04d5678".formatted(n % 10_000),
+                        "anna" + n + "@northwind.example"));
+    }
+
+    /** Three letters, the first two different for any two of a few hundred consecutive numbers. */
+    private static String token(int n) {
+        int value = Math.floorMod(n * 7919, 26 * 26 * 26);
+        return "" + (char) ('A' + value / 676) + (char) ('a' + value / 26 % 26) + (char) ('a' + value % 26);
     }
 
     public static Customer customer(Rapport rapport) {

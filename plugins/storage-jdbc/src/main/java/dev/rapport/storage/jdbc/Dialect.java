@@ -24,6 +24,16 @@ enum Dialect {
                     + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", columns) + ") VALUES ("
                     + columns.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
         }
+
+        @Override
+        String wordSimilar(String query, String column) {
+            return "word_similarity(" + query + ", " + column + ") >= :threshold";
+        }
+
+        @Override
+        Optional<String> setThreshold() {
+            return Optional.empty();
+        }
     },
     POSTGRESQL("PostgreSQL", "postgresql") {
         @Override
@@ -36,6 +46,17 @@ enum Dialect {
             // Unlike MERGE, ON CONFLICT stays free of unique violations when two nodes insert the same key at once.
             return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + parameters(columns)
                     + ") ON CONFLICT (" + key + ") DO NOTHING";
+        }
+
+        @Override
+        String wordSimilar(String query, String column) {
+            // The operator, not the function: only the operator is answered by the trigram index.
+            return query + " <% " + column;
+        }
+
+        @Override
+        Optional<String> setThreshold() {
+            return Optional.of("SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)");
         }
     };
 
@@ -65,6 +86,15 @@ enum Dialect {
      * existed; the values are bound by the column names.
      */
     abstract String insertIfAbsent(String table, String key, List<String> columns);
+
+    /**
+     * A condition that holds when pg_trgm's {@code word_similarity(query, column)} is at least the threshold bound as
+     * {@code :threshold}; on PostgreSQL, the threshold of the transaction as {@link #setThreshold()} left it.
+     */
+    abstract String wordSimilar(String query, String column);
+
+    /** The statement that makes {@code :threshold} (as text) the transaction's threshold of {@link #wordSimilar}. */
+    abstract Optional<String> setThreshold();
 
     /** The Flyway location of this dialect's own migrations. */
     String migrations() {

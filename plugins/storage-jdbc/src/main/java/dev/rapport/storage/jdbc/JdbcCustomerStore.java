@@ -9,8 +9,14 @@ import dev.rapport.api.customer.CustomerSource;
 import dev.rapport.api.customer.MaintenanceLevel;
 import dev.rapport.api.customer.Segment;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.storage.CustomerMatch;
+import dev.rapport.api.spi.storage.CustomerSearch;
 import dev.rapport.api.spi.storage.CustomerStore;
+import dev.rapport.api.spi.storage.DuplicateProbe;
+import dev.rapport.api.spi.storage.DuplicateSuspect;
+import dev.rapport.storage.jdbc.search.CustomerSearchColumns;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.Update;
 
 import java.sql.ResultSet;
@@ -18,7 +24,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import static dev.rapport.storage.jdbc.JdbcValues.date;
 import static dev.rapport.storage.jdbc.JdbcValues.enumValue;
@@ -26,7 +34,11 @@ import static dev.rapport.storage.jdbc.JdbcValues.instant;
 import static dev.rapport.storage.jdbc.JdbcValues.optionalEnum;
 import static dev.rapport.storage.jdbc.JdbcValues.optionalString;
 
-/** Customers in {@code customers}, their contacts in {@code contacts} in the order given. */
+/**
+ * Customers in {@code customers}, their contacts in {@code contacts} in the order given. Every write also writes the
+ * customer's {@link CustomerSearchColumns} and each contact's lower-cased e-mail, which search and duplicate
+ * detection read.
+ */
 final class JdbcCustomerStore implements CustomerStore {
     private static final String CUSTOMER_COLUMNS = "c.id, c.code, c.kind, c.name, c.industry, c.cooperation_since, "
             + "c.source, c.segment, c.maintenance_level, c.key_account, c.account_manager_id, c.tags, c.contract_end, "
@@ -34,11 +46,12 @@ final class JdbcCustomerStore implements CustomerStore {
     private static final String CONTACT_COLUMNS = "k.customer_id AS contact_customer_id, k.id AS contact_id, "
             + "k.name AS contact_name, k.title AS contact_title, k.phone AS contact_phone, k.email AS contact_email";
     private static final String INSERT_CONTACT = "INSERT INTO contacts (id, customer_id, position, name, title, "
-            + "phone, email) VALUES (:id, :customerId, :position, :name, :title, :phone, :email)";
-    private static final String CONTAINS = "LIKE LOWER(:contains) ESCAPE '" + LikePattern.ESCAPE + "'";
+            + "phone, email, email_key) VALUES (:id, :customerId, :position, :name, :title, :phone, :email, :emailKey)";
 
     private final Handle handle;
     private final JsonCodec json;
+    private Dialect dialect;
+    private String threshold;
 
     JdbcCustomerStore(Handle handle, JsonCodec json) {
         this.handle = handle;
@@ -49,9 +62,10 @@ final class JdbcCustomerStore implements CustomerStore {
     public void insert(Customer customer) {
         bindCustomer(handle.createUpdate("INSERT INTO customers (id, code, kind, name, industry, cooperation_since, "
                 + "source, segment, maintenance_level, key_account, account_manager_id, tags, contract_end, created_at, "
-                + "updated_at, version) VALUES (:id, :code, :kind, :name, :industry, :cooperationSince, :source, "
-                + ":segment, :maintenanceLevel, :keyAccount, :accountManagerId, :tags, :contractEnd, :createdAt, "
-                + ":updatedAt, :version)"), customer)
+                + "updated_at, version, search_name, search_text, search_pii) VALUES (:id, :code, :kind, :name, "
+                + ":industry, :cooperationSince, :source, :segment, :maintenanceLevel, :keyAccount, :accountManagerId, "
+                + ":tags, :contractEnd, :createdAt, :updatedAt, :version, :searchName, :searchText, :searchPii)"),
+                customer)
                 .execute();
         insertContacts(customer);
     }
@@ -90,8 +104,9 @@ final class JdbcCustomerStore implements CustomerStore {
                 + "industry = :industry, cooperation_since = :cooperationSince, source = :source, segment = :segment, "
                 + "maintenance_level = :maintenanceLevel, key_account = :keyAccount, "
                 + "account_manager_id = :accountManagerId, tags = :tags, contract_end = :contractEnd, "
-                + "created_at = :createdAt, updated_at = :updatedAt, version = :version "
-                + "WHERE id = :id AND version = :expectedVersion"), customer)
+                + "created_at = :createdAt, updated_at = :updatedAt, version = :version, search_name = :searchName, "
+                + "search_text = :searchText, search_pii = :searchPii WHERE id = :id AND version = :expectedVersion"),
+                customer)
                 .bind("expectedVersion", expectedVersion)
                 .execute();
         if (updated == 0) {
@@ -105,28 +120,69 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     @Override
-    public List<Customer> search(String query, boolean matchPersonalData, int offset, int limit) {
-        String q = query == null ? "" : query.strip();
-        var page = q.isEmpty()
-                ? handle.createQuery("SELECT " + CUSTOMER_COLUMNS + " FROM customers c ORDER BY c.code "
-                        + "LIMIT :limit OFFSET :offset")
-                : handle.createQuery("SELECT " + CUSTOMER_COLUMNS + ", CASE "
-                                + "WHEN LOWER(c.code) = LOWER(:exact) THEN 0 "
-                                + "WHEN LOWER(c.name) LIKE LOWER(:prefix) ESCAPE '" + LikePattern.ESCAPE + "' THEN 1 "
-                                + "ELSE 2 END AS search_rank FROM customers c "
-                                + "WHERE LOWER(c.code) " + CONTAINS + " OR LOWER(c.name) " + CONTAINS
-                                + " OR EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND ("
-                                + "LOWER(k.name) " + CONTAINS
-                                + (matchPersonalData ? " OR LOWER(k.phone) " + CONTAINS + " OR LOWER(k.email) " + CONTAINS : "")
-                                + ")) "
-                                + "ORDER BY search_rank, c.code LIMIT :limit OFFSET :offset")
-                        .bind("exact", q)
-                        .bind("prefix", LikePattern.prefix(q))
-                        .bind("contains", LikePattern.containing(q));
-        List<Customer> customers = page.bind("limit", limit).bind("offset", offset)
-                .map((rs, ctx) -> customer(rs))
+    public List<CustomerMatch> search(CustomerSearch search) {
+        var query = CustomerSearchQuery.of(search, dialect(), CUSTOMER_COLUMNS);
+        if (query.parameters().containsKey("threshold")) {
+            useThreshold(CustomerSearchQuery.WORD_SIMILARITY);
+        }
+        List<CustomerMatch> page = handle.createQuery(query.sql())
+                .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
+                .bindMap(query.parameters())
+                .map((rs, ctx) -> new CustomerMatch(customer(rs), CustomerSearchQuery.rank(rs)))
                 .list();
-        return loadContacts(customers);
+        var customers = loadContacts(page.stream().map(CustomerMatch::customer).toList());
+        return IntStream.range(0, page.size())
+                .mapToObj(i -> new CustomerMatch(customers.get(i), page.get(i).rank()))
+                .toList();
+    }
+
+    @Override
+    public List<DuplicateSuspect> suspects(DuplicateProbe probe) {
+        var query = DuplicateQuery.of(probe, dialect());
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        if (query.get().fuzzy()) {
+            useThreshold(probe.minNameSimilarity());
+        }
+        var statement = handle.createQuery(query.get().sql())
+                .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
+                .bindMap(query.get().parameters());
+        query.get().lists().forEach(statement::bindList);
+        return statement.map((rs, ctx) -> new DuplicateSuspect(CustomerId.of(rs.getString("id")),
+                        rs.getString("code"), rs.getString("name"), rs.getFloat("closeness"),
+                        rs.getBoolean("same_phone"), rs.getBoolean("same_email")))
+                .list();
+    }
+
+    /**
+     * The transaction's threshold of fuzzy matching, where the database keeps it in a setting (pg_trgm's index
+     * reads it there): set once per value and transaction.
+     */
+    private void useThreshold(double value) {
+        String text = Double.toString(value);
+        if (text.equals(threshold)) {
+            return;
+        }
+        dialect().setThreshold().ifPresent(sql -> handle.createQuery(sql).bind("threshold", text)
+                .mapTo(String.class).one());
+        threshold = text;
+    }
+
+    /**
+     * The database's dialect, read from the connection once per transaction: the transaction hands its stores
+     * the handle only.
+     */
+    private Dialect dialect() {
+        if (dialect == null) {
+            try {
+                String product = handle.getConnection().getMetaData().getDatabaseProductName();
+                dialect = Dialect.of(product).orElseThrow(() -> new IllegalStateException("Unsupported " + product));
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot tell the database product", e);
+            }
+        }
+        return dialect;
     }
 
     /** Adds their contacts to a page of customers with one query for the whole page. */
@@ -165,13 +221,18 @@ final class JdbcCustomerStore implements CustomerStore {
                     .bind("title", contact.title().orElse(null))
                     .bind("phone", contact.phone().orElse(null))
                     .bind("email", contact.email().orElse(null))
+                    .bind("emailKey", contact.email().map(e -> e.toLowerCase(Locale.ROOT)).orElse(null))
                     .add();
         }
         batch.execute();
     }
 
     private Update bindCustomer(Update statement, Customer c) {
+        var search = CustomerSearchColumns.of(c);
         return statement
+                .bind("searchName", search.name())
+                .bind("searchText", search.text())
+                .bind("searchPii", search.personalData())
                 .bind("id", c.id().value())
                 .bind("code", c.code())
                 .bind("kind", c.kind().name())
@@ -211,29 +272,5 @@ final class JdbcCustomerStore implements CustomerStore {
         return new Customer(c.id(), c.code(), c.kind(), c.name(), c.industry(), c.cooperationSince(), c.source(),
                 c.segment(), c.maintenanceLevel(), c.keyAccount(), c.accountManagerId(), c.tags(), c.contractEnd(),
                 contacts, c.createdAt(), c.updatedAt(), c.version());
-    }
-
-    /** LIKE patterns that match the user's text literally: {@code %}, {@code _} and the escape are escaped. */
-    private static final class LikePattern {
-        static final char ESCAPE = '!';
-
-        static String containing(String text) {
-            return "%" + escaped(text) + "%";
-        }
-
-        static String prefix(String text) {
-            return escaped(text) + "%";
-        }
-
-        private static String escaped(String text) {
-            var out = new StringBuilder(text.length() + 8);
-            for (char ch : text.toCharArray()) {
-                if (ch == ESCAPE || ch == '%' || ch == '_') {
-                    out.append(ESCAPE);
-                }
-                out.append(ch);
-            }
-            return out.toString();
-        }
     }
 }

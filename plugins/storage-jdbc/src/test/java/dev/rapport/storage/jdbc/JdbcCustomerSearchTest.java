@@ -1,0 +1,256 @@
+package dev.rapport.storage.jdbc;
+
+import dev.rapport.api.customer.Customer;
+import dev.rapport.api.spi.storage.CustomerMatch;
+import dev.rapport.api.spi.storage.CustomerSearch;
+import dev.rapport.storage.jdbc.testing.StorageTest;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import static dev.rapport.storage.jdbc.CustomerBuilder.aCustomer;
+import static dev.rapport.storage.jdbc.Fixtures.aContact;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The search contract of CustomerStore, with the same expectations on H2 and on PostgreSQL. */
+class JdbcCustomerSearchTest {
+    @StorageTest
+    void theExactCodeRanksFirstThenTheBestMatchThenTheClosestWholeName(TestDatabase db) {
+        var inTheMiddle = aCustomer().withCode("C2026000001").withName("Big Acme Stores").build();
+        var longer = aCustomer().withCode("C2026000002").withName("Acme Trading").build();
+        var exactName = aCustomer().withCode("C2026000003").withName("ACME").build();
+        var typo = aCustomer().withCode("C2026000004").withName("Acne Studios Acmee").build();
+        var codeIsTheQuery = aCustomer().withCode("ACME").withName("Zenith Ltd").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, inTheMiddle, longer, exactName, typo, codeIsTheQuery);
+
+            var matches = search(storage, "acme", false);
+
+            assertThat(matches).extracting(CustomerMatch::customer)
+                    .containsExactly(codeIsTheQuery, exactName, longer, inTheMiddle, typo);
+            assertThat(matches.getFirst().rank().exactCode()).isTrue();
+            assertThat(matches.get(1).rank().score()).isEqualTo(1.0);
+            assertThat(matches.get(1).rank().closeness()).isEqualTo(1.0);
+            assertThat(matches.get(2).rank().closeness()).isGreaterThan(matches.get(3).rank().closeness());
+            assertThat(matches.get(4).rank().score()).isLessThan(1.0);
+        }
+    }
+
+    @StorageTest
+    void aLetterWrongMissingOrAddedStillFindsTheCustomer(TestDatabase db) {
+        var northwind = aCustomer().withName("Northwind Retail Ltd").build();
+        var brightstone = aCustomer().withName("Brightstone Logistics").build();
+        var schmidt = aCustomer().withName("Acme").withContact(aContact("Anna Schmidt", "13812345678", null)).build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, northwind, brightstone, schmidt);
+
+            assertThat(customers(storage, "Nortwind", false)).containsExactly(northwind);
+            assertThat(customers(storage, "Northwnid", false)).containsExactly(northwind);
+            assertThat(customers(storage, "Brightstome", false)).containsExactly(brightstone);
+            assertThat(customers(storage, "brightsstone logistic", false)).containsExactly(brightstone);
+            assertThat(customers(storage, "Ana Schmidt", false)).containsExactly(schmidt);
+        }
+    }
+
+    @StorageTest
+    void aPartOfAWordFindsTheCustomer(TestDatabase db) {
+        var northwind = aCustomer().withName("Northwind Retail Ltd").build();
+        var other = aCustomer().withName("Southern Winds").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, northwind, other);
+
+            assertThat(customers(storage, "thwin", false)).containsExactly(northwind);
+            assertThat(customers(storage, "north", false)).containsExactly(northwind);
+            assertThat(customers(storage, "tail lt", false)).containsExactly(northwind);
+        }
+    }
+
+    @StorageTest
+    void anyRunOfChineseCharactersFindsTheCustomerDownToOneCharacter(TestDatabase db) {
+        var xinghe = aCustomer().withName("上海星河贸易有限公司").build();
+        var yunzhan = aCustomer().withName("杭州云栈科技有限公司").withContact(aContact("张伟", "13812345678", null)).build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, xinghe, yunzhan);
+
+            assertThat(customers(storage, "星河", false)).containsExactly(xinghe);
+            assertThat(customers(storage, "星河贸易", false)).containsExactly(xinghe);
+            assertThat(customers(storage, "星", false)).containsExactly(xinghe);
+            assertThat(customers(storage, "贸", false)).containsExactly(xinghe);
+            assertThat(customers(storage, "张伟", false)).containsExactly(yunzhan);
+            assertThat(customers(storage, "有限公司", false)).containsExactlyInAnyOrder(xinghe, yunzhan);
+            assertThat(customers(storage, "海河", false)).as("characters that are not adjacent").isEmpty();
+        }
+    }
+
+    @StorageTest
+    void caseAccentsAndFullWidthLettersDoNotMatter(TestDatabase db) {
+        var cafe = aCustomer().withName("Café Müller GmbH").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, cafe);
+
+            assertThat(customers(storage, "CAFE MULLER", false)).containsExactly(cafe);
+            assertThat(customers(storage, "ｍüｌｌｅｒ", false)).containsExactly(cafe);
+        }
+    }
+
+    @StorageTest
+    void shortQueriesFindWordsStartingWithThem(TestDatabase db) {
+        var hp = aCustomer().withName("HP Inc").build();
+        var shop = aCustomer().withName("Shop Hpx").build();
+        var other = aCustomer().withName("Chippers").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, hp, shop, other);
+
+            assertThat(customers(storage, "hp", false)).containsExactlyInAnyOrder(hp, shop);
+        }
+    }
+
+    @StorageTest
+    void aPartOfTheCodeFindsTheCustomer(TestDatabase db) {
+        var wanted = aCustomer().withCode("C2026000123").withName("Zenith").build();
+        var other = aCustomer().withCode("C2026000456").withName("Apex").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, wanted, other);
+
+            assertThat(customers(storage, "000123", false)).containsExactly(wanted);
+            assertThat(customers(storage, "c2026000123", false)).containsExactly(wanted);
+        }
+    }
+
+    @StorageTest
+    void equalScoresAreOrderedByCodeAndPagesNeitherRepeatNorSkip(TestDatabase db) {
+        var shops = IntStream.rangeClosed(1, 7)
+                .mapToObj(i -> aCustomer().withCode("C20260000" + (20 - i)).withName("Shop " + i).build())
+                .toList();
+        var better = aCustomer().withCode("C2026000099").withName("shop").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, shops.toArray(Customer[]::new));
+            insert(storage, better);
+
+            var all = search(storage, "shop", false);
+            var paged = new ArrayList<CustomerMatch>();
+            Optional<CustomerMatch.Rank> after = Optional.empty();
+            do {
+                var search = new CustomerSearch("shop", false, after, 3);
+                var page = storage.get(tx -> tx.customers().search(search));
+                paged.addAll(page);
+                after = page.size() < 3 ? Optional.empty() : Optional.of(page.getLast().rank());
+            } while (after.isPresent());
+
+            assertThat(all.getFirst().customer()).isEqualTo(better);
+            assertThat(all.subList(1, all.size())).extracting(m -> m.customer().code()).isSorted();
+            assertThat(paged).isEqualTo(all).hasSize(8);
+        }
+    }
+
+    @StorageTest
+    void phonesAndEmailsMatchAsWrittenOnlyWithPersonalData(TestDatabase db) {
+        var byPhone = aCustomer().withName("Sun Trading").withContact(aContact("Sun Li", "+8613812345678", null)).build();
+        var byEmail = aCustomer().withName("Ma Foods").withContact(aContact("Ma Lin", null, "Orders@Acme.example")).build();
+        var noMatch = aCustomer().withName("Hu Labs").withContact(aContact("Hu Jun", "13900000000", "hu@example.com")).build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, byPhone, byEmail, noMatch);
+
+            assertThat(customers(storage, "1234 5678", true)).containsExactly(byPhone);
+            assertThat(customers(storage, "+86 138-1234", true)).containsExactly(byPhone);
+            assertThat(customers(storage, "orders@acme", true)).containsExactly(byEmail);
+            assertThat(customers(storage, "1234 5678", false)).isEmpty();
+            assertThat(customers(storage, "orders@acme", false)).isEmpty();
+            assertThat(customers(storage, "Sun Li", false)).containsExactly(byPhone);
+        }
+    }
+
+    @StorageTest
+    void withoutPersonalDataPhonesAndEmailsPlayNoPartInTheOrder(TestDatabase db) {
+        var byName = aCustomer().withCode("C2026000002").withName("Lina Foods").build();
+        var byEmail = aCustomer().withCode("C2026000001").withName("Lina Foods")
+                .withContact(aContact("Bo", null, "lina.foods@example.com")).build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, byName, byEmail);
+
+            var withoutPersonalData = search(storage, "lina foods", false);
+
+            assertThat(withoutPersonalData).extracting(CustomerMatch::customer).containsExactly(byEmail, byName);
+            assertThat(withoutPersonalData.get(0).rank()).usingRecursiveComparison().ignoringFields("code")
+                    .isEqualTo(withoutPersonalData.get(1).rank());
+        }
+    }
+
+    @StorageTest
+    void likeWildcardsInTheQueryMatchNothingByThemselves(TestDatabase db) {
+        var percent = aCustomer().withName("100% Cotton").build();
+        var other = aCustomer().withName("North Wind").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, percent, other);
+
+            assertThat(customers(storage, "%", true)).isEmpty();
+            assertThat(customers(storage, "_", true)).isEmpty();
+            assertThat(customers(storage, "100%", true)).containsExactly(percent);
+        }
+    }
+
+    @StorageTest
+    void aCustomerIsFoundOnceWithAllItsContactsWhenSeveralContactsMatch(TestDatabase db) {
+        var customer = aCustomer().withName("Zenith")
+                .withContact(aContact("Wang One", "13811110000", null))
+                .withContact(aContact("Other Person", "13922220000", null))
+                .withContact(aContact("Wang Two", "13833330000", null))
+                .build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, customer);
+
+            assertThat(customers(storage, "wang", true)).containsExactly(customer);
+        }
+    }
+
+    @StorageTest
+    void anUpdateChangesWhatFindsTheCustomer(TestDatabase db) {
+        var original = aCustomer().withName("Northwind Retail").withContact(aContact("Anna", "13812345678", null))
+                .build();
+        var renamed = CustomerBuilder.from(original).withName("Zenith Holdings")
+                .withContacts(List.of(aContact("Bruno", "13900001111", null))).withVersion(2).build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, original);
+            storage.run(tx -> tx.customers().update(renamed, 1));
+
+            assertThat(customers(storage, "Northwind", true)).isEmpty();
+            assertThat(customers(storage, "Anna", true)).isEmpty();
+            assertThat(customers(storage, "12345678", true)).isEmpty();
+            assertThat(customers(storage, "Zenith", true)).containsExactly(renamed);
+            assertThat(customers(storage, "Bruno", true)).containsExactly(renamed);
+            assertThat(customers(storage, "0000 1111", true)).containsExactly(renamed);
+        }
+    }
+
+    @StorageTest
+    void aBlankQueryListsEveryCustomerByCodeInPages(TestDatabase db) {
+        var second = aCustomer().withCode("C2026000021").withContact(aContact("A", "13800000001", null)).build();
+        var first = aCustomer().withCode("C2026000020").build();
+        var third = aCustomer().withCode("C2026000022").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, second, first, third);
+
+            var firstPage = storage.get(tx -> tx.customers().search(new CustomerSearch(" ", true, Optional.empty(), 2)));
+            var after = Optional.of(firstPage.getLast().rank());
+            var secondPage = storage.get(tx -> tx.customers().search(new CustomerSearch("", true, after, 2)));
+
+            assertThat(firstPage).extracting(CustomerMatch::customer).containsExactly(first, second);
+            assertThat(secondPage).extracting(CustomerMatch::customer).containsExactly(third);
+        }
+    }
+
+    private static void insert(TestStorage storage, Customer... customers) {
+        storage.run(tx -> List.of(customers).forEach(tx.customers()::insert));
+    }
+
+    private static List<CustomerMatch> search(TestStorage storage, String query, boolean personalData) {
+        return storage.get(tx -> tx.customers().search(new CustomerSearch(query, personalData, Optional.empty(), 50)));
+    }
+
+    private static List<Customer> customers(TestStorage storage, String query, boolean personalData) {
+        return search(storage, query, personalData).stream().map(CustomerMatch::customer).toList();
+    }
+}

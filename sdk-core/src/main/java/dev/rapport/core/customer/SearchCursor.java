@@ -1,0 +1,48 @@
+package dev.rapport.core.customer;
+
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ValidationException;
+import dev.rapport.api.spi.storage.CustomerMatch;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Opaque cursors of customer searches: the rank of the last customer shown, and a fingerprint of the query, so that
+ * a cursor cannot continue a different search. Scores are written so that they read back bit for bit: the storage
+ * compares them for equality.
+ */
+final class SearchCursor {
+    private static final String VERSION = "s1";
+
+    private SearchCursor() {
+    }
+
+    static String encode(String query, CustomerMatch.Rank rank) {
+        String text = String.join("|", VERSION, fingerprint(query), rank.exactCode() ? "1" : "0",
+                Double.toString(rank.score()), Double.toString(rank.closeness()), rank.code());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @throws ValidationException naming {@code cursor} when it is malformed or belongs to another query */
+    static CustomerMatch.Rank decode(String cursor, String query) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 6);
+            if (parts.length == 6 && parts[0].equals(VERSION) && parts[1].equals(fingerprint(query))
+                    && (parts[2].equals("0") || parts[2].equals("1")) && !parts[5].isEmpty()) {
+                double score = Double.parseDouble(parts[3]);
+                double closeness = Double.parseDouble(parts[4]);
+                if (score >= 0 && score <= 1 && closeness >= 0 && closeness <= 1) {
+                    return new CustomerMatch.Rank(parts[2].equals("1"), score, closeness, parts[5]);
+                }
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below; NumberFormatException is one
+        }
+        throw new ValidationException(FieldError.of("cursor", "is not a cursor of this search"));
+    }
+
+    private static String fingerprint(String query) {
+        return Integer.toHexString(query.hashCode());
+    }
+}

@@ -65,14 +65,15 @@ public interface Customers {
      * <p>The query matches a customer's code (exactly, or a part of it), and, tolerating typos, its name and its
      * contacts' names: a part of a word ({@code wind} finds "Northwind"), a letter wrong, missing or added in a
      * word of about seven letters or more ({@code Nortwind}) or in a query of several words, and any part of a
-     * Chinese, Japanese or Korean name, down to one character ({@code 星河} finds "上海星河贸易有限公司"). Case, accents and punctuation do not matter. Contact phones and
+     * Chinese, Japanese or Korean name, down to one character ({@code 星河} finds "上海星河贸易有限公司"; such
+     * text matches as written, without typos). Case, accents and punctuation do not matter. Contact phones and
      * e-mails match as written parts ({@code 1234 5678}, {@code orders@acme}) only for actors with
      * {@code customer.pii.read}: for others, matching on them would reveal the hidden digits one search at a time.
      *
-     * <p>Order: the customer whose code is the query first, then by how well the query matches a run of words of
-     * the name or a contact name (or of a phone or e-mail), then by how close the whole name is to the query; equal
-     * ones by code. A blank query lists every customer by code. Pages continue with {@link Page#nextCursor()}; a
-     * cursor is valid for the same query only.
+     * <p>Order: the customer whose code is the query first; then those whose name or code contains the query as
+     * written; then those where a contact's name (or phone or e-mail) does; then those that match with typos, the
+     * closest first. Within each, shorter names first, then by code. A blank query lists every customer by code.
+     * Pages continue with {@link Page#nextCursor()}; a cursor is valid for the same query only.
      *
      * @throws ValidationException naming {@code q} when the query is longer than 100 characters, or {@code cursor}
      *                             when the cursor is not one of this query's

@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
 /**
  * SPEC §3's duplicate rule: a new customer is a likely duplicate of an existing one that has a contact with the same
  * phone (in any form {@link PhoneNumberRule#sameNumber} calls the same) or the same e-mail (ignoring case), or whose
- * name is at least {@value #CLOSE_NAME} similar (trigram similarity of the normalised names: "Northwind Trading"
- * and "Northwind Tradng" are 0.75, so are 上海星河贸易有限公司 and 上海星河贸易公司; "Northwind 1" and
- * "Northwind 2" are 0.71; the same name in other case or punctuation is 1).
+ * name is at least {@value #CLOSE_NAME} similar, as the storage compares names (the JDBC storage: trigram similarity
+ * of the names without their legal form; "Northwind Trading" and "Northwind Tradng" are 0.75, "Northwind 1" and
+ * "Northwind 2" 0.71; "Northwind Trading Co., Ltd." and "NORTHWIND TRADING", or 上海星河贸易有限公司 and
+ * 上海星河贸易公司, are 1).
  */
 final class DuplicateRule {
     static final double CLOSE_NAME = 0.75;

@@ -19,8 +19,8 @@ final class SearchCursor {
     }
 
     static String encode(String query, CustomerMatch.Rank rank) {
-        String text = String.join("|", VERSION, fingerprint(query), rank.exactCode() ? "1" : "0",
-                Double.toString(rank.score()), Double.toString(rank.closeness()), rank.code());
+        String text = String.join("|", VERSION, fingerprint(query), rank.tier().name(), Double.toString(rank.score()),
+                Integer.toString(rank.nameLength()), rank.code());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -29,15 +29,16 @@ final class SearchCursor {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 6);
             if (parts.length == 6 && parts[0].equals(VERSION) && parts[1].equals(fingerprint(query))
-                    && (parts[2].equals("0") || parts[2].equals("1")) && !parts[5].isEmpty()) {
+                    && !parts[5].isEmpty()) {
+                var tier = CustomerMatch.Tier.valueOf(parts[2]);
                 double score = Double.parseDouble(parts[3]);
-                double closeness = Double.parseDouble(parts[4]);
-                if (score >= 0 && score <= 1 && closeness >= 0 && closeness <= 1) {
-                    return new CustomerMatch.Rank(parts[2].equals("1"), score, closeness, parts[5]);
+                int nameLength = Integer.parseInt(parts[4]);
+                if (score >= 0 && score <= 1 && nameLength >= 0) {
+                    return new CustomerMatch.Rank(tier, score, nameLength, parts[5]);
                 }
             }
         } catch (IllegalArgumentException ignored) {
-            // reported below; NumberFormatException is one
+            // reported below; an unknown tier and a malformed number are both IllegalArgumentExceptions
         }
         throw new ValidationException(FieldError.of("cursor", "is not a cursor of this search"));
     }

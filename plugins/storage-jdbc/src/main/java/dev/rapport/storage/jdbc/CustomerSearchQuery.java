@@ -1,147 +1,229 @@
 package dev.rapport.storage.jdbc;
 
 import dev.rapport.api.spi.storage.CustomerMatch;
+import dev.rapport.api.spi.storage.CustomerMatch.Tier;
 import dev.rapport.api.spi.storage.CustomerSearch;
 import dev.rapport.storage.jdbc.search.SearchText;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The SQL of one customer search page and its parameters. Every condition is one an index answers on PostgreSQL
- * (a B-tree on the code, trigram GIN indexes on the code and the search columns), so the database combines them in
- * a bitmap OR instead of reading a million rows; H2 reads every row and computes the same.
+ * The statements of one customer search page: one per {@link Tier}, run in tier order until the page is full, so
+ * that a query found as written by thousands of customers never pays for ranking typos. Every condition is answered
+ * by an index on PostgreSQL (the code's B-tree, trigram GIN indexes on the code and the search columns); each tier
+ * sorts its matches by an expression no index provides, so that the planner never walks an index in order hoping to
+ * meet matches that turn out to be rare. H2 reads every row and computes the same.
  *
- * <p>What matches, where {@code q} is the query and {@code t} its {@link SearchText}:
+ * <p>Where {@code q} is the query and {@code t} its {@link SearchText}:
  * <ul>
- *   <li>the code is {@code q} (upper-cased), or contains it when {@code q} is three or more letters and digits;</li>
- *   <li>the name and contact names ({@code search_text}) match {@code t} with a word similarity of at least
- *       {@value #WORD_SIMILARITY} (typos), when {@code q} has three or more characters: fewer carry too little to
- *       be fuzzy about;</li>
- *   <li>{@code search_text} contains {@code t} as written, or, when every word of {@code t} is shorter than three
- *       letters, has a word starting with it (such a pattern still yields a trigram for the index);</li>
- *   <li>with personal data, the phones and e-mails ({@code search_pii}) contain {@code q} as written: its digits
- *       when it looks like a phone number, {@code t} otherwise.</li>
+ *   <li>{@code CODE}: the code is {@code q}, upper-cased (codes are);</li>
+ *   <li>{@code NAME}: the name contains {@code t}, or the code contains {@code q} when {@code q} is three or more
+ *       letters and digits;</li>
+ *   <li>{@code CONTACT}: the name and contact names ({@code search_text}) contain {@code t}, or, with personal
+ *       data, the phones and e-mails ({@code search_pii}) contain {@code q}'s digits when it looks like a phone
+ *       number, {@code t} otherwise;</li>
+ *   <li>{@code SIMILAR}: {@code search_text} has every word of {@code t}: a spelled word of
+ *       {@value #TYPO_TOLERANT_LENGTH} letters or more with a word similarity of at least {@value #WORD_SIMILARITY}
+ *       (typos), any other as written; ranked by the word similarity of all of {@code t}. Each word on its own, so
+ *       that a common word of the query ({@code Logistics}) cannot make thousands of customers similar, and only
+ *       longer words with typos: in a shorter one a wrong letter leaves too little in common, while its first
+ *       letters alone look similar to every word that starts alike. A Chinese character is a word of its own, so
+ *       those match as written.</li>
  * </ul>
+ * "Contains {@code t}" is {@code LIKE '%t%'}, or {@code '% t%'} (a word starting with {@code t}) when all of its
+ * words are shorter than three letters: {@code '%ab%'} holds no trigram and would make PostgreSQL read the whole
+ * index.
  */
 final class CustomerSearchQuery {
     /**
      * Below pg_trgm's default of 0.6, which misses one wrong letter in a word shorter than ten letters
-     * ({@code nortwind}: 0.58); 0.5 finds one in a word of about seven letters or more, or in a query of several
-     * words. Set on every search, so a changed server setting cannot make PostgreSQL differ from H2.
+     * ({@code nortwind}: 0.58); 0.5 finds one in a word of seven letters or more. Set on every search, so that a
+     * changed server setting cannot make PostgreSQL differ from H2.
      */
     static final double WORD_SIMILARITY = 0.5;
-    private static final char ESCAPE = '!';
-    private static final int FUZZY_MINIMUM = 3;
+    private static final String ESCAPE = " ESCAPE '!'";
+    private static final int TYPO_TOLERANT_LENGTH = 6;
+    private static final int PHONE_MINIMUM = 3;
     private static final Pattern CODE_PART = Pattern.compile("[A-Za-z0-9]{3,}");
     private static final Pattern PHONE_LIKE = Pattern.compile("[+\\d\\s\\-.()]+");
+    private static final String NAME_LENGTH = "LENGTH(c.search_name)";
+    private static final String SIMILARITY = "word_similarity(:key, c.search_text)";
 
-    private final String sql;
-    private final Map<String, Object> parameters;
-
-    private CustomerSearchQuery(String sql, Map<String, Object> parameters) {
-        this.sql = sql;
-        this.parameters = parameters;
+    /**
+     * The statement of one tier, selecting the customer columns, {@code score} and {@code name_length}; {@code :limit}
+     * is left to bind.
+     *
+     * @param fuzzy whether it matches by word similarity, whose threshold must be set first on PostgreSQL
+     */
+    record Statement(Tier tier, String sql, Map<String, Object> parameters, boolean fuzzy) {
+        /** The rank of the current row of a result of this statement. */
+        CustomerMatch.Rank rank(ResultSet rs) throws SQLException {
+            // Read as the REAL the databases computed: a double parsed from its text would not compare equal to it.
+            return new CustomerMatch.Rank(tier, rs.getFloat("score"), rs.getInt("name_length"), rs.getString("code"));
+        }
     }
 
-    String sql() {
-        return sql;
+    private CustomerSearchQuery() {
     }
 
-    Map<String, Object> parameters() {
-        return parameters;
-    }
-
-    /** The query for {@code search} in {@code dialect}, selecting the customer columns and its rank. */
-    static CustomerSearchQuery of(CustomerSearch search, Dialect dialect, String customerColumns) {
-        var parameters = new LinkedHashMap<String, Object>();
-        parameters.put("limit", search.limit());
+    /** The statements for {@code search} in {@code dialect}, in tier order, from the tier of its cursor on. */
+    static List<Statement> of(CustomerSearch search, Dialect dialect, String customerColumns) {
         String q = search.query().strip();
         if (q.isEmpty()) {
-            search.after().ifPresent(after -> parameters.put("afterCode", after.code()));
-            return new CustomerSearchQuery("SELECT " + customerColumns + ", 1 AS tier, 0 AS score, 0 AS closeness "
-                    + "FROM customers c" + (search.after().isPresent() ? " WHERE c.code > :afterCode" : "")
-                    + " ORDER BY c.code LIMIT :limit", parameters);
+            return List.of(listing(search, customerColumns));
         }
         var text = SearchText.of(q);
-        String key = text.joined();
+        var parameters = new LinkedHashMap<String, Object>();
         parameters.put("code", q.toUpperCase(Locale.ROOT));
-        parameters.put("key", key);
+        parameters.put("key", text.joined());
+        parameters.put("threshold", WORD_SIMILARITY);
 
-        var matches = new ArrayList<String>();
-        matches.add("c.code = :code");
+        var inName = new ArrayList<String>();
+        var inContact = new ArrayList<String>();
+        String pattern = text.isEmpty() ? null : pattern(text.words());
+        if (pattern != null) {
+            parameters.put("pattern", pattern);
+            inName.add("c.search_text LIKE :pattern" + ESCAPE + " AND c.search_name LIKE :pattern" + ESCAPE);
+            inContact.add("c.search_text LIKE :pattern" + ESCAPE);
+        }
         if (CODE_PART.matcher(q).matches()) {
-            matches.add("c.code ILIKE :codePattern ESCAPE '" + ESCAPE + "'");
             parameters.put("codePattern", "%" + escaped(q) + "%");
+            inName.add("c.code ILIKE :codePattern" + ESCAPE);
         }
-        if (text.characters() >= FUZZY_MINIMUM && !text.isEmpty()) {
-            matches.add(dialect.wordSimilar(":key", "c.search_text"));
-            parameters.put("threshold", WORD_SIMILARITY);
-        }
-        String textPattern = pattern(text);
-        if (textPattern != null) {
-            matches.add("c.search_text LIKE :textPattern ESCAPE '" + ESCAPE + "'");
-            parameters.put("textPattern", textPattern);
-        }
-        String score = "word_similarity(:key, c.search_text)";
         if (search.matchPersonalData()) {
             String digits = SearchText.digits(q);
-            boolean phoneLike = PHONE_LIKE.matcher(q).matches() && digits.length() >= FUZZY_MINIMUM;
-            String personalKey = phoneLike ? digits : key;
-            String personalPattern = phoneLike ? "%" + escaped(digits) + "%" : textPattern;
-            if (personalPattern != null) {
-                matches.add("c.search_pii LIKE :personalPattern ESCAPE '" + ESCAPE + "'");
-                parameters.put("personalPattern", personalPattern);
+            boolean phoneLike = PHONE_LIKE.matcher(q).matches() && digits.length() >= PHONE_MINIMUM;
+            String personal = phoneLike ? "%" + escaped(digits) + "%" : pattern;
+            if (personal != null) {
+                parameters.put("personalPattern", personal);
+                inContact.add("c.search_pii LIKE :personalPattern" + ESCAPE);
             }
-            score = "GREATEST(" + score + ", word_similarity(:personalKey, c.search_pii))";
-            parameters.put("personalKey", personalKey);
         }
-        String ranked = "SELECT " + customerColumns + ", CASE WHEN UPPER(c.code) = :code THEN 0 ELSE 1 END AS tier, "
-                + score + " AS score, similarity(:key, c.search_name) AS closeness FROM customers c WHERE "
-                + String.join(" OR ", matches);
-        String keyset = search.after().map(after -> {
-            parameters.put("afterTier", after.exactCode() ? 0 : 1);
-            parameters.put("afterScore", (float) after.score());
-            parameters.put("afterCloseness", (float) after.closeness());
-            parameters.put("afterCode", after.code());
-            return " WHERE m.tier > :afterTier OR m.tier = :afterTier AND (m.score < :afterScore "
-                    + "OR m.score = :afterScore AND (m.closeness < :afterCloseness "
-                    + "OR m.closeness = :afterCloseness AND m.code > :afterCode))";
-        }).orElse("");
-        return new CustomerSearchQuery("SELECT m.* FROM (" + ranked + ") m" + keyset
-                + " ORDER BY m.tier, m.score DESC, m.closeness DESC, m.code LIMIT :limit", parameters);
-    }
-
-    /** The rank of the current row of a result of {@link #of}. */
-    static CustomerMatch.Rank rank(java.sql.ResultSet rs) throws java.sql.SQLException {
-        // Read as the REAL the databases computed: a double parsed from its text would not compare equal to it.
-        return new CustomerMatch.Rank(rs.getInt("tier") == 0, rs.getFloat("score"), rs.getFloat("closeness"),
-                rs.getString("code"));
+        var after = search.after().orElse(null);
+        var statements = new ArrayList<Statement>();
+        if (after == null) {
+            statements.add(new Statement(Tier.CODE, select(customerColumns, "1") + "c.code = :code LIMIT :limit",
+                    parameters, false));
+        }
+        if (!inName.isEmpty() && reached(Tier.NAME, after)) {
+            statements.add(written(Tier.NAME, customerColumns, any(inName) + notExact(), after, parameters));
+        }
+        if (!inContact.isEmpty() && reached(Tier.CONTACT, after)) {
+            statements.add(written(Tier.CONTACT, customerColumns, any(inContact) + none(inName) + notExact(), after,
+                    parameters));
+        }
+        if (reached(Tier.SIMILAR, after)) {
+            similar(text, dialect, customerColumns, inName, inContact, after, parameters).ifPresent(statements::add);
+        }
+        return statements;
     }
 
     /**
-     * {@code %t%}, or {@code % t%} (a word starting with {@code t}) when all of its words are shorter than three
-     * letters, since {@code %ab%} holds no trigram and would make PostgreSQL read the whole index; null when
-     * {@code t} is empty.
+     * Every word of {@code t} in {@code search_text}: a spelled word of {@value #TYPO_TOLERANT_LENGTH} letters or more
+     * with a word similarity of at least {@value #WORD_SIMILARITY}, any other as written; ranked by the word
+     * similarity of all of {@code t}. Empty when that could only find what the tiers before found: one word, as
+     * written.
      */
-    private static String pattern(SearchText text) {
-        if (text.isEmpty()) {
-            return null;
+    private static Optional<Statement> similar(SearchText text, Dialect dialect, String columns, List<String> inName,
+                                               List<String> inContact, CustomerMatch.Rank after,
+                                               Map<String, Object> parameters) {
+        var everyWord = new ArrayList<String>();
+        boolean typos = false;
+        for (int i = 0; i < text.words().size(); i++) {
+            String word = text.words().get(i);
+            if (!text.paired().get(i) && word.length() >= TYPO_TOLERANT_LENGTH) {
+                parameters.put("word" + i, word);
+                everyWord.add(dialect.matches(Trigram.WORD_SIMILARITY, ":word" + i, "c.search_text"));
+                typos = true;
+            } else {
+                parameters.put("word" + i, pattern(List.of(word)));
+                everyWord.add("c.search_text LIKE :word" + i + ESCAPE);
+            }
         }
-        boolean hasTrigram = text.words().stream().anyMatch(word -> word.length() >= 3);
-        return (hasTrigram ? "%" : "% ") + escaped(text.joined()) + "%";
+        if (!typos && everyWord.size() < 2) {
+            return Optional.empty();
+        }
+        String matches = String.join(" AND ", everyWord) + none(inContact) + none(inName) + notExact();
+        return Optional.of(new Statement(Tier.SIMILAR, select(columns, SIMILARITY) + matches
+                + keyset(after, Tier.SIMILAR, parameters) + " ORDER BY score DESC, " + NAME_LENGTH
+                + ", c.code LIMIT :limit", parameters, typos));
+    }
+
+    /** Whether a page that continues after {@code after} still shows matches of {@code tier}. */
+    private static boolean reached(Tier tier, CustomerMatch.Rank after) {
+        return after == null || tier.compareTo(after.tier()) >= 0;
+    }
+
+    /** A blank query: every customer by code. */
+    private static Statement listing(CustomerSearch search, String customerColumns) {
+        var parameters = new LinkedHashMap<String, Object>();
+        search.after().ifPresent(after -> parameters.put("afterCode", after.code()));
+        return new Statement(Tier.NAME, "SELECT " + customerColumns + ", 1 AS score, 0 AS name_length "
+                + "FROM customers c" + (search.after().isPresent() ? " WHERE c.code > :afterCode" : "")
+                + " ORDER BY c.code LIMIT :limit", parameters, false);
+    }
+
+    /** A tier of matches as written: shorter names first, then by code. */
+    private static Statement written(Tier tier, String columns, String matches, CustomerMatch.Rank after,
+                                     Map<String, Object> parameters) {
+        return new Statement(tier, select(columns, "1") + matches + keyset(after, tier, parameters) + " ORDER BY "
+                + NAME_LENGTH + ", c.code LIMIT :limit", parameters, false);
+    }
+
+    private static String select(String columns, String score) {
+        return "SELECT " + columns + ", " + score + " AS score, " + NAME_LENGTH + " AS name_length "
+                + "FROM customers c WHERE ";
+    }
+
+    /** Only rows after the cursor's, when it stands in {@code tier}. */
+    private static String keyset(CustomerMatch.Rank after, Tier tier, Map<String, Object> parameters) {
+        if (after == null || after.tier() != tier) {
+            return "";
+        }
+        parameters.put("afterLength", after.nameLength());
+        parameters.put("afterCode", after.code());
+        String byNameAndCode = NAME_LENGTH + " > :afterLength OR " + NAME_LENGTH + " = :afterLength AND c.code > :afterCode";
+        if (tier != Tier.SIMILAR) {
+            return " AND (" + byNameAndCode + ")";
+        }
+        parameters.put("afterScore", (float) after.score());
+        return " AND (" + SIMILARITY + " < :afterScore OR " + SIMILARITY + " = :afterScore AND (" + byNameAndCode + "))";
+    }
+
+    private static String any(List<String> conditions) {
+        return "(" + String.join(" OR ", conditions.stream().map(c -> "(" + c + ")").toList()) + ")";
+    }
+
+    private static String none(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " AND NOT " + any(conditions);
+    }
+
+    private static String notExact() {
+        return " AND c.code <> :code";
+    }
+
+    /** {@code %words%}, or {@code % words%} when every word is shorter than three letters. */
+    private static String pattern(List<String> words) {
+        boolean hasTrigram = words.stream().anyMatch(word -> word.length() >= 3);
+        return (hasTrigram ? "%" : "% ") + escaped(String.join(" ", words)) + "%";
     }
 
     /** The text with LIKE's wildcards and the escape character made literal. */
     static String escaped(String text) {
+        Objects.requireNonNull(text, "text");
         var out = new StringBuilder(text.length() + 8);
         for (char ch : text.toCharArray()) {
-            if (ch == ESCAPE || ch == '%' || ch == '_') {
-                out.append(ESCAPE);
+            if (ch == '!' || ch == '%' || ch == '_') {
+                out.append('!');
             }
             out.append(ch);
         }

@@ -26,12 +26,12 @@ enum Dialect {
         }
 
         @Override
-        String wordSimilar(String query, String column) {
-            return "word_similarity(" + query + ", " + column + ") >= :threshold";
+        String matches(Trigram match, String query, String column) {
+            return match.function() + "(" + query + ", " + column + ") >= :threshold";
         }
 
         @Override
-        Optional<String> setThreshold() {
+        Optional<String> setThreshold(Trigram match) {
             return Optional.empty();
         }
     },
@@ -49,14 +49,15 @@ enum Dialect {
         }
 
         @Override
-        String wordSimilar(String query, String column) {
+        String matches(Trigram match, String query, String column) {
             // The operator, not the function: only the operator is answered by the trigram index.
-            return query + " <% " + column;
+            return query + " " + match.operator() + " " + column;
         }
 
         @Override
-        Optional<String> setThreshold() {
-            return Optional.of("SELECT set_config('pg_trgm.word_similarity_threshold', :threshold, true)");
+        Optional<String> setThreshold(Trigram match) {
+            // The setting's name is a constant of Trigram, never input.
+            return Optional.of("SELECT set_config('" + match.setting() + "', :threshold, true)");
         }
     };
 
@@ -88,13 +89,13 @@ enum Dialect {
     abstract String insertIfAbsent(String table, String key, List<String> columns);
 
     /**
-     * A condition that holds when pg_trgm's {@code word_similarity(query, column)} is at least the threshold bound as
-     * {@code :threshold}; on PostgreSQL, the threshold of the transaction as {@link #setThreshold()} left it.
+     * A condition that holds when pg_trgm's {@code match} function of {@code query} and {@code column} is at least the
+     * threshold bound as {@code :threshold}; on PostgreSQL, the transaction's threshold as {@link #setThreshold} left it.
      */
-    abstract String wordSimilar(String query, String column);
+    abstract String matches(Trigram match, String query, String column);
 
-    /** The statement that makes {@code :threshold} (as text) the transaction's threshold of {@link #wordSimilar}. */
-    abstract Optional<String> setThreshold();
+    /** The statement that makes {@code :threshold} (as text) the transaction's threshold of {@code match}, if any. */
+    abstract Optional<String> setThreshold(Trigram match);
 
     /** The Flyway location of this dialect's own migrations. */
     String migrations() {

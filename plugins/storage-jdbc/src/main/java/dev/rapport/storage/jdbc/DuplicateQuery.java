@@ -1,7 +1,7 @@
 package dev.rapport.storage.jdbc;
 
 import dev.rapport.api.spi.storage.DuplicateProbe;
-import dev.rapport.storage.jdbc.search.SearchText;
+import dev.rapport.storage.jdbc.search.CustomerSearchColumns;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The SQL that finds the customers a {@link DuplicateProbe} may duplicate. Each way in is indexed on PostgreSQL: the
- * contacts' phone and lower-cased e-mail by B-trees; close names through the trigram index of {@code search_text}
- * (name and contact names), with the name similarity as threshold. That index can only prefilter: a name at least
- * that similar to the probe's is, as a run of {@code search_text}, at least that word-similar to it; the similarity
- * of the names themselves decides.
+ * The SQL that finds the customers a {@link DuplicateProbe} may duplicate: those with one of its phones or
+ * (lower-cased) e-mails, through the contacts' B-trees, and those whose name without its legal form is similar
+ * enough to the probe's, through the trigram index of {@code search_core}. Legal forms are left out because nearly
+ * every company has one: with them, "Northwind Trading Co., Ltd." and "Northwind Trading" look different, and every
+ * "…能源有限公司" looks like every other.
  *
  * @param fuzzy whether the SQL matches names through the index, which needs the threshold set first
  * @param lists the parameters bound as lists ({@code <phones>}, {@code <emails>})
@@ -24,7 +24,7 @@ record DuplicateQuery(String sql, Map<String, Object> parameters, Map<String, Li
     static Optional<DuplicateQuery> of(DuplicateProbe probe, Dialect dialect) {
         var parameters = new LinkedHashMap<String, Object>();
         var lists = new LinkedHashMap<String, List<String>>();
-        String name = SearchText.of(probe.name()).joined();
+        String name = CustomerSearchColumns.coreName(probe.name()).joined();
         parameters.put("name", name);
         parameters.put("threshold", probe.minNameSimilarity());
         parameters.put("limit", probe.limit());
@@ -42,21 +42,23 @@ record DuplicateQuery(String sql, Map<String, Object> parameters, Map<String, Li
             sameEmail = "EXISTS (SELECT 1 FROM contacts e WHERE e.customer_id = c.id AND e.email_key IN (<emails>))";
             contactMatches.add("k.email_key IN (<emails>)");
         }
-        var matches = new ArrayList<String>();
+        // A union of ids rather than an OR: each part is answered by its own index, where an OR across the
+        // customers and a subquery on the contacts would make PostgreSQL compare every customer's name.
+        var candidates = new ArrayList<String>();
         boolean fuzzy = !name.isEmpty();
         if (fuzzy) {
-            matches.add("(" + dialect.wordSimilar(":name", "c.search_text")
-                    + " AND similarity(:name, c.search_name) >= :threshold)");
+            candidates.add("SELECT n.id FROM customers n WHERE "
+                    + dialect.matches(Trigram.SIMILARITY, ":name", "n.search_core"));
         }
         if (!contactMatches.isEmpty()) {
-            matches.add("c.id IN (SELECT k.customer_id FROM contacts k WHERE " + String.join(" OR ", contactMatches)
-                    + ")");
+            candidates.add("SELECT k.customer_id FROM contacts k WHERE " + String.join(" OR ", contactMatches));
         }
-        if (matches.isEmpty()) {
+        if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        String suspects = "SELECT c.id, c.code, c.name, similarity(:name, c.search_name) AS closeness, " + samePhone
-                + " AS same_phone, " + sameEmail + " AS same_email FROM customers c WHERE " + String.join(" OR ", matches);
+        String suspects = "SELECT c.id, c.code, c.name, similarity(:name, c.search_core) AS closeness, " + samePhone
+                + " AS same_phone, " + sameEmail + " AS same_email FROM customers c WHERE c.id IN ("
+                + String.join(" UNION ", candidates) + ")";
         return Optional.of(new DuplicateQuery("SELECT s.* FROM (" + suspects + ") s "
                 + "ORDER BY CASE WHEN s.same_phone OR s.same_email THEN 0 ELSE 1 END, s.closeness DESC, s.code "
                 + "LIMIT :limit", parameters, lists, fuzzy));

@@ -48,7 +48,8 @@ final class FillCustomerSearchColumns implements JavaMigration {
              var contacts = connection.prepareStatement(
                      "SELECT customer_id, name, phone, email FROM contacts ORDER BY customer_id, position");
              var update = connection.prepareStatement(
-                     "UPDATE customers SET search_name = ?, search_text = ?, search_pii = ? WHERE id = ?")) {
+                     "UPDATE customers SET search_name = ?, search_core = ?, search_text = ?, search_pii = ? "
+                             + "WHERE id = ?")) {
             customers.setFetchSize(FETCH);
             contacts.setFetchSize(FETCH);
             try (ResultSet customerRows = customers.executeQuery(); ResultSet contactRows = contacts.executeQuery()) {
@@ -67,9 +68,10 @@ final class FillCustomerSearchColumns implements JavaMigration {
             contacts.of(id, names, phones, emails);
             var columns = CustomerSearchColumns.of(customers.getString("name"), names, phones, emails);
             update.setString(1, columns.name());
-            update.setString(2, columns.text());
-            update.setString(3, columns.personalData());
-            update.setString(4, id);
+            update.setString(2, columns.coreName());
+            update.setString(3, columns.text());
+            update.setString(4, columns.personalData());
+            update.setString(5, id);
             update.addBatch();
             if (++pending == BATCH) {
                 update.executeBatch();

@@ -22,9 +22,11 @@ import org.jdbi.v3.core.statement.Update;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -50,8 +52,8 @@ final class JdbcCustomerStore implements CustomerStore {
 
     private final Handle handle;
     private final JsonCodec json;
+    private final Map<Trigram, String> thresholds = new EnumMap<>(Trigram.class);
     private Dialect dialect;
-    private String threshold;
 
     JdbcCustomerStore(Handle handle, JsonCodec json) {
         this.handle = handle;
@@ -62,9 +64,10 @@ final class JdbcCustomerStore implements CustomerStore {
     public void insert(Customer customer) {
         bindCustomer(handle.createUpdate("INSERT INTO customers (id, code, kind, name, industry, cooperation_since, "
                 + "source, segment, maintenance_level, key_account, account_manager_id, tags, contract_end, created_at, "
-                + "updated_at, version, search_name, search_text, search_pii) VALUES (:id, :code, :kind, :name, "
-                + ":industry, :cooperationSince, :source, :segment, :maintenanceLevel, :keyAccount, :accountManagerId, "
-                + ":tags, :contractEnd, :createdAt, :updatedAt, :version, :searchName, :searchText, :searchPii)"),
+                + "updated_at, version, search_name, search_core, search_text, search_pii) VALUES (:id, :code, :kind, "
+                + ":name, :industry, :cooperationSince, :source, :segment, :maintenanceLevel, :keyAccount, "
+                + ":accountManagerId, :tags, :contractEnd, :createdAt, :updatedAt, :version, :searchName, :searchCore, "
+                + ":searchText, :searchPii)"),
                 customer)
                 .execute();
         insertContacts(customer);
@@ -105,7 +108,8 @@ final class JdbcCustomerStore implements CustomerStore {
                 + "maintenance_level = :maintenanceLevel, key_account = :keyAccount, "
                 + "account_manager_id = :accountManagerId, tags = :tags, contract_end = :contractEnd, "
                 + "created_at = :createdAt, updated_at = :updatedAt, version = :version, search_name = :searchName, "
-                + "search_text = :searchText, search_pii = :searchPii WHERE id = :id AND version = :expectedVersion"),
+                + "search_core = :searchCore, search_text = :searchText, search_pii = :searchPii "
+                + "WHERE id = :id AND version = :expectedVersion"),
                 customer)
                 .bind("expectedVersion", expectedVersion)
                 .execute();
@@ -121,15 +125,21 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public List<CustomerMatch> search(CustomerSearch search) {
-        var query = CustomerSearchQuery.of(search, dialect(), CUSTOMER_COLUMNS);
-        if (query.parameters().containsKey("threshold")) {
-            useThreshold(CustomerSearchQuery.WORD_SIMILARITY);
+        var page = new ArrayList<CustomerMatch>();
+        for (var statement : CustomerSearchQuery.of(search, dialect(), CUSTOMER_COLUMNS)) {
+            if (page.size() == search.limit()) {
+                break;
+            }
+            if (statement.fuzzy()) {
+                useThreshold(Trigram.WORD_SIMILARITY, CustomerSearchQuery.WORD_SIMILARITY);
+            }
+            page.addAll(handle.createQuery(statement.sql())
+                    .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
+                    .bindMap(statement.parameters())
+                    .bind("limit", search.limit() - page.size())
+                    .map((rs, ctx) -> new CustomerMatch(customer(rs), statement.rank(rs)))
+                    .list());
         }
-        List<CustomerMatch> page = handle.createQuery(query.sql())
-                .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
-                .bindMap(query.parameters())
-                .map((rs, ctx) -> new CustomerMatch(customer(rs), CustomerSearchQuery.rank(rs)))
-                .list();
         var customers = loadContacts(page.stream().map(CustomerMatch::customer).toList());
         return IntStream.range(0, page.size())
                 .mapToObj(i -> new CustomerMatch(customers.get(i), page.get(i).rank()))
@@ -143,7 +153,7 @@ final class JdbcCustomerStore implements CustomerStore {
             return List.of();
         }
         if (query.get().fuzzy()) {
-            useThreshold(probe.minNameSimilarity());
+            useThreshold(Trigram.SIMILARITY, probe.minNameSimilarity());
         }
         var statement = handle.createQuery(query.get().sql())
                 .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
@@ -159,14 +169,14 @@ final class JdbcCustomerStore implements CustomerStore {
      * The transaction's threshold of fuzzy matching, where the database keeps it in a setting (pg_trgm's index
      * reads it there): set once per value and transaction.
      */
-    private void useThreshold(double value) {
+    private void useThreshold(Trigram match, double value) {
         String text = Double.toString(value);
-        if (text.equals(threshold)) {
+        if (text.equals(thresholds.get(match))) {
             return;
         }
-        dialect().setThreshold().ifPresent(sql -> handle.createQuery(sql).bind("threshold", text)
+        dialect().setThreshold(match).ifPresent(sql -> handle.createQuery(sql).bind("threshold", text)
                 .mapTo(String.class).one());
-        threshold = text;
+        thresholds.put(match, text);
     }
 
     /**
@@ -231,6 +241,7 @@ final class JdbcCustomerStore implements CustomerStore {
         var search = CustomerSearchColumns.of(c);
         return statement
                 .bind("searchName", search.name())
+                .bind("searchCore", search.coreName())
                 .bind("searchText", search.text())
                 .bind("searchPii", search.personalData())
                 .bind("id", c.id().value())

@@ -2,6 +2,7 @@ package dev.rapport.storage.jdbc;
 
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.spi.storage.CustomerMatch;
+import dev.rapport.api.spi.storage.CustomerMatch.Tier;
 import dev.rapport.api.spi.storage.CustomerSearch;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
@@ -18,24 +19,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The search contract of CustomerStore, with the same expectations on H2 and on PostgreSQL. */
 class JdbcCustomerSearchTest {
     @StorageTest
-    void theExactCodeRanksFirstThenTheBestMatchThenTheClosestWholeName(TestDatabase db) {
+    void theExactCodeComesFirstThenTheNameAsWrittenThenContactsThenTyposBestFirstShorterNamesBeforeLonger(TestDatabase db) {
         var inTheMiddle = aCustomer().withCode("C2026000001").withName("Big Acme Stores").build();
         var longer = aCustomer().withCode("C2026000002").withName("Acme Trading").build();
         var exactName = aCustomer().withCode("C2026000003").withName("ACME").build();
-        var typo = aCustomer().withCode("C2026000004").withName("Acne Studios Acmee").build();
-        var codeIsTheQuery = aCustomer().withCode("ACME").withName("Zenith Ltd").build();
+        var byContact = aCustomer().withCode("C2026000004").withName("Zenith")
+                .withContact(aContact("Acme Desk", "13812345678", null)).build();
+        var closeTypo = aCustomer().withCode("C2026000005").withName("Acme Tradng").build();
+        var fartherTypo = aCustomer().withCode("C2026000006").withName("Acmee Tradng").build();
+        var oneWordOnly = aCustomer().withCode("C2026000007").withName("Acne Trading").build();
+        var codeIsTheQuery = aCustomer().withCode("ACME TRADING").withName("Zenith Ltd").build();
         try (var storage = TestStorage.on(db)) {
-            insert(storage, inTheMiddle, longer, exactName, typo, codeIsTheQuery);
+            insert(storage, inTheMiddle, longer, exactName, byContact, closeTypo, fartherTypo, oneWordOnly,
+                    codeIsTheQuery);
 
-            var matches = search(storage, "acme", false);
+            var matches = search(storage, "acme trading", false);
 
             assertThat(matches).extracting(CustomerMatch::customer)
-                    .containsExactly(codeIsTheQuery, exactName, longer, inTheMiddle, typo);
-            assertThat(matches.getFirst().rank().exactCode()).isTrue();
-            assertThat(matches.get(1).rank().score()).isEqualTo(1.0);
-            assertThat(matches.get(1).rank().closeness()).isEqualTo(1.0);
-            assertThat(matches.get(2).rank().closeness()).isGreaterThan(matches.get(3).rank().closeness());
-            assertThat(matches.get(4).rank().score()).isLessThan(1.0);
+                    .containsExactly(codeIsTheQuery, longer, closeTypo, fartherTypo);
+            assertThat(matches).extracting(m -> m.rank().tier())
+                    .containsExactly(Tier.CODE, Tier.NAME, Tier.SIMILAR, Tier.SIMILAR);
+            assertThat(matches.get(2).rank().score()).isGreaterThan(matches.get(3).rank().score()).isLessThan(1.0);
+            assertThat(matches).extracting(CustomerMatch::customer).as("every word must match, with typos")
+                    .doesNotContain(oneWordOnly);
+            assertThat(customers(storage, "acme", false))
+                    .as("a code containing the query counts as written, like the name")
+                    .containsExactly(exactName, codeIsTheQuery, closeTypo, longer, fartherTypo, inTheMiddle, byContact);
         }
     }
 
@@ -51,7 +60,8 @@ class JdbcCustomerSearchTest {
             assertThat(customers(storage, "Northwnid", false)).containsExactly(northwind);
             assertThat(customers(storage, "Brightstome", false)).containsExactly(brightstone);
             assertThat(customers(storage, "brightsstone logistic", false)).containsExactly(brightstone);
-            assertThat(customers(storage, "Ana Schmidt", false)).containsExactly(schmidt);
+            assertThat(customers(storage, "Anna Schmdt", false)).containsExactly(schmidt);
+            assertThat(customers(storage, "Nrthwind", false)).containsExactly(northwind);
         }
     }
 
@@ -176,6 +186,27 @@ class JdbcCustomerSearchTest {
             assertThat(withoutPersonalData).extracting(CustomerMatch::customer).containsExactly(byEmail, byName);
             assertThat(withoutPersonalData.get(0).rank()).usingRecursiveComparison().ignoringFields("code")
                     .isEqualTo(withoutPersonalData.get(1).rank());
+        }
+    }
+
+    @StorageTest
+    void aCommonWordPagesThroughThousandsOfMatchesInOrder(TestDatabase db) {
+        var customers = IntStream.range(0, 60)
+                .mapToObj(i -> aCustomer().withCode("C2026%06d".formatted(900 - i))
+                        .withName("Shop " + "x".repeat(i % 7) + " Ltd").build())
+                .toList();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, customers.toArray(Customer[]::new));
+
+            var firstPage = storage.get(tx -> tx.customers().search(new CustomerSearch("ltd", false, Optional.empty(), 25)));
+            var secondPage = storage.get(tx -> tx.customers().search(
+                    new CustomerSearch("ltd", false, Optional.of(firstPage.getLast().rank()), 50)));
+
+            var all = new ArrayList<>(firstPage);
+            all.addAll(secondPage);
+            assertThat(all).hasSize(60).allMatch(m -> m.rank().tier() == Tier.NAME);
+            assertThat(all).extracting(m -> m.rank().nameLength()).isSorted();
+            assertThat(all).extracting(CustomerMatch::customer).containsExactlyInAnyOrderElementsOf(customers);
         }
     }
 

@@ -57,6 +57,22 @@ class JdbcDuplicateSuspectsTest {
     }
 
     @StorageTest
+    void legalFormsNeitherMakeNamesAlikeNorTellThemApart(TestDatabase db) {
+        var withLegalForm = aCustomer().withName("Northwind Trading Co., Ltd.").build();
+        var sameTradeAndForm = aCustomer().withName("合蓝能源有限公司").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, withLegalForm, sameTradeAndForm);
+
+            var northwind = suspects(storage, new DuplicateProbe("Northwind Trading", Set.of(), Set.of(), 0.75, 10));
+            var energy = suspects(storage, new DuplicateProbe("世飞能源有限公司", Set.of(), Set.of(), 0.75, 10));
+
+            assertThat(northwind).extracting(DuplicateSuspect::id).containsExactly(withLegalForm.id());
+            assertThat(northwind.getFirst().nameSimilarity()).isEqualTo(1.0);
+            assertThat(energy).isEmpty();
+        }
+    }
+
+    @StorageTest
     void nothingToGoByFindsNoSuspects(TestDatabase db) {
         try (var storage = TestStorage.on(db)) {
             insert(storage, aCustomer().withName("Zenith").withContact(aContact("Bo", "13812345678", null)).build());

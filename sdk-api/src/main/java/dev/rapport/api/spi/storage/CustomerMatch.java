@@ -11,21 +11,31 @@ public record CustomerMatch(Customer customer, Rank rank) {
         Objects.requireNonNull(rank, "rank");
     }
 
+    /** How a customer matched; search results come in this order. */
+    public enum Tier {
+        /** Its code is the query, ignoring case. */
+        CODE,
+        /** The query appears as written (ignoring case, accents and punctuation) in its name, or in its code. */
+        NAME,
+        /** The query appears as written in a contact's name or, when personal data may match, phone or e-mail. */
+        CONTACT,
+        /** The query matches its name or a contact's name with typos, in words of Latin script. */
+        SIMILAR
+    }
+
     /**
-     * The sort key of a match: search results are ordered by {@code exactCode} (true first), {@code score}
-     * (descending), {@code closeness} (descending) and {@code code}, in that order. Scores are compared exactly as
-     * the storage returned them, so a rank passed back as {@link CustomerSearch#after()} continues right after its
-     * match.
+     * The sort key of a match: results are ordered by {@code tier}, then {@code score} (descending), then
+     * {@code nameLength} (shorter first: for the query {@code acme}, "Acme" before "Acme Trading"), then
+     * {@code code}. Scores are compared exactly as the storage returned them, so that a rank passed back as
+     * {@link CustomerSearch#after()} continues right after its match.
      *
-     * @param exactCode whether the customer's code is the query
-     * @param score     how well the query matches a run of words of the name or of a contact's name (or, when
-     *                  personal data may match, of a phone or e-mail), from 0 (found by a part of its code only) to 1
-     * @param closeness how close the whole name is to the query, from 0 to 1: among equal scores, "Acme" comes
-     *                  before "Acme Trading" for the query {@code acme}
-     * @param code      the customer's code
+     * @param score      1 for the tiers of matches as written; for {@link Tier#SIMILAR}, how well the query
+     *                   matches a run of words of the name or a contact's name, above 0 and at most 1
+     * @param nameLength the length of the customer's name in a storage-defined normal form, at least 0
      */
-    public record Rank(boolean exactCode, double score, double closeness, String code) {
+    public record Rank(Tier tier, double score, int nameLength, String code) {
         public Rank {
+            Objects.requireNonNull(tier, "tier");
             Objects.requireNonNull(code, "code");
         }
     }

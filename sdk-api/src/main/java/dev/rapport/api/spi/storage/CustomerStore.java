@@ -28,17 +28,18 @@ public interface CustomerStore {
      * One page of the customers that match {@code search.query()}, most relevant first. The SDK keeps no rules of
      * its own here: what matches and the order are this contract.
      *
-     * <p>A customer matches when its code is the query (ignoring case), when its code contains the query, or when
-     * the query matches its name or one of its contacts' names, tolerating typos: a part of a word, a letter wrong,
-     * missing or added in a longer word, any part of a name in Chinese, Japanese or Korean down to one character.
-     * Case, accents and punctuation are ignored. When {@code search.matchPersonalData()}, a customer also matches
-     * when a contact's phone or e-mail contains the query as written (phones ignoring spaces, dashes and a
-     * leading {@code +}); otherwise phones and e-mails play no part, not even in the order.
+     * <p>Case, accents and punctuation are ignored throughout, and a run of Chinese, Japanese or Korean characters
+     * matches any run of it, down to one character. A customer matches in the first of these {@link
+     * CustomerMatch.Tier tiers} that applies: its code is the query; the query appears as written in its name or
+     * code; in a contact's name, or, when {@code search.matchPersonalData()}, in a contact's phone (digits only, so
+     * spaces, dashes and a leading {@code +} do not matter) or e-mail; or, tolerating typos in Latin-script words
+     * (a letter wrong, missing or added in a longer word), in its name or a contact's name. Without personal data,
+     * phones and e-mails play no part at all.
      *
-     * <p>Ordered by {@link CustomerMatch.Rank}: the exact code first, then by how well the query matches, then by
-     * how close the whole name is, then by code. The order is total and stable: paging with
+     * <p>Ordered by {@link CustomerMatch.Rank}. The order is total and stable: paging with
      * {@link CustomerSearch#after()} shows every match exactly once, as long as the customers do not change in
-     * between. A blank query matches every customer, ordered by code (every rank's scores then 0).
+     * between. A blank query lists every customer by code, each a {@link CustomerMatch.Tier#NAME} match with score
+     * 1 and name length 0.
      */
     List<CustomerMatch> search(CustomerSearch search);
 

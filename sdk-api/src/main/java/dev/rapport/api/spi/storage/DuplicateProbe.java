@@ -10,7 +10,8 @@ import java.util.Set;
  * @param phones            its contacts' phones, each in every stored form that means the same number
  * @param emails            its contacts' e-mails, in lower case
  * @param minNameSimilarity customers whose name is at least this similar to {@code name} are suspects, from 0
- *                          (exclusive) to 1
+ *                          (exclusive) to 1; the storage decides how it compares names, and may leave out what
+ *                          nearly every name has, such as a legal form ({@code Ltd}, {@code 有限公司})
  * @param limit             at most this many suspects, at least 1
  */
 public record DuplicateProbe(String name, Set<String> phones, Set<String> emails, double minNameSimilarity,

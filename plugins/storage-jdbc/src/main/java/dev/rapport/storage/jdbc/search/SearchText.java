@@ -24,7 +24,7 @@ import java.util.Set;
  *   <li>Other letters: their code, inside the word they belong to.</li>
  * </ul>
  */
-public record SearchText(List<String> words, int characters) {
+public record SearchText(List<String> words, List<Boolean> paired) {
     private static final int LETTERS = 26 * 26 * 26;
     /** A digit and three letters: enough for every character of the Basic Multilingual Plane and the Han planes. */
     private static final int CODES = 10 * LETTERS;
@@ -33,11 +33,16 @@ public record SearchText(List<String> words, int characters) {
             Character.UnicodeScript.BOPOMOFO);
 
     /**
-     * @param words      the words, never empty strings
-     * @param characters how many letters and digits the text had, counting a Chinese character as one
+     * @param words  the words, never empty strings
+     * @param paired for each word, whether it stands for a pair (or a lone one) of Chinese, Japanese or Korean
+     *               characters rather than spelled letters
      */
     public SearchText {
         words = List.copyOf(words);
+        paired = List.copyOf(paired);
+        if (paired.size() != words.size()) {
+            throw new IllegalArgumentException("one paired flag per word");
+        }
     }
 
     /** The search form of {@code text}; null is empty. */
@@ -78,12 +83,12 @@ public record SearchText(List<String> words, int characters) {
     /** The words of several texts in order, as one text. */
     public static SearchText concat(List<SearchText> parts) {
         var words = new ArrayList<String>();
-        int characters = 0;
+        var paired = new ArrayList<Boolean>();
         for (var part : parts) {
             words.addAll(part.words);
-            characters += part.characters;
+            paired.addAll(part.paired);
         }
-        return new SearchText(words, characters);
+        return new SearchText(words, paired);
     }
 
     private static boolean paired(int codePoint) {
@@ -113,9 +118,9 @@ public record SearchText(List<String> words, int characters) {
     /** Splits text into words as it is fed code point by code point. */
     private static final class Builder {
         private final List<String> words = new ArrayList<>();
+        private final List<Boolean> paired = new ArrayList<>();
         private final StringBuilder word = new StringBuilder();
         private final List<Integer> run = new ArrayList<>();
-        private int characters;
 
         void accept(int codePoint) {
             if (mark(codePoint)) {
@@ -124,11 +129,9 @@ public record SearchText(List<String> words, int characters) {
             if (paired(codePoint)) {
                 endWord();
                 run.add(codePoint);
-                characters++;
             } else if (Character.isLetterOrDigit(codePoint)) {
                 endRun();
                 fold(codePoint);
-                characters++;
             } else {
                 endRun();
                 endWord();
@@ -138,7 +141,7 @@ public record SearchText(List<String> words, int characters) {
         SearchText build() {
             endRun();
             endWord();
-            return new SearchText(words, characters);
+            return new SearchText(words, paired);
         }
 
         /** Appends the letter without its accents, in lower case, as ASCII where it has an ASCII form. */
@@ -155,19 +158,24 @@ public record SearchText(List<String> words, int characters) {
 
         private void endWord() {
             if (!word.isEmpty()) {
-                words.add(word.toString());
+                add(word.toString(), false);
                 word.setLength(0);
             }
         }
 
         private void endRun() {
             if (run.size() == 1) {
-                words.add(code(run.getFirst()));
+                add(code(run.getFirst()), true);
             }
             for (int i = 1; i < run.size(); i++) {
-                words.add(code(run.get(i - 1)) + code(run.get(i)));
+                add(code(run.get(i - 1)) + code(run.get(i)), true);
             }
             run.clear();
+        }
+
+        private void add(String text, boolean pair) {
+            words.add(text);
+            paired.add(pair);
         }
     }
 }

@@ -11,7 +11,7 @@ class SearchTextTest {
 
         assertThat(text.joined()).isEqualTo("cafe muller hk abc123 co ltd");
         assertThat(text.column()).isEqualTo(" cafe muller hk abc123 co ltd");
-        assertThat(text.characters()).isEqualTo(23);
+        assertThat(text.paired()).containsOnly(false);
     }
 
     @Test
@@ -23,7 +23,7 @@ class SearchTextTest {
         assertThat(run.words()).hasSize(3).allMatch(word -> word.matches("\\d[a-z]{3}\\d[a-z]{3}"));
         assertThat(run.words().get(2)).isEqualTo(pair.joined());
         assertThat(single.joined()).matches("\\d[a-z]{3}").isEqualTo(pair.joined().substring(0, 4));
-        assertThat(run.characters()).isEqualTo(4);
+        assertThat(run.paired()).containsOnly(true);
     }
 
     @Test
@@ -31,6 +31,7 @@ class SearchTextTest {
         var mixed = SearchText.of("ACME星河 科技");
 
         assertThat(mixed.words()).hasSize(3);
+        assertThat(mixed.paired()).containsExactly(false, true, true);
         assertThat(mixed.words().getFirst()).isEqualTo("acme");
         assertThat(mixed.words().get(1)).isEqualTo(SearchText.of("星河").joined());
         assertThat(mixed.words().get(2)).isEqualTo(SearchText.of("科技").joined());

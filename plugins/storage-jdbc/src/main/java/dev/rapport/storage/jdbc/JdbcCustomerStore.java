@@ -133,6 +133,7 @@ final class JdbcCustomerStore implements CustomerStore {
             if (statement.fuzzy()) {
                 useThreshold(Trigram.WORD_SIMILARITY, CustomerSearchQuery.WORD_SIMILARITY);
             }
+            // The tiers share one map of parameters, each using some of them.
             page.addAll(handle.createQuery(statement.sql())
                     .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
                     .bindMap(statement.parameters())
@@ -155,6 +156,7 @@ final class JdbcCustomerStore implements CustomerStore {
         if (query.get().fuzzy()) {
             useThreshold(Trigram.SIMILARITY, probe.minNameSimilarity());
         }
+        // On PostgreSQL the threshold is a setting rather than a parameter.
         var statement = handle.createQuery(query.get().sql())
                 .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
                 .bindMap(query.get().parameters());

@@ -59,4 +59,29 @@ class CustomerActivityOverHttpTest {
                     Map.of("date", "2026-11-20", "amount", 1, "currency", "CNY")).status()).isEqualTo(404);
         }
     }
+
+    @StorageTest
+    void aDuplicateIsMergedIntoItsSurvivorOnce(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            String agent = server.login("agent");
+            var survivor = server.get("/api/v1/customers?q=Northwind", agent).body().at("/items/0");
+            var duplicate = server.post("/api/v1/customers?allowDuplicate=true", agent, Map.of("kind", "ORGANIZATION",
+                    "name", "Northwind Retail Limited", "industry", "Retail", "firstContactChannel", "EMAIL",
+                    "contacts", List.of(Map.of("name", "Anna", "email", "anna.s@northwind.example"))));
+            assertThat(duplicate.status()).isEqualTo(201);
+            assertThat(duplicate.text("/firstContactChannel")).isEqualTo("EMAIL");
+            String path = "/api/v1/customers/" + survivor.get("id").asText() + "/merge";
+
+            var merged = server.post(path, agent, Map.of("duplicateId", duplicate.text("/id")));
+            assertThat(merged.status()).isEqualTo(200);
+            assertThat(merged.body().at("/contacts").size()).isEqualTo(survivor.at("/contacts").size() + 1);
+            assertThat(server.post(path, agent, Map.of("duplicateId", duplicate.text("/id"))).status()).isEqualTo(200);
+            assertThat(server.get("/api/v1/customers/" + duplicate.text("/id"), agent).text("/mergedInto"))
+                    .isEqualTo(survivor.get("id").asText());
+
+            var self = server.post(path, agent, Map.of("duplicateId", survivor.get("id").asText()));
+            assertThat(self.status()).isEqualTo(422);
+            assertThat(self.body().at("/errors").findValuesAsText("field")).containsExactly("duplicateId");
+        }
+    }
 }

@@ -17,6 +17,7 @@ import dev.rapport.api.spi.storage.StorageFactory;
 import dev.rapport.api.ticket.TicketTypes;
 import dev.rapport.api.ticket.Tickets;
 import dev.rapport.core.customer.CustomerRules;
+import dev.rapport.core.customer.CustomerMerge;
 import dev.rapport.core.customer.CustomerService;
 import dev.rapport.core.customer.InteractionService;
 import dev.rapport.core.customer.PhoneNumberRule;
@@ -84,7 +85,7 @@ public final class Rapport implements AutoCloseable {
         var transactions = new Transactions(storage, relay);
         var ids = new IdGenerator(clock);
         var passwords = new PasswordHasher();
-        this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones));
+
         this.tickets = new TicketService(transactions, clock, b.zone, ids, new SlaClock(b.slaPolicy), new TicketRouter());
         this.users = new UserService(transactions, clock, ids, passwords);
         this.departments = new DepartmentService(transactions, clock, ids);
@@ -93,6 +94,8 @@ public final class Rapport implements AutoCloseable {
         this.ticketTypes = new TicketTypeService(transactions);
         this.interactions = new InteractionService(transactions, clock, ids);
         this.purchases = new PurchaseService(transactions, clock, b.zone, ids, b.keyAccountThreshold);
+        this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),
+                new CustomerMerge(transactions, clock, purchases));
         this.timeline = new TimelineService(transactions, b.zone);
         // SPEC's default departments and ticket types exist from the first start; racing nodes insert them once.
         transactions.write(tx -> {

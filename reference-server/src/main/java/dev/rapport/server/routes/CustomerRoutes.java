@@ -14,6 +14,7 @@ import dev.rapport.api.customer.Segment;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.JsonBody;
 import io.helidon.webserver.http.HttpRules;
@@ -43,7 +44,8 @@ public final class CustomerRoutes implements HttpService {
                 .get("/", this::search)
                 .get("/{id}", this::get)
                 .patch("/{id}", this::patch)
-                .get("/{id}/history", this::history);
+                .get("/{id}/history", this::history)
+                .post("/{id}/merge", this::merge);
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -88,6 +90,18 @@ public final class CustomerRoutes implements HttpService {
         http.page(res, Page.last(customers.history(http.actor(req), id(req))));
     }
 
+    /** {@code {duplicateId}}: the duplicate's history moves to this customer, which the answer shows. */
+    private void merge(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        String duplicate = body.text("duplicateId");
+        if (duplicate == null || duplicate.isBlank()) {
+            body.error("duplicateId", "is required");
+        }
+        body.requireValid();
+        http.ok(res, customers.merge(actor, id(req), CustomerId.of(duplicate)));
+    }
+
     private CustomerId id(ServerRequest req) {
         return CustomerId.of(http.param(req, "id"));
     }
@@ -104,6 +118,8 @@ public final class CustomerRoutes implements HttpService {
         if (body.has("accountManagerId")) profile.accountManagerId(body.optionalText("accountManagerId").filter(s -> !s.isBlank()).map(UserId::of).orElse(null));
         if (body.has("tags")) profile.tags(body.texts("tags"));
         if (body.has("contractEnd")) profile.contractEnd(body.date("contractEnd"));
+        if (body.has("firstContactAt")) profile.firstContactAt(body.instant("firstContactAt"));
+        if (body.has("firstContactChannel")) profile.firstContactChannel(body.enumValue("firstContactChannel", IntakeChannel.class));
         if (body.has("contacts")) {
             var contacts = new ArrayList<ContactDraft>();
             var objects = body.objects("contacts");

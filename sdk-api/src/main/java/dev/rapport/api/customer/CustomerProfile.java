@@ -1,7 +1,9 @@
 package dev.rapport.api.customer;
 
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.ticket.IntakeChannel;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +19,15 @@ import java.util.Optional;
  * @param keyAccount       when true, {@code accountManagerId} is required
  * @param tags             preference tags such as "delivery time"
  * @param contractEnd      when the contract ends, for renewal care
+ * @param firstContactAt   when the customer first contacted us; the time of creation when empty; never in the future
+ * @param firstContactChannel how the customer first contacted us
  * @param contacts         at least one; each with a name and a phone or an e-mail
  */
 public record CustomerProfile(CustomerKind kind, String name, String industry, Optional<LocalDate> cooperationSince,
                               Optional<CustomerSource> source, Segment segment, MaintenanceLevel maintenanceLevel,
                               boolean keyAccount, Optional<UserId> accountManagerId, List<String> tags,
-                              Optional<LocalDate> contractEnd, List<ContactDraft> contacts) {
+                              Optional<LocalDate> contractEnd, Optional<Instant> firstContactAt,
+                              Optional<IntakeChannel> firstContactChannel, List<ContactDraft> contacts) {
     public CustomerProfile {
         cooperationSince = cooperationSince == null ? Optional.empty() : cooperationSince;
         source = source == null ? Optional.empty() : source;
@@ -31,6 +36,8 @@ public record CustomerProfile(CustomerKind kind, String name, String industry, O
         accountManagerId = accountManagerId == null ? Optional.empty() : accountManagerId;
         tags = tags == null ? List.of() : List.copyOf(tags);
         contractEnd = contractEnd == null ? Optional.empty() : contractEnd;
+        firstContactAt = firstContactAt == null ? Optional.empty() : firstContactAt;
+        firstContactChannel = firstContactChannel == null ? Optional.empty() : firstContactChannel;
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
     }
 
@@ -52,6 +59,8 @@ public record CustomerProfile(CustomerKind kind, String name, String industry, O
         b.accountManagerId = accountManagerId.orElse(null);
         b.tags = new ArrayList<>(tags);
         b.contractEnd = contractEnd.orElse(null);
+        b.firstContactAt = firstContactAt.orElse(null);
+        b.firstContactChannel = firstContactChannel.orElse(null);
         b.contacts = new ArrayList<>(contacts);
         return b;
     }
@@ -69,6 +78,8 @@ public record CustomerProfile(CustomerKind kind, String name, String industry, O
         private UserId accountManagerId;
         private List<String> tags = new ArrayList<>();
         private LocalDate contractEnd;
+        private Instant firstContactAt;
+        private IntakeChannel firstContactChannel;
         private List<ContactDraft> contacts = new ArrayList<>();
 
         private Builder() {
@@ -85,13 +96,16 @@ public record CustomerProfile(CustomerKind kind, String name, String industry, O
         public Builder accountManagerId(UserId id) { this.accountManagerId = id; return this; }
         public Builder tags(List<String> tags) { this.tags = new ArrayList<>(tags == null ? List.of() : tags); return this; }
         public Builder contractEnd(LocalDate date) { this.contractEnd = date; return this; }
+        public Builder firstContactAt(Instant at) { this.firstContactAt = at; return this; }
+        public Builder firstContactChannel(IntakeChannel channel) { this.firstContactChannel = channel; return this; }
         public Builder contacts(List<ContactDraft> contacts) { this.contacts = new ArrayList<>(contacts == null ? List.of() : contacts); return this; }
         public Builder contact(ContactDraft contact) { this.contacts.add(contact); return this; }
 
         public CustomerProfile build() {
             return new CustomerProfile(kind, name, industry, Optional.ofNullable(cooperationSince),
                     Optional.ofNullable(source), segment, maintenanceLevel, keyAccount,
-                    Optional.ofNullable(accountManagerId), tags, Optional.ofNullable(contractEnd), contacts);
+                    Optional.ofNullable(accountManagerId), tags, Optional.ofNullable(contractEnd),
+                    Optional.ofNullable(firstContactAt), Optional.ofNullable(firstContactChannel), contacts);
         }
     }
 }

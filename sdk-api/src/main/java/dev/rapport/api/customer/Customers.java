@@ -82,4 +82,19 @@ public interface Customers {
 
     /** The audit trail of a customer, oldest first. Needs {@code customer.read}. */
     List<AuditEntry> history(Actor actor, CustomerId id);
+
+    /**
+     * Merges {@code duplicate} into {@code survivor}: every ticket, interaction and purchase of the duplicate, and its
+     * contacts, move to the survivor, in one transaction, audited on both and announced as {@code CustomersMerged}.
+     * The duplicate stays as a record with {@link Customer#mergedInto()} set; search no longer finds it and it takes
+     * no new tickets, interactions or purchases. Merging again is harmless: it changes nothing. Needs
+     * {@code customer.write}.
+     *
+     * @return the survivor after the merge
+     * @throws ValidationException naming {@code duplicateId} when it is the survivor itself
+     * @throws NotFoundException   for an unknown customer
+     * @throws ConflictException   when either was merged into yet another customer, or their purchases are in
+     *                             different currencies
+     */
+    Customer merge(Actor actor, CustomerId survivor, CustomerId duplicate);
 }

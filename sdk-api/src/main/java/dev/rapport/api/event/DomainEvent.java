@@ -9,7 +9,7 @@ import java.time.Instant;
  * after commit at least once, in order per {@link #subjectId()}.
  */
 public sealed interface DomainEvent
-        permits CustomerCreated, CustomerUpdated, InteractionLogged, PurchaseRecorded, TicketCreated, TicketAssigned,
+        permits CustomerCreated, CustomerUpdated, CustomersMerged, InteractionLogged, PurchaseRecorded, TicketCreated, TicketAssigned,
                 ProgressAdded, TicketResolved, TicketReopened, TicketClosed {
 
     /** When the change was made, by the SDK's clock. */

@@ -5,6 +5,7 @@ import dev.rapport.api.customer.CustomerProfile;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.core.FieldChecks;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,8 @@ public final class CustomerRules {
             contacts.add(checkContact("contacts[" + i + "]", p.contacts().get(i), checks));
         }
         var normalised = new CustomerProfile(p.kind(), name, industry, p.cooperationSince(), p.source(), p.segment(),
-                p.maintenanceLevel(), p.keyAccount(), p.accountManagerId(), tags, p.contractEnd(), contacts);
+                p.maintenanceLevel(), p.keyAccount(), p.accountManagerId(), tags, p.contractEnd(),
+                p.firstContactAt().map(at -> at.truncatedTo(ChronoUnit.MICROS)), p.firstContactChannel(), contacts);
         return new Checked(normalised, checks.errors());
     }
 

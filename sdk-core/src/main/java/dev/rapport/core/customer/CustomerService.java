@@ -48,13 +48,16 @@ public final class CustomerService implements Customers {
     private final ZoneId zone;
     private final IdGenerator ids;
     private final CustomerRules rules;
+    private final CustomerMerge merge;
 
-    public CustomerService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, CustomerRules rules) {
+    public CustomerService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, CustomerRules rules,
+                           CustomerMerge merge) {
         this.transactions = transactions;
         this.clock = clock;
         this.zone = zone;
         this.ids = ids;
         this.rules = rules;
+        this.merge = merge;
     }
 
     @Override
@@ -63,8 +66,10 @@ public final class CustomerService implements Customers {
         var checked = rules.check(profile);
         var p = checked.profile();
         Customer created = transactions.write(tx -> {
+            Instant now = clock.instant();
             var errors = new ArrayList<>(checked.errors());
             errors.addAll(referenceErrors(tx, p));
+            errors.addAll(timeErrors(p, now));
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
@@ -75,14 +80,14 @@ public final class CustomerService implements Customers {
                     throw DuplicateException.customer(candidates);
                 }
             }
-            Instant now = clock.instant();
             String code = "C" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.CUSTOMER_CODE));
             var contacts = p.contacts().stream()
                     .map(c -> new Contact(ContactId.of(ids.next()), c.name(), c.title(), c.phone(), c.email()))
                     .toList();
             var customer = new Customer(CustomerId.of(ids.next()), code, p.kind(), p.name(), p.industry(),
                     p.cooperationSince(), p.source(), p.segment(), p.maintenanceLevel(), p.keyAccount(),
-                    p.accountManagerId(), p.tags(), p.contractEnd(), contacts, now, now, 1);
+                    p.accountManagerId(), p.tags(), p.contractEnd(), Optional.of(p.firstContactAt().orElse(now)),
+                    p.firstContactChannel(), contacts, Optional.empty(), now, now, 1);
             tx.customers().insert(customer);
             tx.audit().append(diff(null, customer).entry("customer", customer.id().value(), now, actor, "customer.created"));
             tx.outbox().append(new CustomerCreated(customer.id(), code, now, actor.userId()));
@@ -111,9 +116,12 @@ public final class CustomerService implements Customers {
         actor.require(Permission.CUSTOMER_WRITE);
         Customer updated = transactions.write(tx -> {
             Customer current = find(tx, id);
+            CustomerMerge.requireNotMerged(current);
             var checked = rules.check(PersonalData.unmasked(actor, update.profile(), current));
             var p = checked.profile();
+            Instant now = clock.instant();
             var errors = new ArrayList<>(checked.errors());
+            errors.addAll(timeErrors(p, now));
             if (update.code() != null && !update.code().equals(current.code())) {
                 errors.addFirst(FieldError.of("code", "is immutable; this customer's code is " + current.code()));
             }
@@ -134,12 +142,9 @@ public final class CustomerService implements Customers {
             if (current.version() != update.version()) {
                 throw ConflictException.staleVersion("customer", id.value(), update.version(), current.version());
             }
-            Instant now = clock.instant();
             var contacts = p.contacts().stream().map(this::toContact).toList();
-            var next = new Customer(current.id(), current.code(), p.kind(), p.name(), p.industry(),
-                    p.cooperationSince(), p.source(), p.segment(), p.maintenanceLevel(), p.keyAccount(),
-                    p.accountManagerId(), p.tags(), p.contractEnd(), contacts, current.createdAt(), now,
-                    current.version() + 1);
+            var next = current.toBuilder().profile(p).contacts(contacts).updatedAt(now).version(current.version() + 1)
+                    .build();
             var changes = diff(current, next);
             if (changes.isEmpty()) {
                 return current;
@@ -170,6 +175,11 @@ public final class CustomerService implements Customers {
     }
 
     @Override
+    public Customer merge(Actor actor, CustomerId survivor, CustomerId duplicate) {
+        return PersonalData.visibleTo(actor, merge.merge(actor, survivor, duplicate));
+    }
+
+    @Override
     public List<AuditEntry> history(Actor actor, CustomerId id) {
         actor.require(Permission.CUSTOMER_READ);
         return transactions.read(tx -> {
@@ -192,6 +202,13 @@ public final class CustomerService implements Customers {
         return checks.errors();
     }
 
+    /** Rules that need the clock: a first contact cannot lie in the future. */
+    private static List<FieldError> timeErrors(CustomerProfile p, Instant now) {
+        return p.firstContactAt().filter(at -> at.isAfter(now))
+                .map(at -> List.of(FieldError.of("firstContactAt", "must not be in the future")))
+                .orElse(List.of());
+    }
+
     private Contact toContact(ContactDraft c) {
         return new Contact(c.id().orElseGet(() -> ContactId.of(ids.next())), c.name(), c.title(), c.phone(), c.email());
     }
@@ -211,6 +228,8 @@ public final class CustomerService implements Customers {
                 .field("accountManagerId", was.apply(Customer::accountManagerId), after.accountManagerId())
                 .field("tags", was.apply(Customer::tags), after.tags())
                 .field("contractEnd", was.apply(Customer::contractEnd), after.contractEnd())
+                .field("firstContactAt", was.apply(Customer::firstContactAt), after.firstContactAt())
+                .field("firstContactChannel", was.apply(Customer::firstContactChannel), after.firstContactChannel())
                 // Compared on the real values, written masked: a corrected phone can look the same masked.
                 .changed("contacts", before != null && before.contacts().equals(after.contacts()),
                         before == null ? null : maskedContacts(before), maskedContacts(after));

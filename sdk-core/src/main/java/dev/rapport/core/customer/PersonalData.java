@@ -24,10 +24,7 @@ public final class PersonalData {
                 .map(c -> new Contact(c.id(), c.name(), c.title(), c.phone().map(PersonalData::maskPhone),
                         c.email().map(PersonalData::maskEmail)))
                 .toList();
-        return new Customer(customer.id(), customer.code(), customer.kind(), customer.name(), customer.industry(),
-                customer.cooperationSince(), customer.source(), customer.segment(), customer.maintenanceLevel(),
-                customer.keyAccount(), customer.accountManagerId(), customer.tags(), customer.contractEnd(),
-                contacts, customer.createdAt(), customer.updatedAt(), customer.version());
+        return customer.toBuilder().contacts(contacts).build();
     }
 
     /**

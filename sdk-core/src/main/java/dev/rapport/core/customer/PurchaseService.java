@@ -73,6 +73,7 @@ public final class PurchaseService implements Purchases {
         return transactions.write(tx -> {
             Customer customer = tx.customers().find(customerId)
                     .orElseThrow(() -> NotFoundException.of("customer", customerId.value()));
+            CustomerMerge.requireNotMerged(customer);
             var earlier = cumulative(tx, customerId);
             earlier.filter(total -> currency != null && !total.currency().equals(currency)).ifPresent(total ->
                     checks.add("currency", "must be " + total.currency() + ", the currency of this customer's purchases"));
@@ -86,10 +87,7 @@ public final class PurchaseService implements Purchases {
                     .entry("customer", customerId.value(), now, actor, "customer.purchase-recorded"));
             tx.outbox().append(new PurchaseRecorded(purchase.id(), customerId, purchase.date(), amount, total, now,
                     actor.userId()));
-            if (!customer.keyAccount() && total.currency().equals(keyAccountThreshold.currency())
-                    && total.isAtLeast(keyAccountThreshold)) {
-                becomeKeyAccount(tx, customer, actor, now);
-            }
+            becomeKeyAccountIfDue(tx, customer, total, actor, now);
             return purchase;
         });
     }
@@ -127,11 +125,13 @@ public final class PurchaseService implements Purchases {
         return tx.purchases().totals(customer).stream().findFirst();
     }
 
-    private void becomeKeyAccount(Transaction tx, Customer customer, Actor actor, Instant now) {
-        var next = new Customer(customer.id(), customer.code(), customer.kind(), customer.name(), customer.industry(),
-                customer.cooperationSince(), customer.source(), customer.segment(), customer.maintenanceLevel(), true,
-                customer.accountManagerId(), customer.tags(), customer.contractEnd(), customer.contacts(),
-                customer.createdAt(), now, customer.version() + 1);
+    /** SPEC §3: cumulative purchases at the threshold make a key account; called whenever a total grows. */
+    void becomeKeyAccountIfDue(Transaction tx, Customer customer, Money total, Actor actor, Instant now) {
+        if (customer.keyAccount() || !total.currency().equals(keyAccountThreshold.currency())
+                || !total.isAtLeast(keyAccountThreshold)) {
+            return;
+        }
+        var next = customer.toBuilder().keyAccount(true).updatedAt(now).version(customer.version() + 1).build();
         if (!tx.customers().update(next, customer.version())) {
             throw ConflictException.staleVersion("customer", customer.id().value(), customer.version(),
                     customer.version() + 1);

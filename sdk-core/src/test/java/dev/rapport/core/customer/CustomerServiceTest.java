@@ -15,6 +15,7 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Permission;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
@@ -23,6 +24,7 @@ import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +53,23 @@ class CustomerServiceTest {
         assertThat(first.code()).matches("C2026\\d{6}");
         assertThat(second.code()).isNotEqualTo(first.code());
         assertThat(rapport.customers().get(Actor.system(), first.id())).isEqualTo(first);
+    }
+
+    @StorageTest
+    void theFirstContactDefaultsToCreationAndCannotLieAhead(TestDatabase db) {
+        start(db);
+        var walkIn = rapport.customers().create(Actor.system(), aCustomer().firstContactChannel(IntakeChannel.WALK_IN).build());
+        assertThat(walkIn.firstContactAt()).contains(clock.instant());
+        assertThat(walkIn.firstContactChannel()).contains(IntakeChannel.WALK_IN);
+
+        var earlier = clock.instant().minus(Duration.ofDays(400));
+        var known = rapport.customers().create(Actor.system(), aCustomer().firstContactAt(earlier).build());
+        assertThat(rapport.customers().get(Actor.system(), known.id()).firstContactAt()).contains(earlier);
+
+        assertThatThrownBy(() -> rapport.customers().create(Actor.system(),
+                aCustomer().firstContactAt(clock.instant().plusSeconds(60)).build()))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("firstContactAt"));
     }
 
     @StorageTest

@@ -168,7 +168,7 @@ final class CustomerSearchQuery {
         var parameters = new LinkedHashMap<String, Object>();
         search.after().ifPresent(after -> parameters.put("afterCode", after.code()));
         return new Statement(Tier.NAME, "SELECT " + customerColumns + ", 1 AS score, 0 AS name_length "
-                + "FROM customers c" + (search.after().isPresent() ? " WHERE c.code > :afterCode" : "")
+                + "FROM customers c WHERE c.merged_into IS NULL" + (search.after().isPresent() ? " AND c.code > :afterCode" : "")
                 + " ORDER BY c.code LIMIT :limit", parameters, false);
     }
 
@@ -180,8 +180,9 @@ final class CustomerSearchQuery {
     }
 
     private static String select(String columns, String score) {
+        // Customers merged into another never match; the condition is cheap on every row an index hands over.
         return "SELECT " + columns + ", " + score + " AS score, " + NAME_LENGTH + " AS name_length "
-                + "FROM customers c WHERE ";
+                + "FROM customers c WHERE c.merged_into IS NULL AND ";
     }
 
     /** Only rows after the cursor's, when it stands in {@code tier}. */

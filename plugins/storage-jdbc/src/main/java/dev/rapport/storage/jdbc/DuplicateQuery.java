@@ -57,8 +57,8 @@ record DuplicateQuery(String sql, Map<String, Object> parameters, Map<String, Li
             return Optional.empty();
         }
         String suspects = "SELECT c.id, c.code, c.name, similarity(:name, c.search_core) AS closeness, " + samePhone
-                + " AS same_phone, " + sameEmail + " AS same_email FROM customers c WHERE c.id IN ("
-                + String.join(" UNION ", candidates) + ")";
+                + " AS same_phone, " + sameEmail + " AS same_email FROM customers c WHERE c.merged_into IS NULL "
+                + "AND c.id IN (" + String.join(" UNION ", candidates) + ")";
         return Optional.of(new DuplicateQuery("SELECT s.* FROM (" + suspects + ") s "
                 + "ORDER BY CASE WHEN s.same_phone OR s.same_email THEN 0 ELSE 1 END, s.closeness DESC, s.code "
                 + "LIMIT :limit", parameters, lists, fuzzy));

@@ -9,6 +9,7 @@ import dev.rapport.api.customer.CustomerSource;
 import dev.rapport.api.customer.MaintenanceLevel;
 import dev.rapport.api.customer.Segment;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.spi.storage.CustomerMatch;
 import dev.rapport.api.spi.storage.CustomerSearch;
 import dev.rapport.api.spi.storage.CustomerStore;
@@ -34,6 +35,7 @@ import static dev.rapport.storage.jdbc.JdbcValues.date;
 import static dev.rapport.storage.jdbc.JdbcValues.enumValue;
 import static dev.rapport.storage.jdbc.JdbcValues.instant;
 import static dev.rapport.storage.jdbc.JdbcValues.optionalEnum;
+import static dev.rapport.storage.jdbc.JdbcValues.optionalInstant;
 import static dev.rapport.storage.jdbc.JdbcValues.optionalString;
 
 /**
@@ -44,7 +46,7 @@ import static dev.rapport.storage.jdbc.JdbcValues.optionalString;
 final class JdbcCustomerStore implements CustomerStore {
     private static final String CUSTOMER_COLUMNS = "c.id, c.code, c.kind, c.name, c.industry, c.cooperation_since, "
             + "c.source, c.segment, c.maintenance_level, c.key_account, c.account_manager_id, c.tags, c.contract_end, "
-            + "c.created_at, c.updated_at, c.version";
+            + "c.first_contact_at, c.first_contact_channel, c.merged_into, c.created_at, c.updated_at, c.version";
     private static final String CONTACT_COLUMNS = "k.customer_id AS contact_customer_id, k.id AS contact_id, "
             + "k.name AS contact_name, k.title AS contact_title, k.phone AS contact_phone, k.email AS contact_email";
     private static final String INSERT_CONTACT = "INSERT INTO contacts (id, customer_id, position, name, title, "
@@ -63,11 +65,12 @@ final class JdbcCustomerStore implements CustomerStore {
     @Override
     public void insert(Customer customer) {
         bindCustomer(handle.createUpdate("INSERT INTO customers (id, code, kind, name, industry, cooperation_since, "
-                + "source, segment, maintenance_level, key_account, account_manager_id, tags, contract_end, created_at, "
-                + "updated_at, version, search_name, search_core, search_text, search_pii) VALUES (:id, :code, :kind, "
-                + ":name, :industry, :cooperationSince, :source, :segment, :maintenanceLevel, :keyAccount, "
-                + ":accountManagerId, :tags, :contractEnd, :createdAt, :updatedAt, :version, :searchName, :searchCore, "
-                + ":searchText, :searchPii)"),
+                + "source, segment, maintenance_level, key_account, account_manager_id, tags, contract_end, "
+                + "first_contact_at, first_contact_channel, merged_into, created_at, updated_at, version, search_name, "
+                + "search_core, search_text, search_pii) VALUES (:id, :code, :kind, :name, :industry, :cooperationSince, "
+                + ":source, :segment, :maintenanceLevel, :keyAccount, :accountManagerId, :tags, :contractEnd, "
+                + ":firstContactAt, :firstContactChannel, :mergedInto, :createdAt, :updatedAt, :version, :searchName, "
+                + ":searchCore, :searchText, :searchPii)"),
                 customer)
                 .execute();
         insertContacts(customer);
@@ -97,7 +100,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public boolean exists(CustomerId id) {
-        return DirectSql.first(handle, "SELECT 1 FROM customers WHERE id = ?",
+        return DirectSql.first(handle, "SELECT 1 FROM customers WHERE id = ? AND merged_into IS NULL",
                 statement -> statement.setString(1, id.value()), rs -> true).isPresent();
     }
 
@@ -107,7 +110,8 @@ final class JdbcCustomerStore implements CustomerStore {
                 + "industry = :industry, cooperation_since = :cooperationSince, source = :source, segment = :segment, "
                 + "maintenance_level = :maintenanceLevel, key_account = :keyAccount, "
                 + "account_manager_id = :accountManagerId, tags = :tags, contract_end = :contractEnd, "
-                + "created_at = :createdAt, updated_at = :updatedAt, version = :version, search_name = :searchName, "
+                + "first_contact_at = :firstContactAt, first_contact_channel = :firstContactChannel, "
+                + "merged_into = :mergedInto, created_at = :createdAt, updated_at = :updatedAt, version = :version, search_name = :searchName, "
                 + "search_core = :searchCore, search_text = :searchText, search_pii = :searchPii "
                 + "WHERE id = :id AND version = :expectedVersion"),
                 customer)
@@ -259,6 +263,9 @@ final class JdbcCustomerStore implements CustomerStore {
                 .bind("accountManagerId", c.accountManagerId().map(UserId::value).orElse(null))
                 .bind("tags", json.strings(c.tags()))
                 .bind("contractEnd", date(c.contractEnd()))
+                .bind("firstContactAt", instant(c.firstContactAt()))
+                .bind("firstContactChannel", c.firstContactChannel().map(Enum::name).orElse(null))
+                .bind("mergedInto", c.mergedInto().map(CustomerId::value).orElse(null))
                 .bind("createdAt", instant(c.createdAt()))
                 .bind("updatedAt", instant(c.updatedAt()))
                 .bind("version", c.version());
@@ -271,8 +278,10 @@ final class JdbcCustomerStore implements CustomerStore {
                 date(rs, "cooperation_since"), optionalEnum(rs, "source", CustomerSource.class),
                 enumValue(rs, "segment", Segment.class), enumValue(rs, "maintenance_level", MaintenanceLevel.class),
                 rs.getBoolean("key_account"), optionalString(rs, "account_manager_id").map(UserId::of),
-                json.strings(rs.getString("tags")), date(rs, "contract_end"), List.of(),
-                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+                json.strings(rs.getString("tags")), date(rs, "contract_end"), optionalInstant(rs, "first_contact_at"),
+                optionalEnum(rs, "first_contact_channel", IntakeChannel.class), List.of(),
+                optionalString(rs, "merged_into").map(CustomerId::of), instant(rs, "created_at"),
+                instant(rs, "updated_at"), rs.getLong("version"));
     }
 
     private static Contact contact(ResultSet rs) throws SQLException {
@@ -282,8 +291,6 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     private static Customer withContacts(Customer c, List<Contact> contacts) {
-        return new Customer(c.id(), c.code(), c.kind(), c.name(), c.industry(), c.cooperationSince(), c.source(),
-                c.segment(), c.maintenanceLevel(), c.keyAccount(), c.accountManagerId(), c.tags(), c.contractEnd(),
-                contacts, c.createdAt(), c.updatedAt(), c.version());
+        return c.toBuilder().contacts(contacts).build();
     }
 }

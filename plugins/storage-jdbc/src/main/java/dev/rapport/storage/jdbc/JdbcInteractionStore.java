@@ -64,6 +64,14 @@ final class JdbcInteractionStore implements InteractionStore {
         return query.map((rs, ctx) -> interaction(rs)).list();
     }
 
+    @Override
+    public int moveCustomer(CustomerId from, CustomerId to) {
+        return handle.createUpdate("UPDATE interactions SET customer_id = :to WHERE customer_id = :from")
+                .bind("from", from.value())
+                .bind("to", to.value())
+                .execute();
+    }
+
     private Interaction interaction(ResultSet rs) throws SQLException {
         return new Interaction(InteractionId.of(rs.getString("id")), CustomerId.of(rs.getString("customer_id")),
                 instant(rs, "occurred_at"), enumValue(rs, "method", InteractionMethod.class),

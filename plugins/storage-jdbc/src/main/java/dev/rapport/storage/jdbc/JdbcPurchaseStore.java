@@ -75,6 +75,14 @@ final class JdbcPurchaseStore implements PurchaseStore {
                 .list();
     }
 
+    @Override
+    public int moveCustomer(CustomerId from, CustomerId to) {
+        return handle.createUpdate("UPDATE purchases SET customer_id = :to WHERE customer_id = :from")
+                .bind("from", from.value())
+                .bind("to", to.value())
+                .execute();
+    }
+
     private static boolean startsADay(Before before, ZoneId zone) {
         LocalDate day = before.at().atZone(zone).toLocalDate();
         return day.atStartOfDay(zone).toInstant().equals(before.at());

@@ -211,6 +211,14 @@ final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
+    public int moveCustomer(CustomerId from, CustomerId to) {
+        return handle.createUpdate("UPDATE tickets SET customer_id = :to, version = version + 1 WHERE customer_id = :from")
+                .bind("from", from.value())
+                .bind("to", to.value())
+                .execute();
+    }
+
+    @Override
     public Set<TicketId> existing(Collection<TicketId> ids) {
         if (ids.isEmpty()) {
             return Set.of();

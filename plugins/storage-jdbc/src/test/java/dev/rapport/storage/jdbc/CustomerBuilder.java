@@ -9,6 +9,7 @@ import dev.rapport.api.customer.CustomerSource;
 import dev.rapport.api.customer.MaintenanceLevel;
 import dev.rapport.api.customer.Segment;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.ticket.IntakeChannel;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -152,6 +153,7 @@ final class CustomerBuilder {
 
     Customer build() {
         return new Customer(id, code, kind, name, "Manufacturing", cooperationSince, source, segment, maintenanceLevel,
-                keyAccount, accountManagerId, tags, contractEnd, contacts, T0, updatedAt, version);
+                keyAccount, accountManagerId, tags, contractEnd, Optional.of(T0), Optional.of(IntakeChannel.PHONE),
+                contacts, Optional.empty(), T0, updatedAt, version);
     }
 }

@@ -7,6 +7,7 @@ import dev.rapport.api.customer.InteractionMethod;
 import dev.rapport.api.customer.PurchaseId;
 import dev.rapport.api.event.CustomerCreated;
 import dev.rapport.api.event.CustomerUpdated;
+import dev.rapport.api.event.CustomersMerged;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.InteractionLogged;
 import dev.rapport.api.event.PurchaseRecorded;
@@ -63,6 +64,7 @@ class JdbcOutboxTest {
         var events = List.<DomainEvent>of(
                 new CustomerCreated(CustomerId.of("customer-1"), "C2026000001", T0, ACTOR),
                 new CustomerUpdated(CustomerId.of("customer-1"), 2, T0, ACTOR),
+                new CustomersMerged(CustomerId.of("customer-1"), CustomerId.of("customer-2"), 3, 2, 1, 1, T0, ACTOR),
                 new InteractionLogged(InteractionId.of("interaction-1"), CustomerId.of("customer-1"),
                         InteractionMethod.PHONE, ACTOR, T0, ACTOR),
                 new PurchaseRecorded(PurchaseId.of("purchase-1"), CustomerId.of("customer-1"), LocalDate.of(2026, 11, 20),

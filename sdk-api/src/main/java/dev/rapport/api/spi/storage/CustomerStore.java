@@ -14,7 +14,7 @@ public interface CustomerStore {
     /** The customer with its contacts in their stored order, or empty. */
     Optional<Customer> find(CustomerId id);
 
-    /** Whether a customer with this id exists; cheaper than {@link #find}. */
+    /** Whether a customer with this id exists and was not merged into another; cheaper than {@link #find}. */
     boolean exists(CustomerId id);
 
     /**
@@ -38,7 +38,8 @@ public interface CustomerStore {
      *
      * <p>Ordered by {@link CustomerMatch.Rank}. The order is total and stable: paging with
      * {@link CustomerSearch#after()} shows every match exactly once, as long as the customers do not change in
-     * between. A blank query lists every customer by code, each a {@link CustomerMatch.Tier#NAME} match with score
+     * between. Customers merged into another never match. A blank query lists every customer by code, each a
+     * {@link CustomerMatch.Tier#NAME} match with score
      * 1 and name length 0.
      */
     List<CustomerMatch> search(CustomerSearch search);
@@ -46,7 +47,8 @@ public interface CustomerStore {
     /**
      * The existing customers that {@code probe} may duplicate: those with a contact whose phone is one of
      * {@code probe.phones()} or whose e-mail, ignoring case, is one of {@code probe.emails()}, and those whose name
-     * is at least {@code probe.minNameSimilarity()} similar to {@code probe.name()}. Ordered: a shared phone or
+     * is at least {@code probe.minNameSimilarity()} similar to {@code probe.name()}; never customers merged into
+     * another. Ordered: a shared phone or
      * e-mail first, then by name similarity descending, then by code; at most {@code probe.limit()}.
      */
     List<DuplicateSuspect> suspects(DuplicateProbe probe);

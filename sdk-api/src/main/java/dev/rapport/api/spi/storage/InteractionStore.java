@@ -13,4 +13,7 @@ public interface InteractionStore {
 
     /** At most {@code limit} interactions of the customer, newest first by (time, id), after {@code before}. */
     List<Interaction> ofCustomer(CustomerId customer, Optional<Before> before, int limit);
+
+    /** Moves every interaction of {@code from} to {@code to}; returns how many moved. */
+    int moveCustomer(CustomerId from, CustomerId to);
 }

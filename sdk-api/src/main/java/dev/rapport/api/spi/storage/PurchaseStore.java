@@ -21,4 +21,7 @@ public interface PurchaseStore {
 
     /** The sum of the customer's purchases per currency, by currency code. */
     List<Money> totals(CustomerId customer);
+
+    /** Moves every purchase of {@code from} to {@code to}; returns how many moved. */
+    int moveCustomer(CustomerId from, CustomerId to);
 }

@@ -46,4 +46,7 @@ public interface TicketStore {
 
     /** Which of {@code ids} exist. */
     Set<TicketId> existing(Collection<TicketId> ids);
+
+    /** Moves every ticket of {@code from} to {@code to}, raising each one's version; returns how many moved. */
+    int moveCustomer(CustomerId from, CustomerId to);
 }

@@ -31,7 +31,9 @@ class CustomerActivityOverHttpTest {
             assertThat(purchase.raw().body()).contains("\"amount\":12500.5", "\"currency\":\"CNY\"");
 
             assertThat(server.get(customer + "/interactions", agent).body().at("/items").size()).isEqualTo(1);
-            assertThat(server.get(customer + "/purchases", agent).text("/items/0/date")).isEqualTo("2026-11-20");
+            var purchases = server.get(customer + "/purchases", agent);
+            assertThat(purchases.text("/items/0/date")).isEqualTo("2026-11-20");
+            assertThat(purchases.raw().body()).contains("\"cumulative\":{\"amount\":12500.5,\"currency\":\"CNY\"}");
 
             var timeline = server.get(customer + "/timeline", agent).body().at("/items");
             assertThat(timeline.valueStream().map(e -> e.get("kind").asText()))

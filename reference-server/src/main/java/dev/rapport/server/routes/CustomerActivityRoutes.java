@@ -40,8 +40,7 @@ public final class CustomerActivityRoutes implements HttpService {
                 .get("/{id}/interactions", (req, res) -> http.page(res,
                         interactions.list(http.actor(req), customer(req), http.page(req))))
                 .post("/{id}/purchases", this::recordPurchase)
-                .get("/{id}/purchases", (req, res) -> http.page(res,
-                        purchases.list(http.actor(req), customer(req), http.page(req)).map(CustomerActivityRoutes::json)))
+                .get("/{id}/purchases", this::listPurchases)
                 .get("/{id}/timeline", (req, res) -> http.page(res,
                         timeline.of(http.actor(req), customer(req), http.page(req))));
     }
@@ -64,6 +63,19 @@ public final class CustomerActivityRoutes implements HttpService {
         var purchase = new NewPurchase(body.date("date"), body.decimal("amount"), body.text("currency"));
         body.requireValid();
         http.created(res, json(purchases.record(actor, customer(req), purchase)));
+    }
+
+    /** A page of purchases, with the customer's cumulative amount beside it (SPEC §3's cooperation amount). */
+    private void listPurchases(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var page = purchases.list(actor, customer(req), http.page(req)).map(CustomerActivityRoutes::json);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("nextCursor", page.nextCursor().orElse(null));
+        body.put("cumulative", purchases.cumulative(actor, customer(req))
+                .map(total -> Map.of("amount", total.amount(), "currency", total.currency().getCurrencyCode()))
+                .orElse(null));
+        http.ok(res, body);
     }
 
     private CustomerId customer(ServerRequest req) {

@@ -1,13 +1,18 @@
 package dev.rapport.server.routes;
 
 import dev.rapport.api.security.Authentication;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.Role;
+import dev.rapport.api.security.UserId;
 import dev.rapport.server.http.Exchange;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.Map;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /** {@code /api/v1/auth}: log in with employee id and password, log out. */
 public final class AuthRoutes implements HttpService {
@@ -38,16 +43,20 @@ public final class AuthRoutes implements HttpService {
         body.requireValid();
         var login = authentication.login(employeeId, password, req.remotePeer().host());
         var user = login.user();
-        http.ok(res, Map.of(
-                "token", login.token(),
-                "expiresAt", login.expiresAt(),
-                "user", Map.of("id", user.id(), "employeeId", user.employeeId(), "name", user.name(),
-                        "roles", user.roles(), "departmentId", user.departmentId())));
+        http.ok(res, new LoginJson(login.token(), login.expiresAt(), new LoginJson.UserJson(user.id(),
+                user.employeeId(), user.name(), user.roles(), user.departmentId())));
     }
 
     private void logout(ServerRequest req, ServerResponse res) {
         http.actor(req);
         http.bearer(req).ifPresent(authentication::logout);
         res.status(204).send();
+    }
+
+    /** API.md's login answer, fields in its order. */
+    private record LoginJson(String token, Instant expiresAt, UserJson user) {
+        private record UserJson(UserId id, String employeeId, String name, Set<Role> roles,
+                                Optional<DepartmentId> departmentId) {
+        }
     }
 }

@@ -72,9 +72,8 @@ public final class CustomerActivityRoutes implements HttpService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items());
         body.put("nextCursor", page.nextCursor().orElse(null));
-        body.put("cumulative", purchases.cumulative(actor, customer(req))
-                .map(total -> Map.of("amount", total.amount(), "currency", total.currency().getCurrencyCode()))
-                .orElse(null));
+        // Money serialises as {"amount", "currency"} in component order.
+        body.put("cumulative", purchases.cumulative(actor, customer(req)).orElse(null));
         http.ok(res, body);
     }
 

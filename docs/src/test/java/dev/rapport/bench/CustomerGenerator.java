@@ -193,7 +193,7 @@ final class CustomerGenerator {
     }
 
     /** One row of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
-    private static void row(StringBuilder out, String... values) {
+    static void row(StringBuilder out, String... values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 out.append('\t');
@@ -217,7 +217,7 @@ final class CustomerGenerator {
         out.append('\n');
     }
 
-    private static void write(CopyIn copy, StringBuilder rows) throws SQLException {
+    static void write(CopyIn copy, StringBuilder rows) throws SQLException {
         byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
         copy.writeToCopy(bytes, 0, bytes.length);
         copy.endCopy();

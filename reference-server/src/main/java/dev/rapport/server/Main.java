@@ -2,11 +2,17 @@ package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
 import dev.rapport.core.demo.DemoData;
+import dev.rapport.server.demo.DemoClock;
 import io.helidon.logging.common.LogConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Starts the reference server: {@code java -jar rapport-server.jar [--demo] [--port 8080] ...}. */
 public final class Main {
@@ -31,10 +37,15 @@ public final class Main {
                 throw new UncheckedIOException("Cannot create the data directory " + options.dataDir(), e);
             }
         }
-        var builder = Rapport.builder().jdbcUrl(options.jdbcUrl());
+        // In demo mode the clock can be moved forward over HTTP, to watch SLA warnings and escalations happen.
+        var demoClock = options.demo() ? Optional.of(new DemoClock(Clock.systemUTC())) : Optional.<DemoClock>empty();
+        var builder = Rapport.builder().jdbcUrl(options.jdbcUrl())
+                .config("rapport.blobs.directory", options.attachmentDir().toAbsolutePath().toString())
+                .attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES);
         if (options.dbUser().isPresent() || options.dbPassword().isPresent()) {
             builder.jdbcCredentials(options.dbUser().orElse(""), options.dbPassword().orElse(""));
         }
+        demoClock.ifPresent(builder::clock);
         var rapport = builder.build();
         if (options.demo()) {
             if (DemoData.seed(rapport)) {
@@ -45,7 +56,8 @@ public final class Main {
             rapport.users().createInitialAdmin().ifPresent(password -> System.out.println(
                     "Created the user 'admin'. Its password, shown only this once: " + password));
         }
-        var server = RapportServer.start(rapport, options.port(), options.maxJsonBytes());
+        var server = RapportServer.start(rapport, options.port(), options.maxJsonBytes(),
+                demoClock.<Function<Duration, Instant>>map(clock -> clock::advance));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             rapport.close();

@@ -1,21 +1,27 @@
 package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
+import dev.rapport.server.demo.DemoRoutes;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.Json;
 import dev.rapport.server.http.Problems;
+import dev.rapport.server.routes.AttachmentRoutes;
 import dev.rapport.server.routes.AuthRoutes;
 import dev.rapport.server.routes.CatalogRoutes;
 import dev.rapport.server.routes.CustomerActivityRoutes;
 import dev.rapport.server.routes.CustomerRoutes;
 import dev.rapport.server.routes.DepartmentRoutes;
+import dev.rapport.server.routes.SlaRoutes;
 import dev.rapport.server.routes.TicketRoutes;
 import dev.rapport.server.routes.UserRoutes;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The HTTP face of one {@link Rapport}: routing shared by {@link Main} and the tests. */
 public final class RapportServer {
@@ -24,6 +30,16 @@ public final class RapportServer {
 
     /** Every route of API.md that exists so far, and the problem+json mapping of every failure. */
     public static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes) {
+        routing(routing, rapport, maxJsonBytes, Optional.empty());
+    }
+
+    /**
+     * Every route, plus in demo mode the demo routes.
+     *
+     * @param demoClock in demo mode, moves the clock the SDK reads forward and returns the new now
+     */
+    public static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes,
+                               Optional<Function<Duration, Instant>> demoClock) {
         var mapper = Json.mapper();
         var http = new Exchange(mapper, rapport.authentication(), maxJsonBytes);
         var problems = new Problems(mapper);
@@ -35,19 +51,32 @@ public final class RapportServer {
                 .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), http))
                 .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http),
                         new CustomerActivityRoutes(rapport.interactions(), rapport.purchases(), rapport.timeline(), http))
-                .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http, mapper))
+                .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http, mapper),
+                        new AttachmentRoutes(rapport.attachments(), http))
                 .register("/api/v1/users", new UserRoutes(rapport.users(), http))
                 .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))
                 .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), http))
-                .any(problems::notFound);
+                .register("/api/v1/sla", new SlaRoutes(rapport.slaSettings(), http));
+        demoClock.ifPresent(advance -> routing.register("/api/v1/demo", new DemoRoutes(rapport, advance, http)));
+        routing.any(problems::notFound);
     }
 
-    /** Starts a server on {@code port} (0: any free port). */
+    /**
+     * Starts a server on {@code port} (0: any free port). Helidon's own {@code max-payload-size} stays unlimited (its
+     * default): JSON bodies are limited by {@code maxJsonBytes}, attachments by the SDK's attachment limit, both
+     * while streaming.
+     */
     public static WebServer start(Rapport rapport, int port, long maxJsonBytes) {
+        return start(rapport, port, maxJsonBytes, Optional.empty());
+    }
+
+    /** Starts a server, in demo mode when {@code demoClock} is given (see {@link #routing}). */
+    public static WebServer start(Rapport rapport, int port, long maxJsonBytes,
+                                  Optional<Function<Duration, Instant>> demoClock) {
         return WebServer.builder()
                 .port(port)
                 .shutdownGracePeriod(Duration.ofSeconds(5))
-                .routing(r -> routing(r, rapport, maxJsonBytes))
+                .routing(r -> routing(r, rapport, maxJsonBytes, demoClock))
                 .build()
                 .start();
     }

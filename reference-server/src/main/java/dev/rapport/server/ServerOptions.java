@@ -1,5 +1,7 @@
 package dev.rapport.server;
 
+import dev.rapport.core.Rapport;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -15,10 +17,12 @@ import java.util.Properties;
  * The server's settings, from flags, then environment variables, then a properties file ({@code --config}), in that
  * order of precedence. See docs/operations.md for the table.
  *
- * @param dataDir where the embedded H2 database lives when no database URL is given
+ * @param dataDir            where the embedded H2 database lives when no database URL is given, and attachments always
+ *                           (in {@link #attachmentDir()})
+ * @param maxAttachmentBytes the largest attachment; larger uploads get 413
  */
 public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
-                            Optional<String> dbPassword, boolean demo, long maxJsonBytes) {
+                            Optional<String> dbPassword, boolean demo, long maxJsonBytes, long maxAttachmentBytes) {
 
     /** One setting: its flag, environment variable and file key. */
     private record Setting(String flag, String env, String key) {
@@ -31,21 +35,25 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
             new Setting("--db-user", "RAPPORT_DB_USER", "db-user"),
             new Setting("--db-password", "RAPPORT_DB_PASSWORD", "db-password"),
             new Setting("--demo", "RAPPORT_DEMO", "demo"),
-            new Setting("--max-json-bytes", "RAPPORT_MAX_JSON_BYTES", "max-json-bytes"));
+            new Setting("--max-json-bytes", "RAPPORT_MAX_JSON_BYTES", "max-json-bytes"),
+            new Setting("--max-attachment-bytes", "RAPPORT_MAX_ATTACHMENT_BYTES", "max-attachment-bytes"));
 
     public static final String USAGE = """
             Usage: java -jar rapport-server.jar [options]
               --port N              HTTP port (default 8080)
-              --data-dir DIR        directory of the embedded H2 database (default ./data)
+              --data-dir DIR        directory of the embedded H2 database and of attachments (default ./data)
               --db-url URL          JDBC URL of an H2 or PostgreSQL database instead of the embedded one
               --db-user USER        database user
               --db-password SECRET  database password
               --demo                seed demo users and data (password rapport-demo)
               --max-json-bytes N    largest JSON request body (default 1048576)
+              --max-attachment-bytes N
+                                    largest attachment (default 26214400)
               --config FILE         properties file with the keys port, data-dir, db-url, db-user, db-password,
-                                    demo, max-json-bytes
+                                    demo, max-json-bytes, max-attachment-bytes
             Environment: RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_DB_URL, RAPPORT_DB_USER, RAPPORT_DB_PASSWORD,
-                         RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES. Flags win over the environment, which wins over the file.
+                         RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES, RAPPORT_MAX_ATTACHMENT_BYTES. Flags win over the
+                         environment, which wins over the file.
             """;
 
     /** @throws IllegalArgumentException with a message for the person starting the server */
@@ -90,12 +98,19 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 Optional.ofNullable(values.get("db-user")),
                 Optional.ofNullable(values.get("db-password")),
                 Boolean.parseBoolean(values.getOrDefault("demo", "false")),
-                number(values, "max-json-bytes", 1_048_576, 1_024, Integer.MAX_VALUE - 8));
+                number(values, "max-json-bytes", 1_048_576, 1_024, Integer.MAX_VALUE - 8),
+                number(values, "max-attachment-bytes", Rapport.Builder.DEFAULT_MAX_ATTACHMENT_BYTES, 1,
+                        Long.MAX_VALUE));
     }
 
     /** The JDBC URL to use: the configured one, or an H2 file inside the data directory. */
     public String jdbcUrl() {
         return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rapport"));
+    }
+
+    /** Where attachments go: {@code attachments} in the data directory, whichever database is used. */
+    public Path attachmentDir() {
+        return dataDir.resolve("attachments");
     }
 
     private static long number(Map<String, String> values, String key, long defaultValue, long min, long max) {
@@ -131,6 +146,7 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
         // A JDBC URL may carry credentials in its parameters: show it up to them.
         var url = dbUrl.map(u -> u.contains("?") ? u.substring(0, u.indexOf('?')) + "?****" : u);
         return "ServerOptions[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + url + ", dbUser=" + dbUser
-                + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes + "]";
+                + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes
+                + ", maxAttachmentBytes=" + maxAttachmentBytes + "]";
     }
 }

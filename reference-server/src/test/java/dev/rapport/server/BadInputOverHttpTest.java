@@ -136,15 +136,18 @@ class BadInputOverHttpTest {
     }
 
     @StorageTest
-    void unknownPathsAndUnavailableFiltersAreProblemsToo(TestDatabase db) {
+    void unknownPathsAndMalformedFiltersAreProblemsToo(TestDatabase db) {
         try (var server = new TestServer(db)) {
             String agent = server.login("agent");
             var unknown = server.get("/api/v1/tickets/x/nonsense", agent);
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.raw().headers().firstValue("Content-Type")).contains("application/problem+json");
-            var monitor = server.get("/api/v1/tickets?atRisk=true", agent);
+            var monitor = server.get("/api/v1/tickets?atRisk=maybe", agent);
             assertThat(monitor.status()).isEqualTo(422);
             assertThat(monitor.body().at("/errors").findValuesAsText("field")).containsExactly("atRisk");
+            var both = server.get("/api/v1/tickets?atRisk=true&overdue=true", agent);
+            assertThat(both.status()).isEqualTo(422);
+            assertThat(both.body().at("/errors").findValuesAsText("field")).containsExactly("overdue");
         }
     }
 

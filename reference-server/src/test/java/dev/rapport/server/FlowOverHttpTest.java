@@ -3,7 +3,6 @@ package dev.rapport.server;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,8 @@ class FlowOverHttpTest {
             assertThat(ticket.text("/priority")).isEqualTo("P2");
             assertThat(ticket.text("/departmentId")).isEqualTo("customer-service");
             assertThat(ticket.body().at("/assigneeId").isNull()).isTrue();
-            assertThat(Instant.parse(ticket.text("/sla/firstResponseDue"))).isEqualTo(server.clock.instant().plus(Duration.ofHours(24)));
+            // 24 business hours from Monday 09:00 in Shanghai: Monday and Tuesday, then six hours of Wednesday.
+            assertThat(Instant.parse(ticket.text("/sla/firstResponseDue"))).isEqualTo("2026-11-25T07:00:00Z");
             assertThat(ticket.body().at("/sla/paused").asBoolean(true)).isFalse();
             assertThat(ticket.body().at("/sla/breached").isArray()).isTrue();
             String id = ticket.text("/id");

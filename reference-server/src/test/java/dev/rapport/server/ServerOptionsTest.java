@@ -34,6 +34,18 @@ class ServerOptionsTest {
     }
 
     @Test
+    void attachmentsGoToTheDataDirectoryUpToAConfigurableSize() {
+        var defaults = ServerOptions.parse(new String[]{"--data-dir", "/srv/rapport"}, Map.of());
+        var configured = ServerOptions.parse(new String[0], Map.of("RAPPORT_MAX_ATTACHMENT_BYTES", "209715200"));
+
+        assertThat(defaults.maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
+        assertThat(defaults.attachmentDir()).isEqualTo(Path.of("/srv/rapport/attachments"));
+        assertThat(configured.maxAttachmentBytes()).isEqualTo(200L * 1024 * 1024);
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--max-attachment-bytes", "0"}, Map.of()))
+                .hasMessageContaining("max-attachment-bytes");
+    }
+
+    @Test
     void theDatabasePasswordNeverShowsInText() {
         var options = ServerOptions.parse(new String[]{"--db-password", "s3cret"}, Map.of());
         assertThat(options.toString()).doesNotContain("s3cret");

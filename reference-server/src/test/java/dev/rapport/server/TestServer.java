@@ -14,7 +14,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** The real server on a free port, over a fresh database with the demo data, and a client speaking real HTTP. */
 final class TestServer implements AutoCloseable {
@@ -27,14 +32,30 @@ final class TestServer implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
 
     TestServer(TestDatabase db) {
+        this(db, UnaryOperator.identity());
+    }
+
+    /** The same, with the SDK's builder adjusted first, e.g. for attachment limits or the blob directory. */
+    TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust) {
+        this(db, adjust, false);
+    }
+
+    /** A server in demo mode, whose clock {@code POST /api/v1/demo/clock/advance} moves. */
+    static TestServer demo(TestDatabase db) {
+        return new TestServer(db, UnaryOperator.identity(), true);
+    }
+
+    private TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust, boolean demo) {
         var coordinates = db.fresh();
-        var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url());
+        // No background SLA scan: the test's clock stands still unless the test moves it.
+        var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO);
         if (coordinates.user() != null) {
             builder.jdbcCredentials(coordinates.user(), coordinates.password() == null ? "" : coordinates.password());
         }
-        rapport = builder.build();
+        rapport = adjust.apply(builder).build();
         DemoData.seed(rapport);
-        server = RapportServer.start(rapport, 0, MAX_JSON_BYTES);
+        server = RapportServer.start(rapport, 0, MAX_JSON_BYTES,
+                demo ? Optional.<Function<Duration, Instant>>of(clock::advance) : Optional.empty());
     }
 
     /** A response with its status, headers and JSON body (null when empty). */
@@ -63,6 +84,10 @@ final class TestServer implements AutoCloseable {
 
     Response post(String path, String token, Object body) {
         return send("POST", path, token, body);
+    }
+
+    Response put(String path, String token, Object body) {
+        return send("PUT", path, token, body);
     }
 
     Response patch(String path, String token, Object body) {

@@ -10,10 +10,14 @@ import dev.rapport.api.event.DomainEventListener;
 import dev.rapport.api.security.Authentication;
 import dev.rapport.api.security.Departments;
 import dev.rapport.api.security.Users;
+import dev.rapport.api.sla.SlaPolicy;
+import dev.rapport.api.sla.SlaSettings;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginFactory;
+import dev.rapport.api.spi.blob.BlobStore;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.StorageFactory;
+import dev.rapport.api.ticket.Attachments;
 import dev.rapport.api.ticket.TicketTypes;
 import dev.rapport.api.ticket.Tickets;
 import dev.rapport.core.customer.CustomerRules;
@@ -24,6 +28,7 @@ import dev.rapport.core.customer.PhoneNumberRule;
 import dev.rapport.core.customer.PurchaseService;
 import dev.rapport.core.customer.TimelineService;
 import dev.rapport.core.event.EventRelay;
+import dev.rapport.core.plugin.ConfiguredBlobStore;
 import dev.rapport.core.plugin.PluginCatalog;
 import dev.rapport.core.plugin.Plugins;
 import dev.rapport.core.routing.TicketRouter;
@@ -32,8 +37,10 @@ import dev.rapport.core.security.DepartmentService;
 import dev.rapport.core.security.LoginThrottle;
 import dev.rapport.core.security.PasswordHasher;
 import dev.rapport.core.security.UserService;
-import dev.rapport.core.sla.SlaClock;
-import dev.rapport.core.sla.SlaPolicy;
+import dev.rapport.core.sla.SlaSettingsService;
+import dev.rapport.core.ticket.SlaMonitor;
+import dev.rapport.core.ticket.AttachmentLimits;
+import dev.rapport.core.ticket.AttachmentService;
 import dev.rapport.core.ticket.TicketService;
 import dev.rapport.core.ticket.TicketTypeService;
 
@@ -76,17 +83,23 @@ public final class Rapport implements AutoCloseable {
     private final InteractionService interactions;
     private final PurchaseService purchases;
     private final TimelineService timeline;
+    private final BlobStore blobs;
+    private final AttachmentService attachments;
+    private final SlaSettingsService slaSettings;
+    private final SlaMonitor slaMonitor;
 
-    private Rapport(Builder b, Storage storage, Clock clock) {
+    private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock) {
         this.clock = b.clock;
         this.storage = storage;
+        this.blobs = blobs;
         this.relay = new EventRelay(storage);
         b.listeners.forEach(relay::subscribe);
         var transactions = new Transactions(storage, relay);
         var ids = new IdGenerator(clock);
         var passwords = new PasswordHasher();
 
-        this.tickets = new TicketService(transactions, clock, b.zone, ids, new SlaClock(b.slaPolicy), new TicketRouter());
+        this.slaSettings = new SlaSettingsService(transactions, clock, b.slaPolicy);
+        this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter());
         this.users = new UserService(transactions, clock, ids, passwords);
         this.departments = new DepartmentService(transactions, clock, ids);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
@@ -97,12 +110,15 @@ public final class Rapport implements AutoCloseable {
         this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),
                 new CustomerMerge(transactions, clock, purchases));
         this.timeline = new TimelineService(transactions, b.zone);
+        this.attachments = new AttachmentService(transactions, blobs, clock, ids, b.attachmentLimits);
         // SPEC's default departments and ticket types exist from the first start; racing nodes insert them once.
         transactions.write(tx -> {
             DepartmentService.DEFAULTS.forEach(tx.departments()::insertIfAbsent);
             TicketTypeService.DEFAULTS.forEach(tx.ticketTypes()::insertIfAbsent);
+            slaSettings.seed(tx);
             return null;
         });
+        this.slaMonitor = new SlaMonitor(transactions, clock, b.slaScanInterval);
     }
 
     public static Builder builder() {
@@ -115,6 +131,11 @@ public final class Rapport implements AutoCloseable {
 
     public Tickets tickets() {
         return tickets;
+    }
+
+    /** Files attached to tickets, their bytes in the blob store. */
+    public Attachments attachments() {
+        return attachments;
     }
 
     public Interactions interactions() {
@@ -145,6 +166,21 @@ public final class Rapport implements AutoCloseable {
         return ticketTypes;
     }
 
+    /** The SLA policy and business calendars. */
+    public SlaSettings slaSettings() {
+        return slaSettings;
+    }
+
+    /**
+     * Runs now the scheduled work that is due by the clock (SLA warnings, breaches and escalations), as the
+     * background scans would; for hosts that drive time themselves, such as tests and demos.
+     *
+     * @return how many tickets got an SLA alarm
+     */
+    public int runDueWork() {
+        return slaMonitor.runDue();
+    }
+
     /** The clock every rule reads time from. */
     public Clock clock() {
         return clock;
@@ -169,15 +205,26 @@ public final class Rapport implements AutoCloseable {
         });
     }
 
-    /** Stops event delivery (undelivered events stay in the outbox) and releases the storage. */
+    /** Stops event delivery (undelivered events stay in the outbox) and releases the storage and the blob store. */
     @Override
     public void close() {
+        slaMonitor.close();
         relay.close();
         storage.close();
+        blobs.close();
     }
 
-    /** Configures and builds a {@link Rapport}. Without any storage setting: an in-memory H2 database. */
+    /**
+     * Configures and builds a {@link Rapport}. Without any storage setting: an in-memory H2 database. Without a
+     * {@code rapport.blobs.directory}: attachments in a fresh directory under {@code java.io.tmpdir} that
+     * {@link Rapport#close()} deletes, which suits tests and demos; give a directory for anything to keep.
+     */
     public static final class Builder {
+        /** The media types attachments may have by default: office documents, PDF, text, images, e-mails, ZIP. */
+        public static final Set<String> DEFAULT_ATTACHMENT_TYPES = AttachmentLimits.DEFAULT_CONTENT_TYPES;
+        /** The largest attachment by default: 25 MiB. */
+        public static final long DEFAULT_MAX_ATTACHMENT_BYTES = AttachmentLimits.DEFAULT_MAX_BYTES;
+
         private Clock clock = Clock.systemUTC();
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private final Map<String, String> config = new TreeMap<>();
@@ -185,12 +232,14 @@ public final class Rapport implements AutoCloseable {
         private final List<PluginFactory<?>> factories = new ArrayList<>();
         private final List<DomainEventListener> listeners = new ArrayList<>();
         private boolean discoverPlugins = true;
+        private AttachmentLimits attachmentLimits = AttachmentLimits.defaults();
         private Set<String> industries = new LinkedHashSet<>(List.of("Manufacturing", "Retail", "Wholesale",
                 "Technology", "Telecommunications", "Finance", "Healthcare", "Education", "Logistics", "Energy",
                 "Construction", "Government", "Hospitality", "Other"));
         private PhoneNumberRule phones = PhoneNumberRule.mainlandOrE164();
         private SlaPolicy slaPolicy = SlaPolicy.defaults();
         private Duration sessionTtl = Duration.ofHours(8);
+        private Duration slaScanInterval = Duration.ofSeconds(15);
         private Money keyAccountThreshold = Money.of("500000", "CNY");
         private LoginThrottle.Limit accountLimit = new LoginThrottle.Limit(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
         private LoginThrottle.Limit addressLimit = new LoginThrottle.Limit(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
@@ -228,7 +277,8 @@ public final class Rapport implements AutoCloseable {
 
         /**
          * A flat configuration key such as {@code rapport.storage.type} (default {@code jdbc}) or
-         * {@code rapport.storage.maximum-pool-size}. Unknown keys fail {@link #build()}.
+         * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code filesystem})
+         * and {@code rapport.blobs.directory} for attachments. Unknown keys fail {@link #build()}.
          */
         public Builder config(String key, String value) {
             config.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));
@@ -267,8 +317,18 @@ public final class Rapport implements AutoCloseable {
             return this;
         }
 
+        /** The SLA policy a new database starts with; afterwards it is edited through {@link #slaSettings()}. */
         public Builder slaPolicy(SlaPolicy policy) {
             this.slaPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * How often the SLA monitor looks for due warnings and breaches. Default 15 s; zero turns the background scan
+         * off, leaving {@link Rapport#runDueWork()} to the host.
+         */
+        public Builder slaScanInterval(Duration interval) {
+            this.slaScanInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
@@ -291,6 +351,17 @@ public final class Rapport implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How large attachments may be and which media types they may have (without parameters, e.g.
+         * {@code application/pdf}). Default: 25 MiB of {@link #DEFAULT_ATTACHMENT_TYPES}.
+         *
+         * @throws IllegalArgumentException when {@code maxBytes} is below 1, no type is given, or one is malformed
+         */
+        public Builder attachmentLimits(long maxBytes, Set<String> allowedContentTypes) {
+            this.attachmentLimits = new AttachmentLimits(maxBytes, allowedContentTypes);
+            return this;
+        }
+
         /** Receives every domain event from the start, including those a crash left undelivered. */
         public Builder listener(DomainEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -309,8 +380,9 @@ public final class Rapport implements AutoCloseable {
          */
         public Rapport build() {
             var problems = new ArrayList<String>();
-            config.keySet().stream().filter(k -> !k.startsWith(STORAGE_PREFIX))
-                    .forEach(k -> problems.add("unknown key " + k + "; known prefixes: [" + STORAGE_PREFIX + "]"));
+            config.keySet().stream().filter(k -> !k.startsWith(STORAGE_PREFIX) && !k.startsWith(ConfiguredBlobStore.PREFIX))
+                    .forEach(k -> problems.add("unknown key " + k + "; known prefixes: [" + STORAGE_PREFIX + ", "
+                            + ConfiguredBlobStore.PREFIX + "]"));
             var storageSettings = new TreeMap<String, String>();
             config.forEach((k, v) -> {
                 if (k.startsWith(STORAGE_PREFIX) && !k.equals(STORAGE_PREFIX + "type")) {
@@ -326,18 +398,29 @@ public final class Rapport implements AutoCloseable {
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
+            BlobStore blobs = null;
+            try {
+                blobs = ConfiguredBlobStore.create(config, discoverPlugins, factories,
+                        Thread.currentThread().getContextClassLoader(), new Plugins(ruleClock(), hostObjects));
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
             if (!problems.isEmpty()) {
                 if (storage != null) {
                     storage.close();
                 }
+                if (blobs != null) {
+                    blobs.close();
+                }
                 throw new PluginConfigException(problems);
             }
             try {
-                var rapport = new Rapport(this, storage, ruleClock());
+                var rapport = new Rapport(this, storage, blobs, ruleClock());
                 rapport.relay.signal(); // deliver what a crash left in the outbox
                 return rapport;
             } catch (RuntimeException e) {
                 storage.close();
+                blobs.close();
                 throw e;
             }
         }

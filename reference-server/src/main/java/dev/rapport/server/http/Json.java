@@ -15,6 +15,7 @@ import dev.rapport.api.Identifier;
 import dev.rapport.api.ticket.TicketSla;
 
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * The JSON shape of API.md: camelCase record components, ISO-8601 instants and dates, typed ids as plain strings,
@@ -41,11 +42,24 @@ public final class Json {
                 .registerModule(new JavaTimeModule())
                 .registerModule(new Jdk8Module())
                 .registerModule(ids)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     }
 
-    /** API.md names {@code sla.paused}, which the record derives from {@code pausedSince}. */
+    /**
+     * API.md's {@code sla:{firstResponseDue, resolutionDue, nextUpdateDue, paused, breached[]}}, which the record
+     * derives from its per-target deadlines; those come along as {@code deadlines}.
+     */
     private abstract static class TicketSlaJson {
+        @JsonProperty("firstResponseDue")
+        abstract Instant firstResponseDue();
+
+        @JsonProperty("resolutionDue")
+        abstract Instant resolutionDue();
+
+        @JsonProperty("nextUpdateDue")
+        abstract Instant nextUpdateDue();
+
         @JsonProperty("paused")
         abstract boolean paused();
     }

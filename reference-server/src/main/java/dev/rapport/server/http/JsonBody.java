@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.PayloadTooLargeException;
 import dev.rapport.api.error.ValidationException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -12,9 +13,12 @@ import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +48,7 @@ public final class JsonBody {
     public static JsonBody read(ServerRequest request, ObjectMapper mapper, long limit) {
         var declared = request.headers().first(HeaderNames.CONTENT_LENGTH);
         if (declared.isPresent() && parseLength(declared.get()) > limit) {
-            throw new PayloadTooLargeException(limit);
+            throw tooLarge(limit);
         }
         if (!request.content().hasEntity()) {
             throw new BadRequestException("A JSON object is required as the request body");
@@ -53,7 +57,7 @@ public final class JsonBody {
         try (InputStream in = request.content().inputStream()) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
-                throw new PayloadTooLargeException(limit);
+                throw tooLarge(limit);
             }
         } catch (IOException e) {
             throw new BadRequestException("The request body could not be read");
@@ -70,6 +74,11 @@ public final class JsonBody {
         } catch (IOException e) {
             throw new BadRequestException("The request body could not be read");
         }
+    }
+
+    private static PayloadTooLargeException tooLarge(long limit) {
+        return PayloadTooLargeException.of("request.too-large", "The request body is larger than " + limit + " bytes",
+                limit);
     }
 
     private static long parseLength(String value) {
@@ -155,6 +164,38 @@ public final class JsonBody {
         return parsed(field, Instant::parse, "must be an ISO-8601 instant such as 2026-11-22T09:30:00Z");
     }
 
+    public Duration duration(String field) {
+        return parsed(field, Duration::parse, "must be an ISO-8601 duration such as PT30M or P2D");
+    }
+
+    public LocalTime time(String field) {
+        return parsed(field, LocalTime::parse, "must be a time of day HH:MM");
+    }
+
+    public ZoneId zone(String field) {
+        return parsed(field, ZoneId::of, "must be a time zone such as Asia/Shanghai");
+    }
+
+    /** A nested object, read with field names prefixed {@code field.}; null when absent. */
+    public JsonBody object(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value instanceof ObjectNode object) {
+            return new JsonBody(object, prefix + field + ".", errors);
+        }
+        error(field, "must be an object");
+        return null;
+    }
+
+    /** The names of this object's fields, in document order. */
+    public List<String> fieldNames() {
+        var names = new ArrayList<String>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** A list of strings; null when absent. */
     public List<String> texts(String field) {
         JsonNode value = node.get(field);
@@ -195,6 +236,14 @@ public final class JsonBody {
             }
         }
         return objects;
+    }
+
+    /** Records "is required" for a field that gave no value, unless reading it already failed. */
+    public <T> T required(String field, T value) {
+        if (value == null && !hasError(field)) {
+            error(field, "is required");
+        }
+        return value;
     }
 
     /** Records an error for a field of this object. */
@@ -243,7 +292,7 @@ public final class JsonBody {
         }
         try {
             return parse.apply(text);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             error(field, expected);
             return null;
         }

@@ -7,9 +7,11 @@ import dev.rapport.api.error.DuplicateException;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.error.NotFoundException;
+import dev.rapport.api.error.PayloadTooLargeException;
 import dev.rapport.api.error.RapportException;
 import dev.rapport.api.error.RateLimitedException;
 import dev.rapport.api.error.UnauthorizedException;
+import dev.rapport.api.error.UnsupportedMediaTypeException;
 import dev.rapport.api.error.ValidationException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -38,11 +40,6 @@ public final class Problems {
     public void register(HttpRouting.Builder routing) {
         routing.error(RapportException.class, (req, res, e) -> send(res, e))
                 .error(BadRequestException.class, (req, res, e) -> send(res, 400, "request.malformed", "Bad request", e.getMessage(), List.of()))
-                .error(PayloadTooLargeException.class, (req, res, e) -> {
-                    // The rest of the body is not read; the connection cannot be reused for another request.
-                    res.header(HeaderNames.CONNECTION, "close");
-                    send(res, 413, "request.too-large", "Payload too large", e.getMessage(), List.of());
-                })
                 .error(Exception.class, (req, res, e) -> {
                     String incident = UUID.randomUUID().toString();
                     // Method and path only: a query string may carry personal data (a phone number searched for).
@@ -68,7 +65,13 @@ public final class Problems {
             case ForbiddenException f -> 403;
             case UnauthorizedException u -> 401;
             case RateLimitedException r -> 429;
+            case PayloadTooLargeException p -> 413;
+            case UnsupportedMediaTypeException u -> 415;
         };
+        if (e instanceof PayloadTooLargeException) {
+            // The rest of the body is not read; the connection cannot be reused for another request.
+            res.header(HeaderNames.CONNECTION, "close");
+        }
         if (e instanceof UnauthorizedException) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
         }

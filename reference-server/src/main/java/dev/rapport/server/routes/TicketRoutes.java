@@ -13,11 +13,13 @@ import dev.rapport.api.ticket.AddProgress;
 import dev.rapport.api.ticket.AssignTicket;
 import dev.rapport.api.ticket.CommunicationMethod;
 import dev.rapport.api.ticket.ConfirmResolution;
+import dev.rapport.api.ticket.EscalateTicket;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.OpenTicket;
 import dev.rapport.api.ticket.Opinion;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.ResolveTicket;
+import dev.rapport.api.ticket.SlaWatch;
 import dev.rapport.api.ticket.TicketFilter;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketStatus;
@@ -54,6 +56,8 @@ public final class TicketRoutes implements HttpService {
                 .get("/", this::list)
                 .get("/{id}", this::get)
                 .post("/{id}/assign", this::assign)
+                .post("/{id}/escalate", this::escalate)
+                .post("/{id}/accept", this::accept)
                 .post("/{id}/progress", this::progress)
                 .post("/{id}/resolve", this::resolve)
                 .post("/{id}/confirmation", this::confirm)
@@ -71,24 +75,28 @@ public final class TicketRoutes implements HttpService {
                 body.optionalText("contactId").filter(s -> !s.isBlank()).map(ContactId::of),
                 body.text("type"), body.optionalText("title"), body.text("description"),
                 body.optionalEnum("priority", Priority.class), body.optionalBool("urgent"),
-                body.optionalBool("important"), body.optionalEnum("channel", IntakeChannel.class), related);
+                body.optionalBool("important"), body.optionalEnum("channel", IntakeChannel.class), related,
+                Optional.ofNullable(body.date("planDate")));
         body.requireValid(() -> tickets.validate(actor, request));
         http.created(res, tickets.open(actor, request));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         var actor = http.actor(req);
-        // API.md's SLA monitor filters come with the SLA engine; until then refuse them rather than ignore them.
-        for (String monitor : List.of("atRisk", "overdue")) {
-            if (http.query(req, monitor).isPresent()) {
-                throw new ValidationException(FieldError.of(monitor, "is not available yet on this server"));
-            }
-        }
         var filter = TicketFilter.all().withStatuses(http.query(req, "status").map(this::statuses).orElse(EnumSet.noneOf(TicketStatus.class)));
         filter = withQuery(req, "priority", v -> enumValue("priority", v, Priority.class), filter, TicketFilter::withPriority);
         filter = withQuery(req, "departmentId", DepartmentId::of, filter, TicketFilter::withDepartment);
         filter = withQuery(req, "assigneeId", UserId::of, filter, TicketFilter::withAssignee);
         filter = withQuery(req, "customerId", CustomerId::of, filter, TicketFilter::withCustomer);
+        boolean atRisk = flag(req, "atRisk");
+        boolean overdue = flag(req, "overdue");
+        if (atRisk && overdue) {
+            throw new ValidationException(FieldError.of("overdue", "ask for atRisk or overdue, not both: a ticket is "
+                    + "at risk until its deadline passes"));
+        }
+        if (atRisk || overdue) {
+            filter = filter.withSla(atRisk ? SlaWatch.AT_RISK : SlaWatch.OVERDUE);
+        }
         http.page(res, tickets.list(actor, filter, http.page(req)));
     }
 
@@ -108,6 +116,18 @@ public final class TicketRoutes implements HttpService {
                 body.optionalText("assigneeId").filter(s -> !s.isBlank()).map(UserId::of));
         body.requireValid();
         http.ok(res, tickets.assign(actor, id(req), command));
+    }
+
+    private void escalate(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var command = new EscalateTicket(body.version(), body.text("reason"));
+        body.requireValid();
+        http.ok(res, tickets.escalate(actor, id(req), command));
+    }
+
+    private void accept(ServerRequest req, ServerResponse res) {
+        http.ok(res, tickets.accept(http.actor(req), id(req)));
     }
 
     private void progress(ServerRequest req, ServerResponse res) {
@@ -147,6 +167,14 @@ public final class TicketRoutes implements HttpService {
 
     private TicketId id(ServerRequest req) {
         return TicketId.of(http.param(req, "id"));
+    }
+
+    private boolean flag(ServerRequest req, String name) {
+        return http.query(req, name).map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ValidationException(FieldError.of(name, "must be true or false"));
+        }).orElse(false);
     }
 
     private EnumSet<TicketStatus> statuses(String csv) {

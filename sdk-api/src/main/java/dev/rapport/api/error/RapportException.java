@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public abstract sealed class RapportException extends RuntimeException
         permits ValidationException, NotFoundException, ConflictException, DuplicateException, ForbiddenException,
-                UnauthorizedException, RateLimitedException {
+                UnauthorizedException, RateLimitedException, PayloadTooLargeException, UnsupportedMediaTypeException {
 
     private final String code;
 

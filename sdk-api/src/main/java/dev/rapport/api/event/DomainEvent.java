@@ -10,7 +10,8 @@ import java.time.Instant;
  */
 public sealed interface DomainEvent
         permits CustomerCreated, CustomerUpdated, CustomersMerged, InteractionLogged, PurchaseRecorded, TicketCreated, TicketAssigned,
-                ProgressAdded, TicketResolved, TicketReopened, TicketClosed {
+                ProgressAdded, TicketResolved, TicketReopened, TicketClosed, SlaAlarmRaised, TicketEscalated, TicketAccepted,
+                AttachmentAdded {
 
     /** When the change was made, by the SDK's clock. */
     Instant occurredAt();

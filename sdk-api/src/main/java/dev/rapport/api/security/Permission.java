@@ -20,12 +20,18 @@ public enum Permission {
     TICKET_WORK_ALL("ticket.work.all"),
     /** Assign, reassign and redirect tickets to other people and departments. */
     TICKET_ASSIGN("ticket.assign"),
+    /** Reassign a ticket an expert has accepted (first-ask ownership): supervisors only. */
+    TICKET_REASSIGN_OWNED("ticket.reassign.owned"),
+    /** Accept an escalated ticket of the own department and own it to closure. */
+    TICKET_ACCEPT("ticket.accept"),
     /** List and look up users, e.g. to pick an assignee. */
     USER_READ("user.read"),
     /** Create users and bind them to departments and roles. */
     USER_ADMIN("user.admin"),
     /** Create departments. */
-    DEPARTMENT_ADMIN("department.admin");
+    DEPARTMENT_ADMIN("department.admin"),
+    /** Change SLA policies and business calendars. */
+    SLA_ADMIN("sla.admin");
 
     private final String key;
 

@@ -11,14 +11,14 @@ public enum Role {
     /** Front line: customers and the tickets of the own department. */
     AGENT(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ)),
     /** Tier 2: works escalated tickets; sees customers without their contact details. */
-    EXPERT(EnumSet.of(CUSTOMER_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ)),
+    EXPERT(EnumSet.of(CUSTOMER_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, TICKET_ACCEPT, USER_READ)),
     /** Tier 3: key accounts and their follow-ups. */
     ACCOUNT_MANAGER(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ)),
     /** Assigns and reassigns, watches every ticket. */
     SUPERVISOR(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_READ_ALL,
-            TICKET_WORK, TICKET_WORK_ALL, TICKET_ASSIGN, USER_READ)),
+            TICKET_WORK, TICKET_WORK_ALL, TICKET_ASSIGN, TICKET_REASSIGN_OWNED, TICKET_ACCEPT, USER_READ)),
     /** Users, departments and catalogs; reads everything, works no tickets. */
-    ADMIN(EnumSet.of(USER_READ, USER_ADMIN, DEPARTMENT_ADMIN, CUSTOMER_READ, TICKET_READ, TICKET_READ_ALL));
+    ADMIN(EnumSet.of(USER_READ, USER_ADMIN, DEPARTMENT_ADMIN, SLA_ADMIN, CUSTOMER_READ, TICKET_READ, TICKET_READ_ALL));
 
     private final Set<Permission> permissions;
 

@@ -3,6 +3,7 @@ package dev.rapport.api.ticket;
 import dev.rapport.api.customer.ContactId;
 import dev.rapport.api.customer.CustomerId;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +14,12 @@ import java.util.Optional;
  *
  * @param description objective and specific, required
  * @param channel     where the request came in; OTHER when empty
+ * @param planDate    for P2 only: the resolution date agreed with the customer, replacing the resolution target
  */
 public record OpenTicket(CustomerId customerId, Optional<ContactId> contactId, String type, Optional<String> title,
                          String description, Optional<Priority> priority, Optional<Boolean> urgent,
-                         Optional<Boolean> important, Optional<IntakeChannel> channel, List<TicketId> relatedTicketIds) {
+                         Optional<Boolean> important, Optional<IntakeChannel> channel, List<TicketId> relatedTicketIds,
+                         Optional<LocalDate> planDate) {
     public OpenTicket {
         contactId = contactId == null ? Optional.empty() : contactId;
         title = title == null ? Optional.empty() : title;
@@ -25,6 +28,7 @@ public record OpenTicket(CustomerId customerId, Optional<ContactId> contactId, S
         important = important == null ? Optional.empty() : important;
         channel = channel == null ? Optional.empty() : channel;
         relatedTicketIds = relatedTicketIds == null ? List.of() : List.copyOf(relatedTicketIds);
+        planDate = planDate == null ? Optional.empty() : planDate;
     }
 
     public static Builder builder() {
@@ -43,6 +47,7 @@ public record OpenTicket(CustomerId customerId, Optional<ContactId> contactId, S
         private Boolean important;
         private IntakeChannel channel;
         private final List<TicketId> related = new ArrayList<>();
+        private LocalDate planDate;
 
         private Builder() {
         }
@@ -57,11 +62,12 @@ public record OpenTicket(CustomerId customerId, Optional<ContactId> contactId, S
         public Builder important(boolean important) { this.important = important; return this; }
         public Builder channel(IntakeChannel channel) { this.channel = channel; return this; }
         public Builder relatedTo(TicketId id) { this.related.add(id); return this; }
+        public Builder planDate(LocalDate date) { this.planDate = date; return this; }
 
         public OpenTicket build() {
             return new OpenTicket(customerId, Optional.ofNullable(contactId), type, Optional.ofNullable(title),
                     description, Optional.ofNullable(priority), Optional.ofNullable(urgent),
-                    Optional.ofNullable(important), Optional.ofNullable(channel), related);
+                    Optional.ofNullable(important), Optional.ofNullable(channel), related, Optional.ofNullable(planDate));
         }
     }
 }

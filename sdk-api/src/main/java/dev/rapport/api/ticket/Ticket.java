@@ -18,13 +18,16 @@ import java.util.Optional;
  * @param urgent           with {@code important}, the pair the priority follows from (SPEC §4 matrix)
  * @param departmentId     the department that owns the ticket
  * @param assigneeId       who works on it; empty while it waits in the department's queue
+ * @param escalation       who the ticket is escalated to; FRONT_LINE until someone escalates it
+ * @param ownerId          the expert who accepted the escalation and owns the ticket to closure (first-ask
+ *                         ownership): only a supervisor may reassign it
  * @param firstRespondedAt when the first customer-visible progress entry was recorded
  * @param version          increases with every change; commands name the version they read
  */
 public record Ticket(TicketId id, String number, CustomerId customerId, Optional<ContactId> contactId, String type,
                      Optional<String> title, String description, Priority priority, boolean urgent, boolean important,
                      IntakeChannel channel, TicketStatus status, DepartmentId departmentId,
-                     Optional<UserId> assigneeId, TicketSla sla, List<TicketId> relatedTicketIds,
+                     Optional<UserId> assigneeId, EscalationLevel escalation, Optional<UserId> ownerId, TicketSla sla, List<TicketId> relatedTicketIds,
                      Optional<Resolution> resolution, UserId createdBy, Instant createdAt, Instant updatedAt,
                      Optional<Instant> firstRespondedAt, Optional<Instant> closedAt, long version) {
     public Ticket {
@@ -40,6 +43,8 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(departmentId, "departmentId");
         Objects.requireNonNull(assigneeId, "assigneeId");
+        Objects.requireNonNull(escalation, "escalation");
+        Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(sla, "sla");
         relatedTicketIds = List.copyOf(relatedTicketIds);
         Objects.requireNonNull(resolution, "resolution");
@@ -71,6 +76,8 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
         private TicketStatus status;
         private DepartmentId departmentId;
         private Optional<UserId> assigneeId;
+        private EscalationLevel escalation;
+        private Optional<UserId> ownerId;
         private TicketSla sla;
         private List<TicketId> relatedTicketIds;
         private Optional<Resolution> resolution;
@@ -96,6 +103,8 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
             status = t.status;
             departmentId = t.departmentId;
             assigneeId = t.assigneeId;
+            escalation = t.escalation;
+            ownerId = t.ownerId;
             sla = t.sla;
             relatedTicketIds = t.relatedTicketIds;
             resolution = t.resolution;
@@ -110,6 +119,8 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
         public Builder status(TicketStatus status) { this.status = status; return this; }
         public Builder departmentId(DepartmentId departmentId) { this.departmentId = departmentId; return this; }
         public Builder assigneeId(Optional<UserId> assigneeId) { this.assigneeId = assigneeId; return this; }
+        public Builder escalation(EscalationLevel escalation) { this.escalation = escalation; return this; }
+        public Builder ownerId(Optional<UserId> ownerId) { this.ownerId = ownerId; return this; }
         public Builder sla(TicketSla sla) { this.sla = sla; return this; }
         public Builder resolution(Optional<Resolution> resolution) { this.resolution = resolution; return this; }
         public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
@@ -119,7 +130,7 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
 
         public Ticket build() {
             return new Ticket(id, number, customerId, contactId, type, title, description, priority, urgent, important,
-                    channel, status, departmentId, assigneeId, sla, relatedTicketIds, resolution, createdBy, createdAt,
+                    channel, status, departmentId, assigneeId, escalation, ownerId, sla, relatedTicketIds, resolution, createdBy, createdAt,
                     updatedAt, firstRespondedAt, closedAt, version);
         }
     }

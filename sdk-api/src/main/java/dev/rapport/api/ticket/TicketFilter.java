@@ -12,39 +12,45 @@ import java.util.Set;
  * tickets of their department and tickets assigned to them, whatever the filter says.
  *
  * @param statuses any of these statuses; empty means every status
+ * @param sla      only the SLA monitor's at-risk or overdue tickets, nearest deadline first, instead of newest first
  */
 public record TicketFilter(Set<TicketStatus> statuses, Optional<Priority> priority, Optional<DepartmentId> departmentId,
-                           Optional<UserId> assigneeId, Optional<CustomerId> customerId) {
+                           Optional<UserId> assigneeId, Optional<CustomerId> customerId, Optional<SlaWatch> sla) {
     public TicketFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         priority = priority == null ? Optional.empty() : priority;
         departmentId = departmentId == null ? Optional.empty() : departmentId;
         assigneeId = assigneeId == null ? Optional.empty() : assigneeId;
         customerId = customerId == null ? Optional.empty() : customerId;
+        sla = sla == null ? Optional.empty() : sla;
     }
 
     /** Every ticket the actor may see. */
     public static TicketFilter all() {
-        return new TicketFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new TicketFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public TicketFilter withStatuses(Set<TicketStatus> statuses) {
-        return new TicketFilter(statuses, priority, departmentId, assigneeId, customerId);
+        return new TicketFilter(statuses, priority, departmentId, assigneeId, customerId, sla);
     }
 
     public TicketFilter withPriority(Priority priority) {
-        return new TicketFilter(statuses, Optional.of(priority), departmentId, assigneeId, customerId);
+        return new TicketFilter(statuses, Optional.of(priority), departmentId, assigneeId, customerId, sla);
     }
 
     public TicketFilter withDepartment(DepartmentId department) {
-        return new TicketFilter(statuses, priority, Optional.of(department), assigneeId, customerId);
+        return new TicketFilter(statuses, priority, Optional.of(department), assigneeId, customerId, sla);
     }
 
     public TicketFilter withAssignee(UserId assignee) {
-        return new TicketFilter(statuses, priority, departmentId, Optional.of(assignee), customerId);
+        return new TicketFilter(statuses, priority, departmentId, Optional.of(assignee), customerId, sla);
     }
 
     public TicketFilter withCustomer(CustomerId customer) {
-        return new TicketFilter(statuses, priority, departmentId, assigneeId, Optional.of(customer));
+        return new TicketFilter(statuses, priority, departmentId, assigneeId, Optional.of(customer), sla);
+    }
+
+    public TicketFilter withSla(SlaWatch watch) {
+        return new TicketFilter(statuses, priority, departmentId, assigneeId, customerId, Optional.of(watch));
     }
 }

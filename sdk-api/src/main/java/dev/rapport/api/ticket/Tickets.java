@@ -47,6 +47,22 @@ public interface Tickets {
      */
     Ticket assign(Actor actor, TicketId id, AssignTicket command);
 
+    /**
+     * Escalates one level by hand (SPEC §4: front line → the department's experts → its supervisors), telling the
+     * people of the new level.
+     *
+     * @throws ConflictException with code {@code ticket.escalation.top} when the ticket is already with management
+     */
+    Ticket escalate(Actor actor, TicketId id, EscalateTicket command);
+
+    /**
+     * An expert of the ticket's department takes an escalated ticket and owns it to closure (first-ask ownership):
+     * afterwards only a supervisor ({@code ticket.reassign.owned}) may reassign it. Needs {@code ticket.accept}.
+     *
+     * @throws ConflictException with code {@code ticket.accept.not-escalated} when the ticket is not escalated
+     */
+    Ticket accept(Actor actor, TicketId id);
+
     /** Records progress; the first customer-visible entry is the first response. */
     Ticket addProgress(Actor actor, TicketId id, AddProgress command);
 

@@ -5,6 +5,7 @@ import dev.rapport.api.ticket.OpenTicket;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.core.FieldChecks;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,8 @@ final class TicketRules {
         return Optional.of(PriorityMatrix.of(request.urgent().orElse(false), request.important().orElse(false)));
     }
 
-    static List<FieldError> check(OpenTicket request) {
+    /** The request's own problems; {@code today} is the business date, which a plan date must be after. */
+    static List<FieldError> check(OpenTicket request, LocalDate today) {
         var checks = FieldChecks.create();
         checks.require("customerId", request.customerId());
         checks.text("type", request.type(), 50, true);
@@ -42,6 +44,13 @@ final class TicketRules {
                 checks.add("priority", priority.get() + " contradicts urgent/important, which give " + fromPair);
             }
         }
+        request.planDate().ifPresent(date -> {
+            if (priority.isPresent() && priority.get() != Priority.P2) {
+                checks.add("planDate", "is only for P2 tickets, whose resolution may follow an agreed plan date");
+            } else if (!date.isAfter(today)) {
+                checks.add("planDate", "must be after today (" + today + ")");
+            }
+        });
         if (request.relatedTicketIds().size() > MAX_RELATED) {
             checks.add("relatedTicketIds", "must be at most " + MAX_RELATED);
         }

@@ -26,6 +26,8 @@ import dev.rapport.api.ticket.AddProgress;
 import dev.rapport.api.ticket.AssignTicket;
 import dev.rapport.api.ticket.Confirmation;
 import dev.rapport.api.ticket.ConfirmResolution;
+import dev.rapport.api.ticket.EscalateTicket;
+import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.OpenTicket;
 import dev.rapport.api.ticket.Opinion;
@@ -46,9 +48,11 @@ import dev.rapport.core.Transactions;
 import dev.rapport.core.audit.ChangeSet;
 import dev.rapport.core.routing.TicketRouter;
 import dev.rapport.core.sla.SlaClock;
+import dev.rapport.core.sla.SlaSettingsService;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -66,11 +70,12 @@ public final class TicketService implements Tickets {
     private final Clock clock;
     private final ZoneId zone;
     private final IdGenerator ids;
-    private final SlaClock sla;
+    private final SlaSettingsService sla;
     private final TicketRouter router;
+    private final TicketChanges writer;
     private final TicketCatalog catalog = new TicketCatalog();
 
-    public TicketService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, SlaClock sla,
+    public TicketService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, SlaSettingsService sla,
                          TicketRouter router) {
         this.transactions = transactions;
         this.clock = clock;
@@ -78,6 +83,7 @@ public final class TicketService implements Tickets {
         this.ids = ids;
         this.sla = sla;
         this.router = router;
+        this.writer = new TicketChanges(transactions, clock);
     }
 
     @Override
@@ -91,12 +97,14 @@ public final class TicketService implements Tickets {
             }
             Instant now = clock.instant();
             var priority = TicketRules.priority(request).orElseThrow();
+            var agreed = request.planDate().map(date -> date.plusDays(1).atStartOfDay(zone).toInstant());
             String number = "T" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.TICKET_NUMBER));
             var ticket = new Ticket(TicketId.of(ids.next()), number, request.customerId(), request.contactId(),
                     type.get().code(), request.title().map(String::strip).filter(t -> !t.isEmpty()),
                     request.description().strip(), priority, PriorityMatrix.urgent(priority),
                     PriorityMatrix.important(priority), request.channel().orElse(IntakeChannel.OTHER), NEW,
-                    router.route(type.get()), Optional.empty(), sla.start(priority, now), request.relatedTicketIds(),
+                    router.route(type.get()), Optional.empty(), EscalationLevel.FRONT_LINE, Optional.empty(),
+                    SlaClock.start(sla.rules(tx), priority, now, agreed), request.relatedTicketIds(),
                     Optional.empty(), actor.userId(), now, now, Optional.empty(), Optional.empty(), 1);
             tx.tickets().insert(ticket);
             tx.audit().append(ChangeSet.create()
@@ -105,7 +113,7 @@ public final class TicketService implements Tickets {
                     .entry("ticket", ticket.id().value(), now, actor, "ticket.opened"));
             tx.outbox().append(new TicketCreated(ticket.id(), number, ticket.customerId(), ticket.type(), priority,
                     ticket.departmentId(), now, actor.userId()));
-            return ticket;
+            return SlaClock.evaluated(ticket, now);
         });
     }
 
@@ -122,7 +130,7 @@ public final class TicketService implements Tickets {
 
     /** The request's own problems, then those of what it refers to: customer, contact, type, related tickets. */
     private List<FieldError> problems(Transaction tx, OpenTicket request, Optional<TicketType> type) {
-        var errors = new ArrayList<>(TicketRules.check(request));
+        var errors = new ArrayList<>(TicketRules.check(request, LocalDate.now(clock.withZone(zone))));
         errors.addAll(referenceErrors(tx, request, type.isPresent()));
         return errors;
     }
@@ -130,9 +138,9 @@ public final class TicketService implements Tickets {
     @Override
     public TicketDetails get(Actor actor, TicketId id) {
         return transactions.read(tx -> {
-            var ticket = find(tx, id);
+            var ticket = TicketChanges.find(tx, id);
             TicketAccess.requireRead(actor, ticket);
-            return new TicketDetails(sla.withBreaches(ticket, clock.instant()), tx.tickets().progress(id),
+            return new TicketDetails(SlaClock.evaluated(ticket, clock.instant()), tx.tickets().progress(id),
                     tx.tickets().confirmations(id));
         });
     }
@@ -140,12 +148,13 @@ public final class TicketService implements Tickets {
     @Override
     public Page<Ticket> list(Actor actor, TicketFilter filter, PageRequest page) {
         var scope = TicketAccess.readScope(actor);
-        var after = page.cursor().map(TicketService::cursor);
-        var found = transactions.read(tx -> tx.tickets().list(new TicketQuery(filter, scope, after, page.limit() + 1)));
+        var after = page.cursor().map(c -> TicketCursor.parse(c, filter.sla().isPresent()));
         Instant now = clock.instant();
-        var items = found.stream().limit(page.limit()).map(t -> sla.withBreaches(t, now)).toList();
+        var found = transactions.read(tx -> tx.tickets().list(new TicketQuery(filter, scope,
+                after.map(TicketCursor::id), after.flatMap(TicketCursor::due), now, page.limit() + 1)));
+        var items = found.stream().limit(page.limit()).map(t -> SlaClock.evaluated(t, now)).toList();
         return new Page<>(items, found.size() > page.limit()
-                ? Optional.of(items.getLast().id().value()) : Optional.empty());
+                ? Optional.of(TicketCursor.of(items.getLast(), filter.sla().isPresent())) : Optional.empty());
     }
 
     @Override
@@ -153,7 +162,7 @@ public final class TicketService implements Tickets {
         if (command.departmentId().isEmpty() && command.assigneeId().isEmpty()) {
             throw new ValidationException(FieldError.of("assigneeId", "give an assigneeId, a departmentId or both"));
         }
-        return change(actor, id, command.version(), "ticket.assigned",
+        return writer.change(actor, id, command.version(), "ticket.assigned",
                 current -> requireMayAssign(actor, current, command), (tx, current, now) -> {
             DepartmentId department = command.departmentId().orElse(current.departmentId());
             var checks = FieldChecks.create();
@@ -177,12 +186,16 @@ public final class TicketService implements Tickets {
             if (status != current.status()) {
                 TicketLifecycle.requireTransition(current.status(), status);
             }
-            var next = current.toBuilder().departmentId(department).assigneeId(command.assigneeId()).status(status);
+            // An owned ticket stays owned: whoever a supervisor hands it to owns it to closure in turn.
+            var owner = current.ownerId().isPresent() ? command.assigneeId() : current.ownerId();
+            var next = current.toBuilder().departmentId(department).assigneeId(command.assigneeId()).status(status)
+                    .ownerId(owner);
             var changes = ChangeSet.create()
                     .field("departmentId", current.departmentId(), department)
                     .field("assigneeId", current.assigneeId(), command.assigneeId())
+                    .field("ownerId", current.ownerId(), owner)
                     .field("status", current.status(), status);
-            return new Outcome(next, changes,
+            return new TicketChanges.Outcome(next, changes,
                     new TicketAssigned(id, department, command.assigneeId(), now, actor.userId()));
         });
     }
@@ -197,18 +210,19 @@ public final class TicketService implements Tickets {
         command.nextUpdateAt().filter(at -> !at.isAfter(clock.instant()))
                 .ifPresent(at -> checks.add("nextUpdateAt", "must be in the future"));
         checks.throwIfAny();
-        return change(actor, id, command.version(), "ticket.progress", work(actor), (tx, current, now) -> {
+        return writer.change(actor, id, command.version(), "ticket.progress", work(actor), (tx, current, now) -> {
             TicketStatus status = TicketLifecycle.afterProgress(current.status(), command.status());
+            var rules = sla.rules(tx);
             var dues = current.sla();
             if (current.status() == WAITING_CUSTOMER && status != WAITING_CUSTOMER) {
-                dues = sla.resume(dues, now);
+                dues = SlaClock.resume(rules, dues, now);
             }
             if (status == WAITING_CUSTOMER) {
-                dues = sla.pause(dues, now);
+                dues = SlaClock.pause(dues, now);
             }
             boolean customerVisible = command.visibility() == Visibility.CUSTOMER;
             if (customerVisible) {
-                dues = sla.customerUpdated(dues, current.priority(), now, command.nextUpdateAt());
+                dues = SlaClock.customerUpdated(rules, dues, now, command.nextUpdateAt());
             }
             boolean firstResponse = customerVisible && current.firstRespondedAt().isEmpty();
             var next = current.toBuilder().status(status).sla(dues)
@@ -221,8 +235,9 @@ public final class TicketService implements Tickets {
                     .field("status", current.status(), status)
                     .field("firstRespondedAt", current.firstRespondedAt(), firstResponse ? now : current.firstRespondedAt())
                     .field("nextUpdateDue", current.sla().nextUpdateDue(), dues.nextUpdateDue())
-                    .field("paused", current.sla().paused(), dues.paused());
-            return new Outcome(next, changes,
+                    .field("paused", current.sla().paused(), dues.paused())
+                    .field("running", current.sla().running(), dues.running());
+            return new TicketChanges.Outcome(next, changes,
                     new ProgressAdded(id, status, command.visibility(), firstResponse, now, actor.userId()));
         });
     }
@@ -233,16 +248,16 @@ public final class TicketService implements Tickets {
         String solution = checks.text("solution", command.solution(), TicketRules.MAX_TEXT, true);
         checks.require("communicatedVia", command.communicatedVia());
         checks.throwIfAny();
-        return change(actor, id, command.version(), "ticket.resolved", work(actor), (tx, current, now) -> {
+        return writer.change(actor, id, command.version(), "ticket.resolved", work(actor), (tx, current, now) -> {
             TicketLifecycle.requireTransition(current.status(), RESOLVED);
             var resolution = new Resolution(solution, command.communicatedVia(), actor.userId(), now);
-            var next = current.toBuilder().status(RESOLVED).sla(sla.resume(current.sla(), now))
+            var next = current.toBuilder().status(RESOLVED).sla(SlaClock.resolved(sla.rules(tx), current.sla(), now))
                     .resolution(Optional.of(resolution));
             var changes = ChangeSet.create()
                     .field("status", current.status(), RESOLVED)
                     .added("solution", solution)
                     .added("communicatedVia", command.communicatedVia());
-            return new Outcome(next, changes, new TicketResolved(id, command.communicatedVia(), now, actor.userId()));
+            return new TicketChanges.Outcome(next, changes, new TicketResolved(id, command.communicatedVia(), now, actor.userId()));
         });
     }
 
@@ -257,7 +272,7 @@ public final class TicketService implements Tickets {
         checks.throwIfAny();
         boolean satisfied = command.opinion() == Opinion.SATISFIED;
         String action = satisfied ? "ticket.closed" : "ticket.reopened";
-        return change(actor, id, command.version(), action, work(actor), (tx, current, now) -> {
+        return writer.change(actor, id, command.version(), action, work(actor), (tx, current, now) -> {
             TicketLifecycle.requireTransition(current.status(), satisfied ? CLOSED : REOPENED);
             var confirmation = new Confirmation(command.opinion(), command.method(), comment, actor.userId(), now);
             tx.tickets().addConfirmation(id, confirmation);
@@ -266,12 +281,12 @@ public final class TicketService implements Tickets {
                 var confirmations = tx.tickets().confirmations(id);
                 TicketLifecycle.requireClosable(current, confirmations);
                 changes.field("status", current.status(), CLOSED);
-                return new Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)), changes,
+                return new TicketChanges.Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)), changes,
                         new TicketClosed(id, now, actor.userId()));
             }
             changes.field("status", current.status(), REOPENED);
-            var dues = sla.customerUpdated(current.sla(), current.priority(), now, Optional.empty());
-            return new Outcome(current.toBuilder().status(REOPENED).resolution(Optional.empty()).sla(dues), changes,
+            var dues = SlaClock.reopened(sla.rules(tx), current.sla(), now);
+            return new TicketChanges.Outcome(current.toBuilder().status(REOPENED).resolution(Optional.empty()).sla(dues), changes,
                     new TicketReopened(id, command.opinion(), comment.orElseThrow(), now, actor.userId()));
         });
     }
@@ -279,14 +294,14 @@ public final class TicketService implements Tickets {
     @Override
     public Ticket close(Actor actor, TicketId id) {
         return transactions.write(tx -> {
-            Ticket current = find(tx, id);
+            Ticket current = TicketChanges.find(tx, id);
             TicketAccess.requireRead(actor, current);
             TicketAccess.requireWork(actor, current);
             var confirmations = tx.tickets().confirmations(id);
             Instant now = clock.instant();
             if (current.status() == CLOSED) {
                 // A SATISFIED confirmation closes the ticket; closing it again confirms that it is.
-                return sla.withBreaches(current, now);
+                return SlaClock.evaluated(current, now);
             }
             TicketLifecycle.requireClosable(current, confirmations);
             Ticket next = current.toBuilder().status(CLOSED).closedAt(Optional.of(now)).updatedAt(now)
@@ -297,67 +312,50 @@ public final class TicketService implements Tickets {
             tx.audit().append(ChangeSet.create().field("status", current.status(), CLOSED)
                     .entry("ticket", id.value(), now, actor, "ticket.closed"));
             tx.outbox().append(new TicketClosed(id, now, actor.userId()));
-            return sla.withBreaches(next, now);
+            return SlaClock.evaluated(next, now);
         });
     }
 
     @Override
     public List<AuditEntry> history(Actor actor, TicketId id) {
         return transactions.read(tx -> {
-            TicketAccess.requireRead(actor, find(tx, id));
+            TicketAccess.requireRead(actor, TicketChanges.find(tx, id));
             return tx.audit().of("ticket", id.value());
         });
     }
 
-    /** What one command makes of a ticket: its next state, the audited changes and the event to announce. */
-    private record Outcome(Ticket.Builder next, ChangeSet changes, DomainEvent event) {
+    @Override
+    public Ticket escalate(Actor actor, TicketId id, EscalateTicket command) {
+        var checks = FieldChecks.create();
+        String reason = checks.text("reason", command.reason(), TicketRules.MAX_TEXT, true);
+        checks.throwIfAny();
+        return writer.change(actor, id, command.version(), "ticket.escalated", work(actor), (tx, current, now) ->
+                Escalation.up(tx, current, Optional.of(reason), false, now, actor.userId()));
     }
 
-    @FunctionalInterface
-    private interface Step {
-        Outcome apply(Transaction tx, Ticket current, Instant now);
-    }
-
-    /** Whether the actor may make this change to the ticket as it is: a ForbiddenException otherwise. */
-    @FunctionalInterface
-    private interface Access {
-        void require(Ticket current);
-    }
-
-    /**
-     * Loads the ticket, checks the actor's rights (403 before any 409), refuses closed tickets and stale versions,
-     * applies {@code step}, and writes the next state, its audit entry and its event in the same transaction. A
-     * concurrent writer makes the update miss: 409.
-     */
-    private Ticket change(Actor actor, TicketId id, long version, String action, Access access, Step step) {
-        return transactions.write(tx -> {
-            Ticket current = find(tx, id);
-            TicketAccess.requireRead(actor, current);
-            access.require(current);
-            TicketLifecycle.requireWritable(current);
-            if (current.version() != version) {
-                throw ConflictException.staleVersion("ticket", id.value(), version, current.version());
+    @Override
+    public Ticket accept(Actor actor, TicketId id) {
+        actor.require(Permission.TICKET_ACCEPT);
+        var current = transactions.read(tx -> TicketChanges.find(tx, id));
+        return writer.change(actor, id, current.version(), "ticket.accepted", ticket -> {
+            if (!actor.isIn(ticket.departmentId()) && !actor.has(Permission.TICKET_WORK_ALL)) {
+                throw ForbiddenException.of("ticket.out-of-scope",
+                        "Only experts of the ticket's department may accept ticket " + ticket.number());
             }
-            Instant now = clock.instant();
-            var outcome = step.apply(tx, current, now);
-            if (outcome.changes().isEmpty()) {
-                return sla.withBreaches(current, now);
-            }
-            Ticket next = outcome.next().updatedAt(now).version(current.version() + 1).build();
-            if (!tx.tickets().update(next, current.version())) {
-                throw ConflictException.staleVersion("ticket", id.value(), version, current.version() + 1);
-            }
-            tx.audit().append(outcome.changes().entry("ticket", id.value(), now, actor, action));
-            tx.outbox().append(outcome.event());
-            return sla.withBreaches(next, now);
-        });
+        }, (tx, ticket, now) -> Escalation.accept(ticket, actor.userId(), now));
     }
 
-    private static Access work(Actor actor) {
+    private static TicketChanges.Access work(Actor actor) {
         return current -> TicketAccess.requireWork(actor, current);
     }
 
     private void requireMayAssign(Actor actor, Ticket current, AssignTicket command) {
+        boolean keepsOwner = command.assigneeId().equals(current.ownerId())
+                && command.departmentId().filter(d -> !d.equals(current.departmentId())).isEmpty();
+        if (current.ownerId().isPresent() && !keepsOwner && !actor.has(Permission.TICKET_REASSIGN_OWNED)) {
+            throw ForbiddenException.of("ticket.owned", "Ticket " + current.number() + " is owned by the expert who"
+                    + " accepted it; only a supervisor may reassign it");
+        }
         if (actor.has(Permission.TICKET_ASSIGN)) {
             return;
         }
@@ -400,16 +398,4 @@ public final class TicketService implements Tickets {
         return checks.errors();
     }
 
-    private Ticket find(Transaction tx, TicketId id) {
-        return tx.tickets().find(id).orElseThrow(() -> NotFoundException.of("ticket", id.value()));
-    }
-
-    private static TicketId cursor(String cursor) {
-        try {
-            UUID.fromString(cursor);
-            return TicketId.of(cursor);
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException(FieldError.of("cursor", "is not a cursor this list returned"));
-        }
-    }
 }

@@ -3,104 +3,167 @@ package dev.rapport.core.sla;
 import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.Priority;
-import dev.rapport.api.ticket.SlaTarget;
+import dev.rapport.api.ticket.SlaAlarm;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketSla;
 import dev.rapport.api.ticket.TicketStatus;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import static dev.rapport.api.ticket.SlaTarget.CUSTOMER_UPDATE;
+import static dev.rapport.api.ticket.SlaTarget.FIRST_RESPONSE;
+import static dev.rapport.api.ticket.SlaTarget.RESOLUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** SPEC §5: the default targets, business hours, pausing while the customer is awaited, and the 80 % warnings. */
 class SlaClockTest {
-    private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
-    private final SlaClock clock = new SlaClock(SlaPolicy.defaults());
+    private static final SlaRules RULES = SlaRules.defaults();
 
-    @ParameterizedTest(name = "{0}: first response {1}, resolution {2}")
-    @CsvSource({"P1, PT30M, PT24H", "P2, PT24H, P10D", "P3, PT2H, PT48H", "P4, PT48H, PT72H"})
-    void specDefaultTargetsSetTheDeadlines(Priority priority, Duration firstResponse, Duration resolution) {
-        var sla = clock.start(priority, T0);
-        assertThat(sla.firstResponseDue()).isEqualTo(T0.plus(firstResponse));
-        assertThat(sla.resolutionDue()).isEqualTo(T0.plus(resolution));
-        assertThat(sla.nextUpdateDue()).as("the first update due is the first response").isEqualTo(sla.firstResponseDue());
-    }
-
-    @ParameterizedTest(name = "{0}: next update every {1}")
-    @CsvSource({"P1, PT2H", "P2, PT24H", "P3, PT24H", "P4, PT24H"})
-    void aCustomerUpdateMovesTheNextOneByTheCadence(Priority priority, Duration cadence) {
-        var updated = clock.customerUpdated(clock.start(priority, T0), priority, T0.plusSeconds(600), Optional.empty());
-        assertThat(updated.nextUpdateDue()).isEqualTo(T0.plusSeconds(600).plus(cadence));
+    /** A time in Shanghai, where the default calendars are; 2026-11-23 is a Monday. */
+    private static Instant at(String localDateTime) {
+        return ZonedDateTime.parse(localDateTime + "+08:00[Asia/Shanghai]").toInstant();
     }
 
     @Test
-    void aPromisedEarlierUpdateWinsOverTheCadence() {
-        var promised = T0.plus(Duration.ofHours(1));
-        var updated = clock.customerUpdated(clock.start(Priority.P3, T0), Priority.P3, T0, Optional.of(promised));
-        assertThat(updated.nextUpdateDue()).isEqualTo(promised);
+    void p1CountsAroundTheClock() {
+        var sla = SlaClock.start(RULES, Priority.P1, at("2026-11-27T23:00"), Optional.empty());
+
+        assertThat(sla.firstResponseDue()).isEqualTo(at("2026-11-27T23:30"));
+        assertThat(sla.resolutionDue()).isEqualTo(at("2026-11-28T23:00"));
+        assertThat(sla.nextUpdateDue()).isEqualTo(sla.firstResponseDue());
+        assertThat(sla.updateCadence()).hasHours(2);
+        assertThat(sla.calendarId()).isEqualTo("24x7");
+        assertThat(sla.running()).containsExactlyInAnyOrder(FIRST_RESPONSE, RESOLUTION);
     }
 
     @Test
-    void aPromiseLaterThanTheCadenceDoesNotStretchIt() {
-        var updated = clock.customerUpdated(clock.start(Priority.P1, T0), Priority.P1, T0,
-                Optional.of(T0.plus(Duration.ofDays(3))));
-        assertThat(updated.nextUpdateDue()).isEqualTo(T0.plus(Duration.ofHours(2)));
+    void p2CountsBusinessHoursAndTenBusinessDays() {
+        var sla = SlaClock.start(RULES, Priority.P2, at("2026-11-23T10:00"), Optional.empty());
+
+        // 24 working hours: Monday 8, Tuesday 9, Wednesday 7.
+        assertThat(sla.firstResponseDue()).isEqualTo(at("2026-11-25T16:00"));
+        assertThat(sla.resolutionDue()).isEqualTo(at("2026-12-07T10:00"));
+        assertThat(sla.calendarId()).isEqualTo("business-hours");
     }
 
     @Test
-    void waitingForTheCustomerStopsTheClocksAndResumingShiftsEveryDeadline() {
-        var start = clock.start(Priority.P1, T0);
-        var paused = clock.pause(start, T0.plus(Duration.ofMinutes(10)));
-        assertThat(paused.paused()).isTrue();
-        var resumed = clock.resume(paused, T0.plus(Duration.ofMinutes(70)));
+    void p2TakesTheAgreedPlanDateInsteadOfTenDays() {
+        var sla = SlaClock.start(RULES, Priority.P2, at("2026-11-23T10:00"), Optional.of(at("2026-12-31T00:00")));
+
+        assertThat(sla.resolutionDue()).isEqualTo(at("2026-12-31T00:00"));
+    }
+
+    @Test
+    void p3OpenedLateOnFridayIsDueOnMonday() {
+        var sla = SlaClock.start(RULES, Priority.P3, at("2026-11-27T17:00"), Optional.empty());
+
+        assertThat(sla.firstResponseDue()).isEqualTo(at("2026-11-30T10:00"));
+        // 48 working hours: Friday 1, five days of 9, then 2 on the Monday after.
+        assertThat(sla.resolutionDue()).isEqualTo(at("2026-12-07T11:00"));
+    }
+
+    @Test
+    void p4GetsFortyEightAndSeventyTwoBusinessHours() {
+        var sla = SlaClock.start(RULES, Priority.P4, at("2026-11-23T10:00"), Optional.empty());
+
+        assertThat(sla.firstResponseDue()).isEqualTo(at("2026-11-30T13:00"));
+        assertThat(sla.resolutionDue()).isEqualTo(at("2026-12-03T10:00"));
+    }
+
+    @Test
+    void warningsFallAtEightyPercentOfTheWorkingTime() {
+        var p1 = SlaClock.start(RULES, Priority.P1, at("2026-11-23T10:00"), Optional.empty());
+        var p3 = SlaClock.start(RULES, Priority.P3, at("2026-11-27T17:00"), Optional.empty());
+
+        assertThat(p1.deadline(FIRST_RESPONSE).warnAt()).isEqualTo(at("2026-11-23T10:24"));
+        assertThat(p1.deadline(RESOLUTION).warnAt()).isEqualTo(at("2026-11-24T05:12"));
+        // 96 of the 120 working minutes: Friday's last hour and 36 minutes on Monday.
+        assertThat(p3.deadline(FIRST_RESPONSE).warnAt()).isEqualTo(at("2026-11-30T09:36"));
+    }
+
+    @Test
+    void waitingForTheCustomerStopsTheClocksAndResumingKeepsTheWorkingTimeLeft() {
+        var sla = SlaClock.start(RULES, Priority.P3, at("2026-11-23T10:00"), Optional.empty());
+        var paused = SlaClock.pause(sla, at("2026-11-23T11:00"));
+
+        assertThat(paused.nextAlarmAt()).isEmpty();
+        assertThat(paused.nearestDue()).isEmpty();
+
+        var resumed = SlaClock.resume(RULES, paused, at("2026-11-24T17:30"));
+
+        // An hour was left: half an hour on Tuesday, half an hour on Wednesday morning.
+        assertThat(resumed.firstResponseDue()).isEqualTo(at("2026-11-25T09:30"));
+        assertThat(resumed.deadline(FIRST_RESPONSE).warnAt()).isEqualTo(at("2026-11-25T09:06"));
         assertThat(resumed.paused()).isFalse();
-        assertThat(resumed.firstResponseDue()).isEqualTo(start.firstResponseDue().plus(Duration.ofHours(1)));
-        assertThat(resumed.resolutionDue()).isEqualTo(start.resolutionDue().plus(Duration.ofHours(1)));
-        assertThat(resumed.nextUpdateDue()).isEqualTo(start.nextUpdateDue().plus(Duration.ofHours(1)));
     }
 
     @Test
-    void anUpdateWhileWaitingCountsTheCadenceFromWhenTheWaitEnds() {
-        var paused = clock.pause(clock.start(Priority.P1, T0), T0.plus(Duration.ofMinutes(10)));
-        var updated = clock.customerUpdated(paused, Priority.P1, T0.plus(Duration.ofHours(3)), Optional.empty());
-        var resumed = clock.resume(updated, T0.plus(Duration.ofHours(5)));
-        assertThat(resumed.nextUpdateDue()).isEqualTo(T0.plus(Duration.ofHours(5)).plus(Duration.ofHours(2)));
+    void aDeadlineMissedBeforeThePauseStaysWhereItWas() {
+        var sla = SlaClock.start(RULES, Priority.P1, at("2026-11-23T10:00"), Optional.empty());
+        var resumed = SlaClock.resume(RULES, SlaClock.pause(sla, at("2026-11-23T11:00")), at("2026-11-23T15:00"));
+
+        assertThat(resumed.firstResponseDue()).isEqualTo(at("2026-11-23T10:30"));
+        assertThat(resumed.resolutionDue()).isEqualTo(at("2026-11-24T14:00"));
     }
 
     @Test
-    void pausingTwiceKeepsTheFirstStart() {
-        var paused = clock.pause(clock.start(Priority.P2, T0), T0);
-        assertThat(clock.pause(paused, T0.plusSeconds(99)).pausedSince()).contains(T0);
+    void theFirstCustomerUpdateMeetsTheFirstResponseAndStartsTheCadence() {
+        var sla = SlaClock.start(RULES, Priority.P1, at("2026-11-23T10:00"), Optional.empty());
+        var updated = SlaClock.customerUpdated(RULES, sla, at("2026-11-23T10:10"), Optional.empty());
+        var promised = SlaClock.customerUpdated(RULES, sla, at("2026-11-23T10:10"), Optional.of(at("2026-11-23T11:00")));
+
+        assertThat(updated.running()).containsExactlyInAnyOrder(RESOLUTION, CUSTOMER_UPDATE);
+        assertThat(updated.nextUpdateDue()).isEqualTo(at("2026-11-23T12:10"));
+        assertThat(promised.nextUpdateDue()).isEqualTo(at("2026-11-23T11:00"));
     }
 
     @Test
-    void breachesAreTheMissedTargetsAsOfNow() {
-        var ticket = ticket(clock.start(Priority.P1, T0));
-        assertThat(clock.withBreaches(ticket, T0.plus(Duration.ofMinutes(29))).sla().breached()).isEmpty();
-        assertThat(clock.withBreaches(ticket, T0.plus(Duration.ofMinutes(31))).sla().breached())
-                .containsExactly(SlaTarget.FIRST_RESPONSE, SlaTarget.CUSTOMER_UPDATE);
-        assertThat(clock.withBreaches(ticket, T0.plus(Duration.ofHours(25))).sla().breached())
-                .containsExactly(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION, SlaTarget.CUSTOMER_UPDATE);
+    void dueAlarmsRaiseTheWarningThenTheBreachOnceEach() {
+        var sla = SlaClock.start(RULES, Priority.P1, at("2026-11-23T10:00"), Optional.empty());
+
+        assertThat(SlaClock.dueAlarms(sla, at("2026-11-23T10:23"))).isEmpty();
+        assertThat(SlaClock.dueAlarms(sla, at("2026-11-23T10:24"))).isEqualTo(Map.of(FIRST_RESPONSE, SlaAlarm.WARNING));
+
+        var warned = sla.with(FIRST_RESPONSE, sla.deadline(FIRST_RESPONSE).raise(SlaAlarm.WARNING));
+        assertThat(SlaClock.dueAlarms(warned, at("2026-11-23T10:29"))).isEmpty();
+        assertThat(SlaClock.dueAlarms(warned, at("2026-11-23T10:30"))).isEqualTo(Map.of(FIRST_RESPONSE, SlaAlarm.BREACH));
+        // A scan that comes late raises the breach alone.
+        assertThat(SlaClock.dueAlarms(sla, at("2026-11-23T11:00"))).isEqualTo(Map.of(FIRST_RESPONSE, SlaAlarm.BREACH));
+    }
+
+    @Test
+    void readingATicketNamesTheTargetsAtRiskAndMissed() {
+        var ticket = ticket(SlaClock.start(RULES, Priority.P1, at("2026-11-23T10:00"), Optional.empty()));
+
+        assertThat(SlaClock.evaluated(ticket, at("2026-11-23T10:20")).sla().atRisk()).isEmpty();
+        assertThat(SlaClock.evaluated(ticket, at("2026-11-23T10:25")).sla().atRisk()).containsExactly(FIRST_RESPONSE);
+        assertThat(SlaClock.evaluated(ticket, at("2026-11-23T10:31")).sla().breached()).containsExactly(FIRST_RESPONSE);
+        assertThat(SlaClock.evaluated(ticket, at("2026-11-24T10:31")).sla().breached())
+                .containsExactly(FIRST_RESPONSE, RESOLUTION);
     }
 
     @Test
     void aPausedTicketDoesNotBreachWhileItWaits() {
-        var paused = clock.pause(clock.start(Priority.P1, T0), T0.plus(Duration.ofMinutes(5)));
-        assertThat(clock.withBreaches(ticket(paused), T0.plus(Duration.ofHours(30))).sla().breached()).isEmpty();
+        var paused = SlaClock.pause(SlaClock.start(RULES, Priority.P1, at("2026-11-23T10:00"), Optional.empty()),
+                at("2026-11-23T10:05"));
+
+        assertThat(SlaClock.evaluated(ticket(paused), at("2026-11-25T10:00")).sla().breached()).isEmpty();
     }
 
-    private Ticket ticket(TicketSla sla) {
+    private static Ticket ticket(TicketSla sla) {
+        Instant opened = at("2026-11-23T10:00");
         return new Ticket(TicketId.of("t"), "T2026000001", CustomerId.of("c"), Optional.empty(), "COMPLAINT",
                 Optional.empty(), "d", Priority.P1, true, true, IntakeChannel.PHONE, TicketStatus.ASSIGNED,
-                DepartmentId.of("after-sales"), Optional.empty(), sla, List.of(), Optional.empty(), UserId.of("u"),
-                T0, T0, Optional.empty(), Optional.empty(), 1);
+                DepartmentId.of("after-sales"), Optional.empty(), EscalationLevel.FRONT_LINE, Optional.empty(), sla,
+                List.of(), Optional.empty(), UserId.of("u"), opened, opened, Optional.empty(), Optional.empty(), 1);
     }
 }

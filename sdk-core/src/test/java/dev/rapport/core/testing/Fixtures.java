@@ -13,9 +13,11 @@ import dev.rapport.api.security.Tier;
 import dev.rapport.api.security.User;
 import dev.rapport.api.ticket.OpenTicket;
 import dev.rapport.core.Rapport;
+import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,8 +31,15 @@ public final class Fixtures {
 
     /** A builder of a Rapport on a brand-new database of {@code db}, reading time from {@code clock}. */
     public static Rapport.Builder builder(TestDatabase db, Clock clock) {
-        var coordinates = db.fresh();
-        var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url());
+        return builder(db.fresh(), clock);
+    }
+
+    /**
+     * A builder of a Rapport on an existing database. The background SLA scan is off: tests raise alarms with
+     * {@link Rapport#runDueWork()} when their clock says so.
+     */
+    public static Rapport.Builder builder(DatabaseCoordinates coordinates, Clock clock) {
+        var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO);
         if (coordinates.user() != null) {
             builder.jdbcCredentials(coordinates.user(), coordinates.password() == null ? "" : coordinates.password());
         }

@@ -12,7 +12,9 @@ import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.Resolution;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
-import dev.rapport.api.ticket.TicketSla;
+import dev.rapport.api.ticket.EscalationLevel;
+import dev.rapport.core.sla.SlaClock;
+import dev.rapport.core.sla.SlaRules;
 import dev.rapport.api.ticket.TicketStatus;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -113,8 +115,9 @@ class TicketLifecycleTest {
         private Ticket resolvedTicket(Optional<Resolution> resolution) {
             return new Ticket(TicketId.of("t"), "T2026000001", CustomerId.of("c"), Optional.empty(), "COMPLAINT",
                     Optional.empty(), "d", Priority.P3, true, false, IntakeChannel.PHONE, RESOLVED,
-                    DepartmentId.of("after-sales"), Optional.empty(),
-                    new TicketSla(T0, T0, T0, Optional.empty(), List.of()), List.of(), resolution, UserId.of("u"),
+                    DepartmentId.of("after-sales"), Optional.empty(), EscalationLevel.FRONT_LINE, Optional.empty(),
+                    SlaClock.start(SlaRules.defaults(), Priority.P3, T0, Optional.empty()), List.of(), resolution,
+                    UserId.of("u"),
                     T0, T0, Optional.empty(), Optional.empty(), 3);
         }
     }

@@ -8,6 +8,8 @@ import dev.rapport.api.spi.storage.Before;
 import dev.rapport.api.spi.storage.TicketQuery;
 import dev.rapport.api.spi.storage.TicketStore;
 import dev.rapport.api.ticket.CommunicationMethod;
+import dev.rapport.api.ticket.EscalationLevel;
+import dev.rapport.api.ticket.SlaTarget;
 import dev.rapport.api.ticket.Confirmation;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.Opinion;
@@ -16,8 +18,8 @@ import dev.rapport.api.ticket.ProgressEntry;
 import dev.rapport.api.ticket.Resolution;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
-import dev.rapport.api.ticket.TicketSla;
 import dev.rapport.api.ticket.TicketStatus;
+import dev.rapport.api.ticket.SlaWatch;
 import dev.rapport.api.ticket.Visibility;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -25,6 +27,7 @@ import org.jdbi.v3.core.statement.Update;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,9 +47,11 @@ final class JdbcTicketStore implements TicketStore {
     private static final String COLUMNS = "id, number, customer_id, contact_id, type, title, description, priority, "
             + "urgent, important, channel, status, department_id, assignee_id, first_response_due, resolution_due, "
             + "next_update_due, sla_paused_since, related_ticket_ids, resolution_solution, resolution_via, resolved_by, "
-            + "resolved_at, created_by, created_at, updated_at, first_responded_at, closed_at, version";
+            + "resolved_at, created_by, created_at, updated_at, first_responded_at, closed_at, version, escalation, "
+            + "owner_id, sla_calendar, sla_update_cadence, first_response_warn_at, resolution_warn_at, "
+            + "next_update_warn_at, sla_running, sla_raised, sla_next_alarm_at, sla_due_at, sla_warn_at";
     private static final String INSERT = "INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Handle handle;
     private final JsonCodec json;
@@ -90,6 +95,18 @@ final class JdbcTicketStore implements TicketStore {
             DirectSql.setInstant(statement, 27, t.firstRespondedAt().orElse(null));
             DirectSql.setInstant(statement, 28, t.closedAt().orElse(null));
             statement.setLong(29, t.version());
+            statement.setString(30, t.escalation().name());
+            statement.setString(31, t.ownerId().map(UserId::value).orElse(null));
+            statement.setString(32, sla.calendarId());
+            statement.setString(33, sla.updateCadence().toString());
+            DirectSql.setInstant(statement, 34, sla.deadline(SlaTarget.FIRST_RESPONSE).warnAt());
+            DirectSql.setInstant(statement, 35, sla.deadline(SlaTarget.RESOLUTION).warnAt());
+            DirectSql.setInstant(statement, 36, sla.deadline(SlaTarget.CUSTOMER_UPDATE).warnAt());
+            statement.setString(37, SlaColumns.running(sla));
+            statement.setString(38, SlaColumns.raised(sla));
+            DirectSql.setInstant(statement, 39, sla.nextAlarmAt().orElse(null));
+            DirectSql.setInstant(statement, 40, sla.nearestDue().orElse(null));
+            DirectSql.setInstant(statement, 41, sla.earliestWarning().orElse(null));
         });
     }
 
@@ -112,7 +129,12 @@ final class JdbcTicketStore implements TicketStore {
                 + "related_ticket_ids = :relatedTicketIds, resolution_solution = :resolutionSolution, "
                 + "resolution_via = :resolutionVia, resolved_by = :resolvedBy, resolved_at = :resolvedAt, "
                 + "created_by = :createdBy, created_at = :createdAt, updated_at = :updatedAt, "
-                + "first_responded_at = :firstRespondedAt, closed_at = :closedAt, version = :version "
+                + "first_responded_at = :firstRespondedAt, closed_at = :closedAt, version = :version, "
+                + "escalation = :escalation, owner_id = :ownerId, sla_calendar = :slaCalendar, "
+                + "sla_update_cadence = :slaUpdateCadence, first_response_warn_at = :firstResponseWarnAt, "
+                + "resolution_warn_at = :resolutionWarnAt, next_update_warn_at = :nextUpdateWarnAt, "
+                + "sla_running = :slaRunning, sla_raised = :slaRaised, sla_next_alarm_at = :slaNextAlarmAt, "
+                + "sla_due_at = :slaDueAt, sla_warn_at = :slaWarnAt "
                 + "WHERE id = :id AND version = :expectedVersion"), ticket)
                 .bind("expectedVersion", expectedVersion)
                 .execute() == 1;
@@ -189,12 +211,38 @@ final class JdbcTicketStore implements TicketStore {
                     scope.department().ifPresent(d -> q.bind("scopeDepartment", d.value()));
                     q.bind("scopeAssignee", scope.assignee().value());
                 }));
-        // Ids are generated in time order, so "older than the previous page's last" is a string comparison.
-        query.after().ifPresent(after -> where.add("id < :after", q -> q.bind("after", after.value())));
+        String order;
+        if (filter.sla().isPresent()) {
+            var asOf = instant(query.asOf());
+            if (filter.sla().get() == SlaWatch.OVERDUE) {
+                where.add("sla_due_at <= :asOf", q -> q.bind("asOf", asOf));
+            } else {
+                where.add("sla_due_at > :asOf AND sla_warn_at <= :asOf", q -> q.bind("asOf", asOf));
+            }
+            query.after().ifPresent(after -> where.add(
+                    "(sla_due_at > :afterDue OR (sla_due_at = :afterDue AND id > :after))",
+                    q -> q.bind("afterDue", instant(query.afterDue().orElseThrow())).bind("after", after.value())));
+            order = " ORDER BY sla_due_at, id";
+        } else {
+            // Ids are generated in time order, so "older than the previous page's last" is a string comparison.
+            query.after().ifPresent(after -> where.add("id < :after", q -> q.bind("after", after.value())));
+            order = " ORDER BY id DESC";
+        }
         var statement = handle.createQuery("SELECT " + COLUMNS + " FROM tickets" + where.sql()
-                + " ORDER BY id DESC LIMIT :limit");
+                + order + " LIMIT :limit");
         where.bindTo(statement);
         return statement.bind("limit", query.limit())
+                .map((rs, ctx) -> ticket(rs))
+                .list();
+    }
+
+    @Override
+    public List<Ticket> dueForAlarm(Instant now, int limit) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE sla_next_alarm_at <= :now "
+                        // Both H2 and PostgreSQL skip rows another transaction holds: nodes share the due work.
+                        + "ORDER BY sla_next_alarm_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .bind("now", instant(now))
+                .bind("limit", limit)
                 .map((rs, ctx) -> ticket(rs))
                 .list();
     }
@@ -261,13 +309,24 @@ final class JdbcTicketStore implements TicketStore {
                 .bind("updatedAt", instant(t.updatedAt()))
                 .bind("firstRespondedAt", instant(t.firstRespondedAt()))
                 .bind("closedAt", instant(t.closedAt()))
-                .bind("version", t.version());
+                .bind("version", t.version())
+                .bind("escalation", t.escalation().name())
+                .bind("ownerId", t.ownerId().map(UserId::value).orElse(null))
+                .bind("slaCalendar", sla.calendarId())
+                .bind("slaUpdateCadence", sla.updateCadence().toString())
+                .bind("firstResponseWarnAt", instant(sla.deadline(SlaTarget.FIRST_RESPONSE).warnAt()))
+                .bind("resolutionWarnAt", instant(sla.deadline(SlaTarget.RESOLUTION).warnAt()))
+                .bind("nextUpdateWarnAt", instant(sla.deadline(SlaTarget.CUSTOMER_UPDATE).warnAt()))
+                .bind("slaRunning", SlaColumns.running(sla))
+                .bind("slaRaised", SlaColumns.raised(sla))
+                .bind("slaNextAlarmAt", instant(sla.nextAlarmAt()))
+                .bind("slaDueAt", instant(sla.nearestDue()))
+                .bind("slaWarnAt", instant(sla.earliestWarning()));
     }
 
     /** The ticket of the current row; missed SLA targets are the core's to compute, so none are stored. */
     private Ticket ticket(ResultSet rs) throws SQLException {
-        var sla = new TicketSla(instant(rs, "first_response_due"), instant(rs, "resolution_due"),
-                instant(rs, "next_update_due"), optionalInstant(rs, "sla_paused_since"), List.of());
+        var sla = SlaColumns.read(rs);
         String solution = rs.getString("resolution_solution");
         Optional<Resolution> resolution = solution == null ? Optional.empty()
                 : Optional.of(new Resolution(solution, enumValue(rs, "resolution_via", CommunicationMethod.class),
@@ -279,6 +338,7 @@ final class JdbcTicketStore implements TicketStore {
                 enumValue(rs, "priority", Priority.class), rs.getBoolean("urgent"), rs.getBoolean("important"),
                 enumValue(rs, "channel", IntakeChannel.class), enumValue(rs, "status", TicketStatus.class),
                 DepartmentId.of(rs.getString("department_id")), optionalString(rs, "assignee_id").map(UserId::of),
+                enumValue(rs, "escalation", EscalationLevel.class), optionalString(rs, "owner_id").map(UserId::of),
                 sla, related, resolution, UserId.of(rs.getString("created_by")), instant(rs, "created_at"),
                 instant(rs, "updated_at"), optionalInstant(rs, "first_responded_at"), optionalInstant(rs, "closed_at"),
                 rs.getLong("version"));

@@ -1,5 +1,6 @@
 package dev.rapport.storage.jdbc;
 
+import dev.rapport.api.spi.storage.AttachmentStore;
 import dev.rapport.api.spi.storage.AuditLog;
 import dev.rapport.api.spi.storage.Counter;
 import dev.rapport.api.spi.storage.CustomerStore;
@@ -8,6 +9,7 @@ import dev.rapport.api.spi.storage.InteractionStore;
 import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.SessionStore;
+import dev.rapport.api.spi.storage.SlaSettingsStore;
 import dev.rapport.api.spi.storage.TicketStore;
 import dev.rapport.api.spi.storage.TicketTypeStore;
 import dev.rapport.api.spi.storage.Transaction;
@@ -28,6 +30,8 @@ final class JdbcTransaction implements Transaction {
     private final SessionStore sessions;
     private final DepartmentStore departments;
     private final TicketTypeStore ticketTypes;
+    private final AttachmentStore attachments;
+    private final SlaSettingsStore slaSettings;
     private final AuditLog audit;
     private final Outbox outbox;
 
@@ -42,6 +46,8 @@ final class JdbcTransaction implements Transaction {
         this.sessions = new JdbcSessionStore(handle);
         this.departments = new JdbcDepartmentStore(handle, dialect);
         this.ticketTypes = new JdbcTicketTypeStore(handle, dialect);
+        this.attachments = new JdbcAttachmentStore(handle);
+        this.slaSettings = new JdbcSlaSettingsStore(handle, dialect, json);
         this.audit = new JdbcAuditLog(handle, json);
         this.outbox = new JdbcOutbox(handle, json, clock);
     }
@@ -84,6 +90,16 @@ final class JdbcTransaction implements Transaction {
     @Override
     public TicketTypeStore ticketTypes() {
         return ticketTypes;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
+    }
+
+    @Override
+    public SlaSettingsStore slaSettings() {
+        return slaSettings;
     }
 
     @Override

@@ -89,6 +89,15 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public List<User> ofDepartment(DepartmentId department) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM users WHERE department_id = :department "
+                        + "ORDER BY employee_id")
+                .bind("department", department.value())
+                .map((rs, ctx) -> user(rs))
+                .list();
+    }
+
+    @Override
     public boolean any() {
         return handle.createQuery("SELECT 1 FROM users LIMIT 1")
                 .mapTo(Integer.class)

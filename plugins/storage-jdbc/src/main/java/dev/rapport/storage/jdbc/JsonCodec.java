@@ -83,6 +83,19 @@ final class JsonCodec {
         return List.copyOf(read(json, STRINGS));
     }
 
+    /** A value object (a record of JDK types) as JSON. */
+    String value(Object value) {
+        return write(value);
+    }
+
+    <T> T value(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored " + type.getSimpleName() + " is unreadable", e);
+        }
+    }
+
     private String write(Object value) {
         try {
             return mapper.writeValueAsString(value);

@@ -5,6 +5,7 @@ import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.customer.InteractionId;
 import dev.rapport.api.customer.InteractionMethod;
 import dev.rapport.api.customer.PurchaseId;
+import dev.rapport.api.event.AttachmentAdded;
 import dev.rapport.api.event.CustomerCreated;
 import dev.rapport.api.event.CustomerUpdated;
 import dev.rapport.api.event.CustomersMerged;
@@ -12,17 +13,24 @@ import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.InteractionLogged;
 import dev.rapport.api.event.PurchaseRecorded;
 import dev.rapport.api.event.ProgressAdded;
+import dev.rapport.api.event.SlaAlarmRaised;
+import dev.rapport.api.event.TicketAccepted;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketClosed;
 import dev.rapport.api.event.TicketCreated;
+import dev.rapport.api.event.TicketEscalated;
 import dev.rapport.api.event.TicketReopened;
 import dev.rapport.api.event.TicketResolved;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.OutboxEntry;
+import dev.rapport.api.ticket.AttachmentId;
 import dev.rapport.api.ticket.CommunicationMethod;
+import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.api.ticket.Opinion;
 import dev.rapport.api.ticket.Priority;
+import dev.rapport.api.ticket.SlaAlarm;
+import dev.rapport.api.ticket.SlaTarget;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.api.ticket.Visibility;
@@ -75,11 +83,18 @@ class JdbcOutboxTest {
                 new ProgressAdded(TICKET, TicketStatus.IN_PROGRESS, Visibility.CUSTOMER, true, T0, ACTOR),
                 new TicketResolved(TICKET, CommunicationMethod.PORTAL, T0, ACTOR),
                 new TicketReopened(TICKET, Opinion.UNSATISFIED, "Still \"broken\" – 仍然坏了", T0, ACTOR),
-                new TicketClosed(TICKET, T0, ACTOR));
+                new TicketClosed(TICKET, T0, ACTOR),
+                new AttachmentAdded(TICKET, AttachmentId.of("attachment-1"), "报价单 \"Q4\".pdf", "application/pdf",
+                        3_221_225_472L, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", T0, ACTOR),
+                new SlaAlarmRaised(TICKET, "T2026000001", SlaTarget.FIRST_RESPONSE, SlaAlarm.BREACH,
+                        minutesAfterT0(30), List.of(ACTOR, UserId.of("supervisor-1")), T0, ACTOR),
+                new TicketEscalated(TICKET, EscalationLevel.FRONT_LINE, EscalationLevel.EXPERTS,
+                        Optional.of("需要固件工程师"), false, List.of(UserId.of("expert-1")), T0, ACTOR),
+                new TicketAccepted(TICKET, UserId.of("expert-1"), T0, UserId.of("expert-1")));
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> events.forEach(tx.outbox()::append));
 
-            var undelivered = storage.get(tx -> tx.outbox().undelivered(20));
+            var undelivered = storage.get(tx -> tx.outbox().undelivered(50));
 
             assertThat(events.stream().map(Object::getClass).toList())
                     .containsExactlyInAnyOrder(DomainEvent.class.getPermittedSubclasses());

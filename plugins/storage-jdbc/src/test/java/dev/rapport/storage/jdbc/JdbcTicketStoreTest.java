@@ -10,7 +10,9 @@ import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.Opinion;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.ProgressEntry;
+import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.api.ticket.Resolution;
+import dev.rapport.api.ticket.SlaAlarm;
 import dev.rapport.api.ticket.SlaTarget;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketFilter;
@@ -22,11 +24,13 @@ import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import static dev.rapport.storage.jdbc.CustomerBuilder.aCustomer;
 import static dev.rapport.storage.jdbc.CustomerBuilder.aFullyDescribedCustomer;
+import static dev.rapport.storage.jdbc.Fixtures.T0;
 import static dev.rapport.storage.jdbc.Fixtures.minutesAfterT0;
 import static dev.rapport.storage.jdbc.TicketBuilder.aTicketOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,7 +112,11 @@ class JdbcTicketStoreTest {
                 .assigneeId(Optional.of(AGENT))
                 .resolution(Optional.of(new Resolution("Reset the router", CommunicationMethod.EMAIL, AGENT,
                         minutesAfterT0(40))))
-                .sla(new TicketSla(minutesAfterT0(1), minutesAfterT0(2), minutesAfterT0(3), Optional.empty(), List.of()))
+                .sla(TicketBuilder.sla(minutesAfterT0(1), minutesAfterT0(2), minutesAfterT0(3), Optional.empty(),
+                        Set.of(SlaTarget.CUSTOMER_UPDATE), Map.of(SlaTarget.FIRST_RESPONSE, Set.of(SlaAlarm.WARNING)),
+                        List.of()))
+                .escalation(EscalationLevel.EXPERTS)
+                .ownerId(Optional.of(AGENT))
                 .firstRespondedAt(Optional.of(minutesAfterT0(7)))
                 .updatedAt(minutesAfterT0(40))
                 .version(2)
@@ -238,7 +246,7 @@ class JdbcTicketStoreTest {
                     wrongPriority, wrongDepartment, wrongAssignee, wrongCustomer));
 
             var listed = storage.get(tx -> tx.tickets().list(
-                    new TicketQuery(filter, Optional.empty(), Optional.empty(), 10)));
+                    new TicketQuery(filter, Optional.empty(), Optional.empty(), Optional.empty(), T0, 10)));
 
             assertThat(listed).containsExactly(otherStatusAllowed, match);
         }
@@ -255,7 +263,7 @@ class JdbcTicketStoreTest {
             storeAll(storage, List.of(customer), List.of(departments, assignedElsewhere, someoneElses));
 
             var listed = storage.get(tx -> tx.tickets().list(
-                    new TicketQuery(TicketFilter.all(), Optional.of(scope), Optional.empty(), 10)));
+                    new TicketQuery(TicketFilter.all(), Optional.of(scope), Optional.empty(), Optional.empty(), T0, 10)));
 
             assertThat(listed).containsExactly(assignedElsewhere, departments);
         }
@@ -271,7 +279,7 @@ class JdbcTicketStoreTest {
             storeAll(storage, List.of(customer), List.of(unassigned, own));
 
             var listed = storage.get(tx -> tx.tickets().list(
-                    new TicketQuery(TicketFilter.all(), Optional.of(scope), Optional.empty(), 10)));
+                    new TicketQuery(TicketFilter.all(), Optional.of(scope), Optional.empty(), Optional.empty(), T0, 10)));
 
             assertThat(listed).containsExactly(own);
         }
@@ -286,11 +294,11 @@ class JdbcTicketStoreTest {
             storeAll(storage, List.of(customer), tickets.reversed());
 
             var firstPage = storage.get(tx -> tx.tickets().list(
-                    new TicketQuery(TicketFilter.all(), Optional.empty(), Optional.empty(), 2)));
+                    new TicketQuery(TicketFilter.all(), Optional.empty(), Optional.empty(), Optional.empty(), T0, 2)));
             var secondPage = storage.get(tx -> tx.tickets().list(new TicketQuery(TicketFilter.all(), Optional.empty(),
-                    Optional.of(firstPage.getLast().id()), 2)));
+                    Optional.of(firstPage.getLast().id()), Optional.empty(), T0, 2)));
             var lastPage = storage.get(tx -> tx.tickets().list(new TicketQuery(TicketFilter.all(), Optional.empty(),
-                    Optional.of(secondPage.getLast().id()), 2)));
+                    Optional.of(secondPage.getLast().id()), Optional.empty(), T0, 2)));
 
             assertThat(firstPage).containsExactly(tickets.get(4), tickets.get(3));
             assertThat(secondPage).containsExactly(tickets.get(2), tickets.get(1));
@@ -306,7 +314,7 @@ class JdbcTicketStoreTest {
     }
 
     private static TicketSla withoutBreaches(TicketSla sla) {
-        return new TicketSla(sla.firstResponseDue(), sla.resolutionDue(), sla.nextUpdateDue(), sla.pausedSince(),
-                List.of());
+        return new TicketSla(sla.calendarId(), sla.updateCadence(), sla.deadlines(), sla.running(), sla.pausedSince(),
+                List.of(), List.of());
     }
 }

@@ -5,19 +5,27 @@ import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.ticket.CommunicationMethod;
+import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.Resolution;
+import dev.rapport.api.ticket.SlaAlarm;
+import dev.rapport.api.ticket.SlaDeadline;
 import dev.rapport.api.ticket.SlaTarget;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketSla;
 import dev.rapport.api.ticket.TicketStatus;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.rapport.storage.jdbc.Fixtures.T0;
 import static dev.rapport.storage.jdbc.Fixtures.minutesAfterT0;
@@ -36,6 +44,12 @@ final class TicketBuilder {
     private Optional<UserId> assigneeId = Optional.empty();
     private Optional<Instant> pausedSince = Optional.empty();
     private List<SlaTarget> breached = List.of();
+    private Set<SlaTarget> running = EnumSet.of(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION);
+    private Map<SlaTarget, Set<SlaAlarm>> raised = new EnumMap<>(SlaTarget.class);
+    private EscalationLevel escalation = EscalationLevel.FRONT_LINE;
+    private Optional<UserId> ownerId = Optional.empty();
+    private Instant firstResponseDue = minutesAfterT0(120);
+    private Instant resolutionDue = minutesAfterT0(48 * 60);
     private final List<TicketId> related = new ArrayList<>();
     private Optional<Resolution> resolution = Optional.empty();
     private Optional<Instant> firstRespondedAt = Optional.empty();
@@ -84,6 +98,29 @@ final class TicketBuilder {
         return this;
     }
 
+    /** The first-response and resolution deadlines (the customer-update one follows the first response). */
+    TicketBuilder due(Instant firstResponse, Instant resolution) {
+        this.firstResponseDue = firstResponse;
+        this.resolutionDue = resolution;
+        return this;
+    }
+
+    TicketBuilder running(SlaTarget... targets) {
+        this.running = Set.of(targets);
+        return this;
+    }
+
+    TicketBuilder raised(SlaTarget target, SlaAlarm... alarms) {
+        this.raised.put(target, Set.of(alarms));
+        return this;
+    }
+
+    TicketBuilder escalatedTo(EscalationLevel level, UserId owner) {
+        this.escalation = level;
+        this.ownerId = Optional.ofNullable(owner);
+        return this;
+    }
+
     TicketBuilder pausedSince(Instant at) {
         this.pausedSince = Optional.of(at);
         return this;
@@ -116,12 +153,29 @@ final class TicketBuilder {
     }
 
     Ticket build() {
-        var sla = new TicketSla(minutesAfterT0(120), minutesAfterT0(48 * 60), minutesAfterT0(24 * 60), pausedSince,
-                breached);
+        var sla = sla(firstResponseDue, resolutionDue, minutesAfterT0(24 * 60), pausedSince, running,
+                raised, breached);
         boolean urgent = priority == Priority.P1 || priority == Priority.P3;
         boolean important = priority == Priority.P1 || priority == Priority.P2;
         return new Ticket(id, number, customerId, contactId, "COMPLAINT", title, "The device does not start",
-                priority, urgent, important, channel, status, departmentId, assigneeId, sla, related, resolution,
+                priority, urgent, important, channel, status, departmentId, assigneeId, escalation, ownerId, sla, related,
+                resolution,
                 UserId.of("agent-1"), T0, minutesAfterT0(5), firstRespondedAt, closedAt, 1);
+    }
+
+    /** An SLA whose warnings fall at 80 % of an hour's lead up to each deadline. */
+    static TicketSla sla(Instant firstResponseDue, Instant resolutionDue, Instant nextUpdateDue,
+                         Optional<Instant> pausedSince, Set<SlaTarget> running, Map<SlaTarget, Set<SlaAlarm>> raised,
+                         List<SlaTarget> breached) {
+        var deadlines = new EnumMap<SlaTarget, SlaDeadline>(SlaTarget.class);
+        deadlines.put(SlaTarget.FIRST_RESPONSE, deadline(firstResponseDue, raised.get(SlaTarget.FIRST_RESPONSE)));
+        deadlines.put(SlaTarget.RESOLUTION, deadline(resolutionDue, raised.get(SlaTarget.RESOLUTION)));
+        deadlines.put(SlaTarget.CUSTOMER_UPDATE, deadline(nextUpdateDue, raised.get(SlaTarget.CUSTOMER_UPDATE)));
+        return new TicketSla("business-hours", Duration.ofHours(24), deadlines, running, pausedSince, breached,
+                List.of());
+    }
+
+    private static SlaDeadline deadline(Instant due, Set<SlaAlarm> raised) {
+        return new SlaDeadline(due.minus(Duration.ofMinutes(12)), due, raised == null ? Set.of() : raised);
     }
 }

@@ -6,12 +6,17 @@ import dev.rapport.api.ticket.ProgressEntry;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Tickets with their progress entries and confirmations. {@code Ticket.sla().breached()} is not stored. */
+/**
+ * Tickets with their progress entries and confirmations. {@code sla.breached} and {@code sla.atRisk} are not
+ * stored; {@code sla.nextAlarmAt()}, {@code sla.nearestDue()} and {@code sla.earliestWarning()} must be kept indexed
+ * for {@link #dueForAlarm} and the SLA lists of {@link #list}.
+ */
 public interface TicketStore {
     /** Stores a new ticket as given (its id and number are new); {@code sla.breached} is not stored. */
     void insert(Ticket ticket);
@@ -40,6 +45,13 @@ public interface TicketStore {
 
     /** At most {@code query.limit()} tickets matching the query, newest (highest id) first. */
     List<Ticket> list(TicketQuery query);
+
+    /**
+     * At most {@code limit} tickets whose {@code sla.nextAlarmAt()} is not after {@code now}, earliest first, locked
+     * until the transaction ends. Tickets another transaction has locked are skipped where the database can (so that
+     * several nodes share the work); where it cannot, the caller's version check keeps each alarm to one node.
+     */
+    List<Ticket> dueForAlarm(Instant now, int limit);
 
     /** At most {@code limit} tickets of the customer, newest first by (creation time, id), after {@code before}. */
     List<Ticket> ofCustomer(CustomerId customer, Optional<Before> before, int limit);

@@ -26,6 +26,12 @@ public interface Transaction {
     /** The ticket-type catalog. */
     TicketTypeStore ticketTypes();
 
+    /** The SLA policy and business calendars. */
+    SlaSettingsStore slaSettings();
+
+    /** The metadata of tickets' attachments. */
+    AttachmentStore attachments();
+
     /** The audit trail. */
     AuditLog audit();
 

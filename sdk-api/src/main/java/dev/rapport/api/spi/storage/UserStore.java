@@ -1,5 +1,6 @@
 package dev.rapport.api.spi.storage;
 
+import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.User;
 import dev.rapport.api.security.UserId;
 
@@ -19,6 +20,9 @@ public interface UserStore {
 
     /** Ordered by employee id, starting after {@code afterEmployeeId}. */
     List<User> list(Optional<String> afterEmployeeId, int limit);
+
+    /** The users of a department, active or not, ordered by employee id. */
+    List<User> ofDepartment(DepartmentId department);
 
     /** Whether any user exists. */
     boolean any();

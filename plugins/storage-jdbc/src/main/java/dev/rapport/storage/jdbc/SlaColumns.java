@@ -1,0 +1,69 @@
+package dev.rapport.storage.jdbc;
+
+import dev.rapport.api.ticket.SlaAlarm;
+import dev.rapport.api.ticket.SlaDeadline;
+import dev.rapport.api.ticket.SlaTarget;
+import dev.rapport.api.ticket.TicketSla;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static dev.rapport.storage.jdbc.JdbcValues.instant;
+import static dev.rapport.storage.jdbc.JdbcValues.optionalInstant;
+
+/**
+ * A ticket's SLA in its columns: a due and a warning instant per target, the running targets and raised alarms as
+ * short lists ({@code FIRST_RESPONSE,RESOLUTION}; {@code FIRST_RESPONSE:WARNING}).
+ */
+final class SlaColumns {
+    private SlaColumns() {
+    }
+
+    static String running(TicketSla sla) {
+        return sla.running().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    static String raised(TicketSla sla) {
+        return sla.deadlines().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .flatMap(e -> e.getValue().raised().stream().sorted().map(alarm -> e.getKey() + ":" + alarm))
+                .collect(Collectors.joining(","));
+    }
+
+    static TicketSla read(ResultSet rs) throws SQLException {
+        var raised = new EnumMap<SlaTarget, Set<SlaAlarm>>(SlaTarget.class);
+        for (String pair : split(rs.getString("sla_raised"))) {
+            int colon = pair.indexOf(':');
+            raised.computeIfAbsent(SlaTarget.valueOf(pair.substring(0, colon)), t -> EnumSet.noneOf(SlaAlarm.class))
+                    .add(SlaAlarm.valueOf(pair.substring(colon + 1)));
+        }
+        var deadlines = new EnumMap<SlaTarget, SlaDeadline>(SlaTarget.class);
+        deadlines.put(SlaTarget.FIRST_RESPONSE, deadline(rs, "first_response_warn_at", "first_response_due",
+                raised.get(SlaTarget.FIRST_RESPONSE)));
+        deadlines.put(SlaTarget.RESOLUTION, deadline(rs, "resolution_warn_at", "resolution_due",
+                raised.get(SlaTarget.RESOLUTION)));
+        deadlines.put(SlaTarget.CUSTOMER_UPDATE, deadline(rs, "next_update_warn_at", "next_update_due",
+                raised.get(SlaTarget.CUSTOMER_UPDATE)));
+        var running = EnumSet.noneOf(SlaTarget.class);
+        split(rs.getString("sla_running")).forEach(target -> running.add(SlaTarget.valueOf(target)));
+        Optional<java.time.Instant> paused = optionalInstant(rs, "sla_paused_since");
+        return new TicketSla(rs.getString("sla_calendar"), Duration.parse(rs.getString("sla_update_cadence")),
+                deadlines, running, paused, List.of(), List.of());
+    }
+
+    private static SlaDeadline deadline(ResultSet rs, String warnAt, String due, Set<SlaAlarm> raised)
+            throws SQLException {
+        return new SlaDeadline(instant(rs, warnAt), instant(rs, due), raised == null ? Set.of() : raised);
+    }
+
+    private static List<String> split(String list) {
+        return list == null || list.isEmpty() ? List.of() : List.of(list.split(","));
+    }
+}

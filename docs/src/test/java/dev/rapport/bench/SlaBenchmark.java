@@ -132,7 +132,7 @@ public final class SlaBenchmark {
     private static double scan(Storage storage, DataSource pool, List<String> lines) throws SQLException {
         var sdk = new ArrayList<Double>();
         var raw = new ArrayList<Double>();
-        int warmUp = 5;
+        int warmUp = 10;
         for (int run = 0; run < warmUp + SCAN_RUNS; run++) {
             boolean sdkFirst = run % 2 == 0;
             double a = sdkFirst ? timeScanSdk(storage) : timeScanRaw(pool);

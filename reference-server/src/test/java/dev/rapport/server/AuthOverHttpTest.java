@@ -35,6 +35,19 @@ class AuthOverHttpTest {
             var created = server.post("/api/v1/departments", admin, Map.of("name", "Field Service"));
             assertThat(created.status()).isEqualTo(201);
             assertThat(created.text("/id")).isEqualTo("field-service");
+            assertThat(created.text("/assignmentMode")).isEqualTo("MANUAL");
+
+            var byExpert = server.patch("/api/v1/departments/field-service", expert,
+                    Map.of("assignmentMode", "ROUND_ROBIN"));
+            assertThat(byExpert.status()).isEqualTo(403);
+            var changed = server.patch("/api/v1/departments/field-service", admin,
+                    Map.of("assignmentMode", "ROUND_ROBIN"));
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(changed.text("/assignmentMode")).isEqualTo("ROUND_ROBIN");
+            assertThat(server.patch("/api/v1/departments/field-service", admin, Map.of("assignmentMode", "RANDOM"))
+                    .status()).isEqualTo(422);
+            assertThat(server.patch("/api/v1/departments/nowhere", admin, Map.of("assignmentMode", "MANUAL"))
+                    .status()).isEqualTo(404);
         }
     }
 

@@ -135,6 +135,32 @@ class SlaOverHttpTest {
         }
     }
 
+    @StorageTest
+    void adminsExtendTheTicketTypeCatalogWithoutDroppingTypes(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            String admin = server.login("admin");
+            String supervisor = server.login("supervisor");
+            var types = new ArrayList<Object>();
+            server.get("/api/v1/catalog/ticket-types", supervisor).body().at("/items").forEach(types::add);
+            types.add(Map.of("code", "WARRANTY", "name", "Warranty claim", "defaultDepartment", "technical-support",
+                    "stage", "AFTER_SALES"));
+
+            assertThat(server.put("/api/v1/catalog/ticket-types", supervisor, Map.of("items", types)).status())
+                    .isEqualTo(403);
+            var saved = server.put("/api/v1/catalog/ticket-types", admin, Map.of("items", types));
+            assertThat(saved.status()).isEqualTo(200);
+            assertThat(saved.body().at("/items").findValuesAsText("code")).contains("WARRANTY", "COMPLAINT");
+            var warranty = server.get("/api/v1/tickets/" + openTicket(server, supervisor, "WARRANTY", "P4"), supervisor);
+            assertThat(warranty.text("/departmentId")).isEqualTo("technical-support");
+
+            var dropped = server.put("/api/v1/catalog/ticket-types", admin, Map.of("items", List.of(Map.of(
+                    "code", "WARRANTY", "name", "Warranty", "defaultDepartment", "technical-support",
+                    "stage", "SOMETIME"))));
+            assertThat(dropped.status()).isEqualTo(422);
+            assertThat(dropped.body().at("/errors").findValuesAsText("field")).contains("items[0].stage");
+        }
+    }
+
     private static String openTicket(TestServer server, String token, String type, String priority) {
         var customer = server.post("/api/v1/customers?allowDuplicate=true", token, Map.of(
                 "kind", "ORGANIZATION", "name", "Monitor Test Co", "industry", "Retail",

@@ -38,7 +38,9 @@ import dev.rapport.core.security.LoginThrottle;
 import dev.rapport.core.security.PasswordHasher;
 import dev.rapport.core.security.UserService;
 import dev.rapport.core.sla.SlaSettingsService;
+import dev.rapport.core.ticket.AutoAssignment;
 import dev.rapport.core.ticket.SlaMonitor;
+import dev.rapport.core.ticket.TicketCatalog;
 import dev.rapport.core.ticket.AttachmentLimits;
 import dev.rapport.core.ticket.AttachmentService;
 import dev.rapport.core.ticket.TicketService;
@@ -99,12 +101,15 @@ public final class Rapport implements AutoCloseable {
         var passwords = new PasswordHasher();
 
         this.slaSettings = new SlaSettingsService(transactions, clock, b.slaPolicy);
-        this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter());
+        var assignment = new AutoAssignment();
+        var catalog = new TicketCatalog();
+        this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter(), assignment,
+                catalog);
         this.users = new UserService(transactions, clock, ids, passwords);
-        this.departments = new DepartmentService(transactions, clock, ids);
+        this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
                 new LoginThrottle(clock, b.accountLimit, b.addressLimit), b.sessionTtl);
-        this.ticketTypes = new TicketTypeService(transactions);
+        this.ticketTypes = new TicketTypeService(transactions, clock, catalog::forget);
         this.interactions = new InteractionService(transactions, clock, ids);
         this.purchases = new PurchaseService(transactions, clock, b.zone, ids, b.keyAccountThreshold);
         this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),

@@ -14,10 +14,13 @@ import dev.rapport.api.ticket.AssignTicket;
 import dev.rapport.api.ticket.CommunicationMethod;
 import dev.rapport.api.ticket.ConfirmResolution;
 import dev.rapport.api.ticket.EscalateTicket;
+import dev.rapport.api.ticket.ExceptionKind;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.OpenTicket;
 import dev.rapport.api.ticket.Opinion;
 import dev.rapport.api.ticket.Priority;
+import dev.rapport.api.ticket.RecordException;
+import dev.rapport.api.ticket.RequestCollaboration;
 import dev.rapport.api.ticket.ResolveTicket;
 import dev.rapport.api.ticket.SlaWatch;
 import dev.rapport.api.ticket.TicketFilter;
@@ -59,6 +62,8 @@ public final class TicketRoutes implements HttpService {
                 .post("/{id}/escalate", this::escalate)
                 .post("/{id}/accept", this::accept)
                 .post("/{id}/progress", this::progress)
+                .post("/{id}/exceptions", this::recordException)
+                .post("/{id}/collaborations", this::requestCollaboration)
                 .post("/{id}/resolve", this::resolve)
                 .post("/{id}/confirmation", this::confirm)
                 .post("/{id}/close", this::close)
@@ -105,6 +110,10 @@ public final class TicketRoutes implements HttpService {
         ObjectNode json = mapper.valueToTree(details.ticket());
         json.set("progress", mapper.valueToTree(details.progress()));
         json.set("confirmations", mapper.valueToTree(details.confirmations()));
+        json.set("exceptions", mapper.valueToTree(details.exceptions()));
+        json.set("collaborators", mapper.valueToTree(details.collaborations()));
+        json.set("watchers", mapper.valueToTree(details.watchers()));
+        json.set("requirementTrail", mapper.valueToTree(details.requirementTrail()));
         http.ok(res, json);
     }
 
@@ -137,6 +146,29 @@ public final class TicketRoutes implements HttpService {
                 body.enumValue("visibility", Visibility.class), Optional.ofNullable(body.instant("nextUpdateAt")));
         body.requireValid();
         http.ok(res, tickets.addProgress(actor, id(req), command));
+    }
+
+    private void recordException(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var command = new RecordException(body.version(),
+                body.required("kind", body.enumValue("kind", ExceptionKind.class)),
+                body.required("description", body.text("description")),
+                body.required("customerInformed", body.text("customerInformed")),
+                Optional.ofNullable(body.instant("newEta")));
+        body.requireValid();
+        http.ok(res, tickets.recordException(actor, id(req), command));
+    }
+
+    private void requestCollaboration(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var command = new RequestCollaboration(
+                body.required("departmentId", body.optionalText("departmentId").filter(s -> !s.isBlank())
+                        .map(DepartmentId::of).orElse(null)),
+                body.required("request", body.text("request")));
+        body.requireValid();
+        http.created(res, tickets.requestCollaboration(actor, id(req), command));
     }
 
     private void resolve(ServerRequest req, ServerResponse res) {

@@ -11,7 +11,7 @@ import java.time.Instant;
 public sealed interface DomainEvent
         permits CustomerCreated, CustomerUpdated, CustomersMerged, InteractionLogged, PurchaseRecorded, TicketCreated, TicketAssigned,
                 ProgressAdded, TicketResolved, TicketReopened, TicketClosed, SlaAlarmRaised, TicketEscalated, TicketAccepted,
-                AttachmentAdded {
+                AttachmentAdded, ExceptionRecorded, CollaborationRequested {
 
     /** When the change was made, by the SDK's clock. */
     Instant occurredAt();

@@ -9,4 +9,11 @@ public interface Departments {
 
     /** Creates a department; needs {@link Permission#DEPARTMENT_ADMIN}. */
     Department create(Actor actor, NewDepartment department);
+
+    /**
+     * Changes how the department hands out new tickets; audited. Needs {@link Permission#DEPARTMENT_ADMIN}.
+     *
+     * @throws dev.rapport.api.error.NotFoundException for an unknown department
+     */
+    Department changeAssignmentMode(Actor actor, DepartmentId id, AssignmentMode mode);
 }

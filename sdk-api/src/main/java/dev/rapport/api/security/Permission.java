@@ -30,6 +30,8 @@ public enum Permission {
     USER_ADMIN("user.admin"),
     /** Create departments. */
     DEPARTMENT_ADMIN("department.admin"),
+    /** Change the ticket-type catalog. */
+    CATALOG_ADMIN("catalog.admin"),
     /** Change SLA policies and business calendars. */
     SLA_ADMIN("sla.admin");
 

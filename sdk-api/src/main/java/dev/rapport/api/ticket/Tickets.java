@@ -35,7 +35,11 @@ public interface Tickets {
      */
     List<FieldError> validate(Actor actor, OpenTicket request);
 
-    /** The ticket with its progress and confirmations. Needs {@code ticket.read} for it. */
+    /**
+     * The ticket with everything recorded on it: progress, confirmations, exceptions, collaboration requests,
+     * watchers and, for a CHANGE_REQUEST, its trail of requirement changes. Needs {@code ticket.read} for it; a
+     * watcher of the ticket may read it although it is neither in their department nor assigned to them.
+     */
     TicketDetails get(Actor actor, TicketId id);
 
     /** Tickets matching the filter that the actor may see, newest first. */
@@ -65,6 +69,25 @@ public interface Tickets {
 
     /** Records progress; the first customer-visible entry is the first response. */
     Ticket addProgress(Actor actor, TicketId id, AddProgress command);
+
+    /**
+     * Records an exception (SPEC §4): what got in the way and what the customer was told. A {@code newEta} is the
+     * new resolution time agreed with the customer: the ticket's resolution deadline moves there.
+     *
+     * @throws ValidationException naming every missing or invalid field, {@code newEta} when it is not in the future
+     */
+    Ticket recordException(Actor actor, TicketId id, RecordException command);
+
+    /**
+     * Asks another department for help with the ticket, recorded on it and announced to that department's people
+     * (a {@code CollaborationRequested} event). Does not change the ticket itself, so it carries no version; the
+     * ticket must not be CLOSED.
+     *
+     * @return the recorded request
+     * @throws ValidationException naming {@code departmentId} when it is unknown or the ticket's own department,
+     *                             and {@code request} when it is missing
+     */
+    CollaborationRequest requestCollaboration(Actor actor, TicketId id, RequestCollaboration command);
 
     /** Moves the ticket to RESOLVED with its solution. */
     Ticket resolve(Actor actor, TicketId id, ResolveTicket command);

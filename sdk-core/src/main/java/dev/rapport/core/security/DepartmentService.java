@@ -1,7 +1,11 @@
 package dev.rapport.core.security;
 
 import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.NotFoundException;
+import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.AssignmentMode;
 import dev.rapport.api.security.Department;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.Departments;
@@ -35,11 +39,14 @@ public final class DepartmentService implements Departments {
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
+    private final Runnable modesChanged;
 
-    public DepartmentService(Transactions transactions, Clock clock, IdGenerator ids) {
+    /** @param modesChanged told after a department's assignment mode changed, to drop cached modes */
+    public DepartmentService(Transactions transactions, Clock clock, IdGenerator ids, Runnable modesChanged) {
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
+        this.modesChanged = modesChanged;
     }
 
     @Override
@@ -57,15 +64,38 @@ public final class DepartmentService implements Departments {
             checks.add("id", "must be kebab-case: lower-case letters, digits and single dashes, at most 64");
         }
         checks.throwIfAny();
-        var department = new Department(DepartmentId.of(id), name);
-        return transactions.write(tx -> {
+        var department = new Department(DepartmentId.of(id), name,
+                request.assignmentMode().orElse(AssignmentMode.MANUAL));
+        var created = transactions.write(tx -> {
             if (!tx.departments().insertIfAbsent(department)) {
                 throw ConflictException.duplicate("department", "id " + id);
             }
-            tx.audit().append(ChangeSet.create().added("name", name)
+            tx.audit().append(ChangeSet.create().added("name", name).added("assignmentMode", department.assignmentMode())
                     .entry("department", id, clock.instant(), actor, "department.created"));
             return department;
         });
+        modesChanged.run();
+        return created;
+    }
+
+    @Override
+    public Department changeAssignmentMode(Actor actor, DepartmentId id, AssignmentMode mode) {
+        actor.require(Permission.DEPARTMENT_ADMIN);
+        if (mode == null) {
+            throw new ValidationException(FieldError.of("assignmentMode", "is required"));
+        }
+        var changed = transactions.write(tx -> {
+            var current = tx.departments().find(id).orElseThrow(() -> NotFoundException.of("department", id.value()));
+            if (current.assignmentMode() == mode) {
+                return current;
+            }
+            tx.departments().updateAssignmentMode(id, mode);
+            tx.audit().append(ChangeSet.create().field("assignmentMode", current.assignmentMode(), mode)
+                    .entry("department", id.value(), clock.instant(), actor, "department.assignment-mode"));
+            return current.withAssignmentMode(mode);
+        });
+        modesChanged.run();
+        return changed;
     }
 
     private String slug(String name) {

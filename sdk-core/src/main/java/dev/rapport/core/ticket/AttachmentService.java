@@ -88,7 +88,7 @@ public final class AttachmentService implements Attachments {
     @Override
     public List<Attachment> list(Actor actor, TicketId ticketId) {
         return transactions.read(tx -> {
-            TicketAccess.requireRead(actor, find(tx, ticketId));
+            TicketAccess.requireRead(tx, actor, find(tx, ticketId));
             return tx.attachments().ofTicket(ticketId);
         });
     }
@@ -96,7 +96,7 @@ public final class AttachmentService implements Attachments {
     @Override
     public AttachmentContent open(Actor actor, TicketId ticketId, AttachmentId attachmentId) {
         var stored = transactions.read(tx -> {
-            TicketAccess.requireRead(actor, find(tx, ticketId));
+            TicketAccess.requireRead(tx, actor, find(tx, ticketId));
             return tx.attachments().find(ticketId, attachmentId)
                     .orElseThrow(() -> NotFoundException.of("attachment", attachmentId.value()));
         });

@@ -4,13 +4,14 @@ import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Permission;
 import dev.rapport.api.spi.storage.TicketQuery;
+import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.Ticket;
 
 import java.util.Optional;
 
 /**
  * Who may see and work a ticket: holders of the {@code .all} permission any ticket; holders of the plain one
- * tickets of their department and tickets assigned to them.
+ * tickets of their department and tickets assigned to them; readers also the tickets they watch.
  */
 final class TicketAccess {
     private TicketAccess() {
@@ -18,6 +19,19 @@ final class TicketAccess {
 
     static void requireRead(Actor actor, Ticket ticket) {
         require(actor, ticket, Permission.TICKET_READ, Permission.TICKET_READ_ALL);
+    }
+
+    /**
+     * As {@link #requireRead(Actor, Ticket)}, and a watcher of the ticket may read it too, e.g. the account manager
+     * of a key account. The watchers are only looked up for an actor who would be refused otherwise.
+     */
+    static void requireRead(Transaction tx, Actor actor, Ticket ticket) {
+        boolean outOfScope = !actor.has(Permission.TICKET_READ_ALL) && actor.has(Permission.TICKET_READ)
+                && !isOwn(actor, ticket);
+        if (outOfScope && tx.watchers().watches(ticket.id(), actor.userId())) {
+            return;
+        }
+        requireRead(actor, ticket);
     }
 
     static void requireWork(Actor actor, Ticket ticket) {

@@ -13,13 +13,18 @@ import java.util.stream.Collectors;
  * The ticket-type catalog as every intake reads it: a snapshot kept for a short while, because the catalog changes
  * rarely and every ticket needs its type. A change made on another node is seen within {@link #MAX_AGE}.
  */
-final class TicketCatalog {
+public final class TicketCatalog {
     static final Duration MAX_AGE = Duration.ofSeconds(10);
 
     private record Snapshot(Map<String, TicketType> byCode, long takenNanos) {
     }
 
     private volatile Snapshot snapshot;
+
+    /** Forgets the cached catalog, after a change on this node. */
+    public void forget() {
+        snapshot = null;
+    }
 
     Optional<TicketType> find(Transaction tx, String code) {
         var current = snapshot;

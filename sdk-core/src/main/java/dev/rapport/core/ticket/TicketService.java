@@ -24,6 +24,8 @@ import dev.rapport.api.spi.storage.TicketQuery;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.AddProgress;
 import dev.rapport.api.ticket.AssignTicket;
+import dev.rapport.api.ticket.CollaborationId;
+import dev.rapport.api.ticket.CollaborationRequest;
 import dev.rapport.api.ticket.Confirmation;
 import dev.rapport.api.ticket.ConfirmResolution;
 import dev.rapport.api.ticket.EscalateTicket;
@@ -32,6 +34,8 @@ import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.OpenTicket;
 import dev.rapport.api.ticket.Opinion;
 import dev.rapport.api.ticket.ProgressEntry;
+import dev.rapport.api.ticket.RecordException;
+import dev.rapport.api.ticket.RequestCollaboration;
 import dev.rapport.api.ticket.Resolution;
 import dev.rapport.api.ticket.ResolveTicket;
 import dev.rapport.api.ticket.Ticket;
@@ -73,16 +77,19 @@ public final class TicketService implements Tickets {
     private final SlaSettingsService sla;
     private final TicketRouter router;
     private final TicketChanges writer;
-    private final TicketCatalog catalog = new TicketCatalog();
+    private final TicketCatalog catalog;
+    private final AutoAssignment assignment;
 
     public TicketService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, SlaSettingsService sla,
-                         TicketRouter router) {
+                         TicketRouter router, AutoAssignment assignment, TicketCatalog catalog) {
         this.transactions = transactions;
         this.clock = clock;
         this.zone = zone;
         this.ids = ids;
         this.sla = sla;
         this.router = router;
+        this.assignment = assignment;
+        this.catalog = catalog;
         this.writer = new TicketChanges(transactions, clock);
     }
 
@@ -99,20 +106,29 @@ public final class TicketService implements Tickets {
             var priority = TicketRules.priority(request).orElseThrow();
             var agreed = request.planDate().map(date -> date.plusDays(1).atStartOfDay(zone).toInstant());
             String number = "T" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.TICKET_NUMBER));
+            var department = router.route(type.get());
+            var assignee = assignment.choose(tx, department);
+            var status = assignee.isPresent() ? ASSIGNED : NEW;
             var ticket = new Ticket(TicketId.of(ids.next()), number, request.customerId(), request.contactId(),
                     type.get().code(), request.title().map(String::strip).filter(t -> !t.isEmpty()),
                     request.description().strip(), priority, PriorityMatrix.urgent(priority),
-                    PriorityMatrix.important(priority), request.channel().orElse(IntakeChannel.OTHER), NEW,
-                    router.route(type.get()), Optional.empty(), EscalationLevel.FRONT_LINE, Optional.empty(),
+                    PriorityMatrix.important(priority), request.channel().orElse(IntakeChannel.OTHER), status,
+                    department, assignee, EscalationLevel.FRONT_LINE, Optional.empty(),
                     SlaClock.start(sla.rules(tx), priority, now, agreed), request.relatedTicketIds(),
                     Optional.empty(), actor.userId(), now, now, Optional.empty(), Optional.empty(), 1);
             tx.tickets().insert(ticket);
             tx.audit().append(ChangeSet.create()
-                    .added("status", NEW).added("type", ticket.type()).added("priority", priority)
-                    .added("departmentId", ticket.departmentId()).added("customerId", ticket.customerId())
+                    .added("status", status).added("type", ticket.type()).added("priority", priority)
+                    .added("departmentId", ticket.departmentId()).added("assigneeId", assignee)
+                    .added("customerId", ticket.customerId())
                     .entry("ticket", ticket.id().value(), now, actor, "ticket.opened"));
+            Watchers.onOpen(tx, ticket, actor);
             tx.outbox().append(new TicketCreated(ticket.id(), number, ticket.customerId(), ticket.type(), priority,
                     ticket.departmentId(), now, actor.userId()));
+            if (assignee.isPresent()) {
+                // The department's assignment mode chose someone: tell them as any assignment would.
+                tx.outbox().append(new TicketAssigned(ticket.id(), department, assignee, now, actor.userId()));
+            }
             return SlaClock.evaluated(ticket, now);
         });
     }
@@ -139,9 +155,10 @@ public final class TicketService implements Tickets {
     public TicketDetails get(Actor actor, TicketId id) {
         return transactions.read(tx -> {
             var ticket = TicketChanges.find(tx, id);
-            TicketAccess.requireRead(actor, ticket);
+            TicketAccess.requireRead(tx, actor, ticket);
             return new TicketDetails(SlaClock.evaluated(ticket, clock.instant()), tx.tickets().progress(id),
-                    tx.tickets().confirmations(id));
+                    tx.tickets().confirmations(id), tx.ticketExceptions().of(id), tx.collaborations().of(id),
+                    tx.watchers().of(id), RequirementTrail.of(tx, ticket));
         });
     }
 
@@ -243,6 +260,26 @@ public final class TicketService implements Tickets {
     }
 
     @Override
+    public Ticket recordException(Actor actor, TicketId id, RecordException command) {
+        var exception = TicketExceptions.check(command, clock.instant());
+        return writer.change(actor, id, command.version(), "ticket.exception", work(actor), (tx, current, now) ->
+                TicketExceptions.record(tx, sla.rules(tx), current, exception, actor.userId(), now));
+    }
+
+    @Override
+    public CollaborationRequest requestCollaboration(Actor actor, TicketId id, RequestCollaboration command) {
+        String request = Collaboration.check(command);
+        return transactions.write(tx -> {
+            var ticket = TicketChanges.find(tx, id);
+            TicketAccess.requireRead(actor, ticket);
+            TicketAccess.requireWork(actor, ticket);
+            TicketLifecycle.requireWritable(ticket);
+            return Collaboration.request(tx, actor, ticket, command.departmentId(), request,
+                    CollaborationId.of(ids.next()), clock.instant());
+        });
+    }
+
+    @Override
     public Ticket resolve(Actor actor, TicketId id, ResolveTicket command) {
         var checks = FieldChecks.create();
         String solution = checks.text("solution", command.solution(), TicketRules.MAX_TEXT, true);
@@ -319,7 +356,7 @@ public final class TicketService implements Tickets {
     @Override
     public List<AuditEntry> history(Actor actor, TicketId id) {
         return transactions.read(tx -> {
-            TicketAccess.requireRead(actor, TicketChanges.find(tx, id));
+            TicketAccess.requireRead(tx, actor, TicketChanges.find(tx, id));
             return tx.audit().of("ticket", id.value());
         });
     }

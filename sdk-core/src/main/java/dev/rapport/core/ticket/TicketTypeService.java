@@ -2,12 +2,20 @@ package dev.rapport.core.ticket;
 
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.Permission;
 import dev.rapport.api.ticket.LifecycleStage;
 import dev.rapport.api.ticket.TicketType;
 import dev.rapport.api.ticket.TicketTypes;
+import dev.rapport.core.FieldChecks;
 import dev.rapport.core.Transactions;
+import dev.rapport.core.audit.ChangeSet;
 
+import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The ticket-type catalog and SPEC §4's default types. */
 public final class TicketTypeService implements TicketTypes {
@@ -21,14 +29,60 @@ public final class TicketTypeService implements TicketTypes {
             new TicketType("VALUE_ADDED", "Value-added service", DepartmentId.of("account-management"),
                     LifecycleStage.VALUE_ADDED));
 
-    private final Transactions transactions;
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,49}");
 
-    public TicketTypeService(Transactions transactions) {
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Runnable catalogChanged;
+
+    /** @param catalogChanged told after the catalog changed, to drop cached copies */
+    public TicketTypeService(Transactions transactions, Clock clock, Runnable catalogChanged) {
         this.transactions = transactions;
+        this.clock = clock;
+        this.catalogChanged = catalogChanged;
     }
 
     @Override
     public List<TicketType> list(Actor actor) {
         return transactions.read(tx -> tx.ticketTypes().list());
+    }
+
+    @Override
+    public List<TicketType> replace(Actor actor, List<TicketType> types) {
+        actor.require(Permission.CATALOG_ADMIN);
+        var result = transactions.write(tx -> {
+            var existing = tx.ticketTypes().list().stream()
+                    .collect(Collectors.toMap(TicketType::code, Function.identity()));
+            var checks = FieldChecks.create();
+            var seen = new HashSet<String>();
+            for (int i = 0; i < types.size(); i++) {
+                var type = types.get(i);
+                String at = "items[" + i + "].";
+                if (!CODE.matcher(type.code()).matches()) {
+                    checks.add(at + "code", "must be upper-case letters, digits and underscores, such as COMPLAINT");
+                } else if (!seen.add(type.code())) {
+                    checks.add(at + "code", "appears more than once");
+                }
+                checks.text(at + "name", type.name(), 100, true);
+                if (tx.departments().find(type.defaultDepartment()).isEmpty()) {
+                    checks.add(at + "defaultDepartment", "is not a known department");
+                }
+            }
+            existing.keySet().stream().filter(code -> !seen.contains(code)).sorted().forEach(code ->
+                    checks.add("items", "must keep type " + code + ": tickets of that type exist or may"));
+            checks.throwIfAny();
+            var at = clock.instant();
+            for (TicketType type : types) {
+                var before = existing.get(type.code());
+                if (!type.equals(before)) {
+                    tx.ticketTypes().save(type);
+                    tx.audit().append(ChangeSet.create().field("type", before, type)
+                            .entry("ticket-type", type.code(), at, actor, "catalog.ticket-type.saved"));
+                }
+            }
+            return tx.ticketTypes().list();
+        });
+        catalogChanged.run();
+        return result;
     }
 }

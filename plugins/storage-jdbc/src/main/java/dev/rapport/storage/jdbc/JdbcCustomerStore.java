@@ -105,6 +105,13 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     @Override
+    public Optional<UserId> keyAccountManager(CustomerId id) {
+        return DirectSql.first(handle, "SELECT account_manager_id FROM customers WHERE id = ? AND key_account "
+                        + "AND account_manager_id IS NOT NULL",
+                statement -> statement.setString(1, id.value()), rs -> rs.getString(1)).map(UserId::of);
+    }
+
+    @Override
     public boolean update(Customer customer, long expectedVersion) {
         int updated = bindCustomer(handle.createUpdate("UPDATE customers SET code = :code, kind = :kind, name = :name, "
                 + "industry = :industry, cooperation_since = :cooperationSince, source = :source, segment = :segment, "

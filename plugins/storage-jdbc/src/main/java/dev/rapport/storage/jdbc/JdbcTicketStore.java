@@ -30,7 +30,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -116,6 +119,17 @@ final class JdbcTicketStore implements TicketStore {
                 .bind("id", id.value())
                 .map((rs, ctx) -> ticket(rs))
                 .findOne();
+    }
+
+    @Override
+    public List<Ticket> findAll(Collection<TicketId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return handle.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id IN (<ids>)")
+                .bindList("ids", ids.stream().map(TicketId::value).distinct().toList())
+                .map((rs, ctx) -> ticket(rs))
+                .list();
     }
 
     @Override
@@ -219,8 +233,9 @@ final class JdbcTicketStore implements TicketStore {
             } else {
                 where.add("sla_due_at > :asOf AND sla_warn_at <= :asOf", q -> q.bind("asOf", asOf));
             }
+            // The leading bound lets the index scan start at the cursor instead of filtering its way there.
             query.after().ifPresent(after -> where.add(
-                    "(sla_due_at > :afterDue OR (sla_due_at = :afterDue AND id > :after))",
+                    "sla_due_at >= :afterDue AND (sla_due_at > :afterDue OR (sla_due_at = :afterDue AND id > :after))",
                     q -> q.bind("afterDue", instant(query.afterDue().orElseThrow())).bind("after", after.value())));
             order = " ORDER BY sla_due_at, id";
         } else {
@@ -245,6 +260,20 @@ final class JdbcTicketStore implements TicketStore {
                 .bind("limit", limit)
                 .map((rs, ctx) -> ticket(rs))
                 .list();
+    }
+
+    @Override
+    public Map<UserId, Map<Priority, Integer>> openWorkload(DepartmentId department) {
+        var workload = new HashMap<UserId, Map<Priority, Integer>>();
+        handle.createQuery("SELECT assignee_id, priority, COUNT(*) AS open_tickets FROM tickets "
+                        + "WHERE department_id = :department AND status NOT IN ('RESOLVED', 'CLOSED') "
+                        + "AND assignee_id IS NOT NULL GROUP BY assignee_id, priority")
+                .bind("department", department.value())
+                .map((rs, ctx) -> new WorkloadRow(UserId.of(rs.getString("assignee_id")),
+                        enumValue(rs, "priority", Priority.class), rs.getInt("open_tickets")))
+                .forEach(row -> workload.computeIfAbsent(row.assignee(), u -> new EnumMap<>(Priority.class))
+                        .put(row.priority(), row.count()));
+        return workload;
     }
 
     @Override
@@ -342,6 +371,9 @@ final class JdbcTicketStore implements TicketStore {
                 sla, related, resolution, UserId.of(rs.getString("created_by")), instant(rs, "created_at"),
                 instant(rs, "updated_at"), optionalInstant(rs, "first_responded_at"), optionalInstant(rs, "closed_at"),
                 rs.getLong("version"));
+    }
+
+    private record WorkloadRow(UserId assignee, Priority priority, int count) {
     }
 
     /** A WHERE clause assembled from fixed fragments, each with the binding of its own parameters. */

@@ -46,6 +46,20 @@ final class JdbcTicketTypeStore implements TicketTypeStore {
                 .list();
     }
 
+    @Override
+    public void save(TicketType type) {
+        int updated = handle.createUpdate("UPDATE ticket_types SET name = :name, default_department = :department, "
+                        + "stage = :stage WHERE code = :code")
+                .bind("code", type.code())
+                .bind("name", type.name())
+                .bind("department", type.defaultDepartment().value())
+                .bind("stage", type.stage().name())
+                .execute();
+        if (updated == 0) {
+            insertIfAbsent(type);
+        }
+    }
+
     private static TicketType ticketType(ResultSet rs) throws SQLException {
         return new TicketType(rs.getString("code"), rs.getString("name"),
                 DepartmentId.of(rs.getString("default_department")), enumValue(rs, "stage", LifecycleStage.class));

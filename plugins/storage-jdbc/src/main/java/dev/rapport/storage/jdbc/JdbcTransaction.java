@@ -2,6 +2,7 @@ package dev.rapport.storage.jdbc;
 
 import dev.rapport.api.spi.storage.AttachmentStore;
 import dev.rapport.api.spi.storage.AuditLog;
+import dev.rapport.api.spi.storage.CollaborationStore;
 import dev.rapport.api.spi.storage.Counter;
 import dev.rapport.api.spi.storage.CustomerStore;
 import dev.rapport.api.spi.storage.DepartmentStore;
@@ -10,10 +11,12 @@ import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.SlaSettingsStore;
+import dev.rapport.api.spi.storage.TicketExceptionStore;
 import dev.rapport.api.spi.storage.TicketStore;
 import dev.rapport.api.spi.storage.TicketTypeStore;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.spi.storage.UserStore;
+import dev.rapport.api.spi.storage.WatcherStore;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
@@ -31,6 +34,9 @@ final class JdbcTransaction implements Transaction {
     private final DepartmentStore departments;
     private final TicketTypeStore ticketTypes;
     private final AttachmentStore attachments;
+    private final TicketExceptionStore ticketExceptions;
+    private final CollaborationStore collaborations;
+    private final WatcherStore watchers;
     private final SlaSettingsStore slaSettings;
     private final AuditLog audit;
     private final Outbox outbox;
@@ -47,6 +53,9 @@ final class JdbcTransaction implements Transaction {
         this.departments = new JdbcDepartmentStore(handle, dialect);
         this.ticketTypes = new JdbcTicketTypeStore(handle, dialect);
         this.attachments = new JdbcAttachmentStore(handle);
+        this.ticketExceptions = new JdbcTicketExceptionStore(handle);
+        this.collaborations = new JdbcCollaborationStore(handle);
+        this.watchers = new JdbcWatcherStore(handle);
         this.slaSettings = new JdbcSlaSettingsStore(handle, dialect, json);
         this.audit = new JdbcAuditLog(handle, json);
         this.outbox = new JdbcOutbox(handle, json, clock);
@@ -95,6 +104,21 @@ final class JdbcTransaction implements Transaction {
     @Override
     public AttachmentStore attachments() {
         return attachments;
+    }
+
+    @Override
+    public TicketExceptionStore ticketExceptions() {
+        return ticketExceptions;
+    }
+
+    @Override
+    public CollaborationStore collaborations() {
+        return collaborations;
+    }
+
+    @Override
+    public WatcherStore watchers() {
+        return watchers;
     }
 
     @Override

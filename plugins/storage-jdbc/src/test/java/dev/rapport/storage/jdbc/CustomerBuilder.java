@@ -93,6 +93,12 @@ final class CustomerBuilder {
         return this;
     }
 
+    /** An account manager without making the customer a key account. */
+    CustomerBuilder managedBy(UserId manager) {
+        this.accountManagerId = Optional.of(manager);
+        return this;
+    }
+
     CustomerBuilder asKeyAccountOf(UserId manager) {
         this.keyAccount = true;
         this.accountManagerId = Optional.of(manager);

@@ -3,6 +3,7 @@ package dev.rapport.storage.jdbc;
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.customer.Segment;
+import dev.rapport.api.security.UserId;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
@@ -52,6 +53,27 @@ class JdbcCustomerStoreTest {
             assertThat(storedExists).isTrue();
             assertThat(unknownExists).isFalse();
             assertThat(unknownFound).isEmpty();
+        }
+    }
+
+    @StorageTest
+    void onlyAKeyAccountNamesItsAccountManager(TestDatabase db) {
+        var manager = UserId.of("manager-1");
+        var keyAccount = aCustomer().asKeyAccountOf(manager).build();
+        var managedOnly = aCustomer().managedBy(manager).build();
+        var plain = aCustomer().build();
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> List.of(keyAccount, managedOnly, plain).forEach(tx.customers()::insert));
+
+            var ofKeyAccount = storage.get(tx -> tx.customers().keyAccountManager(keyAccount.id()));
+            var ofManagedOnly = storage.get(tx -> tx.customers().keyAccountManager(managedOnly.id()));
+            var ofPlain = storage.get(tx -> tx.customers().keyAccountManager(plain.id()));
+            var ofUnknown = storage.get(tx -> tx.customers().keyAccountManager(CustomerId.of("no-such-customer")));
+
+            assertThat(ofKeyAccount).contains(manager);
+            assertThat(ofManagedOnly).isEmpty();
+            assertThat(ofPlain).isEmpty();
+            assertThat(ofUnknown).isEmpty();
         }
     }
 

@@ -6,10 +6,12 @@ import dev.rapport.api.customer.InteractionId;
 import dev.rapport.api.customer.InteractionMethod;
 import dev.rapport.api.customer.PurchaseId;
 import dev.rapport.api.event.AttachmentAdded;
+import dev.rapport.api.event.CollaborationRequested;
 import dev.rapport.api.event.CustomerCreated;
 import dev.rapport.api.event.CustomerUpdated;
 import dev.rapport.api.event.CustomersMerged;
 import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.ExceptionRecorded;
 import dev.rapport.api.event.InteractionLogged;
 import dev.rapport.api.event.PurchaseRecorded;
 import dev.rapport.api.event.ProgressAdded;
@@ -25,8 +27,10 @@ import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.OutboxEntry;
 import dev.rapport.api.ticket.AttachmentId;
+import dev.rapport.api.ticket.CollaborationId;
 import dev.rapport.api.ticket.CommunicationMethod;
 import dev.rapport.api.ticket.EscalationLevel;
+import dev.rapport.api.ticket.ExceptionKind;
 import dev.rapport.api.ticket.Opinion;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.SlaAlarm;
@@ -90,7 +94,11 @@ class JdbcOutboxTest {
                         minutesAfterT0(30), List.of(ACTOR, UserId.of("supervisor-1")), T0, ACTOR),
                 new TicketEscalated(TICKET, EscalationLevel.FRONT_LINE, EscalationLevel.EXPERTS,
                         Optional.of("需要固件工程师"), false, List.of(UserId.of("expert-1")), T0, ACTOR),
-                new TicketAccepted(TICKET, UserId.of("expert-1"), T0, UserId.of("expert-1")));
+                new TicketAccepted(TICKET, UserId.of("expert-1"), T0, UserId.of("expert-1")),
+                new ExceptionRecorded(TICKET, ExceptionKind.EXTERNAL_BLOCKER, Optional.of(minutesAfterT0(600)), T0,
+                        ACTOR),
+                new CollaborationRequested(TICKET, CollaborationId.of("collaboration-1"), AFTER_SALES,
+                        "请检查固件 \"2.4\"", List.of(UserId.of("expert-1"), UserId.of("supervisor-1")), T0, ACTOR));
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> events.forEach(tx.outbox()::append));
 

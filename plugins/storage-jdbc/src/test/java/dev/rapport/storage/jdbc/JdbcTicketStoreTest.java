@@ -218,6 +218,24 @@ class JdbcTicketStoreTest {
     }
 
     @StorageTest
+    void findAllReadsTheStoredTicketsOfTheGivenIds(TestDatabase db) {
+        var customer = aCustomer().build();
+        var first = aTicketOf(customer.id()).build();
+        var second = aTicketOf(customer.id()).withTitle("Second").build();
+        var notAsked = aTicketOf(customer.id()).build();
+        try (var storage = TestStorage.on(db)) {
+            storeAll(storage, List.of(customer), List.of(first, second, notAsked));
+
+            var found = storage.get(tx -> tx.tickets().findAll(
+                    List.of(second.id(), TicketId.of("no-such-ticket"), first.id(), second.id())));
+            var none = storage.get(tx -> tx.tickets().findAll(List.of()));
+
+            assertThat(found).containsExactlyInAnyOrder(first, second);
+            assertThat(none).isEmpty();
+        }
+    }
+
+    @StorageTest
     void listKeepsTicketsMatchingEveryCriterionOfTheFilter(TestDatabase db) {
         var customer = aCustomer().build();
         var otherCustomer = aCustomer().build();

@@ -2,6 +2,7 @@ package dev.rapport.api.spi.storage;
 
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.security.UserId;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,12 @@ public interface CustomerStore {
 
     /** Whether a customer with this id exists and was not merged into another; cheaper than {@link #find}. */
     boolean exists(CustomerId id);
+
+    /**
+     * The account manager of the customer when it is a key account that has one; empty for other customers and
+     * unknown ids. Cheaper than {@link #find}.
+     */
+    Optional<UserId> keyAccountManager(CustomerId id);
 
     /**
      * Replaces the stored customer (contacts included) if its version is still {@code expectedVersion}.

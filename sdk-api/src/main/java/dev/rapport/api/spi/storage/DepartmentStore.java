@@ -1,5 +1,6 @@
 package dev.rapport.api.spi.storage;
 
+import dev.rapport.api.security.AssignmentMode;
 import dev.rapport.api.security.Department;
 import dev.rapport.api.security.DepartmentId;
 
@@ -16,4 +17,13 @@ public interface DepartmentStore {
 
     /** Ordered by name. */
     List<Department> list();
+
+    /** Stores the department's assignment mode; false when there is no such department. */
+    boolean updateAssignmentMode(DepartmentId id, AssignmentMode mode);
+
+    /**
+     * Advances the department's round-robin position and returns it (1, 2, 3, … per department), holding the
+     * department's row until the transaction ends so that concurrent intakes take consecutive turns.
+     */
+    long nextTurn(DepartmentId id);
 }

@@ -1,7 +1,10 @@
 package dev.rapport.api.spi.storage;
 
 import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.UserId;
 import dev.rapport.api.ticket.Confirmation;
+import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.ProgressEntry;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
@@ -9,6 +12,7 @@ import dev.rapport.api.ticket.TicketId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +27,9 @@ public interface TicketStore {
 
     /** The ticket exactly as last inserted or updated, with an empty {@code sla.breached}; or empty. */
     Optional<Ticket> find(TicketId id);
+
+    /** The tickets of {@code ids} that exist, as {@link #find} reads them, in no particular order. */
+    List<Ticket> findAll(Collection<TicketId> ids);
 
     /**
      * Replaces the stored ticket if its version is still {@code expectedVersion}.
@@ -52,6 +59,12 @@ public interface TicketStore {
      * several nodes share the work); where it cannot, the caller's version check keeps each alarm to one node.
      */
     List<Ticket> dueForAlarm(Instant now, int limit);
+
+    /**
+     * The open (neither RESOLVED nor CLOSED) tickets of the department, counted per assignee and priority; tickets
+     * without an assignee are left out.
+     */
+    Map<UserId, Map<Priority, Integer>> openWorkload(DepartmentId department);
 
     /** At most {@code limit} tickets of the customer, newest first by (creation time, id), after {@code before}. */
     List<Ticket> ofCustomer(CustomerId customer, Optional<Before> before, int limit);

@@ -15,4 +15,7 @@ public interface TicketTypeStore {
 
     /** Ordered by code. */
     List<TicketType> list();
+
+    /** Inserts the type, or replaces the one with its code. */
+    void save(TicketType type);
 }

@@ -32,6 +32,15 @@ public interface Transaction {
     /** The metadata of tickets' attachments. */
     AttachmentStore attachments();
 
+    /** The exceptions recorded on tickets. */
+    TicketExceptionStore ticketExceptions();
+
+    /** The collaboration requests recorded on tickets. */
+    CollaborationStore collaborations();
+
+    /** The watchers of tickets. */
+    WatcherStore watchers();
+
     /** The audit trail. */
     AuditLog audit();
 

@@ -78,7 +78,8 @@ public final class SlaBenchmark {
     private static final String AT_RISK_SQL = "SELECT " + COLUMNS + " FROM tickets WHERE sla_due_at > ? AND "
             + "sla_warn_at <= ? ORDER BY sla_due_at, id LIMIT ?";
     private static final String AT_RISK_AFTER_SQL = "SELECT " + COLUMNS + " FROM tickets WHERE sla_due_at > ? AND "
-            + "sla_warn_at <= ? AND (sla_due_at > ? OR (sla_due_at = ? AND id > ?)) ORDER BY sla_due_at, id LIMIT ?";
+            + "sla_warn_at <= ? AND sla_due_at >= ? AND (sla_due_at > ? OR (sla_due_at = ? AND id > ?)) "
+            + "ORDER BY sla_due_at, id LIMIT ?";
 
     /** Thrown to roll the scan's transaction back: it locks the due tickets and must leave them as they were. */
     private static final class Rollback extends RuntimeException {
@@ -318,6 +319,7 @@ public final class SlaBenchmark {
                     statement.setObject(2, asOf);
                     int next = 3;
                     if (after != null) {
+                        statement.setObject(next++, afterDue);
                         statement.setObject(next++, afterDue);
                         statement.setObject(next++, afterDue);
                         statement.setString(next++, after);
@@ -597,9 +599,9 @@ public final class SlaBenchmark {
             System.out.printf("built %s in %.0f s%n", String.join(", ", names), (System.nanoTime() - start) / 1e9);
             try (var rs = statement.executeQuery("SELECT pg_size_pretty(pg_total_relation_size('tickets')), "
                     + "pg_size_pretty(pg_relation_size('tickets_sla_next_alarm')), "
-                    + "pg_size_pretty(pg_relation_size('tickets_sla_due')), current_setting('shared_buffers')")) {
+                    + "pg_size_pretty(pg_relation_size('tickets_sla_due_warn')), current_setting('shared_buffers')")) {
                 rs.next();
-                System.out.printf("tickets %s with their indexes (tickets_sla_next_alarm %s, tickets_sla_due %s); "
+                System.out.printf("tickets %s with their indexes (tickets_sla_next_alarm %s, tickets_sla_due_warn %s); "
                         + "shared_buffers %s%n", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
             }
         }

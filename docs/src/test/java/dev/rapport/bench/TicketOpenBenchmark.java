@@ -120,9 +120,13 @@ public final class TicketOpenBenchmark {
                     INSERT INTO tickets (id, number, customer_id, contact_id, type, title, description, priority, urgent,
                         important, channel, status, department_id, assignee_id, first_response_due, resolution_due,
                         next_update_due, sla_paused_since, related_ticket_ids, resolution_solution, resolution_via,
-                        resolved_by, resolved_at, created_by, created_at, updated_at, first_responded_at, closed_at, version)
+                        resolved_by, resolved_at, created_by, created_at, updated_at, first_responded_at, closed_at, version,
+                        escalation, owner_id, sla_calendar, sla_update_cadence, first_response_warn_at,
+                        resolution_warn_at, next_update_warn_at, sla_running, sla_raised, sla_next_alarm_at, sla_due_at,
+                        sla_warn_at)
                     VALUES (?, ?, ?, NULL, 'COMPLAINT', ?, ?, 'P1', TRUE, TRUE, 'OTHER', 'NEW', 'after-sales', NULL, ?, ?, ?,
-                        NULL, '[]', NULL, NULL, NULL, NULL, 'system', ?, ?, NULL, NULL, 1)""")) {
+                        NULL, '[]', NULL, NULL, NULL, NULL, 'system', ?, ?, NULL, NULL, 1, 'FRONT_LINE', NULL, '24x7',
+                        'PT2H', ?, ?, ?, 'FIRST_RESPONSE,RESOLUTION', '', ?, ?, ?)""")) {
                 ticket.setString(1, id);
                 ticket.setString(2, "T2026" + "%06d".formatted(number));
                 ticket.setString(3, customer.value());
@@ -133,6 +137,12 @@ public final class TicketOpenBenchmark {
                 ticket.setObject(8, now.plusMinutes(30));
                 ticket.setObject(9, now);
                 ticket.setObject(10, now);
+                ticket.setObject(11, now.plusMinutes(24));
+                ticket.setObject(12, now.plusMinutes(1152));
+                ticket.setObject(13, now.plusMinutes(24));
+                ticket.setObject(14, now.plusMinutes(24));
+                ticket.setObject(15, now.plusMinutes(30));
+                ticket.setObject(16, now.plusMinutes(24));
                 ticket.executeUpdate();
             }
             try (PreparedStatement audit = c.prepareStatement("""

@@ -27,8 +27,8 @@ import java.util.Optional;
 public record Ticket(TicketId id, String number, CustomerId customerId, Optional<ContactId> contactId, String type,
                      Optional<String> title, String description, Priority priority, boolean urgent, boolean important,
                      IntakeChannel channel, TicketStatus status, DepartmentId departmentId,
-                     Optional<UserId> assigneeId, EscalationLevel escalation, Optional<UserId> ownerId, TicketSla sla, List<TicketId> relatedTicketIds,
-                     Optional<Resolution> resolution, UserId createdBy, Instant createdAt, Instant updatedAt,
+                     Optional<UserId> assigneeId, EscalationLevel escalation, Optional<UserId> ownerId, TicketSla sla,
+                     List<TicketId> relatedTicketIds, Optional<Resolution> resolution, UserId createdBy, Instant createdAt, Instant updatedAt,
                      Optional<Instant> firstRespondedAt, Optional<Instant> closedAt, long version) {
     public Ticket {
         Objects.requireNonNull(id, "id");
@@ -130,8 +130,8 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
 
         public Ticket build() {
             return new Ticket(id, number, customerId, contactId, type, title, description, priority, urgent, important,
-                    channel, status, departmentId, assigneeId, escalation, ownerId, sla, relatedTicketIds, resolution, createdBy, createdAt,
-                    updatedAt, firstRespondedAt, closedAt, version);
+                    channel, status, departmentId, assigneeId, escalation, ownerId, sla, relatedTicketIds, resolution,
+                    createdBy, createdAt, updatedAt, firstRespondedAt, closedAt, version);
         }
     }
 }

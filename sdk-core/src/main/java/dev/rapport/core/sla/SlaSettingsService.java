@@ -9,6 +9,7 @@ import dev.rapport.api.sla.SlaTargets;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.core.FieldChecks;
+import dev.rapport.core.ShortCache;
 import dev.rapport.core.Transactions;
 import dev.rapport.core.audit.ChangeSet;
 
@@ -23,18 +24,13 @@ import java.util.stream.Collectors;
 
 /**
  * The SLA policy and calendars in the database, with the rules in force cached for a short while: every ticket
- * change needs them and they change rarely. A change made on another node is seen within {@link #MAX_AGE}.
+ * change needs them and they change rarely (see {@link ShortCache}).
  */
 public final class SlaSettingsService implements SlaSettings {
-    static final Duration MAX_AGE = Duration.ofSeconds(10);
-
-    private record Snapshot(SlaRules rules, long takenNanos) {
-    }
-
     private final Transactions transactions;
     private final Clock clock;
     private final SlaPolicy initialPolicy;
-    private volatile Snapshot snapshot;
+    private final ShortCache<SlaRules> inForce = new ShortCache<>(ShortCache.DEFAULT_AGE);
 
     /** @param initialPolicy the policy a database without one starts with (the host's, or SPEC's defaults) */
     public SlaSettingsService(Transactions transactions, Clock clock, SlaPolicy initialPolicy) {
@@ -52,16 +48,10 @@ public final class SlaSettingsService implements SlaSettings {
         }
     }
 
-    /** The rules in force, as of at most {@link #MAX_AGE} ago. */
+    /** The rules in force, as read at most {@link ShortCache#DEFAULT_AGE} ago. */
     public SlaRules rules(Transaction tx) {
-        var current = snapshot;
-        // Monotonic time on purpose: the age of a cache has nothing to do with the business clock.
-        if (current == null || System.nanoTime() - current.takenNanos() > MAX_AGE.toNanos()) {
-            current = new Snapshot(SlaRules.of(tx.slaSettings().policy().orElse(initialPolicy),
-                    tx.slaSettings().calendars()), System.nanoTime());
-            snapshot = current;
-        }
-        return current.rules();
+        return inForce.get(() -> SlaRules.of(tx.slaSettings().policy().orElse(initialPolicy),
+                tx.slaSettings().calendars()));
     }
 
     @Override
@@ -94,7 +84,7 @@ public final class SlaSettingsService implements SlaSettings {
                 changes.field(priority.name(), before.of(priority), policy.of(priority));
             }
             tx.audit().append(changes.entry("sla-policy", "default", clock.instant(), actor, "sla.policy.updated"));
-            snapshot = null;
+            inForce.forget();
             return policy;
         });
     }
@@ -130,7 +120,7 @@ public final class SlaSettingsService implements SlaSettings {
                             .entry("sla-calendar", calendar.id(), at, actor, "sla.calendar.saved"));
                 }
             }
-            snapshot = null;
+            inForce.forget();
             return sorted(tx.slaSettings().calendars());
         });
     }

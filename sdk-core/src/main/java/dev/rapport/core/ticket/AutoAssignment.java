@@ -9,8 +9,8 @@ import dev.rapport.api.security.User;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.Priority;
+import dev.rapport.core.ShortCache;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +24,10 @@ import java.util.stream.Collectors;
  * settles ties by employee id. The departments' modes are kept for a short while, as every intake needs them.
  */
 public final class AutoAssignment {
-    static final Duration MAX_AGE = Duration.ofSeconds(10);
     private static final Map<Priority, Integer> WEIGHT = Map.of(Priority.P1, 4, Priority.P2, 3, Priority.P3, 2,
             Priority.P4, 1);
 
-    private record Snapshot(Map<DepartmentId, Department> byId, long takenNanos) {
-    }
-
-    private volatile Snapshot snapshot;
+    private final ShortCache<Map<DepartmentId, Department>> departments = new ShortCache<>(ShortCache.DEFAULT_AGE);
 
     /** The assignee for a new ticket of {@code department}; empty when the department assigns by hand. */
     Optional<UserId> choose(Transaction tx, DepartmentId department) {
@@ -52,7 +48,7 @@ public final class AutoAssignment {
 
     /** Forgets the cached modes, after a change on this node. */
     public void forget() {
-        snapshot = null;
+        departments.forget();
     }
 
     private static User leastLoaded(List<User> agents, Map<UserId, Map<Priority, Integer>> workload) {
@@ -66,13 +62,7 @@ public final class AutoAssignment {
     }
 
     private Optional<Department> department(Transaction tx, DepartmentId id) {
-        var current = snapshot;
-        // Monotonic time on purpose: the age of a cache has nothing to do with the business clock.
-        if (current == null || System.nanoTime() - current.takenNanos() > MAX_AGE.toNanos()) {
-            current = new Snapshot(tx.departments().list().stream()
-                    .collect(Collectors.toUnmodifiableMap(Department::id, Function.identity())), System.nanoTime());
-            snapshot = current;
-        }
-        return Optional.ofNullable(current.byId().get(id));
+        return Optional.ofNullable(departments.get(() -> tx.departments().list().stream()
+                .collect(Collectors.toUnmodifiableMap(Department::id, Function.identity()))).get(id));
     }
 }

@@ -2,38 +2,24 @@ package dev.rapport.core.ticket;
 
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.TicketType;
+import dev.rapport.core.ShortCache;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/**
- * The ticket-type catalog as every intake reads it: a snapshot kept for a short while, because the catalog changes
- * rarely and every ticket needs its type. A change made on another node is seen within {@link #MAX_AGE}.
- */
+/** The ticket-type catalog as every intake reads it, kept for a short while: it changes rarely. */
 public final class TicketCatalog {
-    static final Duration MAX_AGE = Duration.ofSeconds(10);
-
-    private record Snapshot(Map<String, TicketType> byCode, long takenNanos) {
-    }
-
-    private volatile Snapshot snapshot;
+    private final ShortCache<Map<String, TicketType>> byCode = new ShortCache<>(ShortCache.DEFAULT_AGE);
 
     /** Forgets the cached catalog, after a change on this node. */
     public void forget() {
-        snapshot = null;
+        byCode.forget();
     }
 
     Optional<TicketType> find(Transaction tx, String code) {
-        var current = snapshot;
-        // Monotonic time on purpose: the age of a cache has nothing to do with the business clock.
-        if (current == null || System.nanoTime() - current.takenNanos() > MAX_AGE.toNanos()) {
-            current = new Snapshot(tx.ticketTypes().list().stream()
-                    .collect(Collectors.toUnmodifiableMap(TicketType::code, Function.identity())), System.nanoTime());
-            snapshot = current;
-        }
-        return Optional.ofNullable(current.byCode().get(code));
+        return Optional.ofNullable(byCode.get(() -> tx.ticketTypes().list().stream()
+                .collect(Collectors.toUnmodifiableMap(TicketType::code, Function.identity()))).get(code));
     }
 }

@@ -51,7 +51,7 @@ final class RecordedStatements {
         }
 
         private void add(Statement statement) {
-            // The SDK's event relay polls on a thread of its own; only the caller's statements are the search's.
+            // The SDK's event delivery polls on threads of its own; only the caller's statements are the search's.
             if (recording == Thread.currentThread()) {
                 log.add(statement);
             }

@@ -156,7 +156,7 @@ public final class TicketOpenBenchmark {
             try (PreparedStatement outbox = c.prepareStatement("""
                     INSERT INTO outbox (event_type, subject_id, occurred_at, payload, delivered)
                     VALUES ('TicketCreated', ?, ?, ?, TRUE)""")) {
-                // Written as delivered so that the SDK's relay does not deliver the baseline's rows; that spares the
+                // Written as fanned out so that the SDK's event delivery leaves the baseline's rows alone; that spares the
                 // baseline the undelivered-index entry on PostgreSQL, so it can only flatter the baseline.
                 outbox.setString(1, id);
                 outbox.setObject(2, now);

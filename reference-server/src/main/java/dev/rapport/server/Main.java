@@ -41,7 +41,8 @@ public final class Main {
         var demoClock = options.demo() ? Optional.of(new DemoClock(Clock.systemUTC())) : Optional.<DemoClock>empty();
         var builder = Rapport.builder().jdbcUrl(options.jdbcUrl())
                 .config("rapport.blobs.directory", options.attachmentDir().toAbsolutePath().toString())
-                .attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES);
+                .attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES)
+                .config(options.sdkConfig());
         if (options.dbUser().isPresent() || options.dbPassword().isPresent()) {
             builder.jdbcCredentials(options.dbUser().orElse(""), options.dbPassword().orElse(""));
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The server's settings, from flags, then environment variables, then a properties file ({@code --config}), in that
@@ -20,9 +21,17 @@ import java.util.Properties;
  * @param dataDir            where the embedded H2 database lives when no database URL is given, and attachments always
  *                           (in {@link #attachmentDir()})
  * @param maxAttachmentBytes the largest attachment; larger uploads get 413
+ * @param sdkConfig          the config file's {@code rapport.*} keys, handed to the SDK as they are (notifiers, event
+ *                           delivery); the SDK refuses those it does not know
  */
 public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
-                            Optional<String> dbPassword, boolean demo, long maxJsonBytes, long maxAttachmentBytes) {
+                            Optional<String> dbPassword, boolean demo, long maxJsonBytes, long maxAttachmentBytes,
+                            Map<String, String> sdkConfig) {
+    private static final String SDK_PREFIX = "rapport.";
+
+    public ServerOptions {
+        sdkConfig = Map.copyOf(sdkConfig);
+    }
 
     /** One setting: its flag, environment variable and file key. */
     private record Setting(String flag, String env, String key) {
@@ -50,7 +59,8 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
               --max-attachment-bytes N
                                     largest attachment (default 26214400)
               --config FILE         properties file with the keys port, data-dir, db-url, db-user, db-password,
-                                    demo, max-json-bytes, max-attachment-bytes
+                                    demo, max-json-bytes, max-attachment-bytes, and SDK keys rapport.* (e.g.
+                                    rapport.notifiers.ops.type=webhook)
             Environment: RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_DB_URL, RAPPORT_DB_USER, RAPPORT_DB_PASSWORD,
                          RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES, RAPPORT_MAX_ATTACHMENT_BYTES. Flags win over the
                          environment, which wins over the file.
@@ -100,7 +110,8 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 Boolean.parseBoolean(values.getOrDefault("demo", "false")),
                 number(values, "max-json-bytes", 1_048_576, 1_024, Integer.MAX_VALUE - 8),
                 number(values, "max-attachment-bytes", Rapport.Builder.DEFAULT_MAX_ATTACHMENT_BYTES, 1,
-                        Long.MAX_VALUE));
+                        Long.MAX_VALUE),
+                sdkKeys(file));
     }
 
     /** The JDBC URL to use: the configured one, or an H2 file inside the data directory. */
@@ -129,6 +140,16 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
         throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ", not " + text);
     }
 
+    private static Map<String, String> sdkKeys(Map<String, String> file) {
+        var keys = new TreeMap<String, String>();
+        file.forEach((key, value) -> {
+            if (key.startsWith(SDK_PREFIX)) {
+                keys.put(key, value.strip());
+            }
+        });
+        return keys;
+    }
+
     private static Map<String, String> load(Path file) {
         var properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
@@ -147,6 +168,7 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
         var url = dbUrl.map(u -> u.contains("?") ? u.substring(0, u.indexOf('?')) + "?****" : u);
         return "ServerOptions[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + url + ", dbUser=" + dbUser
                 + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes
-                + ", maxAttachmentBytes=" + maxAttachmentBytes + "]";
+                + ", maxAttachmentBytes=" + maxAttachmentBytes + ", sdkConfig=" + new TreeMap<>(sdkConfig).keySet()
+                + "]";
     }
 }

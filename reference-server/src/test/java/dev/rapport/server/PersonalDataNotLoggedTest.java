@@ -1,8 +1,12 @@
 package dev.rapport.server;
 
+import dev.rapport.api.spi.notify.Delivery;
+import dev.rapport.api.spi.notify.Notification;
+import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +25,20 @@ class PersonalDataNotLoggedTest {
     private static final String PHONE = "13966667777";
     private static final String EMAIL = "secret.person@hidden.example";
 
+    /** A notifier that says everything it got, for the dead letters and their log lines to repeat. */
+    private static final Notifier CHATTY = new Notifier() {
+        @Override
+        public Delivery deliver(Notification notification) {
+            return new Delivery.Rejected("refused " + notification);
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     @StorageTest
-    void contactDetailsNeverReachTheLogs(TestDatabase db) {
+    void contactDetailsNeverReachTheLogs(TestDatabase db) throws InterruptedException {
         var records = new ArrayList<LogRecord>();
         Handler capture = new Handler() {
             @Override
@@ -44,8 +60,9 @@ class PersonalDataNotLoggedTest {
         Level before = root.getLevel();
         root.addHandler(capture);
         root.setLevel(Level.INFO);
-        try (var server = new TestServer(db)) {
+        try (var server = new TestServer(db, builder -> builder.notifier("chatty", CHATTY))) {
             String agent = server.login("agent");
+            String admin = server.login("admin");
             var created = server.post("/api/v1/customers?allowDuplicate=true", agent, Map.of("kind", "PERSON",
                     "name", "Hidden Person", "industry", "Retail",
                     "contacts", List.of(Map.of("name", "Hidden Person", "phone", PHONE, "email", EMAIL))));
@@ -59,6 +76,7 @@ class PersonalDataNotLoggedTest {
             server.patch(path, agent, Map.of("version", created.version() + 5, "name", "Stale"));
             server.post("/api/v1/customers", agent, Map.of("kind", "PERSON", "name", "Bad", "industry", "Retail",
                     "contacts", List.of(Map.of("name", "Bad", "phone", "12" + PHONE, "email", EMAIL))));
+            awaitDeadLetter(server, admin, created.text("/id"));
         } finally {
             root.removeHandler(capture);
             root.setLevel(before);
@@ -71,6 +89,21 @@ class PersonalDataNotLoggedTest {
                 assertThat(text).doesNotContain(PHONE).doesNotContain(EMAIL);
             }
         }
+    }
+
+    /** Waits until the customer's events were dead-lettered, and so logged. */
+    private static void awaitDeadLetter(TestServer server, String admin, String subjectId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (var letter : server.get("/api/v1/admin/dead-letters?subscriber=chatty&limit=200", admin).body()
+                    .at("/items")) {
+                if (letter.get("subjectId").asText().equals(subjectId)) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the customer's events were never dead-lettered");
     }
 
     private static String throwableText(Throwable thrown) {

@@ -46,6 +46,18 @@ class ServerOptionsTest {
     }
 
     @Test
+    void theFilesSdkKeysGoToTheSdkAsTheyAreAndTheirValuesNeverShowInText(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("rapport.properties");
+        Files.writeString(file, "port=7000\nrapport.notifiers.ops.type=webhook\nrapport.notifiers.ops.secret=s3cret\n"
+                + "rapport.events.max-attempts=5\n");
+        var options = ServerOptions.parse(new String[]{"--config", file.toString()}, Map.of());
+
+        assertThat(options.sdkConfig()).isEqualTo(Map.of("rapport.notifiers.ops.type", "webhook",
+                "rapport.notifiers.ops.secret", "s3cret", "rapport.events.max-attempts", "5"));
+        assertThat(options.toString()).contains("rapport.notifiers.ops.secret").doesNotContain("s3cret");
+    }
+
+    @Test
     void theDatabasePasswordNeverShowsInText() {
         var options = ServerOptions.parse(new String[]{"--db-password", "s3cret"}, Map.of());
         assertThat(options.toString()).doesNotContain("s3cret");

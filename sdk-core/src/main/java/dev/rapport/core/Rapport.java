@@ -5,6 +5,7 @@ import dev.rapport.api.customer.CustomerTimeline;
 import dev.rapport.api.customer.Customers;
 import dev.rapport.api.customer.Interactions;
 import dev.rapport.api.customer.Purchases;
+import dev.rapport.api.event.DeadLetters;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.DomainEventListener;
 import dev.rapport.api.security.Authentication;
@@ -15,6 +16,7 @@ import dev.rapport.api.sla.SlaSettings;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginFactory;
 import dev.rapport.api.spi.blob.BlobStore;
+import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.StorageFactory;
 import dev.rapport.api.ticket.Attachments;
@@ -27,8 +29,11 @@ import dev.rapport.core.customer.InteractionService;
 import dev.rapport.core.customer.PhoneNumberRule;
 import dev.rapport.core.customer.PurchaseService;
 import dev.rapport.core.customer.TimelineService;
-import dev.rapport.core.event.EventRelay;
+import dev.rapport.core.event.DeadLetterService;
+import dev.rapport.core.event.EventDelivery;
+import dev.rapport.core.event.EventSettings;
 import dev.rapport.core.plugin.ConfiguredBlobStore;
+import dev.rapport.core.plugin.ConfiguredNotifiers;
 import dev.rapport.core.plugin.PluginCatalog;
 import dev.rapport.core.plugin.Plugins;
 import dev.rapport.core.routing.TicketRouter;
@@ -52,6 +57,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +78,13 @@ import java.util.function.Consumer;
  */
 public final class Rapport implements AutoCloseable {
     private static final String STORAGE_PREFIX = "rapport.storage.";
+    private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
+            ConfiguredNotifiers.PREFIX, EventSettings.PREFIX);
 
     private final Clock clock;
     private final Storage storage;
-    private final EventRelay relay;
+    private final EventDelivery delivery;
+    private final DeadLetterService deadLetters;
     private final CustomerService customers;
     private final TicketService tickets;
     private final UserService users;
@@ -90,13 +99,13 @@ public final class Rapport implements AutoCloseable {
     private final SlaSettingsService slaSettings;
     private final SlaMonitor slaMonitor;
 
-    private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock) {
+    private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
-        this.relay = new EventRelay(storage);
-        b.listeners.forEach(relay::subscribe);
-        var transactions = new Transactions(storage, relay);
+        this.delivery = delivery;
+        b.listeners.forEach(delivery::subscribe);
+        var transactions = new Transactions(storage, delivery::signal);
         var ids = new IdGenerator(clock);
         var passwords = new PasswordHasher();
 
@@ -116,6 +125,7 @@ public final class Rapport implements AutoCloseable {
                 new CustomerMerge(transactions, clock, purchases));
         this.timeline = new TimelineService(transactions, b.zone);
         this.attachments = new AttachmentService(transactions, blobs, clock, ids, b.attachmentLimits);
+        this.deadLetters = new DeadLetterService(transactions, clock, delivery::wakeLanes);
         // SPEC's default departments and ticket types exist from the first start; racing nodes insert them once.
         transactions.write(tx -> {
             DepartmentService.DEFAULTS.forEach(tx.departments()::insertIfAbsent);
@@ -176,14 +186,22 @@ public final class Rapport implements AutoCloseable {
         return slaSettings;
     }
 
+    /** Events a notifier or the listeners could not take: to see and send again. */
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
     /**
      * Runs now the scheduled work that is due by the clock (SLA warnings, breaches and escalations), as the
-     * background scans would; for hosts that drive time themselves, such as tests and demos.
+     * background scans would, and lets event delivery look for retries that fell due; for hosts that drive time
+     * themselves, such as tests and demos. Deliveries happen on their own threads, after this returns.
      *
      * @return how many tickets got an SLA alarm
      */
     public int runDueWork() {
-        return slaMonitor.runDue();
+        int alarms = slaMonitor.runDue();
+        delivery.wakeLanes();
+        return alarms;
     }
 
     /** The clock every rule reads time from. */
@@ -196,25 +214,28 @@ public final class Rapport implements AutoCloseable {
         return storage.isHealthy();
     }
 
-    /** Listens to every domain event from now on; close the result to stop. */
+    /** Listens to every domain event delivered from now on; close the result to stop. */
     public AutoCloseable subscribe(DomainEventListener listener) {
-        return relay.subscribe(listener);
+        return delivery.subscribe(listener);
     }
 
     /** Listens to the events of one type. */
     public <E extends DomainEvent> AutoCloseable subscribe(Class<E> type, Consumer<? super E> listener) {
-        return relay.subscribe(event -> {
+        return delivery.subscribe(event -> {
             if (type.isInstance(event)) {
                 listener.accept(type.cast(event));
             }
         });
     }
 
-    /** Stops event delivery (undelivered events stay in the outbox) and releases the storage and the blob store. */
+    /**
+     * Stops event delivery (undelivered events stay for the next start or another node), closes the notifiers and
+     * releases the storage and the blob store.
+     */
     @Override
     public void close() {
         slaMonitor.close();
-        relay.close();
+        delivery.close();
         storage.close();
         blobs.close();
     }
@@ -236,6 +257,7 @@ public final class Rapport implements AutoCloseable {
         private final Map<Class<?>, Object> hostObjects = new HashMap<>();
         private final List<PluginFactory<?>> factories = new ArrayList<>();
         private final List<DomainEventListener> listeners = new ArrayList<>();
+        private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
         private boolean discoverPlugins = true;
         private AttachmentLimits attachmentLimits = AttachmentLimits.defaults();
         private Set<String> industries = new LinkedHashSet<>(List.of("Manufacturing", "Retail", "Wholesale",
@@ -283,7 +305,9 @@ public final class Rapport implements AutoCloseable {
         /**
          * A flat configuration key such as {@code rapport.storage.type} (default {@code jdbc}) or
          * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code filesystem})
-         * and {@code rapport.blobs.directory} for attachments. Unknown keys fail {@link #build()}.
+         * and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
+         * instance's own keys for a notifier, or {@code rapport.events.*} for event delivery (docs/embedding.md lists
+         * them). Unknown keys fail {@link #build()}.
          */
         public Builder config(String key, String value) {
             config.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));
@@ -373,31 +397,47 @@ public final class Rapport implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Delivers every event to {@code notifier} as well, as the subscriber {@code name} (kebab-case): a notifier the
+         * host built in code rather than configured with {@code rapport.notifiers.<name>.type}. Its delivery settings
+         * ({@code rapport.notifiers.<name>.timeout}, {@code .max-attempts}, {@code .backoff-base},
+         * {@code .backoff-cap}) may still be configured. The SDK closes it when it closes.
+         */
+        public Builder notifier(String name, Notifier notifier) {
+            notifiers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(notifier, "notifier"));
+            return this;
+        }
+
         /** Microseconds: what both databases keep, so a value read back equals the one written. */
         private Clock ruleClock() {
             return Clock.tick(clock, Duration.ofNanos(1_000));
         }
 
         /**
-         * Creates the storage (migrating its schema), the services and the event relay.
+         * Creates the storage (migrating its schema), the notifiers, the services and the event delivery.
          *
          * @throws PluginConfigException listing every configuration problem
          */
         public Rapport build() {
             var problems = new ArrayList<String>();
-            config.keySet().stream().filter(k -> !k.startsWith(STORAGE_PREFIX) && !k.startsWith(ConfiguredBlobStore.PREFIX))
-                    .forEach(k -> problems.add("unknown key " + k + "; known prefixes: [" + STORAGE_PREFIX + ", "
-                            + ConfiguredBlobStore.PREFIX + "]"));
+            config.keySet().stream().filter(k -> PREFIXES.stream().noneMatch(k::startsWith))
+                    .forEach(k -> problems.add("unknown key " + k + "; known prefixes: " + PREFIXES));
             var storageSettings = new TreeMap<String, String>();
             config.forEach((k, v) -> {
                 if (k.startsWith(STORAGE_PREFIX) && !k.equals(STORAGE_PREFIX + "type")) {
                     storageSettings.put(k.substring(STORAGE_PREFIX.length()), v);
                 }
             });
+            var loader = Thread.currentThread().getContextClassLoader();
+            EventSettings events = EventSettings.standard();
+            try {
+                events = EventSettings.from(config);
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
             Storage storage = null;
             try {
-                var catalog = PluginCatalog.of(StorageFactory.class, discoverPlugins, factories,
-                        Thread.currentThread().getContextClassLoader());
+                var catalog = PluginCatalog.of(StorageFactory.class, discoverPlugins, factories, loader);
                 var factory = catalog.get(config.getOrDefault(STORAGE_PREFIX + "type", "jdbc"));
                 storage = new Plugins(ruleClock(), hostObjects).create(factory, "storage", storageSettings);
             } catch (PluginConfigException e) {
@@ -405,8 +445,15 @@ public final class Rapport implements AutoCloseable {
             }
             BlobStore blobs = null;
             try {
-                blobs = ConfiguredBlobStore.create(config, discoverPlugins, factories,
-                        Thread.currentThread().getContextClassLoader(), new Plugins(ruleClock(), hostObjects));
+                blobs = ConfiguredBlobStore.create(config, discoverPlugins, factories, loader,
+                        new Plugins(ruleClock(), hostObjects));
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
+            List<EventDelivery.NotifierInstance> notifierInstances = List.of();
+            try {
+                notifierInstances = ConfiguredNotifiers.create(config, notifiers, events.policy(), discoverPlugins,
+                        factories, loader, new Plugins(ruleClock(), hostObjects));
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
@@ -417,15 +464,24 @@ public final class Rapport implements AutoCloseable {
                 if (blobs != null) {
                     blobs.close();
                 }
+                notifierInstances.stream().filter(n -> !notifiers.containsKey(n.name()))
+                        .forEach(n -> n.notifier().close());
                 throw new PluginConfigException(problems);
             }
+            var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances);
+            Rapport rapport = null;
             try {
-                var rapport = new Rapport(this, storage, blobs, ruleClock());
-                rapport.relay.signal(); // deliver what a crash left in the outbox
+                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery);
+                delivery.start(); // delivers what a crash left undelivered, too
                 return rapport;
             } catch (RuntimeException e) {
-                storage.close();
-                blobs.close();
+                if (rapport != null) {
+                    rapport.close();
+                } else {
+                    delivery.close();
+                    storage.close();
+                    blobs.close();
+                }
                 throw e;
             }
         }

@@ -2,24 +2,24 @@ package dev.rapport.core;
 
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.Transaction;
-import dev.rapport.core.event.EventRelay;
 
 import java.util.function.Function;
 
-/** Runs work in a storage transaction; after a write commits, wakes the event relay for the outbox. */
+/** Runs work in a storage transaction; after a write commits, wakes the event delivery for the outbox. */
 public final class Transactions {
     private final Storage storage;
-    private final EventRelay relay;
+    private final Runnable afterWrite;
 
-    public Transactions(Storage storage, EventRelay relay) {
+    /** @param afterWrite called after every committed write, e.g. to signal the event delivery */
+    public Transactions(Storage storage, Runnable afterWrite) {
         this.storage = storage;
-        this.relay = relay;
+        this.afterWrite = afterWrite;
     }
 
     /** A change: its rows, audit entries and events commit together; listeners hear of it after commit. */
     public <R> R write(Function<Transaction, R> work) {
         R result = storage.inTransaction(work);
-        relay.signal();
+        afterWrite.run();
         return result;
     }
 

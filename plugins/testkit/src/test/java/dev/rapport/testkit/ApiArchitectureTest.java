@@ -27,4 +27,14 @@ class ApiArchitectureTest {
     void sdkApiReadsNoWallClock() {
         RapportArchRules.TIME_ONLY_FROM_THE_CLOCK.check(api);
     }
+
+    @Test
+    void theTestKitItselfSeesTheSdkOnlyThroughItsApi() {
+        var kit = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.rapport.testkit");
+
+        assertThat(kit).isNotEmpty();
+        RapportArchRules.PLUGINS_SEE_ONLY_THE_API.check(kit);
+        RapportArchRules.TIME_ONLY_FROM_THE_CLOCK.check(kit);
+    }
 }

@@ -16,6 +16,7 @@ import dev.rapport.api.ticket.TicketSla;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The JSON shape of API.md: camelCase record components, ISO-8601 instants and dates, typed ids as plain strings,
@@ -31,6 +32,13 @@ public final class Json {
             @Override
             public void serialize(Identifier id, JsonGenerator gen, SerializerProvider provider) throws IOException {
                 gen.writeString(id.value());
+            }
+        });
+        // A language as the BCP 47 tag clients send ("zh-CN"), not Java's "zh_CN".
+        ids.addSerializer(Locale.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Locale locale, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(locale.toLanguageTag());
             }
         });
         ids.setMixInAnnotation(TicketSla.class, TicketSlaJson.class);

@@ -15,9 +15,10 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** {@code /api/v1/users}: list, look up and create employees. */
+/** {@code /api/v1/users}: list, look up and create employees (with an optional {@code email} and {@code locale}). */
 public final class UserRoutes implements HttpService {
     private final Users users;
     private final Exchange http;
@@ -57,7 +58,8 @@ public final class UserRoutes implements HttpService {
         }
         var user = new NewUser(body.text("employeeId"), body.text("name"),
                 body.optionalText("departmentId").filter(s -> !s.isBlank()).map(DepartmentId::of).orElse(null),
-                roles, body.enumValue("tier", Tier.class), body.text("password"));
+                roles, body.enumValue("tier", Tier.class), body.text("password"), body.optionalText("email").orElse(null),
+                body.optionalText("locale").filter(s -> !s.isBlank()).map(Locale::forLanguageTag).orElse(null));
         body.requireValid();
         http.created(res, users.create(actor, user));
     }

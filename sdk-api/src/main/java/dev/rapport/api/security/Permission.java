@@ -33,7 +33,9 @@ public enum Permission {
     /** Change the ticket-type catalog. */
     CATALOG_ADMIN("catalog.admin"),
     /** Change SLA policies and business calendars. */
-    SLA_ADMIN("sla.admin");
+    SLA_ADMIN("sla.admin"),
+    /** See events that could not be delivered (dead letters) and send them again. */
+    EVENTS_ADMIN("events.admin");
 
     private final String key;
 

@@ -17,8 +17,9 @@ public enum Role {
     /** Assigns and reassigns, watches every ticket. */
     SUPERVISOR(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_READ_ALL,
             TICKET_WORK, TICKET_WORK_ALL, TICKET_ASSIGN, TICKET_REASSIGN_OWNED, TICKET_ACCEPT, USER_READ)),
-    /** Users, departments and catalogs; reads everything, works no tickets. */
-    ADMIN(EnumSet.of(USER_READ, USER_ADMIN, DEPARTMENT_ADMIN, SLA_ADMIN, CATALOG_ADMIN, CUSTOMER_READ, TICKET_READ, TICKET_READ_ALL));
+    /** Users, departments, catalogs and event delivery; reads everything, works no tickets. */
+    ADMIN(EnumSet.of(USER_READ, USER_ADMIN, DEPARTMENT_ADMIN, SLA_ADMIN, CATALOG_ADMIN, EVENTS_ADMIN, CUSTOMER_READ,
+            TICKET_READ, TICKET_READ_ALL));
 
     private final Set<Permission> permissions;
 

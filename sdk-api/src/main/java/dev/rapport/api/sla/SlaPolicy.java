@@ -3,6 +3,7 @@ package dev.rapport.api.sla;
 import dev.rapport.api.ticket.Priority;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -16,7 +17,8 @@ public record SlaPolicy(Map<Priority, SlaTargets> targets) {
         if (!targets.keySet().containsAll(EnumSet.allOf(Priority.class))) {
             throw new IllegalArgumentException("an SLA policy needs targets for P1 to P4, has " + targets.keySet());
         }
-        targets = Map.copyOf(new EnumMap<>(targets));
+        // An EnumMap keeps P1 to P4 in order, in JSON and in toString().
+        targets = Collections.unmodifiableMap(new EnumMap<>(targets));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.rapport.api.ticket;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,8 @@ public record SlaDeadline(Instant warnAt, Instant due, Set<SlaAlarm> raised) {
     public SlaDeadline {
         Objects.requireNonNull(warnAt, "warnAt");
         Objects.requireNonNull(due, "due");
-        raised = raised.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(raised));
+        // EnumSets keep WARNING before BREACH, in JSON too.
+        raised = Collections.unmodifiableSet(raised.isEmpty() ? EnumSet.noneOf(SlaAlarm.class) : EnumSet.copyOf(raised));
         if (warnAt.isAfter(due)) {
             throw new IllegalArgumentException("warnAt " + warnAt + " is after due " + due);
         }

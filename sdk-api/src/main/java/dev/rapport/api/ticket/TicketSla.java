@@ -2,6 +2,7 @@ package dev.rapport.api.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -33,8 +34,9 @@ public record TicketSla(String calendarId, Duration updateCadence, Map<SlaTarget
         if (!deadlines.keySet().containsAll(EnumSet.allOf(SlaTarget.class))) {
             throw new IllegalArgumentException("a ticket needs a deadline for every SLA target: " + deadlines.keySet());
         }
-        deadlines = Map.copyOf(new EnumMap<>(deadlines));
-        running = running.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(running));
+        deadlines = Collections.unmodifiableMap(new EnumMap<>(deadlines));
+        running = Collections.unmodifiableSet(running.isEmpty() ? EnumSet.noneOf(SlaTarget.class)
+                : EnumSet.copyOf(running));
         Objects.requireNonNull(pausedSince, "pausedSince");
         breached = List.copyOf(breached);
         atRisk = List.copyOf(atRisk);

@@ -20,6 +20,7 @@ import dev.rapport.core.audit.ChangeSet;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 /** Users: creation by admins, lookup, and the first admin of an empty installation. */
 public final class UserService implements Users {
     private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int MIN_PASSWORD = 8;
 
     private final Transactions transactions;
@@ -57,6 +59,14 @@ public final class UserService implements Users {
         if (request.password() == null || request.password().length() < MIN_PASSWORD) {
             checks.add("password", "must be at least " + MIN_PASSWORD + " characters");
         }
+        var email = Optional.ofNullable(checks.text("email", request.email(), 254, false));
+        if (email.isPresent() && !checks.has("email") && !EMAIL.matcher(email.get()).matches()) {
+            checks.add("email", "must be an e-mail address such as name@example.com");
+        }
+        Locale locale = request.locale() == null ? User.DEFAULT_LOCALE : request.locale();
+        if (!User.LOCALES.contains(locale)) {
+            checks.add("locale", "must be one of " + User.LOCALES.stream().map(Locale::toLanguageTag).toList());
+        }
         String hash = checks.errors().isEmpty() ? passwords.hash(request.password()) : null;
         return transactions.write(tx -> {
             if (request.departmentId() != null && tx.departments().find(request.departmentId()).isEmpty()) {
@@ -68,12 +78,13 @@ public final class UserService implements Users {
             }
             var user = new User(UserId.of(ids.next()), employeeId, name, Optional.of(request.departmentId()),
                     request.roles(), request.tier() == null ? Tier.FRONT_LINE : request.tier(), true,
-                    clock.instant(), 1);
+                    clock.instant(), 1, email, locale);
             tx.users().insert(user, hash);
             tx.audit().append(ChangeSet.create()
                     .added("employeeId", employeeId).added("name", name)
                     .added("departmentId", request.departmentId()).added("roles", user.roles())
                     .added("tier", user.tier())
+                    .added("email", user.email()).added("locale", user.locale().toLanguageTag())
                     .entry("user", user.id().value(), user.createdAt(), actor, "user.created"));
             return user;
         });

@@ -22,6 +22,7 @@ import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
@@ -150,6 +151,31 @@ class AuthenticationTest {
         assertThatThrownBy(() -> rapport.users().create(Actor.system(), request))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
                         .containsExactlyInAnyOrder("employeeId", "name", "roles", "password", "departmentId"));
+    }
+
+    @StorageTest
+    void aBadEMailAndALanguageOtherThanChineseOrEnglishAreNamed(TestDatabase db) {
+        start(db);
+        var request = new NewUser("li.lei", "Li Lei", DepartmentId.of("sales"), Set.of(Role.AGENT), Tier.FRONT_LINE,
+                PASSWORD, "li.lei(at)example", Locale.FRENCH);
+        assertThatThrownBy(() -> rapport.users().create(Actor.system(), request))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
+                        .containsExactlyInAnyOrder("email", "locale"));
+    }
+
+    @StorageTest
+    void aUserKeepsTheirEMailAndLanguageAndWritesChineseUnlessTheyChoseOtherwise(TestDatabase db) {
+        start(db);
+        var english = rapport.users().create(Actor.system(), new NewUser("li.lei", "Li Lei", DepartmentId.of("sales"),
+                Set.of(Role.AGENT), Tier.FRONT_LINE, PASSWORD, " li.lei@rapport.example ", Locale.ENGLISH));
+        var plain = rapport.users().create(Actor.system(), new NewUser("han.mei", "Han Mei", DepartmentId.of("sales"),
+                Set.of(Role.AGENT), Tier.FRONT_LINE, PASSWORD));
+
+        assertThat(rapport.users().get(Actor.system(), english.id())).isEqualTo(english);
+        assertThat(english.email()).contains("li.lei@rapport.example");
+        assertThat(english.locale()).isEqualTo(Locale.ENGLISH);
+        assertThat(plain.email()).isEmpty();
+        assertThat(plain.locale().toLanguageTag()).isEqualTo("zh-CN");
     }
 
     private static UnauthorizedException catchUnauthorized(Runnable login) {

@@ -5,6 +5,7 @@ import dev.rapport.api.spi.storage.AuditLog;
 import dev.rapport.api.spi.storage.CollaborationStore;
 import dev.rapport.api.spi.storage.Counter;
 import dev.rapport.api.spi.storage.CustomerStore;
+import dev.rapport.api.spi.storage.DeliveryStore;
 import dev.rapport.api.spi.storage.DepartmentStore;
 import dev.rapport.api.spi.storage.InteractionStore;
 import dev.rapport.api.spi.storage.Outbox;
@@ -40,6 +41,7 @@ final class JdbcTransaction implements Transaction {
     private final SlaSettingsStore slaSettings;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final DeliveryStore deliveries;
 
     JdbcTransaction(Handle handle, Dialect dialect, JsonCodec json, Clock clock) {
         this.handle = handle;
@@ -59,6 +61,7 @@ final class JdbcTransaction implements Transaction {
         this.slaSettings = new JdbcSlaSettingsStore(handle, dialect, json);
         this.audit = new JdbcAuditLog(handle, json);
         this.outbox = new JdbcOutbox(handle, json, clock);
+        this.deliveries = new JdbcDeliveryStore(handle, dialect, json);
     }
 
     @Override
@@ -134,6 +137,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public DeliveryStore deliveries() {
+        return deliveries;
     }
 
     /** A database sequence per counter: unique across nodes, never rolled back, so gaps are possible. */

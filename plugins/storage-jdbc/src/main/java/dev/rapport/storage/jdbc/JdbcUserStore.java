@@ -14,6 +14,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,7 @@ import static dev.rapport.storage.jdbc.JdbcValues.optionalString;
 /** Users in {@code users}; roles are a JSON array of role names. */
 final class JdbcUserStore implements UserStore {
     private static final String COLUMNS = "id, employee_id, name, department_id, roles, tier, active, created_at, "
-            + "version";
+            + "version, email, locale";
     private static final String EMPLOYEE_ID_UNIQUE = "users_employee_id_unique";
 
     private final Handle handle;
@@ -39,7 +40,7 @@ final class JdbcUserStore implements UserStore {
     public void insert(User user, String passwordHash) {
         try {
             handle.createUpdate("INSERT INTO users (" + COLUMNS + ", password_hash) VALUES (:id, :employeeId, :name, "
-                            + ":departmentId, :roles, :tier, :active, :createdAt, :version, :passwordHash)")
+                            + ":departmentId, :roles, :tier, :active, :createdAt, :version, :email, :locale, :passwordHash)")
                     .bind("id", user.id().value())
                     .bind("employeeId", user.employeeId())
                     .bind("name", user.name())
@@ -49,6 +50,8 @@ final class JdbcUserStore implements UserStore {
                     .bind("active", user.active())
                     .bind("createdAt", instant(user.createdAt()))
                     .bind("version", user.version())
+                    .bind("email", user.email().orElse(null))
+                    .bind("locale", user.locale().toLanguageTag())
                     .bind("passwordHash", passwordHash)
                     .execute();
         } catch (UnableToExecuteStatementException e) {
@@ -109,6 +112,7 @@ final class JdbcUserStore implements UserStore {
         var roles = json.strings(rs.getString("roles")).stream().map(Role::valueOf).collect(Collectors.toSet());
         return new User(UserId.of(rs.getString("id")), rs.getString("employee_id"), rs.getString("name"),
                 optionalString(rs, "department_id").map(DepartmentId::of), roles, enumValue(rs, "tier", Tier.class),
-                rs.getBoolean("active"), instant(rs, "created_at"), rs.getLong("version"));
+                rs.getBoolean("active"), instant(rs, "created_at"), rs.getLong("version"), optionalString(rs, "email"),
+                Locale.forLanguageTag(rs.getString("locale")));
     }
 }

@@ -9,6 +9,7 @@ import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static dev.rapport.storage.jdbc.UserBuilder.aUser;
@@ -38,6 +39,26 @@ class JdbcUserStoreTest {
             assertThat(foundUnbound).contains(unbound);
             assertThat(credentials).contains(new Credentials(supervisor, HASH));
             assertThat(unknown).isEmpty();
+        }
+    }
+
+    @StorageTest
+    void eMailAndLanguageRoundTripAndDefaultToNoneAndChinese(TestDatabase db) {
+        var english = aUser().withEmail("li.na@rapport.example").withLocale(Locale.ENGLISH).build();
+        var plain = aUser().build();
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> {
+                tx.users().insert(english, HASH);
+                tx.users().insert(plain, HASH);
+            });
+
+            var foundEnglish = storage.get(tx -> tx.users().find(english.id())).orElseThrow();
+            var foundPlain = storage.get(tx -> tx.users().find(plain.id())).orElseThrow();
+
+            assertThat(foundEnglish.email()).contains("li.na@rapport.example");
+            assertThat(foundEnglish.locale()).isEqualTo(Locale.ENGLISH);
+            assertThat(foundPlain.email()).isEmpty();
+            assertThat(foundPlain.locale()).isEqualTo(Locale.forLanguageTag("zh-CN"));
         }
     }
 

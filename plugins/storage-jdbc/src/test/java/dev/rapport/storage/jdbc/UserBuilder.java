@@ -6,6 +6,7 @@ import dev.rapport.api.security.Tier;
 import dev.rapport.api.security.User;
 import dev.rapport.api.security.UserId;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,8 @@ final class UserBuilder {
     private Set<Role> roles = Set.of(Role.AGENT);
     private Tier tier = Tier.FRONT_LINE;
     private boolean active = true;
+    private Optional<String> email = Optional.empty();
+    private Locale locale = User.DEFAULT_LOCALE;
 
     static UserBuilder aUser() {
         return new UserBuilder();
@@ -44,12 +47,22 @@ final class UserBuilder {
         return this;
     }
 
+    UserBuilder withEmail(String email) {
+        this.email = Optional.of(email);
+        return this;
+    }
+
+    UserBuilder withLocale(Locale locale) {
+        this.locale = locale;
+        return this;
+    }
+
     UserBuilder inactive() {
         this.active = false;
         return this;
     }
 
     User build() {
-        return new User(id, employeeId, "Wang Fang", departmentId, roles, tier, active, T0, 1);
+        return new User(id, employeeId, "Wang Fang", departmentId, roles, tier, active, T0, 1, email, locale);
     }
 }

@@ -47,6 +47,9 @@ public interface Transaction {
     /** Events waiting for delivery. */
     Outbox outbox();
 
+    /** The delivery state of each event for each subscriber. */
+    DeliveryStore deliveries();
+
     /** The next value of a counter; values are unique across nodes and may have gaps. */
     long next(Counter counter);
 }

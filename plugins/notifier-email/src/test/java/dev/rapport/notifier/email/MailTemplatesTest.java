@@ -1,0 +1,73 @@
+package dev.rapport.notifier.email;
+
+import dev.rapport.api.spi.notify.Notification;
+import dev.rapport.testkit.SampleNotifications;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MailTemplatesTest {
+    private final MailTemplates templates = new MailTemplates(ZoneId.of("Asia/Shanghai"));
+
+    @Test
+    void everySampleRendersCompletelyInBothLanguages() {
+        for (Notification notification : SampleNotifications.all()) {
+            for (Locale locale : new Locale[]{Locale.forLanguageTag("zh-CN"), Locale.ENGLISH}) {
+                var text = templates.render(notification.event(), "李娜", locale);
+
+                assertThat(text.subject()).as(notification.event().eventType() + " " + locale)
+                        .startsWith("[Rapport] ").doesNotContain("{").doesNotContain("\n");
+                assertThat(text.body()).as(notification.event().eventType() + " " + locale)
+                        .contains("李娜").doesNotContain("{3}").endsWith("Rapport");
+            }
+        }
+    }
+
+    @Test
+    void aSlaWarningInChineseNamesTheTargetAndTheDeadlineInShanghaiTime() {
+        var text = templates.render(SampleNotifications.slaWarning().event(), "李娜", Locale.forLanguageTag("zh-CN"));
+
+        assertThat(text.subject()).isEqualTo("[Rapport] 工单 T202603020001 的首次响应时限将至（2026-03-02 09:30 +08:00）");
+        assertThat(text.body()).isEqualTo("李娜，您好：\n\n工单 T202603020001 的首次响应时限为 2026-03-02 09:30 +08:00，"
+                + "已用去 80% 的时间。\n\n—— Rapport");
+        assertThat(text.locale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Test
+    void aBreachInEnglishHasItsOwnTemplate() {
+        var text = templates.render(SampleNotifications.slaBreach().event(), "Sam Taylor", Locale.ENGLISH);
+
+        assertThat(text.subject()).isEqualTo("[Rapport] Ticket T202603020001: first response deadline missed");
+        assertThat(text.body()).contains("Hello Sam Taylor,").contains("missed its first response deadline of 2026-03-02 09:30 +08:00");
+    }
+
+    @Test
+    void anEscalationExplainsItselfAndFreeTextIsKeptAsWritten() {
+        var zh = templates.render(SampleNotifications.ticketEscalated().event(), "王强", Locale.forLanguageTag("zh-CN"));
+        var en = templates.render(SampleNotifications.collaborationRequested().event(), "Sam", Locale.ENGLISH);
+
+        assertThat(zh.subject()).isEqualTo("[Rapport] 工单 t-0001 已升级至专家");
+        assertThat(zh.body()).contains("由一线升级至专家").contains("原因：" + SampleNotifications.AWKWARD_TEXT);
+        assertThat(en.body()).contains("department d-finance is asked for help with ticket t-0001:\n\n"
+                + SampleNotifications.AWKWARD_TEXT);
+    }
+
+    @Test
+    void eventsWithoutATemplateOfTheirOwnGetTheDefaultWithTheEventsLabel() {
+        var event = SampleNotifications.ticketClosed().event();
+
+        assertThat(templates.render(event, "团队", Locale.forLanguageTag("zh-CN")).subject()).isEqualTo("[Rapport] 工单已关闭：t-0001");
+        assertThat(templates.render(event, "team", Locale.ENGLISH).subject()).isEqualTo("[Rapport] Ticket closed: t-0001");
+    }
+
+    @Test
+    void languagesOtherThanChineseGetEnglishAndAnyChineseGetsSimplifiedChinese() {
+        var event = SampleNotifications.ticketAssigned().event();
+
+        assertThat(templates.render(event, "x", Locale.GERMAN).locale()).isEqualTo(Locale.ENGLISH);
+        assertThat(templates.render(event, "x", Locale.forLanguageTag("zh-TW")).subject()).isEqualTo("[Rapport] 工单 t-0001 已分派");
+    }
+}

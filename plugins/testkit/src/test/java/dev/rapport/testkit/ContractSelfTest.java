@@ -1,0 +1,79 @@
+package dev.rapport.testkit;
+
+import dev.rapport.testkit.fixture.FixtureNotifierContract;
+import dev.rapport.testkit.fixture.SelfTestOnly;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/** The contracts pass a sound notifier and catch each deliberately broken one on the check that concerns it. */
+class ContractSelfTest {
+    @Test
+    void aSoundNotifierPassesEveryCheckOfTheRemoteNotifierContract() {
+        Events tests = run(FixtureNotifierContract.Sound.class);
+
+        assertThat(tests.failed().count()).as(failures(tests)).isZero();
+        assertThat(tests.succeeded().count()).isEqualTo(16);
+    }
+
+    @Test
+    void aSecretInToStringIsCaught() {
+        assertThat(failedChecks(FixtureNotifierContract.SecretInToString.class))
+                .containsExactly("noSecretValueInToStringErrorsOrLogs()");
+    }
+
+    @Test
+    void aThreadLeftRunningAfterCloseIsCaught() {
+        assertThat(failedChecks(FixtureNotifierContract.LeaksAThread.class))
+                .containsExactly("closeIsIdempotentAndLeavesNoThreadBehind()");
+    }
+
+    @Test
+    void waitingForAHungPeerBeyondTheOwnTimeoutIsCaught() {
+        assertThat(failedChecks(FixtureNotifierContract.IgnoresTimeout.class))
+                .containsExactly("aHungPeerIsGivenUpWithinTheNotifiersOwnTimeout()");
+    }
+
+    @Test
+    void retryingARefusalIsCaught() {
+        assertThat(failedChecks(FixtureNotifierContract.RetriesRefusals.class)).containsExactly("aRefusalIsRejected()");
+    }
+
+    @Test
+    void takingTheSdksOwnKeyIsCaught() {
+        assertThat(failedChecks(FixtureNotifierContract.TakesTheSdksTimeout.class))
+                .containsExactly("theSdksDeliveryKeysAreLeftToTheSdk()");
+    }
+
+    @Test
+    void acceptingUnknownKeysIsCaught() {
+        assertThat(failedChecks(FixtureNotifierContract.AcceptsUnknownKeys.class))
+                .containsExactly("anUnknownKeyIsRefusedByName()", "theSdksDeliveryKeysAreLeftToTheSdk()");
+    }
+
+    @Test
+    void theBrokenFixturesAreSkippedWhenABuildSelectsThemByAccident() {
+        var containers = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(FixtureNotifierContract.LeaksAThread.class)).execute().containerEvents();
+
+        assertThat(containers.skipped().count()).isEqualTo(1);
+        assertThat(containers.failed().count()).isZero();
+    }
+
+    private static Events run(Class<?> contract) {
+        return EngineTestKit.engine("junit-jupiter").configurationParameter(SelfTestOnly.PARAMETER, "true")
+                .selectors(selectClass(contract)).execute().testEvents();
+    }
+
+    private static java.util.List<String> failedChecks(Class<?> contract) {
+        return run(contract).failed().stream().map(e -> e.getTestDescriptor().getDisplayName()).sorted().toList();
+    }
+
+    private static String failures(Events tests) {
+        return tests.failed().stream().map(e -> e.getTestDescriptor().getDisplayName() + ": "
+                + e.getPayload().map(Object::toString).orElse("")).toList().toString();
+    }
+}

@@ -1,0 +1,201 @@
+package dev.rapport.core.event;
+
+import dev.rapport.api.event.DomainEventListener;
+import dev.rapport.api.spi.notify.Notifier;
+import dev.rapport.api.spi.storage.OutboxEntry;
+import dev.rapport.api.spi.storage.Storage;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers every committed outbox event at least once, in order per subject, to each subscriber: the in-process
+ * listeners as one, and each configured notifier. docs/architecture.md, "Event delivery", has the design.
+ *
+ * <p>A fan-out thread turns new outbox events into one pending delivery per subscriber (one node at a time, so a
+ * subject's deliveries are created in order); a lane per subscriber leases due deliveries and calls the subscriber
+ * time-boxed. Signalled after every commit; besides, every {@code pollInterval} each node fans out what others
+ * committed and each lane looks for retries that fell due.
+ */
+public final class EventDelivery implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EventDelivery.class.getName());
+    private static final int FAN_OUT_BATCH = 500;
+    /** Fan-out passes are at least this far apart, so a burst of commits costs a few passes, not one each. */
+    static final Duration MIN_INTERVAL = Duration.ofMillis(5);
+    /** When another node holds the fan-out turn, look again this soon: it may have missed our commit. */
+    private static final Duration TURN_TAKEN_RETRY = Duration.ofMillis(25);
+    /** A subscriber no node has run for this long gets no new events (e.g. a notifier removed from the configuration). */
+    static final Duration SUBSCRIBER_EXPIRY = Duration.ofDays(7);
+    private static final Duration HEARTBEAT = Duration.ofMinutes(1);
+
+    /** A notifier instance to deliver to, with its policy and the values of its secret settings. */
+    public record NotifierInstance(String name, Notifier notifier, DeliveryPolicy policy, Set<String> secrets) {
+    }
+
+    private final Storage storage;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final Listeners listeners;
+    private final List<Subscriber> subscribers = new ArrayList<>();
+    private final List<Lane> lanes = new ArrayList<>();
+    private final ScheduledExecutorService fanOut = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "rapport-event-fan-out");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean passQueued = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean started;
+    private volatile long nextPassNanos = System.nanoTime();
+    private volatile Instant lastHeartbeat;
+    private boolean failing;
+
+    public EventDelivery(Storage storage, Clock clock, EventSettings settings, List<NotifierInstance> notifiers) {
+        this.storage = storage;
+        this.clock = clock;
+        this.pollInterval = settings.pollInterval();
+        this.listeners = new Listeners(settings.policy());
+        subscribers.add(listeners);
+        notifiers.forEach(n -> subscribers.add(new NotifierSubscriber(n.name(), n.notifier(), n.policy(), n.secrets())));
+        subscribers.forEach(s -> lanes.add(new Lane(s, storage, clock, pollInterval)));
+    }
+
+    /** Adds an in-process listener; close the result to remove it. */
+    public AutoCloseable subscribe(DomainEventListener listener) {
+        return listeners.add(listener);
+    }
+
+    /**
+     * Registers this node's subscribers and starts delivering, beginning with whatever a crash left undelivered.
+     * Writes committed before this are delivered too.
+     */
+    public void start() {
+        Instant now = clock.instant();
+        storage.inTransaction(tx -> {
+            tx.deliveries().register(names(), now);
+            return null;
+        });
+        lastHeartbeat = now;
+        started = true;
+        lanes.forEach(Lane::start);
+        long poll = pollInterval.toNanos();
+        fanOut.scheduleWithFixedDelay(this::signal, poll, poll, TimeUnit.NANOSECONDS);
+        signal();
+    }
+
+    /** Something was committed: make sure a fan-out pass runs after now. */
+    public void signal() {
+        if (started) {
+            schedule(Math.max(0, nextPassNanos - System.nanoTime()));
+        }
+    }
+
+    /** Deliveries became due outside the fan-out (dead letters sent again): let every lane look now. */
+    public void wakeLanes() {
+        lanes.forEach(Lane::wake);
+    }
+
+    private void schedule(long delayNanos) {
+        if (passQueued.compareAndSet(false, true)) {
+            try {
+                fanOut.schedule(this::pass, delayNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                passQueued.set(false); // closing
+            }
+        }
+    }
+
+    private void pass() {
+        passQueued.set(false);
+        try {
+            heartbeat();
+            if (!fanOutAll()) {
+                schedule(TURN_TAKEN_RETRY.toNanos());
+            }
+            failing = false;
+        } catch (RuntimeException e) {
+            // The events stay in the outbox; the next signal or poll fans them out. Logged once per outage.
+            LOG.log(failing ? Level.DEBUG : Level.WARNING, "Event fan-out failed; trying again at the next signal or poll", e);
+            failing = true;
+        } finally {
+            nextPassNanos = System.nanoTime() + MIN_INTERVAL.toNanos();
+        }
+    }
+
+    /** Keeps this node's subscribers among those fanned out to. */
+    private void heartbeat() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastHeartbeat.plus(HEARTBEAT)) && !now.isBefore(lastHeartbeat)) {
+            return;
+        }
+        storage.inTransaction(tx -> {
+            tx.deliveries().register(names(), now);
+            return null;
+        });
+        lastHeartbeat = now;
+    }
+
+    /** Fans out every new event; false when another node holds the turn. */
+    private boolean fanOutAll() {
+        int moved;
+        do {
+            Instant now = clock.instant();
+            moved = storage.inTransaction(tx -> {
+                if (!tx.deliveries().takeFanOutTurn()) {
+                    return -1;
+                }
+                var events = tx.outbox().undelivered(FAN_OUT_BATCH);
+                if (!events.isEmpty()) {
+                    tx.deliveries().enqueue(events, tx.deliveries().subscribers(now.minus(SUBSCRIBER_EXPIRY)), now);
+                    tx.outbox().markDelivered(events.stream().map(OutboxEntry::position).toList());
+                }
+                return events.size();
+            });
+            if (moved < 0) {
+                return false;
+            }
+            if (moved > 0) {
+                wakeLanes();
+            }
+        } while (moved == FAN_OUT_BATCH);
+        return true;
+    }
+
+    private List<String> names() {
+        return subscribers.stream().map(Subscriber::name).toList();
+    }
+
+    /**
+     * Stops delivering: no new passes, each lane finishes or abandons its call under way (notifier calls are
+     * interrupted), and the notifiers are closed. Undelivered events stay for the next start or another node.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        started = false;
+        fanOut.shutdown();
+        lanes.forEach(Lane::close);
+        try {
+            if (!fanOut.awaitTermination(10, TimeUnit.SECONDS)) {
+                fanOut.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            fanOut.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        lanes.forEach(Lane::awaitStop);
+        subscribers.forEach(Subscriber::close);
+    }
+}

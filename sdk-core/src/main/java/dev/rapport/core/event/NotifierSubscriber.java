@@ -1,0 +1,95 @@
+package dev.rapport.core.event;
+
+import dev.rapport.api.spi.notify.Delivery;
+import dev.rapport.api.spi.notify.Notification;
+import dev.rapport.api.spi.notify.Notifier;
+import dev.rapport.api.spi.notify.Recipient;
+import dev.rapport.api.spi.storage.PendingDelivery;
+import dev.rapport.api.spi.storage.Storage;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** One configured notifier instance as a subscriber: each event becomes a {@link Notification} for the people it names. */
+final class NotifierSubscriber implements Subscriber {
+    private static final System.Logger LOG = System.getLogger(NotifierSubscriber.class.getName());
+    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(2);
+
+    private final String name;
+    private final Notifier notifier;
+    private final DeliveryPolicy policy;
+    private final List<String> secrets;
+
+    /** @param secrets the values of the instance's secret settings, masked in whatever it says */
+    NotifierSubscriber(String name, Notifier notifier, DeliveryPolicy policy, Set<String> secrets) {
+        this.name = name;
+        this.notifier = notifier;
+        this.policy = policy;
+        this.secrets = List.copyOf(secrets);
+    }
+
+    /** The id a notification keeps across redeliveries of its event. */
+    static String notificationId(long position) {
+        return "rapport-event-" + position;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public DeliveryPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public boolean interruptible() {
+        return true;
+    }
+
+    @Override
+    public Callable<Delivery> call(PendingDelivery delivery, Storage storage) {
+        var recipients = Recipients.named(delivery.event()).isEmpty() ? List.<Recipient>of()
+                : storage.inTransaction(tx -> Recipients.of(delivery.event(), tx));
+        var notification = new Notification(notificationId(delivery.position()), delivery.event(), recipients,
+                delivery.attempts() + 1);
+        return () -> {
+            try {
+                var outcome = notifier.deliver(notification);
+                return outcome == null ? new Delivery.RetryLater(Duration.ZERO, "the notifier answered nothing")
+                        : outcome;
+            } catch (RuntimeException e) {
+                // A throw is a retry (the SPI's contract); the message may hold anything, so only its class is kept.
+                return new Delivery.RetryLater(Duration.ZERO, "threw " + e.getClass().getName());
+            }
+        };
+    }
+
+    @Override
+    public String safe(String text) {
+        return SafeText.of(text, secrets);
+    }
+
+    /** Closes the notifier, waiting for it at most a short while: a plugin that hangs in close cannot hold the SDK. */
+    @Override
+    public void close() {
+        var closing = new Thread(() -> {
+            try {
+                notifier.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Notifier " + name + " failed to close: " + e.getClass().getName());
+            }
+        }, "rapport-notifier-" + name + "-close");
+        closing.setDaemon(true);
+        closing.start();
+        try {
+            closing.join(CLOSE_PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.rapport.core.event;
+
+import dev.rapport.api.event.CollaborationRequested;
+import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.SlaAlarmRaised;
+import dev.rapport.api.event.TicketAssigned;
+import dev.rapport.api.event.TicketEscalated;
+import dev.rapport.api.security.User;
+import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.notify.Recipient;
+import dev.rapport.api.spi.storage.Transaction;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The people a notification is for: the users an event names, as they are now. Users only — employees; a customer's
+ * contact details never go into a notification (SPEC §2).
+ */
+final class Recipients {
+    private Recipients() {
+    }
+
+    /** The users {@code event} names, in the order it names them, each once. */
+    static List<UserId> named(DomainEvent event) {
+        List<UserId> ids = switch (event) {
+            case SlaAlarmRaised alarm -> alarm.recipients();
+            case TicketEscalated escalated -> escalated.recipients();
+            case CollaborationRequested request -> request.recipients();
+            case TicketAssigned assigned -> assigned.assigneeId().stream().toList();
+            default -> List.of();
+        };
+        return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    /** The named users who exist and are active, with their address and language. */
+    static List<Recipient> of(DomainEvent event, Transaction tx) {
+        return named(event).stream()
+                .map(id -> tx.users().find(id))
+                .flatMap(Optional::stream)
+                .filter(User::active)
+                .map(user -> new Recipient(user.id(), user.name(), user.email(), user.locale()))
+                .toList();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.rapport.core.event;
+
+import dev.rapport.api.spi.notify.Delivery;
+import dev.rapport.api.spi.storage.PendingDelivery;
+import dev.rapport.api.spi.storage.Storage;
+
+import java.util.concurrent.Callable;
+
+/** One receiver of every event, with a delivery state of its own per event: the in-process listeners, or a notifier. */
+sealed interface Subscriber extends AutoCloseable permits Listeners, NotifierSubscriber {
+    /** The permanent name its deliveries are kept under. */
+    String name();
+
+    DeliveryPolicy policy();
+
+    /** Whether a call that overruns may be interrupted: not for host code that may be using the SDK's storage. */
+    boolean interruptible();
+
+    /**
+     * The call that delivers {@code delivery}, prepared on the lane's thread (it may read {@code storage}); the call
+     * itself runs time-boxed on another thread.
+     */
+    Callable<Delivery> call(PendingDelivery delivery, Storage storage);
+
+    /** A text from the subscriber made fit for logs and the dead-letter list: secrets masked, one line, bounded. */
+    String safe(String text);
+
+    @Override
+    void close();
+}

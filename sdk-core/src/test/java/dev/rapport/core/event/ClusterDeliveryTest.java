@@ -1,0 +1,82 @@
+package dev.rapport.core.event;
+
+import dev.rapport.api.event.CustomerCreated;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.spi.notify.Delivery;
+import dev.rapport.core.Rapport;
+import dev.rapport.core.testing.Eventually;
+import dev.rapport.core.testing.Fixtures;
+import dev.rapport.core.testing.HeardEvents;
+import dev.rapport.core.testing.RecordingNotifier;
+import dev.rapport.core.testing.TestRapports;
+import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
+import dev.rapport.storage.jdbc.testing.StorageTest;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.MutableClock;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two nodes on one database share the deliveries: each event reaches each subscriber once, not once per node. */
+class ClusterDeliveryTest {
+    private static final int PER_NODE = 40;
+
+    private final MutableClock clock = MutableClock.at("2026-11-23T02:00:00Z");
+    @RegisterExtension
+    final TestRapports rapports = new TestRapports(clock);
+
+    @StorageTest
+    void twoNodesDeliverEveryEventExactlyOncePerSubscriber(TestDatabase db) throws Exception {
+        var database = db.fresh();
+        var counterA = RecordingNotifier.answering(n -> pause());
+        var counterB = RecordingNotifier.answering(n -> pause());
+        var heardA = new HeardEvents();
+        var heardB = new HeardEvents();
+        var nodeA = rapports.start(node(database, counterA, heardA));
+        var nodeB = rapports.start(node(database, counterB, heardB));
+
+        var created = new ArrayList<String>();
+        var writes = List.of(CompletableFuture.supplyAsync(() -> customers(nodeA)),
+                CompletableFuture.supplyAsync(() -> customers(nodeB)));
+        for (var write : writes) {
+            created.addAll(write.get());
+        }
+        Eventually.until("every event at both subscribers", () ->
+                counterA.events(CustomerCreated.class).size() + counterB.events(CustomerCreated.class).size() >= 2 * PER_NODE
+                        && heardA.of(CustomerCreated.class).size() + heardB.of(CustomerCreated.class).size() >= 2 * PER_NODE);
+        Thread.sleep(500); // time for a second delivery, if there were to be one
+
+        var notified = Stream.concat(counterA.events(CustomerCreated.class).stream(),
+                counterB.events(CustomerCreated.class).stream()).map(e -> e.customerId().value()).toList();
+        var heard = Stream.concat(heardA.of(CustomerCreated.class).stream(),
+                heardB.of(CustomerCreated.class).stream()).map(e -> e.customerId().value()).toList();
+        assertThat(notified).containsExactlyInAnyOrderElementsOf(created);
+        assertThat(heard).containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    private Rapport.Builder node(DatabaseCoordinates database,
+                                 RecordingNotifier counter, HeardEvents heard) {
+        return Fixtures.builder(database, clock).notifier("counter", counter).listener(heard)
+                .config("rapport.events.poll-interval", "50ms");
+    }
+
+    private static List<String> customers(Rapport node) {
+        return IntStream.range(0, PER_NODE).mapToObj(i -> node.customers().create(Actor.system(),
+                Fixtures.aCustomer().build(), true).id().value()).toList();
+    }
+
+    private static Delivery pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Delivery.delivered();
+    }
+}

@@ -72,7 +72,16 @@ public final class EventDelivery implements AutoCloseable {
 
     /** Adds an in-process listener; close the result to remove it. */
     public AutoCloseable subscribe(DomainEventListener listener) {
-        return listeners.add(listener);
+        boolean first = !listeners.any();
+        var subscription = listeners.add(listener);
+        if (first && started) {
+            // The listeners' subscriber joins the fan-out from now on (listeners hear events "from now on").
+            storage.inTransaction(tx -> {
+                tx.deliveries().register(names(), clock.instant());
+                return null;
+            });
+        }
+        return subscription;
     }
 
     /**
@@ -171,8 +180,12 @@ public final class EventDelivery implements AutoCloseable {
         return true;
     }
 
+    /**
+     * This node's subscribers. The listeners' one counts only once a listener exists: an SDK without listeners
+     * would otherwise write and complete a delivery row for every event, for no one.
+     */
     private List<String> names() {
-        return subscribers.stream().map(Subscriber::name).toList();
+        return subscribers.stream().filter(s -> s != listeners || listeners.any()).map(Subscriber::name).toList();
     }
 
     /**

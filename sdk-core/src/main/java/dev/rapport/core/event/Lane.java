@@ -88,6 +88,9 @@ final class Lane implements AutoCloseable {
 
     /** One batch; false when nothing was due. */
     private boolean pass() throws InterruptedException {
+        if (!subscriber.active()) {
+            return false;
+        }
         var policy = subscriber.policy();
         Instant now = clock.instant();
         var lease = new Lease(UUID.randomUUID().toString(), now.plus(policy.timeout().multipliedBy(2)));

@@ -21,13 +21,25 @@ final class Listeners implements Subscriber {
     private static final System.Logger LOG = System.getLogger(Listeners.class.getName());
 
     private final List<DomainEventListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean everAdded;
     private final DeliveryPolicy policy;
 
     Listeners(DeliveryPolicy policy) {
         this.policy = policy;
     }
 
+    /** Whether any listener was ever added: until then this node has no listeners' subscriber to deliver to. */
+    boolean any() {
+        return everAdded;
+    }
+
+    @Override
+    public boolean active() {
+        return everAdded;
+    }
+
     AutoCloseable add(DomainEventListener listener) {
+        everAdded = true;
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }

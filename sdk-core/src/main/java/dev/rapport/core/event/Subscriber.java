@@ -13,6 +13,14 @@ sealed interface Subscriber extends AutoCloseable permits Listeners, NotifierSub
 
     DeliveryPolicy policy();
 
+    /**
+     * Whether this node delivers to it now. A node without listeners leaves the listeners' deliveries to the nodes
+     * that have some, rather than completing them for no one.
+     */
+    default boolean active() {
+        return true;
+    }
+
     /** Whether a call that overruns may be interrupted: not for host code that may be using the SDK's storage. */
     boolean interruptible();
 

@@ -70,6 +70,21 @@ class EventDeliveryTest {
         awaitHeard(1);
     }
 
+    @StorageTest
+    void aListenerSubscribedLaterHearsWhatIsCommittedFromThenOn(TestDatabase db) throws Exception {
+        rapport = rapports.start(rapports.builder(db));
+        rapport.customers().create(Actor.system(), aCustomer().build());
+        Thread.sleep(100);
+
+        rapport.subscribe(heard::add);
+        var customer = rapport.customers().create(Actor.system(), aCustomer().build());
+
+        awaitHeard(1);
+        Thread.sleep(200);
+        assertThat(heard).hasSize(1);
+        assertThat(((CustomerCreated) heard.getFirst()).customerId()).isEqualTo(customer.id());
+    }
+
     private void awaitHeard(int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (heard.size() < count && System.nanoTime() < deadline) {

@@ -3,6 +3,7 @@ package dev.rapport.server;
 import dev.rapport.api.PageRequest;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.ticket.TicketFilter;
+import dev.rapport.server.http.RefusedBody;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
@@ -132,6 +133,41 @@ class BadInputOverHttpTest {
                     .build();
             assertThat(server.exchange(chunked).status()).isEqualTo(413);
             assertThat(customerCount(server)).isEqualTo(before);
+        }
+    }
+
+    @StorageTest
+    void aModestlyOversizedBodyIsSwallowedSoTheConnectionCarriesTheNextRequest(TestDatabase db) {
+        try (var server = new TestServer(db); var connection = new RawConnection(server.uri("/").getPort())) {
+            String agent = server.login("agent");
+            int before = customerCount(server);
+            byte[] huge = ("{\"name\": \"" + "x".repeat((int) TestServer.MAX_JSON_BYTES) + "\"}").getBytes();
+            connection.send("POST /api/v1/customers HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + agent
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + huge.length + "\r\n\r\n").send(huge);
+            connection.send("GET /api/v1/departments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + agent + "\r\n\r\n");
+
+            var refused = connection.read();
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.headers()).doesNotContainEntry("connection", "close");
+            var next = connection.read();
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.body()).contains("\"items\"");
+            assertThat(customerCount(server)).isEqualTo(before);
+        }
+    }
+
+    @StorageTest
+    void aBodyDeclaredFarTooLargeIsRefusedBeforeAByteOfItIsSent(TestDatabase db) {
+        try (var server = new TestServer(db); var connection = new RawConnection(server.uri("/").getPort())) {
+            String agent = server.login("agent");
+            connection.send("POST /api/v1/customers HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + agent
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + 10L * RefusedBody.SWALLOW_LIMIT
+                    + "\r\n\r\n");
+
+            var refused = connection.read();
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.headers()).containsEntry("connection", "close");
+            assertThat(refused.body()).contains("request.too-large");
         }
     }
 

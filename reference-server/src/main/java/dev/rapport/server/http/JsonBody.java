@@ -42,12 +42,14 @@ public final class JsonBody {
     }
 
     /**
-     * @throws PayloadTooLargeException when the declared or actual length exceeds {@code limit}, without reading on
+     * @throws PayloadTooLargeException when the declared or actual length exceeds {@code limit}; the rest
+     *                                  is swallowed as {@link RefusedBody} says, never parsed
      * @throws BadRequestException      when the body is missing, not JSON, or not an object
      */
     public static JsonBody read(ServerRequest request, ObjectMapper mapper, long limit) {
         var declared = request.headers().first(HeaderNames.CONTENT_LENGTH);
         if (declared.isPresent() && parseLength(declared.get()) > limit) {
+            RefusedBody.swallow(request);
             throw tooLarge(limit);
         }
         if (!request.content().hasEntity()) {
@@ -57,6 +59,7 @@ public final class JsonBody {
         try (InputStream in = request.content().inputStream()) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
+                RefusedBody.swallow(in);
                 throw tooLarge(limit);
             }
         } catch (IOException e) {

@@ -38,7 +38,7 @@ public final class Problems {
 
     /** Registers the handlers on the routing. */
     public void register(HttpRouting.Builder routing) {
-        routing.error(RapportException.class, (req, res, e) -> send(res, e))
+        routing.error(RapportException.class, (req, res, e) -> send(req, res, e))
                 .error(BadRequestException.class, (req, res, e) -> send(res, 400, "request.malformed", "Bad request", e.getMessage(), List.of()))
                 .error(Exception.class, (req, res, e) -> {
                     String incident = UUID.randomUUID().toString();
@@ -56,7 +56,7 @@ public final class Problems {
                 "No endpoint " + req.prologue().method().text() + " " + req.path().path(), List.of());
     }
 
-    public void send(ServerResponse res, RapportException e) {
+    public void send(ServerRequest req, ServerResponse res, RapportException e) {
         int status = switch (e) {
             case ValidationException v -> 422;
             case NotFoundException n -> 404;
@@ -68,8 +68,8 @@ public final class Problems {
             case PayloadTooLargeException p -> 413;
             case UnsupportedMediaTypeException u -> 415;
         };
-        if (e instanceof PayloadTooLargeException) {
-            // The rest of the body is not read; the connection cannot be reused for another request.
+        if (e instanceof PayloadTooLargeException && RefusedBody.leftUnread(req)) {
+            // The connection cannot carry another request while the rest of this body is in it.
             res.header(HeaderNames.CONNECTION, "close");
         }
         if (e instanceof UnauthorizedException) {

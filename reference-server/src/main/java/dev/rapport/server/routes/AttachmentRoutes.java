@@ -1,6 +1,8 @@
 package dev.rapport.server.routes;
 
 import dev.rapport.api.Page;
+import dev.rapport.api.error.PayloadTooLargeException;
+import dev.rapport.api.ticket.Attachment;
 import dev.rapport.api.ticket.AttachmentId;
 import dev.rapport.api.ticket.Attachments;
 import dev.rapport.api.ticket.NewAttachment;
@@ -8,6 +10,7 @@ import dev.rapport.api.ticket.TicketId;
 import dev.rapport.server.http.BadRequestException;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.PercentEncoding;
+import dev.rapport.server.http.RefusedBody;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.OptionalLong;
 
 /**
  * {@code /api/v1/tickets/{id}/attachments}: uploads streamed from the request body straight into the SDK, and
@@ -55,8 +59,16 @@ public final class AttachmentRoutes implements HttpService {
         String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null);
         InputStream body = req.content().hasEntity() ? new ClientBody(req.content().inputStream())
                 : InputStream.nullInputStream();
-        var attachment = attachments.add(actor, ticket, new NewAttachment(filename, contentType,
-                req.headers().contentLength(), body));
+        OptionalLong declared = req.headers().contentLength();
+        Attachment attachment;
+        try {
+            attachment = attachments.add(actor, ticket, new NewAttachment(filename, contentType, declared, body));
+        } catch (PayloadTooLargeException e) {
+            if (declared.orElse(0) <= RefusedBody.SWALLOW_LIMIT) {
+                RefusedBody.swallow(body);
+            }
+            throw e;
+        }
         res.header(HeaderNames.LOCATION, req.path().absolute().path() + "/" + attachment.id().value());
         http.created(res, attachment);
     }

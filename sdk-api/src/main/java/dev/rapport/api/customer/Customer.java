@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param firstContactChannel how the customer first contacted us
  * @param mergedInto          set once this customer was merged into another as a duplicate: its history moved there,
  *                            and this record stays only so that old references can be followed
+ * @param needsCompletion     created from a message by an unknown sender (e-mail, web form, chat), with only what the
+ *                            message told: an agent completes the profile, which clears the flag
  * @param version             increases with every change; updates name the version they read
  */
 public record Customer(CustomerId id, String code, CustomerKind kind, String name, String industry,
@@ -24,7 +26,8 @@ public record Customer(CustomerId id, String code, CustomerKind kind, String nam
                        MaintenanceLevel maintenanceLevel, boolean keyAccount, Optional<UserId> accountManagerId,
                        List<String> tags, Optional<LocalDate> contractEnd, Optional<Instant> firstContactAt,
                        Optional<IntakeChannel> firstContactChannel, List<Contact> contacts,
-                       Optional<CustomerId> mergedInto, Instant createdAt, Instant updatedAt, long version) {
+                       Optional<CustomerId> mergedInto, boolean needsCompletion, Instant createdAt,
+                       Instant updatedAt, long version) {
     public Customer {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(code, "code");
@@ -69,6 +72,7 @@ public record Customer(CustomerId id, String code, CustomerKind kind, String nam
         private CustomerProfile profile;
         private List<Contact> contacts;
         private Optional<CustomerId> mergedInto;
+        private boolean needsCompletion;
         private Instant updatedAt;
         private long version;
 
@@ -77,6 +81,7 @@ public record Customer(CustomerId id, String code, CustomerKind kind, String nam
             this.profile = original.profile();
             this.contacts = original.contacts;
             this.mergedInto = original.mergedInto;
+            this.needsCompletion = original.needsCompletion;
             this.updatedAt = original.updatedAt;
             this.version = original.version;
         }
@@ -86,6 +91,7 @@ public record Customer(CustomerId id, String code, CustomerKind kind, String nam
         public Builder keyAccount(boolean keyAccount) { this.profile = profile.toBuilder().keyAccount(keyAccount).build(); return this; }
         public Builder contacts(List<Contact> contacts) { this.contacts = contacts; return this; }
         public Builder mergedInto(CustomerId survivor) { this.mergedInto = Optional.of(survivor); return this; }
+        public Builder needsCompletion(boolean needsCompletion) { this.needsCompletion = needsCompletion; return this; }
         public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
         public Builder version(long version) { this.version = version; return this; }
 
@@ -94,7 +100,7 @@ public record Customer(CustomerId id, String code, CustomerKind kind, String nam
             return new Customer(original.id, original.code, p.kind(), p.name(), p.industry(), p.cooperationSince(),
                     p.source(), p.segment(), p.maintenanceLevel(), p.keyAccount(), p.accountManagerId(), p.tags(),
                     p.contractEnd(), p.firstContactAt(), p.firstContactChannel(), contacts, mergedInto,
-                    original.createdAt, updatedAt, version);
+                    needsCompletion, original.createdAt, updatedAt, version);
         }
     }
 }

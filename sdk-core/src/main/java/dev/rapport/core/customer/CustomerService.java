@@ -87,7 +87,7 @@ public final class CustomerService implements Customers {
             var customer = new Customer(CustomerId.of(ids.next()), code, p.kind(), p.name(), p.industry(),
                     p.cooperationSince(), p.source(), p.segment(), p.maintenanceLevel(), p.keyAccount(),
                     p.accountManagerId(), p.tags(), p.contractEnd(), Optional.of(p.firstContactAt().orElse(now)),
-                    p.firstContactChannel(), contacts, Optional.empty(), now, now, 1);
+                    p.firstContactChannel(), contacts, Optional.empty(), false, now, now, 1);
             tx.customers().insert(customer);
             tx.audit().append(diff(null, customer).entry("customer", customer.id().value(), now, actor, "customer.created"));
             tx.outbox().append(new CustomerCreated(customer.id(), code, now, actor.userId()));
@@ -143,8 +143,9 @@ public final class CustomerService implements Customers {
                 throw ConflictException.staleVersion("customer", id.value(), update.version(), current.version());
             }
             var contacts = p.contacts().stream().map(this::toContact).toList();
-            var next = current.toBuilder().profile(p).contacts(contacts).updatedAt(now).version(current.version() + 1)
-                    .build();
+            // A valid profile saved by an agent is a complete one.
+            var next = current.toBuilder().profile(p).contacts(contacts).needsCompletion(false).updatedAt(now)
+                    .version(current.version() + 1).build();
             var changes = diff(current, next);
             if (changes.isEmpty()) {
                 return current;
@@ -230,6 +231,7 @@ public final class CustomerService implements Customers {
                 .field("contractEnd", was.apply(Customer::contractEnd), after.contractEnd())
                 .field("firstContactAt", was.apply(Customer::firstContactAt), after.firstContactAt())
                 .field("firstContactChannel", was.apply(Customer::firstContactChannel), after.firstContactChannel())
+                .field("needsCompletion", was.apply(Customer::needsCompletion), after.needsCompletion())
                 // Compared on the real values, written masked: a corrected phone can look the same masked.
                 .changed("contacts", before != null && before.contacts().equals(after.contacts()),
                         before == null ? null : maskedContacts(before), maskedContacts(after));

@@ -46,7 +46,7 @@ import static dev.rapport.storage.jdbc.JdbcValues.optionalString;
 final class JdbcCustomerStore implements CustomerStore {
     private static final String CUSTOMER_COLUMNS = "c.id, c.code, c.kind, c.name, c.industry, c.cooperation_since, "
             + "c.source, c.segment, c.maintenance_level, c.key_account, c.account_manager_id, c.tags, c.contract_end, "
-            + "c.first_contact_at, c.first_contact_channel, c.merged_into, c.created_at, c.updated_at, c.version";
+            + "c.first_contact_at, c.first_contact_channel, c.merged_into, c.needs_completion, c.created_at, c.updated_at, c.version";
     private static final String CONTACT_COLUMNS = "k.customer_id AS contact_customer_id, k.id AS contact_id, "
             + "k.name AS contact_name, k.title AS contact_title, k.phone AS contact_phone, k.email AS contact_email";
     private static final String INSERT_CONTACT = "INSERT INTO contacts (id, customer_id, position, name, title, "
@@ -66,10 +66,10 @@ final class JdbcCustomerStore implements CustomerStore {
     public void insert(Customer customer) {
         bindCustomer(handle.createUpdate("INSERT INTO customers (id, code, kind, name, industry, cooperation_since, "
                 + "source, segment, maintenance_level, key_account, account_manager_id, tags, contract_end, "
-                + "first_contact_at, first_contact_channel, merged_into, created_at, updated_at, version, search_name, "
-                + "search_core, search_text, search_pii) VALUES (:id, :code, :kind, :name, :industry, :cooperationSince, "
+                + "first_contact_at, first_contact_channel, merged_into, needs_completion, created_at, updated_at, version, "
+                + "search_name, search_core, search_text, search_pii) VALUES (:id, :code, :kind, :name, :industry, :cooperationSince, "
                 + ":source, :segment, :maintenanceLevel, :keyAccount, :accountManagerId, :tags, :contractEnd, "
-                + ":firstContactAt, :firstContactChannel, :mergedInto, :createdAt, :updatedAt, :version, :searchName, "
+                + ":firstContactAt, :firstContactChannel, :mergedInto, :needsCompletion, :createdAt, :updatedAt, :version, :searchName, "
                 + ":searchCore, :searchText, :searchPii)"),
                 customer)
                 .execute();
@@ -118,7 +118,7 @@ final class JdbcCustomerStore implements CustomerStore {
                 + "maintenance_level = :maintenanceLevel, key_account = :keyAccount, "
                 + "account_manager_id = :accountManagerId, tags = :tags, contract_end = :contractEnd, "
                 + "first_contact_at = :firstContactAt, first_contact_channel = :firstContactChannel, "
-                + "merged_into = :mergedInto, created_at = :createdAt, updated_at = :updatedAt, version = :version, search_name = :searchName, "
+                + "merged_into = :mergedInto, needs_completion = :needsCompletion, created_at = :createdAt, updated_at = :updatedAt, version = :version, search_name = :searchName, "
                 + "search_core = :searchCore, search_text = :searchText, search_pii = :searchPii "
                 + "WHERE id = :id AND version = :expectedVersion"),
                 customer)
@@ -273,6 +273,7 @@ final class JdbcCustomerStore implements CustomerStore {
                 .bind("firstContactAt", instant(c.firstContactAt()))
                 .bind("firstContactChannel", c.firstContactChannel().map(Enum::name).orElse(null))
                 .bind("mergedInto", c.mergedInto().map(CustomerId::value).orElse(null))
+                .bind("needsCompletion", c.needsCompletion())
                 .bind("createdAt", instant(c.createdAt()))
                 .bind("updatedAt", instant(c.updatedAt()))
                 .bind("version", c.version());
@@ -287,7 +288,8 @@ final class JdbcCustomerStore implements CustomerStore {
                 rs.getBoolean("key_account"), optionalString(rs, "account_manager_id").map(UserId::of),
                 json.strings(rs.getString("tags")), date(rs, "contract_end"), optionalInstant(rs, "first_contact_at"),
                 optionalEnum(rs, "first_contact_channel", IntakeChannel.class), List.of(),
-                optionalString(rs, "merged_into").map(CustomerId::of), instant(rs, "created_at"),
+                optionalString(rs, "merged_into").map(CustomerId::of), rs.getBoolean("needs_completion"),
+                instant(rs, "created_at"),
                 instant(rs, "updated_at"), rs.getLong("version"));
     }
 

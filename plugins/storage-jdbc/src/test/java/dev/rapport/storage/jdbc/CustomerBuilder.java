@@ -160,6 +160,6 @@ final class CustomerBuilder {
     Customer build() {
         return new Customer(id, code, kind, name, "Manufacturing", cooperationSince, source, segment, maintenanceLevel,
                 keyAccount, accountManagerId, tags, contractEnd, Optional.of(T0), Optional.of(IntakeChannel.PHONE),
-                contacts, Optional.empty(), T0, updatedAt, version);
+                contacts, Optional.empty(), false, T0, updatedAt, version);
     }
 }

@@ -42,7 +42,7 @@ public final class Main {
         var builder = Rapport.builder().jdbcUrl(options.jdbcUrl())
                 .config("rapport.blobs.directory", options.attachmentDir().toAbsolutePath().toString())
                 .attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES)
-                .config(options.sdkConfig());
+                .config(RapportServer.withWebForm(options.sdkConfig()));
         if (options.dbUser().isPresent() || options.dbPassword().isPresent()) {
             builder.jdbcCredentials(options.dbUser().orElse(""), options.dbPassword().orElse(""));
         }

@@ -8,6 +8,7 @@ import dev.rapport.server.http.Problems;
 import dev.rapport.server.routes.AttachmentRoutes;
 import dev.rapport.server.routes.AuthRoutes;
 import dev.rapport.server.routes.CatalogRoutes;
+import dev.rapport.server.routes.ChannelRoutes;
 import dev.rapport.server.routes.CustomerActivityRoutes;
 import dev.rapport.server.routes.CustomerRoutes;
 import dev.rapport.server.routes.DeadLetterRoutes;
@@ -27,6 +28,20 @@ import java.util.function.Function;
 /** The HTTP face of one {@link Rapport}: routing shared by {@link Main} and the tests. */
 public final class RapportServer {
     private RapportServer() {
+    }
+
+    /**
+     * The SDK settings with the web form of API.md answered: a {@code webform} channel instance unless the settings
+     * configure one already (under any name).
+     */
+    public static Map<String, String> withWebForm(Map<String, String> sdkConfig) {
+        boolean configured = sdkConfig.entrySet().stream().anyMatch(e -> e.getKey().startsWith("rapport.channels.")
+                && e.getKey().endsWith(".type") && e.getValue().strip().equals(ChannelRoutes.WEBFORM_PLUGIN));
+        var settings = new java.util.TreeMap<>(sdkConfig);
+        if (!configured) {
+            settings.putIfAbsent("rapport.channels.webform.type", ChannelRoutes.WEBFORM_PLUGIN);
+        }
+        return settings;
     }
 
     /** Every route of API.md that exists so far, and the problem+json mapping of every failure. */
@@ -53,7 +68,9 @@ public final class RapportServer {
                 .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http),
                         new CustomerActivityRoutes(rapport.interactions(), rapport.purchases(), rapport.timeline(), http))
                 .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http, mapper),
-                        new AttachmentRoutes(rapport.attachments(), http))
+                        new AttachmentRoutes(rapport.attachments(), http),
+                        ChannelRoutes.conversations(rapport.inbox(), http))
+                .register("/api/v1/public", new ChannelRoutes(rapport.inbox(), http))
                 .register("/api/v1/users", new UserRoutes(rapport.users(), http))
                 .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))
                 .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), http))

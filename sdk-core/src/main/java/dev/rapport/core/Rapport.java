@@ -1,5 +1,13 @@
 package dev.rapport.core;
 
+import dev.rapport.api.spi.channel.Channel;
+import dev.rapport.api.spi.channel.Replying;
+import dev.rapport.api.ticket.Inbox;
+import dev.rapport.core.channel.ChannelInbox;
+import dev.rapport.core.channel.ChannelInstance;
+import dev.rapport.core.channel.ChannelReplies;
+import dev.rapport.core.channel.ConfiguredChannels;
+import java.util.stream.Collectors;
 import dev.rapport.api.Money;
 import dev.rapport.api.customer.CustomerTimeline;
 import dev.rapport.api.customer.Customers;
@@ -79,7 +87,7 @@ import java.util.function.Consumer;
 public final class Rapport implements AutoCloseable {
     private static final String STORAGE_PREFIX = "rapport.storage.";
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
-            ConfiguredNotifiers.PREFIX, EventSettings.PREFIX);
+            ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX);
 
     private final Clock clock;
     private final Storage storage;
@@ -98,8 +106,10 @@ public final class Rapport implements AutoCloseable {
     private final AttachmentService attachments;
     private final SlaSettingsService slaSettings;
     private final SlaMonitor slaMonitor;
+    private final ChannelInbox inbox;
 
-    private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery) {
+    private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery,
+                    List<ChannelInstance> channels) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
@@ -112,8 +122,10 @@ public final class Rapport implements AutoCloseable {
         this.slaSettings = new SlaSettingsService(transactions, clock, b.slaPolicy);
         var assignment = new AutoAssignment();
         var catalog = new TicketCatalog();
+        var replying = channels.stream().filter(c -> c.channel() instanceof Replying).map(ChannelInstance::name)
+                .collect(Collectors.toSet());
         this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter(), assignment,
-                catalog);
+                catalog, new ChannelReplies(replying, ids));
         this.users = new UserService(transactions, clock, ids, passwords);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
@@ -134,6 +146,7 @@ public final class Rapport implements AutoCloseable {
             return null;
         });
         this.slaMonitor = new SlaMonitor(transactions, clock, b.slaScanInterval);
+        this.inbox = new ChannelInbox(transactions, clock, tickets, customers, channels);
     }
 
     public static Builder builder() {
@@ -186,6 +199,11 @@ public final class Rapport implements AutoCloseable {
         return slaSettings;
     }
 
+    /** Customers' messages from the configured channels: e-mail, web form, chat. */
+    public Inbox inbox() {
+        return inbox;
+    }
+
     /** Events a notifier or the listeners could not take: to see and send again. */
     public DeadLetters deadLetters() {
         return deadLetters;
@@ -229,11 +247,12 @@ public final class Rapport implements AutoCloseable {
     }
 
     /**
-     * Stops event delivery (undelivered events stay for the next start or another node), closes the notifiers and
-     * releases the storage and the blob store.
+     * Stops reading the channels and delivering events (undelivered events stay for the next start or another node),
+     * closes the channels and notifiers, and releases the storage and the blob store.
      */
     @Override
     public void close() {
+        inbox.close();
         slaMonitor.close();
         delivery.close();
         storage.close();
@@ -258,6 +277,8 @@ public final class Rapport implements AutoCloseable {
         private final List<PluginFactory<?>> factories = new ArrayList<>();
         private final List<DomainEventListener> listeners = new ArrayList<>();
         private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
+        private final Map<String, Channel> channels = new LinkedHashMap<>();
+        private boolean pollChannels = true;
         private boolean discoverPlugins = true;
         private AttachmentLimits attachmentLimits = AttachmentLimits.defaults();
         private Set<String> industries = new LinkedHashSet<>(List.of("Manufacturing", "Retail", "Wholesale",
@@ -391,6 +412,25 @@ public final class Rapport implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether polling channels are read in the background, each at its {@code poll-interval} (default true). Off,
+         * the host reads them with {@link Inbox#pollNow()}, e.g. a test that drives time itself.
+         */
+        public Builder pollChannels(boolean inBackground) {
+            this.pollChannels = inBackground;
+            return this;
+        }
+
+        /**
+         * Files messages from {@code channel} as well, as the channel {@code name} (kebab-case): a channel the host built
+         * in code rather than configured with {@code rapport.channels.<name>.type}. It may still set the SDK's keys of a
+         * channel ({@code rapport.channels.<name>.ticket-type}, {@code .poll-interval}, …). The host closes it.
+         */
+        public Builder channel(String name, Channel channel) {
+            channels.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(channel, "channel"));
+            return this;
+        }
+
         /** Receives every domain event from the start, including those a crash left undelivered. */
         public Builder listener(DomainEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -457,6 +497,13 @@ public final class Rapport implements AutoCloseable {
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
+            List<ChannelInstance> channelInstances = List.of();
+            try {
+                channelInstances = ConfiguredChannels.create(config, channels, events.policy(), discoverPlugins,
+                        factories, loader, new Plugins(ruleClock(), hostObjects));
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
             if (!problems.isEmpty()) {
                 if (storage != null) {
                     storage.close();
@@ -466,13 +513,21 @@ public final class Rapport implements AutoCloseable {
                 }
                 notifierInstances.stream().filter(n -> !notifiers.containsKey(n.name()))
                         .forEach(n -> n.notifier().close());
+                channelInstances.stream().filter(c -> c.pluginId().isPresent()).forEach(c -> c.channel().close());
                 throw new PluginConfigException(problems);
             }
-            var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances);
+            var replying = channelInstances.stream().filter(c -> c.channel() instanceof Replying)
+                    .map(c -> new EventDelivery.ReplyingChannel(c.name(), (Replying) c.channel(),
+                            c.settings().replies(), c.secrets()))
+                    .toList();
+            var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying);
             Rapport rapport = null;
             try {
-                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery);
+                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances);
                 delivery.start(); // delivers what a crash left undelivered, too
+                if (pollChannels) {
+                    rapport.inbox.start();
+                }
                 return rapport;
             } catch (RuntimeException e) {
                 if (rapport != null) {
@@ -481,6 +536,7 @@ public final class Rapport implements AutoCloseable {
                     delivery.close();
                     storage.close();
                     blobs.close();
+                    channelInstances.stream().filter(c -> c.pluginId().isPresent()).forEach(c -> c.channel().close());
                 }
                 throw e;
             }

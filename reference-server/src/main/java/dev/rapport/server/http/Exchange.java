@@ -44,6 +44,11 @@ public final class Exchange {
         return JsonBody.read(req, mapper, maxJsonBytes);
     }
 
+    /** The raw request body, under the JSON size limit. */
+    public byte[] rawBody(ServerRequest req) {
+        return JsonBody.bytes(req, maxJsonBytes);
+    }
+
     public String param(ServerRequest req, String name) {
         return req.path().pathParameters().get(name);
     }

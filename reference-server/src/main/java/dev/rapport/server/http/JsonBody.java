@@ -47,24 +47,10 @@ public final class JsonBody {
      * @throws BadRequestException      when the body is missing, not JSON, or not an object
      */
     public static JsonBody read(ServerRequest request, ObjectMapper mapper, long limit) {
-        var declared = request.headers().first(HeaderNames.CONTENT_LENGTH);
-        if (declared.isPresent() && parseLength(declared.get()) > limit) {
-            RefusedBody.swallow(request);
-            throw tooLarge(limit);
-        }
         if (!request.content().hasEntity()) {
             throw new BadRequestException("A JSON object is required as the request body");
         }
-        byte[] bytes;
-        try (InputStream in = request.content().inputStream()) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                RefusedBody.swallow(in);
-                throw tooLarge(limit);
-            }
-        } catch (IOException e) {
-            throw new BadRequestException("The request body could not be read");
-        }
+        byte[] bytes = bytes(request, limit);
         try {
             JsonNode parsed = mapper.readTree(bytes);
             if (!(parsed instanceof ObjectNode object)) {
@@ -74,6 +60,33 @@ public final class JsonBody {
         } catch (JsonProcessingException e) {
             throw new BadRequestException("Malformed JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            throw new BadRequestException("The request body could not be read");
+        }
+    }
+
+    /**
+     * The whole request body, for a reader that needs it raw (a signature covers its bytes); empty without one.
+     *
+     * @throws PayloadTooLargeException when the declared or actual length exceeds {@code limit}; the rest is
+     *                                  swallowed as {@link RefusedBody} says
+     */
+    public static byte[] bytes(ServerRequest request, long limit) {
+        var declared = request.headers().first(HeaderNames.CONTENT_LENGTH);
+        if (declared.isPresent() && parseLength(declared.get()) > limit) {
+            RefusedBody.swallow(request);
+            throw tooLarge(limit);
+        }
+        if (!request.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = request.content().inputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                RefusedBody.swallow(in);
+                throw tooLarge(limit);
+            }
+            return bytes;
         } catch (IOException e) {
             throw new BadRequestException("The request body could not be read");
         }

@@ -18,4 +18,10 @@ public final class UnauthorizedException extends RapportException {
     public static UnauthorizedException badToken() {
         return new UnauthorizedException("auth.token.invalid", "The token is missing, unknown, expired or revoked");
     }
+
+    /** A request pushed to a channel could not be authenticated (a bad signature, a stale timestamp). */
+    public static UnauthorizedException channelRequest() {
+        return new UnauthorizedException("channel.unauthenticated",
+                "The request's signature or timestamp was not accepted");
+    }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 public sealed interface DomainEvent
         permits CustomerCreated, CustomerUpdated, CustomersMerged, InteractionLogged, PurchaseRecorded, TicketCreated, TicketAssigned,
                 ProgressAdded, TicketResolved, TicketReopened, TicketClosed, SlaAlarmRaised, TicketEscalated, TicketAccepted,
-                AttachmentAdded, ExceptionRecorded, CollaborationRequested {
+                AttachmentAdded, ExceptionRecorded, CollaborationRequested, CustomerMessageReceived, ReplyQueued {
 
     /** When the change was made, by the SDK's clock. */
     Instant occurredAt();

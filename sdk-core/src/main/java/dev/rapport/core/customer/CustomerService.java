@@ -8,6 +8,7 @@ import dev.rapport.api.customer.ContactDraft;
 import dev.rapport.api.customer.ContactId;
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.customer.CustomerKind;
 import dev.rapport.api.customer.CustomerProfile;
 import dev.rapport.api.customer.CustomerUpdate;
 import dev.rapport.api.customer.Customers;
@@ -20,8 +21,11 @@ import dev.rapport.api.event.CustomerCreated;
 import dev.rapport.api.event.CustomerUpdated;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Permission;
+import dev.rapport.api.ticket.Correspondent;
+import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.spi.storage.Counter;
 import dev.rapport.api.spi.storage.CustomerSearch;
+import dev.rapport.api.spi.storage.DuplicateSuspect;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.core.FieldChecks;
 import dev.rapport.core.IdGenerator;
@@ -80,20 +84,45 @@ public final class CustomerService implements Customers {
                     throw DuplicateException.customer(candidates);
                 }
             }
-            String code = "C" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.CUSTOMER_CODE));
-            var contacts = p.contacts().stream()
-                    .map(c -> new Contact(ContactId.of(ids.next()), c.name(), c.title(), c.phone(), c.email()))
-                    .toList();
-            var customer = new Customer(CustomerId.of(ids.next()), code, p.kind(), p.name(), p.industry(),
-                    p.cooperationSince(), p.source(), p.segment(), p.maintenanceLevel(), p.keyAccount(),
-                    p.accountManagerId(), p.tags(), p.contractEnd(), Optional.of(p.firstContactAt().orElse(now)),
-                    p.firstContactChannel(), contacts, Optional.empty(), false, now, now, 1);
-            tx.customers().insert(customer);
-            tx.audit().append(diff(null, customer).entry("customer", customer.id().value(), now, actor, "customer.created"));
-            tx.outbox().append(new CustomerCreated(customer.id(), code, now, actor.userId()));
-            return customer;
+            return insert(tx, actor, p, false, now);
         });
         return PersonalData.visibleTo(actor, created);
+    }
+
+    /**
+     * The customer who wrote a message, inside the caller's transaction: the one with a contact of the same e-mail
+     * address, else of the same phone number; otherwise a new customer with what the message told, flagged for an
+     * agent to complete.
+     */
+    public Customer forCorrespondent(Transaction tx, Actor actor, Correspondent who, IntakeChannel channel,
+                                     Instant now) {
+        actor.require(Permission.CUSTOMER_WRITE);
+        String name = who.name().or(who::email).or(who::phone).or(who::handle).orElseThrow();
+        var contact = new ContactDraft(Optional.empty(), name, Optional.empty(), who.phone(), who.email());
+        var profile = CustomerProfile.builder().kind(CustomerKind.PERSON).name(name).industry("")
+                .firstContactAt(now).firstContactChannel(channel).contact(contact).build();
+        var suspects = tx.customers().suspects(rules.duplicates().probe(profile));
+        var known = suspects.stream().filter(DuplicateSuspect::sameEmail).findFirst()
+                .or(() -> suspects.stream().filter(DuplicateSuspect::samePhone).findFirst());
+        if (known.isPresent()) {
+            return find(tx, known.get().id());
+        }
+        return insert(tx, actor, profile, true, now);
+    }
+
+    private Customer insert(Transaction tx, Actor actor, CustomerProfile p, boolean needsCompletion, Instant now) {
+        String code = "C" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.CUSTOMER_CODE));
+        var contacts = p.contacts().stream()
+                .map(c -> new Contact(ContactId.of(ids.next()), c.name(), c.title(), c.phone(), c.email()))
+                .toList();
+        var customer = new Customer(CustomerId.of(ids.next()), code, p.kind(), p.name(), p.industry(),
+                p.cooperationSince(), p.source(), p.segment(), p.maintenanceLevel(), p.keyAccount(),
+                p.accountManagerId(), p.tags(), p.contractEnd(), Optional.of(p.firstContactAt().orElse(now)),
+                p.firstContactChannel(), contacts, Optional.empty(), needsCompletion, now, now, 1);
+        tx.customers().insert(customer);
+        tx.audit().append(diff(null, customer).entry("customer", customer.id().value(), now, actor, "customer.created"));
+        tx.outbox().append(new CustomerCreated(customer.id(), code, now, actor.userId()));
+        return customer;
     }
 
     @Override

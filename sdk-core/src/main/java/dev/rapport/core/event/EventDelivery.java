@@ -1,6 +1,7 @@
 package dev.rapport.core.event;
 
 import dev.rapport.api.event.DomainEventListener;
+import dev.rapport.api.spi.channel.Replying;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.storage.OutboxEntry;
 import dev.rapport.api.spi.storage.Storage;
@@ -42,6 +43,10 @@ public final class EventDelivery implements AutoCloseable {
     public record NotifierInstance(String name, Notifier notifier, DeliveryPolicy policy, Set<String> secrets) {
     }
 
+    /** A channel that can answer, with the policy its replies are delivered under. */
+    public record ReplyingChannel(String name, Replying channel, DeliveryPolicy policy, Set<String> secrets) {
+    }
+
     private final Storage storage;
     private final Clock clock;
     private final Duration pollInterval;
@@ -60,13 +65,15 @@ public final class EventDelivery implements AutoCloseable {
     private volatile Instant lastHeartbeat;
     private boolean failing;
 
-    public EventDelivery(Storage storage, Clock clock, EventSettings settings, List<NotifierInstance> notifiers) {
+    public EventDelivery(Storage storage, Clock clock, EventSettings settings, List<NotifierInstance> notifiers,
+                         List<ReplyingChannel> channels) {
         this.storage = storage;
         this.clock = clock;
         this.pollInterval = settings.pollInterval();
         this.listeners = new Listeners(settings.policy());
         subscribers.add(listeners);
         notifiers.forEach(n -> subscribers.add(new NotifierSubscriber(n.name(), n.notifier(), n.policy(), n.secrets())));
+        channels.forEach(c -> subscribers.add(new ReplySubscriber(c.name(), c.channel(), c.policy(), c.secrets())));
         subscribers.forEach(s -> lanes.add(new Lane(s, storage, clock, pollInterval)));
     }
 

@@ -6,8 +6,8 @@ import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.notify.Recipient;
 import dev.rapport.api.spi.storage.PendingDelivery;
 import dev.rapport.api.spi.storage.Storage;
+import dev.rapport.core.plugin.PatientClose;
 
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +15,6 @@ import java.util.concurrent.Callable;
 
 /** One configured notifier instance as a subscriber: each event becomes a {@link Notification} for the people it names. */
 final class NotifierSubscriber implements Subscriber {
-    private static final System.Logger LOG = System.getLogger(NotifierSubscriber.class.getName());
-    private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(2);
 
     private final String name;
     private final Notifier notifier;
@@ -74,22 +72,8 @@ final class NotifierSubscriber implements Subscriber {
         return SafeText.of(text, secrets);
     }
 
-    /** Closes the notifier, waiting for it at most a short while: a plugin that hangs in close cannot hold the SDK. */
     @Override
     public void close() {
-        var closing = new Thread(() -> {
-            try {
-                notifier.close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Notifier " + name + " failed to close: " + e.getClass().getName());
-            }
-        }, "rapport-notifier-" + name + "-close");
-        closing.setDaemon(true);
-        closing.start();
-        try {
-            closing.join(CLOSE_PATIENCE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        PatientClose.close("notifier-" + name, notifier);
     }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.core.event;
 
 import dev.rapport.api.event.CollaborationRequested;
+import dev.rapport.api.event.CustomerMessageReceived;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketAssigned;
@@ -29,6 +30,7 @@ final class Recipients {
             case TicketEscalated escalated -> escalated.recipients();
             case CollaborationRequested request -> request.recipients();
             case TicketAssigned assigned -> assigned.assigneeId().stream().toList();
+            case CustomerMessageReceived message -> message.assigneeId().stream().toList();
             default -> List.of();
         };
         return List.copyOf(new LinkedHashSet<>(ids));

@@ -6,8 +6,11 @@ import dev.rapport.api.spi.storage.Storage;
 
 import java.util.concurrent.Callable;
 
-/** One receiver of every event, with a delivery state of its own per event: the in-process listeners, or a notifier. */
-sealed interface Subscriber extends AutoCloseable permits Listeners, NotifierSubscriber {
+/**
+ * One receiver of every event, with a delivery state of its own per event: the in-process listeners, a notifier, or a
+ * channel's replies.
+ */
+sealed interface Subscriber extends AutoCloseable permits Listeners, NotifierSubscriber, ReplySubscriber {
     /** The permanent name its deliveries are kept under. */
     String name();
 

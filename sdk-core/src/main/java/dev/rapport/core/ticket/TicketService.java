@@ -79,9 +79,11 @@ public final class TicketService implements Tickets {
     private final TicketChanges writer;
     private final TicketCatalog catalog;
     private final AutoAssignment assignment;
+    private final CustomerReplies replies;
 
     public TicketService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, SlaSettingsService sla,
-                         TicketRouter router, AutoAssignment assignment, TicketCatalog catalog) {
+                         TicketRouter router, AutoAssignment assignment, TicketCatalog catalog,
+                         CustomerReplies replies) {
         this.transactions = transactions;
         this.clock = clock;
         this.zone = zone;
@@ -90,47 +92,81 @@ public final class TicketService implements Tickets {
         this.router = router;
         this.assignment = assignment;
         this.catalog = catalog;
+        this.replies = replies;
         this.writer = new TicketChanges(transactions, clock);
     }
 
     @Override
     public Ticket open(Actor actor, OpenTicket request) {
         actor.require(Permission.TICKET_CREATE);
-        return transactions.write(tx -> {
-            var type = type(tx, request);
-            var errors = problems(tx, request, type);
-            if (!errors.isEmpty()) {
-                throw new ValidationException(errors);
-            }
-            Instant now = clock.instant();
-            var priority = TicketRules.priority(request).orElseThrow();
-            var agreed = request.planDate().map(date -> date.plusDays(1).atStartOfDay(zone).toInstant());
-            String number = "T" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.TICKET_NUMBER));
-            var department = router.route(type.get());
-            var assignee = assignment.choose(tx, department);
-            var status = assignee.isPresent() ? ASSIGNED : NEW;
-            var ticket = new Ticket(TicketId.of(ids.next()), number, request.customerId(), request.contactId(),
-                    type.get().code(), request.title().map(String::strip).filter(t -> !t.isEmpty()),
-                    request.description().strip(), priority, PriorityMatrix.urgent(priority),
-                    PriorityMatrix.important(priority), request.channel().orElse(IntakeChannel.OTHER), status,
-                    department, assignee, EscalationLevel.FRONT_LINE, Optional.empty(),
-                    SlaClock.start(sla.rules(tx), priority, now, agreed), request.relatedTicketIds(),
-                    Optional.empty(), actor.userId(), now, now, Optional.empty(), Optional.empty(), 1);
-            tx.tickets().insert(ticket);
-            tx.audit().append(ChangeSet.create()
-                    .added("status", status).added("type", ticket.type()).added("priority", priority)
-                    .added("departmentId", ticket.departmentId()).added("assigneeId", assignee)
-                    .added("customerId", ticket.customerId())
-                    .entry("ticket", ticket.id().value(), now, actor, "ticket.opened"));
-            Watchers.onOpen(tx, ticket, actor);
-            tx.outbox().append(new TicketCreated(ticket.id(), number, ticket.customerId(), ticket.type(), priority,
-                    ticket.departmentId(), now, actor.userId()));
-            if (assignee.isPresent()) {
-                // The department's assignment mode chose someone: tell them as any assignment would.
-                tx.outbox().append(new TicketAssigned(ticket.id(), department, assignee, now, actor.userId()));
-            }
-            return SlaClock.evaluated(ticket, now);
-        });
+        return transactions.write(tx -> open(tx, actor, request));
+    }
+
+    /** Opens a ticket inside the caller's transaction, e.g. together with the customer message that asks for it. */
+    public Ticket open(Transaction tx, Actor actor, OpenTicket request) {
+        actor.require(Permission.TICKET_CREATE);
+        var type = type(tx, request);
+        var errors = problems(tx, request, type);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Instant now = clock.instant();
+        var priority = TicketRules.priority(request).orElseThrow();
+        var agreed = request.planDate().map(date -> date.plusDays(1).atStartOfDay(zone).toInstant());
+        String number = "T" + now.atZone(zone).getYear() + "%06d".formatted(tx.next(Counter.TICKET_NUMBER));
+        var department = router.route(type.get());
+        var assignee = assignment.choose(tx, department);
+        var status = assignee.isPresent() ? ASSIGNED : NEW;
+        var ticket = new Ticket(TicketId.of(ids.next()), number, request.customerId(), request.contactId(),
+                type.get().code(), request.title().map(String::strip).filter(t -> !t.isEmpty()),
+                request.description().strip(), priority, PriorityMatrix.urgent(priority),
+                PriorityMatrix.important(priority), request.channel().orElse(IntakeChannel.OTHER), status,
+                department, assignee, EscalationLevel.FRONT_LINE, Optional.empty(),
+                SlaClock.start(sla.rules(tx), priority, now, agreed), request.relatedTicketIds(),
+                Optional.empty(), actor.userId(), now, now, Optional.empty(), Optional.empty(), 1);
+        tx.tickets().insert(ticket);
+        tx.audit().append(ChangeSet.create()
+                .added("status", status).added("type", ticket.type()).added("priority", priority)
+                .added("departmentId", ticket.departmentId()).added("assigneeId", assignee)
+                .added("customerId", ticket.customerId())
+                .entry("ticket", ticket.id().value(), now, actor, "ticket.opened"));
+        Watchers.onOpen(tx, ticket, actor);
+        tx.outbox().append(new TicketCreated(ticket.id(), number, ticket.customerId(), ticket.type(), priority,
+                ticket.departmentId(), now, actor.userId()));
+        if (assignee.isPresent()) {
+            // The department's assignment mode chose someone: tell them as any assignment would.
+            tx.outbox().append(new TicketAssigned(ticket.id(), department, assignee, now, actor.userId()));
+        }
+        return SlaClock.evaluated(ticket, now);
+    }
+
+    /**
+     * The ticket, inside the caller's transaction, if the actor may read it.
+     *
+     * @throws NotFoundException  when there is no such ticket
+     * @throws ForbiddenException when the actor may not read it
+     */
+    public Ticket readable(Transaction tx, Actor actor, TicketId id) {
+        var ticket = TicketChanges.find(tx, id);
+        TicketAccess.requireRead(tx, actor, ticket);
+        return ticket;
+    }
+
+    /**
+     * The customer wrote again on the ticket, inside the caller's transaction: a ticket waiting for the customer goes
+     * back in progress, its SLA clocks running again; any other stays as it is.
+     */
+    public Ticket customerWrote(Transaction tx, Actor actor, Ticket current, Instant now) {
+        if (current.status() != WAITING_CUSTOMER) {
+            return current;
+        }
+        var dues = SlaClock.resume(sla.rules(tx), current.sla(), now);
+        var changes = ChangeSet.create()
+                .field("status", current.status(), IN_PROGRESS)
+                .field("paused", current.sla().paused(), dues.paused())
+                .field("running", current.sla().running(), dues.running());
+        var outcome = new TicketChanges.Outcome(current.toBuilder().status(IN_PROGRESS).sla(dues), changes, List.of());
+        return SlaClock.evaluated(TicketChanges.apply(tx, actor, current, "ticket.customer-wrote", outcome, now), now);
     }
 
     @Override
@@ -254,8 +290,12 @@ public final class TicketService implements Tickets {
                     .field("nextUpdateDue", current.sla().nextUpdateDue(), dues.nextUpdateDue())
                     .field("paused", current.sla().paused(), dues.paused())
                     .field("running", current.sla().running(), dues.running());
-            return new TicketChanges.Outcome(next, changes,
-                    new ProgressAdded(id, status, command.visibility(), firstResponse, now, actor.userId()));
+            var events = new ArrayList<DomainEvent>();
+            events.add(new ProgressAdded(id, status, command.visibility(), firstResponse, now, actor.userId()));
+            if (customerVisible) {
+                events.addAll(replies.queue(tx, current, action, now, actor));
+            }
+            return new TicketChanges.Outcome(next, changes, events);
         });
     }
 

@@ -122,6 +122,14 @@ final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
+    public Optional<Ticket> findByNumber(String number) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE number = :number")
+                .bind("number", number)
+                .map((rs, ctx) -> ticket(rs))
+                .findOne();
+    }
+
+    @Override
     public List<Ticket> findAll(Collection<TicketId> ids) {
         if (ids.isEmpty()) {
             return List.of();

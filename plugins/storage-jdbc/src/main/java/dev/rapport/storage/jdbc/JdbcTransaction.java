@@ -3,6 +3,7 @@ package dev.rapport.storage.jdbc;
 import dev.rapport.api.spi.storage.AttachmentStore;
 import dev.rapport.api.spi.storage.AuditLog;
 import dev.rapport.api.spi.storage.CollaborationStore;
+import dev.rapport.api.spi.storage.ConversationStore;
 import dev.rapport.api.spi.storage.Counter;
 import dev.rapport.api.spi.storage.CustomerStore;
 import dev.rapport.api.spi.storage.DeliveryStore;
@@ -42,6 +43,7 @@ final class JdbcTransaction implements Transaction {
     private final AuditLog audit;
     private final Outbox outbox;
     private final DeliveryStore deliveries;
+    private final ConversationStore conversations;
 
     JdbcTransaction(Handle handle, Dialect dialect, JsonCodec json, Clock clock) {
         this.handle = handle;
@@ -62,6 +64,7 @@ final class JdbcTransaction implements Transaction {
         this.audit = new JdbcAuditLog(handle, json);
         this.outbox = new JdbcOutbox(handle, json, clock);
         this.deliveries = new JdbcDeliveryStore(handle, dialect, json);
+        this.conversations = new JdbcConversationStore(handle, dialect, json);
     }
 
     @Override
@@ -122,6 +125,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public WatcherStore watchers() {
         return watchers;
+    }
+
+    @Override
+    public ConversationStore conversations() {
+        return conversations;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.rapport.api.customer.PurchaseId;
 import dev.rapport.api.event.AttachmentAdded;
 import dev.rapport.api.event.CollaborationRequested;
 import dev.rapport.api.event.CustomerCreated;
+import dev.rapport.api.event.CustomerMessageReceived;
 import dev.rapport.api.event.CustomerUpdated;
 import dev.rapport.api.event.CustomersMerged;
 import dev.rapport.api.event.DomainEvent;
@@ -15,6 +16,7 @@ import dev.rapport.api.event.ExceptionRecorded;
 import dev.rapport.api.event.InteractionLogged;
 import dev.rapport.api.event.PurchaseRecorded;
 import dev.rapport.api.event.ProgressAdded;
+import dev.rapport.api.event.ReplyQueued;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketAccepted;
 import dev.rapport.api.event.TicketAssigned;
@@ -98,7 +100,10 @@ class JdbcOutboxTest {
                 new ExceptionRecorded(TICKET, ExceptionKind.EXTERNAL_BLOCKER, Optional.of(minutesAfterT0(600)), T0,
                         ACTOR),
                 new CollaborationRequested(TICKET, CollaborationId.of("collaboration-1"), AFTER_SALES,
-                        "请检查固件 \"2.4\"", List.of(UserId.of("expert-1"), UserId.of("supervisor-1")), T0, ACTOR));
+                        "请检查固件 \"2.4\"", List.of(UserId.of("expert-1"), UserId.of("supervisor-1")), T0, ACTOR),
+                new CustomerMessageReceived(TICKET, "T2026000001", "support-mail", false, Optional.of(ACTOR), T0,
+                        UserId.of("system")),
+                new ReplyQueued(TICKET, "support-mail", "rapport.t2026000001.01", T0, ACTOR));
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> events.forEach(tx.outbox()::append));
 

@@ -31,6 +31,9 @@ public interface TicketStore {
     /** The tickets of {@code ids} that exist, as {@link #find} reads them, in no particular order. */
     List<Ticket> findAll(Collection<TicketId> ids);
 
+    /** The ticket with this number, e.g. {@code T2026000123}. */
+    Optional<Ticket> findByNumber(String number);
+
     /**
      * Replaces the stored ticket if its version is still {@code expectedVersion}.
      *

@@ -41,6 +41,9 @@ public interface Transaction {
     /** The watchers of tickets. */
     WatcherStore watchers();
 
+    /** Tickets' conversations on channels, and the inbound messages filed. */
+    ConversationStore conversations();
+
     /** The audit trail. */
     AuditLog audit();
 

@@ -30,6 +30,7 @@ CREATE TABLE ticket_messages (
     sent_at              TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ticket_messages_ticket ON ticket_messages (ticket_id, position);
+CREATE UNIQUE INDEX ticket_messages_id ON ticket_messages (channel, message_id);
 -- Threading: "which ticket does the message this one answers belong to", and "the conversation's newest ticket".
 CREATE INDEX ticket_messages_message_id ON ticket_messages (message_id);
 CREATE INDEX ticket_messages_thread ON ticket_messages (channel, thread_key, position);

@@ -1,0 +1,123 @@
+package dev.rapport.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.storage.jdbc.testing.StorageTest;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** API.md "Channels": the public web form and a signed chat webhook open tickets; bad requests open nothing. */
+class ChannelsOverHttpTest {
+    private static final String CHAT_SECRET = "a-long-shared-chat-secret";
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private static TestServer start(TestDatabase db) {
+        return new TestServer(db, builder -> builder
+                .config("rapport.channels.team-chat.type", "chat-webhook")
+                .config("rapport.channels.team-chat.secret", CHAT_SECRET)
+                .config("rapport.channels.team-chat.reply-url", "http://127.0.0.1:9/replies")
+                .config("rapport.channels.webform.rate-limit", "3"));
+    }
+
+    @StorageTest
+    void aWebFormPostOpensATicketOnceAndItsMessageIsOnTheTicket(TestDatabase db) throws Exception {
+        try (var server = start(db)) {
+            var form = Map.of("name", "王芳", "email", "wang.fang@example.cn", "subject", "发票抬头错误",
+                    "message", "上个月的发票抬头写错了，请重开。");
+
+            var first = server.post("/api/v1/public/webform", null, form);
+            var again = server.post("/api/v1/public/webform", null, form);
+
+            assertThat(first.status()).isEqualTo(202);
+            assertThat(first.text("/ticketNumber")).matches("T\\d{10}");
+            assertThat(first.text("/outcome")).isEqualTo("OPENED");
+            assertThat(again.status()).isEqualTo(202);
+            assertThat(again.text("/outcome")).isEqualTo("DUPLICATE");
+            assertThat(again.text("/ticketNumber")).isEqualTo(first.text("/ticketNumber"));
+            String supervisor = server.login("supervisor");
+            var tickets = server.get("/api/v1/tickets?limit=100", supervisor).body().at("/items");
+            var opened = findByNumber(tickets, first.text("/ticketNumber"));
+            assertThat(opened.get("channel").asText()).isEqualTo("WEB");
+            var messages = server.get("/api/v1/tickets/" + opened.get("id").asText() + "/messages", supervisor);
+            assertThat(messages.body().at("/items/0/body").asText()).isEqualTo("上个月的发票抬头写错了，请重开。");
+            assertThat(messages.body().at("/items/0/direction").asText()).isEqualTo("INBOUND");
+        }
+    }
+
+    @StorageTest
+    void aBadWebFormIsRefusedNamingItsFieldsAndAnAddressIsRateLimited(TestDatabase db) {
+        try (var server = start(db)) {
+            String supervisor = server.login("supervisor");
+            int before = ticketCount(server, supervisor);
+
+            var refused = server.post("/api/v1/public/webform", null, Map.of("subject", "x".repeat(300)));
+            server.post("/api/v1/public/webform", null, Map.of("email", "a@example.cn", "message", "one"));
+            server.post("/api/v1/public/webform", null, Map.of("email", "a@example.cn", "message", "two"));
+            var limited = server.post("/api/v1/public/webform", null, Map.of("email", "a@example.cn", "message", "3"));
+
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body().at("/errors").findValuesAsText("field"))
+                    .contains("message", "email", "subject");
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.raw().headers().firstValue("Retry-After")).isPresent();
+            assertThat(ticketCount(server, supervisor)).isEqualTo(before + 2);
+        }
+    }
+
+    @StorageTest
+    void aSignedChatMessageOpensATicketAndABadSignatureIsRefusedCreatingNothing(TestDatabase db) throws Exception {
+        try (var server = start(db)) {
+            String supervisor = server.login("supervisor");
+            int before = ticketCount(server, supervisor);
+            byte[] event = mapper.writeValueAsBytes(Map.of("type", "message", "messageId", "m-1",
+                    "conversationId", "c-42", "sender", Map.of("id", "U024BE7LH", "name", "Li Na"),
+                    "text", "My order has not arrived."));
+            long now = server.clock.instant().getEpochSecond();
+
+            var forged = server.exchange(chat(server, event, now, sign("not-the-secret-at-all", now, event)));
+            var signed = server.exchange(chat(server, event, now, sign(CHAT_SECRET, now, event)));
+
+            assertThat(forged.status()).isEqualTo(401);
+            assertThat(signed.status()).isEqualTo(202);
+            assertThat(signed.text("/outcome")).isEqualTo("OPENED");
+            assertThat(ticketCount(server, supervisor)).isEqualTo(before + 1);
+            assertThat(server.post("/api/v1/public/channels/no-such-channel", null, Map.of()).status()).isEqualTo(404);
+        }
+    }
+
+    private static HttpRequest chat(TestServer server, byte[] body, long timestamp, String signature) {
+        return HttpRequest.newBuilder(server.uri("/api/v1/public/channels/team-chat"))
+                .header("Content-Type", "application/json")
+                .header("X-Rapport-Timestamp", Long.toString(timestamp))
+                .header("X-Rapport-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    private static String sign(String secret, long timestamp, byte[] body) throws Exception {
+        var mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode findByNumber(com.fasterxml.jackson.databind.JsonNode items,
+                                                                         String number) {
+        for (var item : items) {
+            if (item.get("number").asText().equals(number)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no ticket " + number + " in " + items);
+    }
+
+    private static int ticketCount(TestServer server, String token) {
+        return server.get("/api/v1/tickets?limit=200", token).body().at("/items").size();
+    }
+}

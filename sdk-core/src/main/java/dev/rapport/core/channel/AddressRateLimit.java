@@ -1,0 +1,48 @@
+package dev.rapport.core.channel;
+
+import dev.rapport.api.error.RateLimitedException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * At most {@code limit} requests per window from one client address to one channel (a sliding window). Counts live
+ * in this node's memory: behind several nodes an address gets the limit on each.
+ */
+final class AddressRateLimit {
+    private static final int MAX_TRACKED = 100_000;
+
+    private final Clock clock;
+    private final Map<String, Deque<Instant>> requests = new ConcurrentHashMap<>();
+
+    AddressRateLimit(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** @throws RateLimitedException when the address used up its requests; the refused one does not count */
+    void acquire(String channel, String address, int limit, Duration window) {
+        Instant now = clock.instant();
+        if (requests.size() > MAX_TRACKED) {
+            requests.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    return e.getValue().isEmpty() || !e.getValue().peekLast().isAfter(now.minus(window));
+                }
+            });
+        }
+        var times = requests.computeIfAbsent(channel + " " + address, k -> new ArrayDeque<>());
+        synchronized (times) {
+            times.removeIf(t -> !t.isAfter(now.minus(window)));
+            if (times.size() >= limit) {
+                var retryAfter = Duration.between(now, times.peekFirst().plus(window));
+                throw new RateLimitedException("channel.rate-limited",
+                        "Too many messages from this address; try again later", retryAfter);
+            }
+            times.addLast(now);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.rapport.core.channel;
+
+import dev.rapport.api.error.NotFoundException;
+import dev.rapport.api.error.UnauthorizedException;
+import dev.rapport.api.error.ValidationException;
+import dev.rapport.api.event.CustomerMessageReceived;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.Permission;
+import dev.rapport.api.spi.channel.InboundMessage;
+import dev.rapport.api.spi.channel.InboundRequest;
+import dev.rapport.api.spi.channel.PollingChannel;
+import dev.rapport.api.spi.channel.PushChannel;
+import dev.rapport.api.spi.channel.Received;
+import dev.rapport.api.spi.storage.Transaction;
+import dev.rapport.api.ticket.Inbox;
+import dev.rapport.api.ticket.Intake;
+import dev.rapport.api.ticket.OpenTicket;
+import dev.rapport.api.ticket.Ticket;
+import dev.rapport.api.ticket.TicketId;
+import dev.rapport.api.ticket.TicketMessage;
+import dev.rapport.api.ticket.TicketStatus;
+import dev.rapport.core.Transactions;
+import dev.rapport.core.customer.CustomerService;
+import dev.rapport.core.customer.PersonalData;
+import dev.rapport.core.ticket.TicketService;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Files customers' messages from the channels: each on a new ticket or on the open ticket it answers, exactly once
+ * however often a channel hands it over and however many nodes read the same source. The claim of the message, the
+ * ticket (and a new customer), the message in the conversation and its event commit together.
+ */
+public final class ChannelInbox implements Inbox, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ChannelInbox.class.getName());
+    /** Messages read from one polling channel per pass. */
+    static final int POLL_BATCH = 50;
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final TicketService tickets;
+    private final CustomerService customers;
+    private final Map<String, ChannelInstance> channels;
+    private final AddressRateLimit rateLimit;
+    private final ChannelPolling polling;
+
+    public ChannelInbox(Transactions transactions, Clock clock, TicketService tickets, CustomerService customers,
+                        List<ChannelInstance> channels) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.tickets = tickets;
+        this.customers = customers;
+        this.channels = channels.stream().collect(Collectors.toMap(ChannelInstance::name, Function.identity(),
+                (a, b) -> a, java.util.TreeMap::new));
+        this.rateLimit = new AddressRateLimit(clock);
+        this.polling = new ChannelPolling(this, channels.stream()
+                .filter(c -> c.channel() instanceof PollingChannel).toList());
+    }
+
+    /** Starts reading the polling channels, each at its interval. */
+    public void start() {
+        polling.start();
+    }
+
+    @Override
+    public Intake receive(String channel, InboundRequest request) {
+        var instance = channels.get(channel);
+        if (instance == null || !(instance.channel() instanceof PushChannel push)) {
+            throw NotFoundException.of("channel", channel);
+        }
+        var settings = instance.settings();
+        rateLimit.acquire(channel, request.remoteAddress(), settings.rateLimit(), settings.rateWindow());
+        Received received;
+        try {
+            received = push.receive(request);
+        } catch (RuntimeException e) {
+            // Only the class: a plugin's message may echo the request, personal data and all.
+            throw new IllegalStateException("Channel " + channel + " failed on a request: " + e.getClass().getName());
+        }
+        return switch (received) {
+            case Received.Accepted accepted -> file(instance, accepted.message());
+            case Received.Ignored ignored -> Intake.ignored();
+            // Which check failed stays with the channel: telling the sender would help a forger.
+            case Received.Unauthenticated refused -> throw UnauthorizedException.channelRequest();
+            case Received.Invalid invalid -> throw new ValidationException(invalid.errors());
+        };
+    }
+
+    @Override
+    public List<Intake> pollNow() {
+        var filed = new ArrayList<Intake>();
+        for (var instance : channels.values()) {
+            if (instance.channel() instanceof PollingChannel) {
+                filed.addAll(polling.pollOnce(instance));
+            }
+        }
+        return filed;
+    }
+
+    @Override
+    public Optional<String> pushChannelOfType(String pluginId) {
+        return channels.values().stream()
+                .filter(c -> c.channel() instanceof PushChannel && c.pluginId().filter(pluginId::equals).isPresent())
+                .map(ChannelInstance::name).findFirst();
+    }
+
+    @Override
+    public List<TicketMessage> conversation(Actor actor, TicketId ticket) {
+        var messages = transactions.read(tx -> {
+            tickets.readable(tx, actor, ticket);
+            return tx.conversations().of(ticket);
+        });
+        return actor.has(Permission.CUSTOMER_PII_READ) ? messages : messages.stream().map(ChannelInbox::masked).toList();
+    }
+
+    /**
+     * Files one message of the channel: opens a ticket or joins the open ticket it answers; a message filed before
+     * changes nothing.
+     */
+    Intake file(ChannelInstance channel, InboundMessage message) {
+        try {
+            return transactions.write(tx -> file(tx, channel, message));
+        } catch (RuntimeException e) {
+            // A node filing the same message at the same moment wins the claim; where the database reports that race
+            // as a failure rather than waiting, the message is filed all the same.
+            var filed = transactions.read(tx -> tx.conversations().filedOn(channel.name(), message.messageId())
+                    .flatMap(tx.tickets()::find));
+            if (filed.isPresent()) {
+                return Intake.of(Intake.Kind.DUPLICATE, filed.get());
+            }
+            throw e;
+        }
+    }
+
+    private Intake file(Transaction tx, ChannelInstance channel, InboundMessage message) {
+        Instant now = clock.instant();
+        var actor = Actor.system();
+        if (!tx.conversations().claim(channel.name(), message.messageId(), now)) {
+            var ticket = tx.conversations().filedOn(channel.name(), message.messageId()).flatMap(tx.tickets()::find)
+                    .orElseThrow(() -> new IllegalStateException("message claimed but never filed"));
+            return Intake.of(Intake.Kind.DUPLICATE, ticket);
+        }
+        var answered = ConversationThread.of(tx, channel.name(), message);
+        Ticket ticket;
+        boolean opened = answered.filter(t -> t.status() != TicketStatus.CLOSED).isEmpty();
+        if (opened) {
+            var settings = channel.settings();
+            var customer = customers.forCorrespondent(tx, actor, message.from(), settings.intake(), now);
+            var request = OpenTicket.builder().customer(customer.id()).type(settings.ticketType())
+                    .description(message.body().isBlank() ? message.subject().orElse("(no text)") : message.body())
+                    .priority(settings.priority()).channel(settings.intake());
+            message.subject().map(ConversationThread::withoutTicketTag).ifPresent(request::title);
+            // A closed ticket stays closed (SPEC §4); the new one refers to it.
+            answered.ifPresent(closed -> request.relatedTo(closed.id()));
+            ticket = tickets.open(tx, actor, request.build());
+        } else {
+            ticket = tickets.customerWrote(tx, actor, answered.get(), now);
+        }
+        tx.conversations().add(new TicketMessage(ticket.id(), channel.name(), TicketMessage.Direction.INBOUND,
+                message.messageId(), message.from(), message.subject(), message.body(), message.references(),
+                message.threadKey(), message.sentAt()));
+        tx.conversations().file(channel.name(), message.messageId(), ticket.id());
+        tx.outbox().append(new CustomerMessageReceived(ticket.id(), ticket.number(), channel.name(), opened,
+                ticket.assigneeId(), now, actor.userId()));
+        return Intake.of(opened ? Intake.Kind.OPENED : Intake.Kind.APPENDED, ticket);
+    }
+
+    private static TicketMessage masked(TicketMessage m) {
+        var who = m.correspondent();
+        var hidden = new dev.rapport.api.ticket.Correspondent(who.name(), who.email().map(PersonalData::maskEmail),
+                who.phone().map(PersonalData::maskPhone), who.handle());
+        return new TicketMessage(m.ticketId(), m.channel(), m.direction(), m.messageId(), hidden, m.subject(), m.body(),
+                m.references(), m.threadKey(), m.at());
+    }
+
+    /** Stops reading the channels and closes them. */
+    @Override
+    public void close() {
+        polling.close();
+        channels.values().forEach(c -> {
+            if (c.pluginId().isPresent()) {
+                dev.rapport.core.plugin.PatientClose.close("channel-" + c.name(), c.channel());
+            }
+        });
+    }
+
+    static void warn(String what, Throwable e) {
+        LOG.log(Level.WARNING, what + ": " + e.getClass().getName());
+    }
+}

@@ -1,0 +1,114 @@
+package dev.rapport.core.channel;
+
+import dev.rapport.api.spi.channel.InboundMessage;
+import dev.rapport.api.spi.channel.PollingChannel;
+import dev.rapport.api.ticket.Intake;
+import dev.rapport.core.plugin.TimeBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads each polling channel at its interval, on one SDK thread, each read time-boxed: a source that hangs costs its
+ * own channel a skipped pass, never the others. A message is acknowledged to the source only once filed, so one that
+ * fails to file is read again at the next pass.
+ */
+final class ChannelPolling implements AutoCloseable {
+    private final ChannelInbox inbox;
+    private final List<ChannelInstance> channels;
+    private final Map<String, TimeBox> boxes = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler;
+
+    ChannelPolling(ChannelInbox inbox, List<ChannelInstance> channels) {
+        this.inbox = inbox;
+        this.channels = List.copyOf(channels);
+        this.scheduler = channels.isEmpty() ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "rapport-channel-poll");
+            thread.setDaemon(true);
+            return thread;
+        });
+        channels.forEach(c -> boxes.put(c.name(), new TimeBox("rapport-channel-" + c.name(), 2, true)));
+    }
+
+    void start() {
+        for (var channel : channels) {
+            long interval = channel.settings().pollInterval().toNanos();
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    pollOnce(channel);
+                } catch (RuntimeException e) {
+                    ChannelInbox.warn("Reading channel " + channel.name() + " failed", e);
+                }
+            }, 0, interval, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** One pass over one channel: reads a batch, files each message, acknowledges what was filed. */
+    List<Intake> pollOnce(ChannelInstance channel) {
+        var source = (PollingChannel) channel.channel();
+        var box = boxes.get(channel.name());
+        var limit = channel.settings().pollTimeout();
+        List<InboundMessage> messages = call(channel, box, () -> source.poll(ChannelInbox.POLL_BATCH), limit);
+        if (messages == null) {
+            return List.of();
+        }
+        var filed = new ArrayList<Intake>();
+        var acknowledged = new ArrayList<String>();
+        for (var message : messages) {
+            try {
+                filed.add(inbox.file(channel, message));
+                acknowledged.add(message.messageId());
+            } catch (RuntimeException e) {
+                ChannelInbox.warn("Filing a message of channel " + channel.name() + " failed; it is read again", e);
+            }
+        }
+        if (!acknowledged.isEmpty()) {
+            call(channel, box, () -> {
+                source.acknowledge(acknowledged);
+                return Boolean.TRUE;
+            }, limit);
+        }
+        return filed;
+    }
+
+    /** The call's result; null when it threw, overran or found the box busy (logged). */
+    private static <T> T call(ChannelInstance channel, TimeBox box, java.util.concurrent.Callable<T> work,
+                              java.time.Duration limit) {
+        try {
+            return switch (box.run(work, limit)) {
+                case TimeBox.Outcome.Returned<T> returned -> returned.value();
+                case TimeBox.Outcome.Threw<T> threw -> {
+                    ChannelInbox.warn("Channel " + channel.name() + " failed", threw.failure());
+                    yield null;
+                }
+                case TimeBox.Outcome.Overran<T> overran -> {
+                    ChannelInbox.warn("Channel " + channel.name() + " overran " + overran.limit(),
+                            new java.util.concurrent.TimeoutException());
+                    yield null;
+                }
+                case TimeBox.Outcome.Busy<T> busy -> null;
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        boxes.values().forEach(TimeBox::close);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.rapport.channel.email;
+
+import dev.rapport.api.spi.PluginConfig;
+import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.api.spi.PluginContext;
+import dev.rapport.api.spi.channel.Channel;
+import dev.rapport.api.spi.channel.ChannelFactory;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Creates the {@code email} channel: customers' messages are polled from an IMAP folder (a message is new while it is
+ * not flagged {@code \Seen}, and is flagged once the SDK has stored it), and agents' replies go back over SMTP, threaded
+ * by {@code In-Reply-To} and {@code References}, under a {@code Message-ID} derived from the reply's id.
+ *
+ * <p>Settings:
+ * <ul>
+ *   <li>{@code imap-host} (required) and {@code imap-port} (default 993, or 143 without {@code imap-ssl}): the IMAP
+ *   server;</li>
+ *   <li>{@code imap-ssl} (default true): IMAP over TLS (imaps), with the server's certificate and host name checked;
+ *   {@code false} sends the password in clear text, for a server on the same host only;</li>
+ *   <li>{@code imap-user} and {@code imap-password} (both required; the password is secret): the mailbox's login;</li>
+ *   <li>{@code folder} (default INBOX): the folder customers' messages arrive in;</li>
+ *   <li>{@code smtp-host} (required) and {@code smtp-port} (default 25, or 587 with {@code smtp-starttls}): the SMTP
+ *   server replies go out through;</li>
+ *   <li>{@code smtp-user} and {@code smtp-password} (secret): to authenticate to it, both or neither;</li>
+ *   <li>{@code smtp-starttls} (default false): require STARTTLS, with the server's certificate and host name checked;
+ *   nothing is sent in clear text when the server does not offer it;</li>
+ *   <li>{@code from} (required): the support address replies go out from, e.g.
+ *   {@code Rapport Support <support@example.com>};</li>
+ *   <li>{@code message-id-domain} (default the domain of {@code from}): the right-hand side of replies'
+ *   {@code Message-ID}s;</li>
+ *   <li>{@code connect-timeout} and {@code read-timeout} (default 5s each): connecting to either server, and each
+ *   wait for its reply.</li>
+ * </ul>
+ */
+public final class EmailChannelFactory implements ChannelFactory {
+    /** The id configuration refers to. */
+    public static final String ID = "email";
+    static final String IMAP_HOST = "imap-host";
+    static final String IMAP_PORT = "imap-port";
+    static final String IMAP_SSL = "imap-ssl";
+    static final String IMAP_USER = "imap-user";
+    static final String IMAP_PASSWORD = "imap-password";
+    static final String FOLDER = "folder";
+    static final String SMTP_HOST = "smtp-host";
+    static final String SMTP_PORT = "smtp-port";
+    static final String SMTP_USER = "smtp-user";
+    static final String SMTP_PASSWORD = "smtp-password";
+    static final String SMTP_STARTTLS = "smtp-starttls";
+    static final String FROM = "from";
+    static final String MESSAGE_ID_DOMAIN = "message-id-domain";
+    static final String CONNECT_TIMEOUT = "connect-timeout";
+    static final String READ_TIMEOUT = "read-timeout";
+
+    private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?";
+    private static final Pattern DOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<String> secretKeys() {
+        return Set.of(IMAP_PASSWORD, SMTP_PASSWORD);
+    }
+
+    /** @throws PluginConfigException naming the key of a missing or unfit setting */
+    @Override
+    public Channel create(PluginContext context) {
+        PluginConfig config = context.config();
+        String instance = context.instanceName();
+        Duration connectTimeout = positive(instance, CONNECT_TIMEOUT, config.duration(CONNECT_TIMEOUT, DEFAULT_TIMEOUT));
+        Duration readTimeout = positive(instance, READ_TIMEOUT, config.duration(READ_TIMEOUT, DEFAULT_TIMEOUT));
+
+        String imapHost = config.string(IMAP_HOST);
+        boolean ssl = config.bool(IMAP_SSL, true);
+        int imapPort = port(instance, IMAP_PORT, config.integer(IMAP_PORT, ssl ? 993 : 143));
+        var imap = new ImapMailbox(imapHost, imapPort, ssl, config.string(IMAP_USER), config.string(IMAP_PASSWORD),
+                config.optionalString(FOLDER).orElse("INBOX"), connectTimeout, readTimeout);
+
+        String smtpHost = config.string(SMTP_HOST);
+        boolean starttls = config.bool(SMTP_STARTTLS, false);
+        int smtpPort = port(instance, SMTP_PORT, config.integer(SMTP_PORT, starttls ? 587 : 25));
+        Optional<String> smtpUser = config.optionalString(SMTP_USER);
+        Optional<String> smtpPassword = config.optionalString(SMTP_PASSWORD);
+        if (smtpUser.isPresent() != smtpPassword.isPresent()) {
+            throw problem(instance, SMTP_USER + " and " + SMTP_PASSWORD + " go together: set both or neither");
+        }
+        var smtp = new SmtpRelay(smtpHost, smtpPort, smtpUser, smtpPassword, starttls, connectTimeout, readTimeout);
+
+        InternetAddress from = address(instance, config.string(FROM));
+        String domain = config.optionalString(MESSAGE_ID_DOMAIN)
+                .orElseGet(() -> from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1));
+        if (!DOMAIN.matcher(domain).matches()) {
+            throw problem(instance, MESSAGE_ID_DOMAIN + " must be a domain name such as example.com, not '" + domain + "'");
+        }
+        return new ImapChannel(imap, smtp, from, domain, context.clock());
+    }
+
+    private static InternetAddress address(String instance, String value) {
+        try {
+            var address = new InternetAddress(value, true);
+            address.validate();
+            if (address.getAddress().indexOf('@') < 0) {
+                throw new AddressException("no domain", value);
+            }
+            return address;
+        } catch (AddressException e) {
+            throw problem(instance, FROM + " is not an e-mail address: " + e.getMessage());
+        }
+    }
+
+    private static int port(String instance, String key, int port) {
+        if (port < 1 || port > 65535) {
+            throw problem(instance, key + " must be between 1 and 65535");
+        }
+        return port;
+    }
+
+    private static Duration positive(String instance, String key, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw problem(instance, key + " must be positive");
+        }
+        return value;
+    }
+
+    private static PluginConfigException problem(String instance, String what) {
+        return new PluginConfigException(instance + ": " + what);
+    }
+}

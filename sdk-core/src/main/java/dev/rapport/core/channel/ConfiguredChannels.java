@@ -13,7 +13,6 @@ import dev.rapport.core.plugin.Plugins;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The channel instances the host configured, {@code rapport.channels.<name>.type=<plugin id>} with the plugin's own
@@ -36,7 +35,7 @@ public final class ConfiguredChannels {
                                                Plugins plugins) {
         var instances = new ConfiguredInstances<Channel, ChannelSettings>(PREFIX, ChannelFactory.class,
                 ChannelSettings.KEYS, (pluginId, settings) -> ChannelSettings.from(pluginId, settings, replyDefaults),
-                Set.of());
+                Map.of());
         var created = instances.create(config, inCode, discover, factories, loader, plugins).stream()
                 .map(i -> new ChannelInstance(i.name(), i.type(), i.instance(), i.settings(), i.secrets()))
                 .toList();

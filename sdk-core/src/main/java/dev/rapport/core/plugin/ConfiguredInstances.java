@@ -41,20 +41,22 @@ public final class ConfiguredInstances<T extends AutoCloseable, S> {
     private final Class<? extends PluginFactory<T>> spi;
     private final Set<String> sdkKeys;
     private final BiFunction<Optional<String>, PluginConfig, S> sdkSettings;
-    private final Set<String> reservedNames;
+    private final Map<String, String> reservedNames;
 
     /**
      * @param sdkKeys     the SDK's own keys an instance may set
      * @param sdkSettings reads those keys of an instance; the first argument is its factory's id, empty for an
      *                    instance built in code
+     * @param reservedNames names no instance may have, with the reason
      */
     public ConfiguredInstances(String prefix, Class<? extends PluginFactory<T>> spi, Set<String> sdkKeys,
-                               BiFunction<Optional<String>, PluginConfig, S> sdkSettings, Set<String> reservedNames) {
+                               BiFunction<Optional<String>, PluginConfig, S> sdkSettings,
+                               Map<String, String> reservedNames) {
         this.prefix = prefix;
         this.spi = spi;
         this.sdkKeys = Set.copyOf(sdkKeys);
         this.sdkSettings = sdkSettings;
-        this.reservedNames = Set.copyOf(reservedNames);
+        this.reservedNames = Map.copyOf(reservedNames);
     }
 
     /**
@@ -118,8 +120,8 @@ public final class ConfiguredInstances<T extends AutoCloseable, S> {
         if (!KEBAB.matcher(name).matches()) {
             throw new PluginConfigException(prefix + name + ": the name must be kebab-case, e.g. support-mail");
         }
-        if (reservedNames.contains(name)) {
-            throw new PluginConfigException(prefix + name + ": the name is reserved");
+        if (reservedNames.containsKey(name)) {
+            throw new PluginConfigException(prefix + name + ": " + reservedNames.get(name));
         }
         var problems = new ArrayList<String>();
         var sdkValues = new TreeMap<String, String>();

@@ -10,7 +10,6 @@ import dev.rapport.core.event.EventDelivery.NotifierInstance;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The notifier instances the host configured: {@code rapport.notifiers.<name>.type=<factory id>} with the plugin's
@@ -39,7 +38,7 @@ public final class ConfiguredNotifiers {
                                                 Plugins plugins) {
         var instances = new ConfiguredInstances<Notifier, DeliveryPolicy>(PREFIX, NotifierFactory.class,
                 DeliveryPolicy.KEYS, (type, settings) -> DeliveryPolicy.from(settings, defaults),
-                Set.of(DeadLetters.LISTENERS));
+                Map.of(DeadLetters.LISTENERS, "the name is taken by the in-process listeners"));
         return instances.create(config, inCode, discover, factories, loader, plugins).stream()
                 .map(i -> new NotifierInstance(i.name(), i.instance(), i.settings(), i.secrets()))
                 .toList();

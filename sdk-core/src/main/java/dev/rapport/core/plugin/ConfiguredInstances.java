@@ -7,6 +7,7 @@ import dev.rapport.api.spi.PluginFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -148,7 +149,7 @@ public final class ConfiguredInstances<T extends AutoCloseable, S> {
             }
         } else if (type == null || type.isBlank()) {
             problems.add(prefix + name + ".type is required: the id of a " + spi.getSimpleName().replace("Factory", "")
-                    + " plugin");
+                    .toLowerCase(Locale.ROOT) + " plugin");
         } else if (catalog != null) {
             try {
                 var factory = catalog.get(type.strip());

@@ -12,6 +12,7 @@ import dev.rapport.api.spi.channel.PollingChannel;
 import dev.rapport.api.spi.channel.PushChannel;
 import dev.rapport.api.spi.channel.Received;
 import dev.rapport.api.spi.storage.Transaction;
+import dev.rapport.api.ticket.Correspondent;
 import dev.rapport.api.ticket.Inbox;
 import dev.rapport.api.ticket.Intake;
 import dev.rapport.api.ticket.OpenTicket;
@@ -22,6 +23,7 @@ import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.core.Transactions;
 import dev.rapport.core.customer.CustomerService;
 import dev.rapport.core.customer.PersonalData;
+import dev.rapport.core.plugin.PatientClose;
 import dev.rapport.core.ticket.TicketService;
 
 import java.lang.System.Logger.Level;
@@ -175,7 +177,7 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
 
     private static TicketMessage masked(TicketMessage m) {
         var who = m.correspondent();
-        var hidden = new dev.rapport.api.ticket.Correspondent(who.name(), who.email().map(PersonalData::maskEmail),
+        var hidden = new Correspondent(who.name(), who.email().map(PersonalData::maskEmail),
                 who.phone().map(PersonalData::maskPhone), who.handle());
         return new TicketMessage(m.ticketId(), m.channel(), m.direction(), m.messageId(), hidden, m.subject(), m.body(),
                 m.references(), m.threadKey(), m.at());
@@ -187,12 +189,17 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
         polling.close();
         channels.values().forEach(c -> {
             if (c.pluginId().isPresent()) {
-                dev.rapport.core.plugin.PatientClose.close("channel-" + c.name(), c.channel());
+                PatientClose.close("channel-" + c.name(), c.channel());
             }
         });
     }
 
+    /** Only the class: a plugin's message may echo a customer's mail. */
     static void warn(String what, Throwable e) {
-        LOG.log(Level.WARNING, what + ": " + e.getClass().getName());
+        warn(what + ": " + e.getClass().getName());
+    }
+
+    static void warn(String what) {
+        LOG.log(Level.WARNING, what);
     }
 }

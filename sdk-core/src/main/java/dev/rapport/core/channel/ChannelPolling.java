@@ -5,9 +5,11 @@ import dev.rapport.api.spi.channel.PollingChannel;
 import dev.rapport.api.ticket.Intake;
 import dev.rapport.core.plugin.TimeBox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,8 +79,7 @@ final class ChannelPolling implements AutoCloseable {
     }
 
     /** The call's result; null when it threw, overran or found the box busy (logged). */
-    private static <T> T call(ChannelInstance channel, TimeBox box, java.util.concurrent.Callable<T> work,
-                              java.time.Duration limit) {
+    private static <T> T call(ChannelInstance channel, TimeBox box, Callable<T> work, Duration limit) {
         try {
             return switch (box.run(work, limit)) {
                 case TimeBox.Outcome.Returned<T> returned -> returned.value();
@@ -87,8 +88,7 @@ final class ChannelPolling implements AutoCloseable {
                     yield null;
                 }
                 case TimeBox.Outcome.Overran<T> overran -> {
-                    ChannelInbox.warn("Channel " + channel.name() + " overran " + overran.limit(),
-                            new java.util.concurrent.TimeoutException());
+                    ChannelInbox.warn("Channel " + channel.name() + " gave no answer within " + overran.limit());
                     yield null;
                 }
                 case TimeBox.Outcome.Busy<T> busy -> null;

@@ -7,6 +7,7 @@ import dev.rapport.api.ticket.Priority;
 import dev.rapport.core.event.DeliveryPolicy;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +73,7 @@ public record ChannelSettings(String ticketType, Priority priority, IntakeChanne
                 return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new PluginConfigException(config.instance() + ": " + key + " must be one of "
-                        + java.util.Arrays.toString(type.getEnumConstants()) + ", not '" + v + "'");
+                        + Arrays.toString(type.getEnumConstants()) + ", not '" + v + "'");
             }
         });
     }

@@ -123,7 +123,8 @@ final class Lane implements AutoCloseable {
         Delivery outcome;
         try {
             outcome = switch (box.run(subscriber.call(delivery, storage), policy.timeout())) {
-                case TimeBox.Outcome.Returned<Delivery> returned -> returned.value();
+                case TimeBox.Outcome.Returned<Delivery> returned -> returned.value() == null
+                        ? new Delivery.RetryLater(Duration.ZERO, "the subscriber answered nothing") : returned.value();
                 case TimeBox.Outcome.Threw<Delivery> threw ->
                         new Delivery.RetryLater(Duration.ZERO, "threw " + threw.failure().getClass().getName());
                 case TimeBox.Outcome.Overran<Delivery> overran ->

@@ -8,7 +8,6 @@ import dev.rapport.api.spi.storage.PendingDelivery;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.core.plugin.PatientClose;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -55,16 +54,7 @@ final class NotifierSubscriber implements Subscriber {
                 : storage.inTransaction(tx -> Recipients.of(delivery.event(), tx));
         var notification = new Notification(notificationId(delivery.position()), delivery.event(), recipients,
                 delivery.attempts() + 1);
-        return () -> {
-            try {
-                var outcome = notifier.deliver(notification);
-                return outcome == null ? new Delivery.RetryLater(Duration.ZERO, "the notifier answered nothing")
-                        : outcome;
-            } catch (RuntimeException e) {
-                // A throw is a retry (the SPI's contract); the message may hold anything, so only its class is kept.
-                return new Delivery.RetryLater(Duration.ZERO, "threw " + e.getClass().getName());
-            }
-        };
+        return () -> notifier.deliver(notification);
     }
 
     @Override

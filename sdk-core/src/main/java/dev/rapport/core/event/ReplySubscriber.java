@@ -8,7 +8,6 @@ import dev.rapport.api.spi.storage.PendingDelivery;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.ticket.TicketMessage;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,16 +62,7 @@ final class ReplySubscriber implements Subscriber {
             // The ticket is gone (deleted with its conversation): nothing left to send.
             return Delivery::delivered;
         }
-        return () -> {
-            try {
-                var outcome = channel.reply(reply.get());
-                return outcome == null ? new Delivery.RetryLater(Duration.ZERO, "the channel answered nothing")
-                        : outcome;
-            } catch (RuntimeException e) {
-                // A throw is a retry; the message may hold anything, so only its class is kept.
-                return new Delivery.RetryLater(Duration.ZERO, "threw " + e.getClass().getName());
-            }
-        };
+        return () -> channel.reply(reply.get());
     }
 
     @Override

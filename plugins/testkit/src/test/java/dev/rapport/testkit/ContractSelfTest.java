@@ -1,5 +1,6 @@
 package dev.rapport.testkit;
 
+import dev.rapport.testkit.fixture.FixtureBlobStoreContract;
 import dev.rapport.testkit.fixture.FixtureNotifierContract;
 import dev.rapport.testkit.fixture.SelfTestOnly;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.platform.testkit.engine.Events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-/** The contracts pass a sound notifier and catch each deliberately broken one on the check that concerns it. */
+/** The contracts pass a sound plugin and catch each deliberately broken one on the check that concerns it. */
 class ContractSelfTest {
     @Test
     void aSoundNotifierPassesEveryCheckOfTheRemoteNotifierContract() {
@@ -55,11 +56,53 @@ class ContractSelfTest {
     }
 
     @Test
+    void aSoundBlobStorePassesEveryCheckOfTheBlobStoreContract() {
+        Events tests = run(FixtureBlobStoreContract.Sound.class);
+
+        assertThat(tests.failed().count()).as(failures(tests)).isZero();
+        assertThat(tests.succeeded().count()).isEqualTo(23);
+    }
+
+    @Test
+    void readingAllOfTheContentBeforeLookingAtTheLimitIsCaught() {
+        assertThat(failedChecks(FixtureBlobStoreContract.ReadsPastTheLimit.class))
+                .containsExactly("contentOverTheLimitIsRefusedHavingReadAtMostOneBytePastItLeavingNothing()");
+    }
+
+    @Test
+    void keepingWhatArrivedOfAFailedPutIsCaught() {
+        assertThat(failedChecks(FixtureBlobStoreContract.KeepsFailedPuts.class)).containsExactly(
+                "aRuntimeExceptionOfTheContentIsRethrownUnchangedLeavingNothing()",
+                "anIOExceptionOfTheContentIsAnUncheckedIOExceptionLeavingNothing()",
+                "contentOverTheLimitIsRefusedHavingReadAtMostOneBytePastItLeavingNothing()");
+    }
+
+    @Test
+    void wrappingTheContentsRuntimeExceptionIsCaught() {
+        assertThat(failedChecks(FixtureBlobStoreContract.WrapsRuntimeExceptions.class))
+                .containsExactly("aRuntimeExceptionOfTheContentIsRethrownUnchangedLeavingNothing()");
+    }
+
+    @Test
+    void closingTheCallersContentIsCaught() {
+        assertThat(failedChecks(FixtureBlobStoreContract.ClosesContent.class))
+                .containsExactly("theContentIsLeftOpenForTheCaller()");
+    }
+
+    @Test
+    void givingEqualContentOneKeyIsCaught() {
+        assertThat(failedChecks(FixtureBlobStoreContract.KeysByContent.class))
+                .containsExactly("twoPutsOfTheSameContentGetKeysOfTheirOwn()");
+    }
+
+    @Test
     void theBrokenFixturesAreSkippedWhenABuildSelectsThemByAccident() {
         var containers = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(FixtureNotifierContract.LeaksAThread.class)).execute().containerEvents();
+                .selectors(selectClass(FixtureNotifierContract.LeaksAThread.class),
+                        selectClass(FixtureBlobStoreContract.KeepsFailedPuts.class))
+                .execute().containerEvents();
 
-        assertThat(containers.skipped().count()).isEqualTo(1);
+        assertThat(containers.skipped().count()).isEqualTo(2);
         assertThat(containers.failed().count()).isZero();
     }
 

@@ -30,12 +30,12 @@ public interface ConversationStore {
     /** The message with this id on the channel. */
     Optional<TicketMessage> find(String channel, String messageId);
 
-    /** The ticket of the newest message, on any channel, whose id is one of {@code messageIds}. */
+    /** The ticket of the message added last, on any channel, whose id is one of {@code messageIds}. */
     Optional<TicketId> ticketOf(Collection<String> messageIds);
 
-    /** The ticket of the newest message of the channel's conversation {@code threadKey}. */
+    /** The ticket of the message added last to the channel's conversation {@code threadKey}. */
     Optional<TicketId> ticketOfThread(String channel, String threadKey);
 
-    /** The ticket's messages, oldest first. */
+    /** The ticket's messages in the order they were added. */
     List<TicketMessage> of(TicketId ticket);
 }

@@ -1,5 +1,7 @@
 package dev.rapport.core.channel;
 
+import dev.rapport.api.customer.Customer;
+import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.error.UnauthorizedException;
 import dev.rapport.api.error.ValidationException;
@@ -155,8 +157,10 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
         boolean opened = answered.filter(t -> t.status() != TicketStatus.CLOSED).isEmpty();
         if (opened) {
             var settings = channel.settings();
-            var customer = customers.forCorrespondent(tx, actor, message.from(), settings.intake(), now);
-            var request = OpenTicket.builder().customer(customer.id()).type(settings.ticketType())
+            // An answer to a closed ticket is that ticket's customer's, whoever of them writes.
+            var customer = answered.map(closed -> survivorOf(tx, closed.customerId())).orElseGet(() ->
+                    customers.forCorrespondent(tx, actor, message.from(), settings.intake(), now).id());
+            var request = OpenTicket.builder().customer(customer).type(settings.ticketType())
                     .description(message.body().isBlank() ? message.subject().orElse("(no text)") : message.body())
                     .priority(settings.priority()).channel(settings.intake());
             message.subject().map(ConversationThread::withoutTicketTag).ifPresent(request::title);
@@ -173,6 +177,19 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
         tx.outbox().append(new CustomerMessageReceived(ticket.id(), ticket.number(), channel.name(), opened,
                 ticket.assigneeId(), now, actor.userId()));
         return Intake.of(opened ? Intake.Kind.OPENED : Intake.Kind.APPENDED, ticket);
+    }
+
+    /** The customer that {@code id} was merged into, if it was, and so on: the one that takes new tickets. */
+    private static CustomerId survivorOf(Transaction tx, CustomerId id) {
+        var current = id;
+        for (int hop = 0; hop < 16; hop++) { // merges form chains, never cycles: the bound only stops corrupt data
+            var next = tx.customers().find(current).flatMap(Customer::mergedInto);
+            if (next.isEmpty()) {
+                return current;
+            }
+            current = next.get();
+        }
+        return current;
     }
 
     private static TicketMessage masked(TicketMessage m) {

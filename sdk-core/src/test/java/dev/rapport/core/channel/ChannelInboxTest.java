@@ -12,8 +12,14 @@ import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.channel.Reply;
 import dev.rapport.api.ticket.AddProgress;
 import dev.rapport.api.ticket.AssignTicket;
+import dev.rapport.api.ticket.CommunicationMethod;
+import dev.rapport.api.ticket.ConfirmResolution;
 import dev.rapport.api.ticket.Intake;
+import dev.rapport.api.ticket.Opinion;
+import dev.rapport.api.ticket.ResolveTicket;
+import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketFilter;
+import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketMessage;
 import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.api.ticket.Visibility;
@@ -138,6 +144,30 @@ class ChannelInboxTest {
     }
 
     @StorageTest
+    void anAnswerToAClosedTicketOpensANewTicketRelatedToItForTheSameCustomer(TestDatabase db) {
+        var rapport = start(db);
+        mailbox.deliver(mail("m1@customer.example", "li.wei@customer.example", "Printer jams", "It jams."));
+        var closed = closed(rapport, rapport.inbox().pollNow().getFirst().ticketId().orElseThrow());
+        mailbox.deliver(mail("m2@customer.example", "wang.fang@customer.example", "Re: Printer jams",
+                "It jams again since this morning.", "m1@customer.example"));
+
+        var answer = rapport.inbox().pollNow().getFirst();
+
+        assertThat(answer.kind()).isEqualTo(Intake.Kind.OPENED);
+        assertThat(answer.ticketId()).isPresent().isNotEqualTo(Optional.of(closed.id()));
+        var reopened = rapport.tickets().get(Actor.system(), answer.ticketId().orElseThrow()).ticket();
+        assertThat(reopened.relatedTicketIds()).containsExactly(closed.id());
+        assertThat(reopened.customerId()).as("the closed ticket's customer, though a colleague wrote")
+                .isEqualTo(closed.customerId());
+        assertThat(reopened.description()).isEqualTo("It jams again since this morning.");
+        assertThat(rapport.tickets().get(Actor.system(), closed.id()).ticket().status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(rapport.inbox().conversation(Actor.system(), closed.id())).extracting(TicketMessage::messageId)
+                .containsExactly("m1@customer.example");
+        assertThat(rapport.inbox().conversation(Actor.system(), reopened.id())).extracting(TicketMessage::messageId)
+                .containsExactly("m2@customer.example");
+    }
+
+    @StorageTest
     void aTicketNumberInTheSubjectThreadsAMessageWithoutReferences(TestDatabase db) {
         var rapport = start(db);
         mailbox.deliver(mail("m1@customer.example", "li.wei@customer.example", "Printer jams", "It jams."));
@@ -231,6 +261,22 @@ class ChannelInboxTest {
         assertThat(filed.stream().filter(i -> i.kind() == Intake.Kind.OPENED)).hasSize(20);
         assertThat(filed.stream().map(Intake::ticketNumber).distinct()).hasSize(20);
         assertThat(ticketCount(nodes.getFirst())).isEqualTo(20);
+    }
+
+    /** Takes the ticket through assignment, progress, resolution and the customer's confirmation. */
+    private static Ticket closed(Rapport rapport, TicketId id) {
+        var agent = Fixtures.user(rapport, Role.AGENT, "customer-service");
+        var tickets = rapport.tickets();
+        var ticket = tickets.assign(Actor.system(), id, AssignTicket.to(agent.id(), tickets.get(Actor.system(), id)
+                .ticket().version()));
+        ticket = tickets.addProgress(Actor.system(), id, AddProgress.note("Cleaning the rollers", Visibility.INTERNAL,
+                ticket.version()));
+        ticket = tickets.resolve(Actor.system(), id, new ResolveTicket(ticket.version(), "Cleaned the rollers",
+                CommunicationMethod.EMAIL));
+        ticket = tickets.confirm(Actor.system(), id, new ConfirmResolution(ticket.version(), Opinion.SATISFIED,
+                Optional.of(CommunicationMethod.EMAIL), Optional.empty()));
+        assertThat(ticket.status()).as("the ticket, after confirmation").isEqualTo(TicketStatus.CLOSED);
+        return ticket;
     }
 
     private static int ticketCount(Rapport rapport) {

@@ -7,9 +7,7 @@ import dev.rapport.api.spi.notify.NotifierFactory;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,13 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * }</pre>
  */
 public abstract class NotifierContract extends PluginContract<Notifier, NotifierFactory> {
-    /**
-     * The keys the SDK reads for every notifier instance ({@code rapport.notifiers.<name>.timeout}: its time box for
-     * each call, then attempts and back-off) and hands the notifier as well. A notifier must not use them for
-     * settings of its own: name its own timeouts e.g. {@code request-timeout} or {@code read-timeout}.
-     */
-    public static final Set<String> SDK_DELIVERY_KEYS = Set.of("timeout", "max-attempts", "backoff-base", "backoff-cap");
-
     @Override
     protected final Class<NotifierFactory> extensionPoint() {
         return NotifierFactory.class;
@@ -50,20 +41,13 @@ public abstract class NotifierContract extends PluginContract<Notifier, Notifier
         assertThat(delivery).isInstanceOf(Delivery.Delivered.class);
     }
 
-    /** The settings the SDK keeps for itself. */
+    /** The settings the SDK keeps for itself, {@link NotifierFactory#SDK_KEYS}. */
     @Nested
     public class SdkSettings {
         @Test
         void theSdksDeliveryKeysAreLeftToTheSdk() {
-            var settings = new HashMap<>(minimalConfig());
-            settings.putAll(Map.of("timeout", "7s", "max-attempts", "3", "backoff-base", "30s", "backoff-cap", "1h"));
-            var context = context(settings);
-
-            try (Notifier notifier = factory().create(context)) {
-                assertThat(notifier).isNotNull();
-            }
-            assertThat(context.config().readKeys()).as("keys the notifier read")
-                    .doesNotContainAnyElementsOf(SDK_DELIVERY_KEYS);
+            assertSdkSettingsLeftToTheSdk(Map.of("timeout", "7s", "max-attempts", "3", "backoff-base", "30s",
+                    "backoff-cap", "1h"));
         }
     }
 

@@ -91,6 +91,23 @@ public abstract class PluginContract<T extends AutoCloseable, F extends PluginFa
         }
     }
 
+    /**
+     * Fails unless an instance created from {@link #minimalConfig()} plus {@code sdkSettings} (sample values of the
+     * keys the SDK reads for every instance of the extension point) reads none of them: the SDK hands the plugin its
+     * instance's whole configuration, and a plugin that took one of those keys for a setting of its own would change
+     * meaning with the SDK's setting.
+     */
+    protected final void assertSdkSettingsLeftToTheSdk(Map<String, String> sdkSettings) {
+        var settings = new HashMap<>(minimalConfig());
+        settings.putAll(sdkSettings);
+        var context = context(settings);
+
+        close(factory().create(context));
+
+        assertThat(context.config().readKeys()).as("keys the plugin read")
+                .doesNotContainAnyElementsOf(sdkSettings.keySet());
+    }
+
     private void close(T instance) {
         try {
             instance.close();

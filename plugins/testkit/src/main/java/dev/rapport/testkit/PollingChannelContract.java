@@ -1,7 +1,6 @@
 package dev.rapport.testkit;
 
 import dev.rapport.api.spi.channel.Channel;
-import dev.rapport.api.spi.channel.ChannelFactory;
 import dev.rapport.api.spi.channel.InboundMessage;
 import dev.rapport.api.spi.channel.PollingChannel;
 import dev.rapport.api.spi.channel.Replying;
@@ -43,7 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * }
  * }</pre>
  */
-public abstract class PollingChannelContract extends PluginContract<Channel, ChannelFactory> {
+public abstract non-sealed class PollingChannelContract extends ChannelContract {
     /** The ticket the sample replies belong to. */
     protected static final String TICKET_NUMBER = "T2026000123";
     private static final String SUBJECT = "订单 #1024 未到 / Order #1024 missing";
@@ -60,11 +59,6 @@ public abstract class PollingChannelContract extends PluginContract<Channel, Cha
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(body, "body");
         }
-    }
-
-    @Override
-    protected final Class<ChannelFactory> extensionPoint() {
-        return ChannelFactory.class;
     }
 
     /**

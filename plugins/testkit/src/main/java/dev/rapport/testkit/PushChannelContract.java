@@ -2,7 +2,6 @@ package dev.rapport.testkit;
 
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.spi.channel.Channel;
-import dev.rapport.api.spi.channel.ChannelFactory;
 import dev.rapport.api.spi.channel.InboundMessage;
 import dev.rapport.api.spi.channel.InboundRequest;
 import dev.rapport.api.spi.channel.PushChannel;
@@ -61,17 +60,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * hook says otherwise; the hooks run before the channel is created from {@link #minimalConfig()}, so they may also
  * point the configuration elsewhere.
  */
-public abstract class PushChannelContract extends PluginContract<Channel, ChannelFactory> {
+public abstract non-sealed class PushChannelContract extends ChannelContract {
     /** The address {@link #request(String, Map)} gives its requests. */
     public static final String REMOTE_ADDRESS = "203.0.113.7";
     private static final int THREADS = 8;
     private static final int REQUESTS_PER_THREAD = 20;
     private static final AtomicInteger POOLS = new AtomicInteger();
-
-    @Override
-    protected final Class<ChannelFactory> extensionPoint() {
-        return ChannelFactory.class;
-    }
 
     /**
      * A request the channel accepts, as a customer's message whose body contains {@code marker}; requests for

@@ -19,7 +19,7 @@ class PollingChannelContractSelfTest {
 
         assertThat(tests.failed().count()).as(failures(tests)).isZero();
         assertThat(tests.aborted().count()).isZero();
-        assertThat(tests.succeeded().count()).isEqualTo(17);
+        assertThat(tests.succeeded().count()).isEqualTo(18);
     }
 
     @Test

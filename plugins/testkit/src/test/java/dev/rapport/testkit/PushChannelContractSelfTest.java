@@ -19,7 +19,7 @@ class PushChannelContractSelfTest {
 
         assertThat(tests.failed().count()).as(failures(tests)).isZero();
         assertThat(tests.aborted().count()).as("skipped checks").isZero();
-        assertThat(tests.succeeded().count()).isEqualTo(18);
+        assertThat(tests.succeeded().count()).isEqualTo(19);
     }
 
     @Test
@@ -55,6 +55,12 @@ class PushChannelContractSelfTest {
     @Test
     void retryingARefusedReplyIsCaught() {
         assertThat(failedChecks(FixturePushChannelContract.RetriesRefusals.class)).containsExactly("aRefusalIsRejected()");
+    }
+
+    @Test
+    void takingOneOfTheSdksKeysIsCaught() {
+        assertThat(failedChecks(FixturePushChannelContract.TakesTheSdksRateLimit.class))
+                .containsExactly("theSdksChannelKeysAreLeftToTheSdk()");
     }
 
     @Test

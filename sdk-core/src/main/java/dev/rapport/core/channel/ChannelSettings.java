@@ -2,13 +2,13 @@ package dev.rapport.core.channel;
 
 import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.api.spi.channel.ChannelFactory;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.core.event.DeliveryPolicy;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,14 +30,7 @@ import java.util.Set;
 public record ChannelSettings(String ticketType, Priority priority, IntakeChannel intake, Duration pollInterval,
                               Duration pollTimeout, int rateLimit, Duration rateWindow, DeliveryPolicy replies) {
     /** The SDK's keys of a channel instance. */
-    public static final Set<String> KEYS;
-
-    static {
-        var keys = new HashSet<>(Set.of("ticket-type", "priority", "intake", "poll-interval", "poll-timeout",
-                "rate-limit", "rate-window"));
-        keys.addAll(DeliveryPolicy.KEYS);
-        KEYS = Set.copyOf(keys);
-    }
+    public static final Set<String> KEYS = ChannelFactory.SDK_KEYS;
 
     private static final Map<String, IntakeChannel> INTAKE_BY_PLUGIN = Map.of(
             "email", IntakeChannel.EMAIL, "webform", IntakeChannel.WEB, "chat-webhook", IntakeChannel.CHAT);

@@ -2,6 +2,7 @@ package dev.rapport.core.event;
 
 import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.api.spi.notify.NotifierFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
  */
 public record DeliveryPolicy(Duration timeout, int maxAttempts, Duration backoffBase, Duration backoffCap) {
     /** The settings a policy is read from, under {@code rapport.events.} or {@code rapport.notifiers.<name>.}. */
-    public static final Set<String> KEYS = Set.of("timeout", "max-attempts", "backoff-base", "backoff-cap");
+    public static final Set<String> KEYS = NotifierFactory.SDK_KEYS;
     /** 10 s per call, 8 attempts, back-off from 30 s doubling up to 1 h: about an hour of retries. */
     public static final DeliveryPolicy DEFAULTS = new DeliveryPolicy(Duration.ofSeconds(10), 8, Duration.ofSeconds(30),
             Duration.ofHours(1));

@@ -16,6 +16,7 @@ import dev.rapport.api.customer.Purchases;
 import dev.rapport.api.event.DeadLetters;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.DomainEventListener;
+import dev.rapport.api.report.Reports;
 import dev.rapport.api.security.Authentication;
 import dev.rapport.api.security.Departments;
 import dev.rapport.api.security.Users;
@@ -44,6 +45,8 @@ import dev.rapport.core.plugin.ConfiguredBlobStore;
 import dev.rapport.core.plugin.ConfiguredNotifiers;
 import dev.rapport.core.plugin.PluginCatalog;
 import dev.rapport.core.plugin.Plugins;
+import dev.rapport.core.report.ReportService;
+import dev.rapport.core.report.ReviewThresholds;
 import dev.rapport.core.routing.TicketRouter;
 import dev.rapport.core.security.AuthenticationService;
 import dev.rapport.core.security.DepartmentService;
@@ -87,7 +90,7 @@ import java.util.function.Consumer;
 public final class Rapport implements AutoCloseable {
     private static final String STORAGE_PREFIX = "rapport.storage.";
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
-            ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX);
+            ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, ReviewThresholds.PREFIX);
 
     private final Clock clock;
     private final Storage storage;
@@ -107,9 +110,10 @@ public final class Rapport implements AutoCloseable {
     private final SlaSettingsService slaSettings;
     private final SlaMonitor slaMonitor;
     private final ChannelInbox inbox;
+    private final ReportService reports;
 
     private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery,
-                    List<ChannelInstance> channels) {
+                    List<ChannelInstance> channels, ReviewThresholds thresholds) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
@@ -147,6 +151,7 @@ public final class Rapport implements AutoCloseable {
         });
         this.slaMonitor = new SlaMonitor(transactions, clock, b.slaScanInterval);
         this.inbox = new ChannelInbox(transactions, clock, tickets, customers, channels);
+        this.reports = new ReportService(transactions, b.zone, thresholds);
     }
 
     public static Builder builder() {
@@ -202,6 +207,11 @@ public final class Rapport implements AutoCloseable {
     /** Customers' messages from the configured channels: e-mail, web form, chat. */
     public Inbox inbox() {
         return inbox;
+    }
+
+    /** KPI reports and the monthly review. */
+    public Reports reports() {
+        return reports;
     }
 
     /** Events a notifier or the listeners could not take: to see and send again. */
@@ -279,6 +289,7 @@ public final class Rapport implements AutoCloseable {
         private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
         private final Map<String, Channel> channels = new LinkedHashMap<>();
         private boolean pollChannels = true;
+        private ReviewThresholds reviewThresholds;
         private boolean discoverPlugins = true;
         private AttachmentLimits attachmentLimits = AttachmentLimits.defaults();
         private Set<String> industries = new LinkedHashSet<>(List.of("Manufacturing", "Retail", "Wholesale",
@@ -293,6 +304,15 @@ public final class Rapport implements AutoCloseable {
         private LoginThrottle.Limit addressLimit = new LoginThrottle.Limit(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
         private Builder() {
+        }
+
+        /**
+         * Where the monthly review flags a weak point; overrides the {@value ReviewThresholds#PREFIX} keys. Default:
+         * {@link ReviewThresholds#standard()}.
+         */
+        public Builder reviewThresholds(ReviewThresholds thresholds) {
+            this.reviewThresholds = Objects.requireNonNull(thresholds, "thresholds");
+            return this;
         }
 
         /** The time source of every rule; tests and demos pass a controllable one. Default: system UTC. */
@@ -497,6 +517,12 @@ public final class Rapport implements AutoCloseable {
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
+            ReviewThresholds thresholds = reviewThresholds;
+            try {
+                thresholds = reviewThresholds != null ? reviewThresholds : ReviewThresholds.from(config);
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
             List<ChannelInstance> channelInstances = List.of();
             try {
                 channelInstances = ConfiguredChannels.create(config, channels, events.policy(), discoverPlugins,
@@ -523,7 +549,7 @@ public final class Rapport implements AutoCloseable {
             var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying);
             Rapport rapport = null;
             try {
-                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances);
+                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances, thresholds);
                 delivery.start(); // delivers what a crash left undelivered, too
                 if (pollChannels) {
                     rapport.inbox.start();

@@ -35,7 +35,11 @@ public enum Permission {
     /** Change SLA policies and business calendars. */
     SLA_ADMIN("sla.admin"),
     /** See events that could not be delivered (dead letters) and send them again. */
-    EVENTS_ADMIN("events.admin");
+    EVENTS_ADMIN("events.admin"),
+    /** See the KPI reports and the monthly review of one's own department. */
+    REPORT_READ("report.read"),
+    /** See the KPI reports of every department and of the whole service. */
+    REPORT_READ_ALL("report.read.all");
 
     private final String key;
 

@@ -44,6 +44,9 @@ public interface Transaction {
     /** Tickets' conversations on channels, and the inbound messages filed. */
     ConversationStore conversations();
 
+    /** The aggregates reports are computed from. */
+    ReportStore reports();
+
     /** The audit trail. */
     AuditLog audit();
 

@@ -129,11 +129,12 @@ final class JdbcReportStore implements ReportStore {
                 .bind("to", instant(to))
                 .map((rs, ctx) -> new long[]{rs.getLong("created"), rs.getLong("referred")})
                 .one();
-        var returning = handle.createQuery("SELECT COUNT(*) AS returning, SUM(CASE WHEN EXISTS (SELECT 1 FROM purchases "
-                        + "q WHERE q.customer_id = b.customer_id AND q.purchased_on >= :fromDay AND q.purchased_on < "
-                        + ":toDay) THEN 1 ELSE 0 END) AS again FROM (SELECT DISTINCT customer_id FROM purchases "
-                        + "WHERE purchased_on < :fromDay) b JOIN customers c ON c.id = b.customer_id "
-                        + "WHERE c.merged_into IS NULL")
+        // Merging moves a customer's purchases to the survivor, so every purchase belongs to a customer still there.
+        var returning = handle.createQuery("SELECT COALESCE(SUM(before), 0) AS returning, "
+                        + "COALESCE(SUM(before * during), 0) AS again FROM (SELECT customer_id, "
+                        + "MAX(CASE WHEN purchased_on < :fromDay THEN 1 ELSE 0 END) AS before, "
+                        + "MAX(CASE WHEN purchased_on >= :fromDay THEN 1 ELSE 0 END) AS during FROM purchases "
+                        + "WHERE purchased_on < :toDay GROUP BY customer_id) b")
                 .bind("fromDay", JdbcValues.date(Optional.of(fromDay)))
                 .bind("toDay", JdbcValues.date(Optional.of(toDay)))
                 .map((rs, ctx) -> new long[]{rs.getLong("returning"), rs.getLong("again")})

@@ -13,6 +13,7 @@ import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.SlaSettingsStore;
+import dev.rapport.api.spi.storage.SurveyStore;
 import dev.rapport.api.spi.storage.TicketExceptionStore;
 import dev.rapport.api.spi.storage.TicketStore;
 import dev.rapport.api.spi.storage.TicketTypeStore;
@@ -44,6 +45,7 @@ final class JdbcTransaction implements Transaction {
     private final Outbox outbox;
     private final DeliveryStore deliveries;
     private final ConversationStore conversations;
+    private final SurveyStore surveys;
 
     JdbcTransaction(Handle handle, Dialect dialect, JsonCodec json, Clock clock) {
         this.handle = handle;
@@ -65,6 +67,7 @@ final class JdbcTransaction implements Transaction {
         this.outbox = new JdbcOutbox(handle, json, clock);
         this.deliveries = new JdbcDeliveryStore(handle, dialect, json);
         this.conversations = new JdbcConversationStore(handle, dialect, json);
+        this.surveys = new JdbcSurveyStore(handle);
     }
 
     @Override
@@ -130,6 +133,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public ConversationStore conversations() {
         return conversations;
+    }
+
+    @Override
+    public SurveyStore surveys() {
+        return surveys;
     }
 
     @Override

@@ -44,6 +44,9 @@ public interface Transaction {
     /** Tickets' conversations on channels, and the inbound messages filed. */
     ConversationStore conversations();
 
+    /** Tickets' satisfaction surveys. */
+    SurveyStore surveys();
+
     /** The audit trail. */
     AuditLog audit();
 

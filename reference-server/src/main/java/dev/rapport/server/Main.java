@@ -7,10 +7,13 @@ import io.helidon.logging.common.LogConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -37,12 +40,14 @@ public final class Main {
                 throw new UncheckedIOException("Cannot create the data directory " + options.dataDir(), e);
             }
         }
+        int port = options.port() == 0 ? freePort() : options.port();
         // In demo mode the clock can be moved forward over HTTP, to watch SLA warnings and escalations happen.
         var demoClock = options.demo() ? Optional.of(new DemoClock(Clock.systemUTC())) : Optional.<DemoClock>empty();
         var builder = Rapport.builder().jdbcUrl(options.jdbcUrl())
                 .config("rapport.blobs.directory", options.attachmentDir().toAbsolutePath().toString())
                 .attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES)
-                .config(RapportServer.withWebForm(options.sdkConfig()));
+                .config(RapportServer.withSurveyLinks(RapportServer.withWebForm(options.sdkConfig()),
+                        options.publicUrl(port), () -> options.surveySecret().orElseGet(Main::randomSurveySecret)));
         if (options.dbUser().isPresent() || options.dbPassword().isPresent()) {
             builder.jdbcCredentials(options.dbUser().orElse(""), options.dbPassword().orElse(""));
         }
@@ -57,12 +62,31 @@ public final class Main {
             rapport.users().createInitialAdmin().ifPresent(password -> System.out.println(
                     "Created the user 'admin'. Its password, shown only this once: " + password));
         }
-        var server = RapportServer.start(rapport, options.port(), options.maxJsonBytes(),
+        var server = RapportServer.start(rapport, port, options.maxJsonBytes(),
                 demoClock.<Function<Duration, Instant>>map(clock -> clock::advance));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             rapport.close();
         }, "rapport-shutdown"));
         System.out.println("Rapport listening on http://localhost:" + server.port() + (options.demo() ? " (demo mode)" : ""));
+    }
+
+    /** Survey links are built before the server binds, so "any free port" is chosen here. */
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port to listen on", e);
+        }
+    }
+
+    /** 256 random bits; logged as being random, never shown. */
+    private static String randomSurveySecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        System.getLogger(Main.class.getName()).log(System.Logger.Level.INFO, "No survey secret configured "
+                + "(--survey-secret, RAPPORT_SURVEY_SECRET or rapport.surveys.<name>.secret): survey links use a random "
+                + "one for this run. Links already sent keep working, since the database keeps their tokens.");
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

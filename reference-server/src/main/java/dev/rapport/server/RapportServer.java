@@ -14,7 +14,9 @@ import dev.rapport.server.routes.CustomerRoutes;
 import dev.rapport.server.routes.DeadLetterRoutes;
 import dev.rapport.server.routes.ReportRoutes;
 import dev.rapport.server.routes.DepartmentRoutes;
+import dev.rapport.server.routes.PublicSurveyRoutes;
 import dev.rapport.server.routes.SlaRoutes;
+import dev.rapport.server.routes.SurveyRoutes;
 import dev.rapport.server.routes.TicketRoutes;
 import dev.rapport.server.routes.UserRoutes;
 import io.helidon.webserver.WebServer;
@@ -24,10 +26,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** The HTTP face of one {@link Rapport}: routing shared by {@link Main} and the tests. */
 public final class RapportServer {
+    /** The survey provider plugin whose links point at this server's form. */
+    public static final String SURVEY_LINK_PLUGIN = "link";
+    private static final String SURVEYS = "rapport.surveys.";
+    private static final Pattern SURVEY_TYPE = Pattern.compile(Pattern.quote(SURVEYS) + "([^.]+)\\.type");
+
     private RapportServer() {
     }
 
@@ -38,9 +48,40 @@ public final class RapportServer {
     public static Map<String, String> withWebForm(Map<String, String> sdkConfig) {
         boolean configured = sdkConfig.entrySet().stream().anyMatch(e -> e.getKey().startsWith("rapport.channels.")
                 && e.getKey().endsWith(".type") && e.getValue().strip().equals(ChannelRoutes.WEBFORM_PLUGIN));
-        var settings = new java.util.TreeMap<>(sdkConfig);
+        var settings = new TreeMap<>(sdkConfig);
         if (!configured) {
             settings.putIfAbsent("rapport.channels.webform.type", ChannelRoutes.WEBFORM_PLUGIN);
+        }
+        return settings;
+    }
+
+    /**
+     * The SDK settings with satisfaction surveys answered on this server (API.md's survey links): a {@code link}
+     * survey provider named {@code link} unless the settings configure a survey provider already (under any name).
+     * Every {@code link} instance gets what it leaves out: {@code base-url} from {@code publicUrl}, and {@code secret}
+     * from {@code secret}, which is asked once, only if needed.
+     */
+    public static Map<String, String> withSurveyLinks(Map<String, String> sdkConfig, String publicUrl,
+                                                      Supplier<String> secret) {
+        var settings = new TreeMap<>(sdkConfig);
+        var instances = new TreeMap<String, String>();
+        sdkConfig.forEach((key, value) -> {
+            var type = SURVEY_TYPE.matcher(key);
+            if (type.matches()) {
+                instances.put(type.group(1), value.strip());
+            }
+        });
+        if (instances.isEmpty()) {
+            instances.put(SURVEY_LINK_PLUGIN, SURVEY_LINK_PLUGIN);
+            settings.put(SURVEYS + SURVEY_LINK_PLUGIN + ".type", SURVEY_LINK_PLUGIN);
+        }
+        var links = instances.entrySet().stream().filter(e -> e.getValue().equals(SURVEY_LINK_PLUGIN))
+                .map(e -> SURVEYS + e.getKey() + ".").toList();
+        links.forEach(prefix -> settings.putIfAbsent(prefix + "base-url", publicUrl));
+        var withoutSecret = links.stream().filter(prefix -> !settings.containsKey(prefix + "secret")).toList();
+        if (!withoutSecret.isEmpty()) {
+            String value = secret.get();
+            withoutSecret.forEach(prefix -> settings.put(prefix + "secret", value));
         }
         return settings;
     }
@@ -60,6 +101,7 @@ public final class RapportServer {
         var mapper = Json.mapper();
         var http = new Exchange(mapper, rapport.authentication(), maxJsonBytes);
         var problems = new Problems(mapper);
+        var publicSurveys = new PublicSurveyRoutes(rapport.surveys(), http);
         problems.register(routing);
         routing.get("/health", (req, res) -> {
                     boolean up = rapport.isHealthy();
@@ -71,7 +113,9 @@ public final class RapportServer {
                 .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http, mapper),
                         new AttachmentRoutes(rapport.attachments(), http),
                         ChannelRoutes.conversations(rapport.inbox(), http))
-                .register("/api/v1/public", new ChannelRoutes(rapport.inbox(), http))
+                .register("/api/v1/public", new ChannelRoutes(rapport.inbox(), http), publicSurveys)
+                .register(PublicSurveyRoutes.PAGE_PATH, publicSurveys.pages())
+                .register("/api/v1/surveys", new SurveyRoutes(rapport.surveys(), http))
                 .register("/api/v1/users", new UserRoutes(rapport.users(), http))
                 .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))
                 .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), http))

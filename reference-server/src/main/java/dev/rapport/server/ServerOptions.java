@@ -4,6 +4,7 @@ import dev.rapport.core.Rapport;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,10 +24,14 @@ import java.util.TreeMap;
  * @param maxAttachmentBytes the largest attachment; larger uploads get 413
  * @param sdkConfig          the config file's {@code rapport.*} keys, handed to the SDK as they are (notifiers, event
  *                           delivery); the SDK refuses those it does not know
+ * @param publicUrl          where customers reach this server, e.g. {@code https://service.example.com}: the base of
+ *                           survey links; by default {@code http://localhost:<port>}
+ * @param surveySecret       the secret survey links' tokens are derived with; random per start when absent
  */
 public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
                             Optional<String> dbPassword, boolean demo, long maxJsonBytes, long maxAttachmentBytes,
-                            Map<String, String> sdkConfig) {
+                            Map<String, String> sdkConfig, Optional<String> publicUrl,
+                            Optional<String> surveySecret) {
     private static final String SDK_PREFIX = "rapport.";
 
     public ServerOptions {
@@ -45,7 +50,9 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
             new Setting("--db-password", "RAPPORT_DB_PASSWORD", "db-password"),
             new Setting("--demo", "RAPPORT_DEMO", "demo"),
             new Setting("--max-json-bytes", "RAPPORT_MAX_JSON_BYTES", "max-json-bytes"),
-            new Setting("--max-attachment-bytes", "RAPPORT_MAX_ATTACHMENT_BYTES", "max-attachment-bytes"));
+            new Setting("--max-attachment-bytes", "RAPPORT_MAX_ATTACHMENT_BYTES", "max-attachment-bytes"),
+            new Setting("--public-url", "RAPPORT_PUBLIC_URL", "public-url"),
+            new Setting("--survey-secret", "RAPPORT_SURVEY_SECRET", "survey-secret"));
 
     public static final String USAGE = """
             Usage: java -jar rapport-server.jar [options]
@@ -58,12 +65,17 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
               --max-json-bytes N    largest JSON request body (default 1048576)
               --max-attachment-bytes N
                                     largest attachment (default 26214400)
+              --public-url URL      where customers reach this server, the base of survey links
+                                    (default http://localhost:<port>)
+              --survey-secret SECRET
+                                    the key survey links are derived with, at least 32 characters (default:
+                                    random per start)
               --config FILE         properties file with the keys port, data-dir, db-url, db-user, db-password,
-                                    demo, max-json-bytes, max-attachment-bytes, and SDK keys rapport.* (e.g.
-                                    rapport.notifiers.ops.type=webhook)
+                                    demo, max-json-bytes, max-attachment-bytes, public-url, survey-secret, and SDK
+                                    keys rapport.* (e.g. rapport.notifiers.ops.type=webhook)
             Environment: RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_DB_URL, RAPPORT_DB_USER, RAPPORT_DB_PASSWORD,
-                         RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES, RAPPORT_MAX_ATTACHMENT_BYTES. Flags win over the
-                         environment, which wins over the file.
+                         RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES, RAPPORT_MAX_ATTACHMENT_BYTES, RAPPORT_PUBLIC_URL,
+                         RAPPORT_SURVEY_SECRET. Flags win over the environment, which wins over the file.
             """;
 
     /** @throws IllegalArgumentException with a message for the person starting the server */
@@ -111,7 +123,28 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 number(values, "max-json-bytes", 1_048_576, 1_024, Integer.MAX_VALUE - 8),
                 number(values, "max-attachment-bytes", Rapport.Builder.DEFAULT_MAX_ATTACHMENT_BYTES, 1,
                         Long.MAX_VALUE),
-                sdkKeys(file));
+                sdkKeys(file),
+                Optional.ofNullable(values.get("public-url")).map(ServerOptions::checkedPublicUrl),
+                Optional.ofNullable(values.get("survey-secret")));
+    }
+
+    /** Where customers reach the server: the configured URL without a trailing slash, or this host's port. */
+    public String publicUrl(int boundPort) {
+        return publicUrl.orElse("http://localhost:" + boundPort);
+    }
+
+    private static String checkedPublicUrl(String text) {
+        try {
+            var url = URI.create(text);
+            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null
+                    && url.getRawQuery() == null && url.getRawFragment() == null) {
+                return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("public-url must be an http or https URL with a host, such as "
+                + "https://service.example.com, not " + text);
     }
 
     /** The JDBC URL to use: the configured one, or an H2 file inside the data directory. */
@@ -169,6 +202,6 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
         return "ServerOptions[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + url + ", dbUser=" + dbUser
                 + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes
                 + ", maxAttachmentBytes=" + maxAttachmentBytes + ", sdkConfig=" + new TreeMap<>(sdkConfig).keySet()
-                + "]";
+                + ", publicUrl=" + publicUrl + ", surveySecret=" + surveySecret.map(p -> "****") + "]";
     }
 }

@@ -72,4 +72,19 @@ class ServerOptionsTest {
         assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--port"}, Map.of()))
                 .hasMessageContaining("needs a value");
     }
+
+    @Test
+    void surveyLinksPointAtThePublicUrlAndTheirSecretNeverShowsInText() {
+        var defaults = ServerOptions.parse(new String[]{"--port", "9090"}, Map.of());
+        var configured = ServerOptions.parse(new String[]{"--public-url", "https://service.example.com/"},
+                Map.of("RAPPORT_SURVEY_SECRET", "survey-secret-of-at-least-32-characters"));
+
+        assertThat(defaults.publicUrl(9090)).isEqualTo("http://localhost:9090");
+        assertThat(defaults.surveySecret()).isEmpty();
+        assertThat(configured.publicUrl(9090)).isEqualTo("https://service.example.com");
+        assertThat(configured.surveySecret()).contains("survey-secret-of-at-least-32-characters");
+        assertThat(configured.toString()).doesNotContain("survey-secret-of-at-least-32-characters");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--public-url", "service.example.com"}, Map.of()))
+                .hasMessageContaining("public-url");
+    }
 }

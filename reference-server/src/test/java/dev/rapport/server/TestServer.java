@@ -24,6 +24,8 @@ import java.util.function.UnaryOperator;
 /** The real server on a free port, over a fresh database with the demo data, and a client speaking real HTTP. */
 final class TestServer implements AutoCloseable {
     static final long MAX_JSON_BYTES = 64 * 1024;
+    /** Where survey links point: the tests take the token from the link and ask this server. */
+    static final String SURVEY_BASE_URL = "https://service.rapport.test";
 
     final MutableClock clock = MutableClock.at("2026-11-23T01:00:00Z");
     final Rapport rapport;
@@ -49,7 +51,8 @@ final class TestServer implements AutoCloseable {
         var coordinates = db.fresh();
         // No background SLA scan: the test's clock stands still unless the test moves it.
         var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO)
-                .config(RapportServer.withWebForm(Map.of()));
+                .config(RapportServer.withSurveyLinks(RapportServer.withWebForm(Map.of()), SURVEY_BASE_URL,
+                        () -> "test-server-survey-secret-0123456789abcdef"));
         if (coordinates.user() != null) {
             builder.jdbcCredentials(coordinates.user(), coordinates.password() == null ? "" : coordinates.password());
         }
@@ -118,6 +121,18 @@ final class TestServer implements AutoCloseable {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? null : mapper.readTree(response.body());
             return new Response(response.statusCode(), body, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The response as text, whatever its type (e.g. an HTML page). */
+    HttpResponse<String> exchangeText(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -28,6 +28,8 @@ import dev.rapport.api.spi.blob.BlobStore;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.StorageFactory;
+import dev.rapport.api.spi.survey.SurveyProvider;
+import dev.rapport.api.survey.Surveys;
 import dev.rapport.api.ticket.Attachments;
 import dev.rapport.api.ticket.TicketTypes;
 import dev.rapport.api.ticket.Tickets;
@@ -53,6 +55,12 @@ import dev.rapport.core.security.DepartmentService;
 import dev.rapport.core.security.LoginThrottle;
 import dev.rapport.core.security.PasswordHasher;
 import dev.rapport.core.security.UserService;
+import dev.rapport.core.survey.ConfiguredSurveyProviders;
+import dev.rapport.core.survey.RecoveryNote;
+import dev.rapport.core.survey.ServiceRecovery;
+import dev.rapport.core.survey.SurveyIssuing;
+import dev.rapport.core.survey.SurveyService;
+import dev.rapport.core.survey.SurveySettings;
 import dev.rapport.core.sla.SlaSettingsService;
 import dev.rapport.core.ticket.AutoAssignment;
 import dev.rapport.core.ticket.SlaMonitor;
@@ -73,6 +81,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -90,7 +99,8 @@ import java.util.function.Consumer;
 public final class Rapport implements AutoCloseable {
     private static final String STORAGE_PREFIX = "rapport.storage.";
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
-            ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, ReviewThresholds.PREFIX);
+            ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, SurveySettings.PREFIX,
+            ReviewThresholds.PREFIX);
 
     private final Clock clock;
     private final Storage storage;
@@ -112,8 +122,11 @@ public final class Rapport implements AutoCloseable {
     private final ChannelInbox inbox;
     private final ReportService reports;
 
+    private final SurveyService surveys;
+
     private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery,
-                    List<ChannelInstance> channels, ReviewThresholds thresholds) {
+                    List<ChannelInstance> channels, SurveySettings surveySettings, Optional<String> surveyIssuer,
+                    ReviewThresholds thresholds) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
@@ -128,8 +141,13 @@ public final class Rapport implements AutoCloseable {
         var catalog = new TicketCatalog();
         var replying = channels.stream().filter(c -> c.channel() instanceof Replying).map(ChannelInstance::name)
                 .collect(Collectors.toSet());
+        var replies = new ChannelReplies(replying, ids);
+        var issuing = new SurveyIssuing(transactions, clock, ids, surveySettings, surveyIssuer, replies, b.zone);
+        delivery.keepInvitationsWith(issuing);
         this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter(), assignment,
-                catalog, new ChannelReplies(replying, ids));
+                catalog, replies, issuing);
+        // Where a low score's service recovery is opened (SPEC §6): by default an audit entry on the ticket.
+        this.surveys = new SurveyService(transactions, clock, tickets, b.serviceRecovery, surveySettings);
         this.users = new UserService(transactions, clock, ids, passwords);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
@@ -214,6 +232,11 @@ public final class Rapport implements AutoCloseable {
         return reports;
     }
 
+    /** Satisfaction surveys of closed tickets, and the public side of answering them. */
+    public Surveys surveys() {
+        return surveys;
+    }
+
     /** Events a notifier or the listeners could not take: to see and send again. */
     public DeadLetters deadLetters() {
         return deadLetters;
@@ -288,6 +311,8 @@ public final class Rapport implements AutoCloseable {
         private final List<DomainEventListener> listeners = new ArrayList<>();
         private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
         private final Map<String, Channel> channels = new LinkedHashMap<>();
+        private final Map<String, SurveyProvider> surveyProviders = new LinkedHashMap<>();
+        private ServiceRecovery serviceRecovery = new RecoveryNote();
         private boolean pollChannels = true;
         private ReviewThresholds reviewThresholds;
         private boolean discoverPlugins = true;
@@ -347,8 +372,9 @@ public final class Rapport implements AutoCloseable {
          * A flat configuration key such as {@code rapport.storage.type} (default {@code jdbc}) or
          * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code filesystem})
          * and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
-         * instance's own keys for a notifier, or {@code rapport.events.*} for event delivery (docs/embedding.md lists
-         * them). Unknown keys fail {@link #build()}.
+         * instance's own keys for a notifier, {@code rapport.events.*} for event delivery, or
+         * {@code rapport.surveys.<name>.type} with the provider's keys and {@code rapport.surveys.validity} for
+         * satisfaction surveys (docs/embedding.md lists them). Unknown keys fail {@link #build()}.
          */
         public Builder config(String key, String value) {
             config.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));
@@ -468,6 +494,26 @@ public final class Rapport implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Issues survey invitations through {@code provider} as well, as the instance {@code name} (kebab-case): a
+         * provider the host built in code rather than configured with {@code rapport.surveys.<name>.type}. Its delivery
+         * settings ({@code rapport.surveys.<name>.timeout}, {@code .max-attempts}, {@code .backoff-base},
+         * {@code .backoff-cap}) may still be configured. The SDK closes it when it closes.
+         */
+        public Builder surveyProvider(String name, SurveyProvider provider) {
+            surveyProviders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /**
+         * What happens when a survey answer calls for service recovery (a score of 2 or less), inside the answer's
+         * transaction. Default: an audit entry {@code survey.recovery-needed} on the ticket.
+         */
+        public Builder serviceRecovery(ServiceRecovery recovery) {
+            this.serviceRecovery = Objects.requireNonNull(recovery, "recovery");
+            return this;
+        }
+
         /** Microseconds: what both databases keep, so a value read back equals the one written. */
         private Clock ruleClock() {
             return Clock.tick(clock, Duration.ofNanos(1_000));
@@ -523,6 +569,26 @@ public final class Rapport implements AutoCloseable {
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
+            SurveySettings surveySettings = SurveySettings.standard();
+            try {
+                surveySettings = SurveySettings.from(config);
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
+            List<EventDelivery.SurveyProviderInstance> surveyInstances = List.of();
+            try {
+                surveyInstances = ConfiguredSurveyProviders.create(config, surveyProviders, events.policy(),
+                        discoverPlugins, factories, loader, new Plugins(ruleClock(), hostObjects));
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
+            Optional<String> surveyIssuer = Optional.empty();
+            try {
+                surveyIssuer = ConfiguredSurveyProviders.issuer(surveySettings,
+                        surveyInstances.stream().map(EventDelivery.SurveyProviderInstance::name).toList());
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
             List<ChannelInstance> channelInstances = List.of();
             try {
                 channelInstances = ConfiguredChannels.create(config, channels, events.policy(), discoverPlugins,
@@ -540,16 +606,19 @@ public final class Rapport implements AutoCloseable {
                 notifierInstances.stream().filter(n -> !notifiers.containsKey(n.name()))
                         .forEach(n -> n.notifier().close());
                 channelInstances.stream().filter(c -> c.pluginId().isPresent()).forEach(c -> c.channel().close());
+                surveyInstances.stream().filter(p -> !surveyProviders.containsKey(p.name()))
+                        .forEach(p -> p.provider().close());
                 throw new PluginConfigException(problems);
             }
             var replying = channelInstances.stream().filter(c -> c.channel() instanceof Replying)
                     .map(c -> new EventDelivery.ReplyingChannel(c.name(), (Replying) c.channel(),
                             c.settings().replies(), c.secrets()))
                     .toList();
-            var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying);
+            var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying, surveyInstances);
             Rapport rapport = null;
             try {
-                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances, thresholds);
+                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances, surveySettings,
+                        surveyIssuer, thresholds);
                 delivery.start(); // delivers what a crash left undelivered, too
                 if (pollChannels) {
                     rapport.inbox.start();

@@ -6,6 +6,7 @@ import dev.rapport.api.error.ConflictException;
 import dev.rapport.api.error.DuplicateException;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.error.GoneException;
 import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.error.PayloadTooLargeException;
 import dev.rapport.api.error.RapportException;
@@ -67,6 +68,7 @@ public final class Problems {
             case RateLimitedException r -> 429;
             case PayloadTooLargeException p -> 413;
             case UnsupportedMediaTypeException u -> 415;
+            case GoneException g -> 410;
         };
         if (e instanceof PayloadTooLargeException && RefusedBody.leftUnread(req)) {
             // The connection cannot carry another request while the rest of this body is in it.

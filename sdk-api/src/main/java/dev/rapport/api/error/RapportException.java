@@ -9,7 +9,8 @@ import java.util.Objects;
  */
 public abstract sealed class RapportException extends RuntimeException
         permits ValidationException, NotFoundException, ConflictException, DuplicateException, ForbiddenException,
-                UnauthorizedException, RateLimitedException, PayloadTooLargeException, UnsupportedMediaTypeException {
+                UnauthorizedException, RateLimitedException, PayloadTooLargeException, UnsupportedMediaTypeException,
+                GoneException {
 
     private final String code;
 

@@ -11,21 +11,30 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most {@code limit} requests per window from one client address to one channel (a sliding window). Counts live
- * in this node's memory: behind several nodes an address gets the limit on each.
+ * At most {@code limit} requests per window from one client address to one scope, such as a channel (a sliding
+ * window). Counts live in this node's memory: behind several nodes an address gets the limit on each.
  */
-final class AddressRateLimit {
+public final class AddressRateLimit {
     private static final int MAX_TRACKED = 100_000;
 
     private final Clock clock;
+    private final String code;
+    private final String message;
     private final Map<String, Deque<Instant>> requests = new ConcurrentHashMap<>();
 
     AddressRateLimit(Clock clock) {
+        this(clock, "channel.rate-limited", "Too many messages from this address; try again later");
+    }
+
+    /** @param code and {@code message}: of the {@link RateLimitedException} of a refusal */
+    public AddressRateLimit(Clock clock, String code, String message) {
         this.clock = clock;
+        this.code = code;
+        this.message = message;
     }
 
     /** @throws RateLimitedException when the address used up its requests; the refused one does not count */
-    void acquire(String channel, String address, int limit, Duration window) {
+    public void acquire(String scope, String address, int limit, Duration window) {
         Instant now = clock.instant();
         if (requests.size() > MAX_TRACKED) {
             requests.entrySet().removeIf(e -> {
@@ -34,13 +43,12 @@ final class AddressRateLimit {
                 }
             });
         }
-        var times = requests.computeIfAbsent(channel + " " + address, k -> new ArrayDeque<>());
+        var times = requests.computeIfAbsent(scope + " " + address, k -> new ArrayDeque<>());
         synchronized (times) {
             times.removeIf(t -> !t.isAfter(now.minus(window)));
             if (times.size() >= limit) {
                 var retryAfter = Duration.between(now, times.peekFirst().plus(window));
-                throw new RateLimitedException("channel.rate-limited",
-                        "Too many messages from this address; try again later", retryAfter);
+                throw new RateLimitedException(code, message, retryAfter);
             }
             times.addLast(now);
         }

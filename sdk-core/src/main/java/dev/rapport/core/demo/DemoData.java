@@ -16,9 +16,12 @@ import dev.rapport.api.security.Tier;
 import dev.rapport.api.security.User;
 import dev.rapport.api.ticket.AddProgress;
 import dev.rapport.api.ticket.AssignTicket;
+import dev.rapport.api.survey.SurveyAnswer;
 import dev.rapport.api.ticket.CommunicationMethod;
+import dev.rapport.api.ticket.ConfirmResolution;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.OpenTicket;
+import dev.rapport.api.ticket.Opinion;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.ResolveTicket;
 import dev.rapport.api.ticket.Visibility;
@@ -28,6 +31,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -108,7 +112,49 @@ public final class DemoData {
                 "Called the customer and walked through a firmware update.", Visibility.CUSTOMER, printer.version()));
         tickets.resolve(system, printer.id(), new ResolveTicket(printer.version(),
                 "Firmware 2.4.1 fixes the Wi-Fi power-saving bug; installed remotely.", CommunicationMethod.PHONE));
+
+        // A customer whose closed tickets were rated (by phone), so that reports have survey data to show.
+        Customer haichuan = customers.create(system, CustomerProfile.builder()
+                .kind(CustomerKind.ORGANIZATION).name("深圳海川物流有限公司").industry("Logistics")
+                .cooperationSince(LocalDate.of(2025, 5, 20)).source(CustomerSource.CAMPAIGN)
+                .segment(Segment.RETURNING).maintenanceLevel(MaintenanceLevel.MEDIUM).tags(List.of("delivery time"))
+                .contact(ContactDraft.of("周静", "13700002222", "zhou.jing@haichuan.example"))
+                .build());
+        closedAndRated(rapport, OpenTicket.builder().customer(haichuan.id()).type("CONSULTATION").priority(Priority.P4)
+                .title("2027 年发票抬头变更").description("The invoices for 2027 go to the new head office.")
+                .channel(IntakeChannel.EMAIL).build(), agent, "Updated the invoice address in the billing profile.",
+                SurveyAnswer.of(5, 5, 5, 5, 10).withComment("处理很快，谢谢！"));
+        closedAndRated(rapport, OpenTicket.builder().customer(haichuan.id()).type("AFTER_SALES_SUPPORT")
+                .urgent(false).important(true).title("报表导出超时")
+                .description("Exporting the monthly report times out after 60 seconds.")
+                .channel(IntakeChannel.PHONE).build(), expert, "Raised the export timeout and added an index.",
+                SurveyAnswer.of(4, 4, 5, 4, 8));
+        closedAndRated(rapport, OpenTicket.builder().customer(haichuan.id()).type("COMPLAINT").urgent(true)
+                .important(true).title("配送延误").description("The replacement scanner arrived five days late.")
+                .channel(IntakeChannel.PHONE).build(), agent, "Refunded the shipping fee and changed the carrier.",
+                SurveyAnswer.of(2, 3, 4, 2, 4).withComment("延误让我们一周无法盘点。"));
         return true;
+    }
+
+    /**
+     * Opens a ticket, takes it to closure and records the customer's survey answer, when a survey provider is
+     * configured (closing creates the survey then).
+     */
+    private static void closedAndRated(Rapport rapport, OpenTicket request, User assignee, String solution,
+                                       SurveyAnswer answer) {
+        var system = Actor.system();
+        var tickets = rapport.tickets();
+        var ticket = tickets.open(system, request);
+        ticket = tickets.assign(system, ticket.id(), new AssignTicket(ticket.version(), assignee.departmentId(),
+                Optional.of(assignee.id())));
+        ticket = tickets.addProgress(system, ticket.id(), AddProgress.note("Called the customer back.",
+                Visibility.CUSTOMER, ticket.version()));
+        ticket = tickets.resolve(system, ticket.id(), new ResolveTicket(ticket.version(), solution,
+                CommunicationMethod.PHONE));
+        ticket = tickets.confirm(system, ticket.id(), new ConfirmResolution(ticket.version(), Opinion.SATISFIED,
+                Optional.of(CommunicationMethod.PHONE), Optional.empty()));
+        rapport.surveys().ofTicket(system, ticket.id())
+                .forEach(survey -> rapport.surveys().record(system, survey.id(), answer));
     }
 
     private static User user(Rapport rapport, Map<String, User> existing, String employeeId, String name,

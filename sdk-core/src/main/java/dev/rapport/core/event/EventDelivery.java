@@ -5,6 +5,7 @@ import dev.rapport.api.spi.channel.Replying;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.storage.OutboxEntry;
 import dev.rapport.api.spi.storage.Storage;
+import dev.rapport.api.spi.survey.SurveyProvider;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -47,6 +48,11 @@ public final class EventDelivery implements AutoCloseable {
     public record ReplyingChannel(String name, Replying channel, DeliveryPolicy policy, Set<String> secrets) {
     }
 
+    /** A survey provider instance, called for the invitations of its surveys under its policy. */
+    public record SurveyProviderInstance(String name, SurveyProvider provider, DeliveryPolicy policy,
+                                         Set<String> secrets) {
+    }
+
     private final Storage storage;
     private final Clock clock;
     private final Duration pollInterval;
@@ -61,12 +67,19 @@ public final class EventDelivery implements AutoCloseable {
     private final AtomicBoolean passQueued = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean started;
+    private volatile SurveyInvitations invitations;
     private volatile long nextPassNanos = System.nanoTime();
     private volatile Instant lastHeartbeat;
     private boolean failing;
 
     public EventDelivery(Storage storage, Clock clock, EventSettings settings, List<NotifierInstance> notifiers,
                          List<ReplyingChannel> channels) {
+        this(storage, clock, settings, notifiers, channels, List.of());
+    }
+
+    /** With survey providers too, whose invitations are kept through {@link #keepInvitationsWith} (before start). */
+    public EventDelivery(Storage storage, Clock clock, EventSettings settings, List<NotifierInstance> notifiers,
+                         List<ReplyingChannel> channels, List<SurveyProviderInstance> surveyProviders) {
         this.storage = storage;
         this.clock = clock;
         this.pollInterval = settings.pollInterval();
@@ -74,7 +87,25 @@ public final class EventDelivery implements AutoCloseable {
         subscribers.add(listeners);
         notifiers.forEach(n -> subscribers.add(new NotifierSubscriber(n.name(), n.notifier(), n.policy(), n.secrets())));
         channels.forEach(c -> subscribers.add(new ReplySubscriber(c.name(), c.channel(), c.policy(), c.secrets())));
+        surveyProviders.forEach(p -> subscribers.add(new SurveySubscriber(p.name(), p.provider(), p.policy(),
+                p.secrets(), this::invitations)));
         subscribers.forEach(s -> lanes.add(new Lane(s, storage, clock, pollInterval)));
+    }
+
+    /**
+     * Where survey providers' invitations are kept: the survey rules, which are built after the delivery (they write
+     * through it). Set before {@link #start()} when there are survey providers.
+     */
+    public void keepInvitationsWith(SurveyInvitations invitations) {
+        this.invitations = invitations;
+    }
+
+    private SurveyInvitations invitations() {
+        var set = invitations;
+        if (set == null) {
+            throw new IllegalStateException("survey providers are configured but nothing keeps their invitations");
+        }
+        return set;
     }
 
     /** Adds an in-process listener; close the result to remove it. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -121,8 +122,10 @@ final class Lane implements AutoCloseable {
     private boolean attempt(PendingDelivery delivery, Lease lease) throws InterruptedException {
         var policy = subscriber.policy();
         Delivery outcome;
+        Callable<Delivery> call = null;
         try {
-            outcome = switch (box.run(subscriber.call(delivery, storage), policy.timeout())) {
+            call = subscriber.call(delivery, storage);
+            outcome = switch (box.run(call, policy.timeout())) {
                 case TimeBox.Outcome.Returned<Delivery> returned -> returned.value() == null
                         ? new Delivery.RetryLater(Duration.ZERO, "the subscriber answered nothing") : returned.value();
                 case TimeBox.Outcome.Threw<Delivery> threw ->
@@ -135,6 +138,13 @@ final class Lane implements AutoCloseable {
         } catch (RuntimeException e) {
             // Preparing the call failed (e.g. reading the recipients): the storage's trouble, tried again later.
             outcome = new Delivery.RetryLater(Duration.ZERO, "could not prepare the call: " + e.getClass().getName());
+        }
+        if (outcome instanceof Delivery.Delivered && call != null) {
+            try {
+                outcome = subscriber.settle(delivery, call, outcome, storage);
+            } catch (RuntimeException e) {
+                outcome = new Delivery.RetryLater(Duration.ZERO, "could not keep the result: " + e.getClass().getName());
+            }
         }
         if (closed && !(outcome instanceof Delivery.Delivered)) {
             return false;

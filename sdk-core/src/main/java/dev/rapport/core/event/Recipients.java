@@ -4,6 +4,7 @@ import dev.rapport.api.event.CollaborationRequested;
 import dev.rapport.api.event.CustomerMessageReceived;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.SlaAlarmRaised;
+import dev.rapport.api.event.SurveyCompleted;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketEscalated;
 import dev.rapport.api.security.User;
@@ -31,6 +32,7 @@ final class Recipients {
             case CollaborationRequested request -> request.recipients();
             case TicketAssigned assigned -> assigned.assigneeId().stream().toList();
             case CustomerMessageReceived message -> message.assigneeId().stream().toList();
+            case SurveyCompleted completed -> completed.recipients();
             default -> List.of();
         };
         return List.copyOf(new LinkedHashSet<>(ids));

@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
  * One receiver of every event, with a delivery state of its own per event: the in-process listeners, a notifier, or a
  * channel's replies.
  */
-sealed interface Subscriber extends AutoCloseable permits Listeners, NotifierSubscriber, ReplySubscriber {
+sealed interface Subscriber extends AutoCloseable
+        permits Listeners, NotifierSubscriber, ReplySubscriber, SurveySubscriber {
     /** The permanent name its deliveries are kept under. */
     String name();
 
@@ -32,6 +33,18 @@ sealed interface Subscriber extends AutoCloseable permits Listeners, NotifierSub
      * itself runs time-boxed on another thread.
      */
     Callable<Delivery> call(PendingDelivery delivery, Storage storage);
+
+    /**
+     * What a call that answered {@code Delivered} leaves to be done on the lane's thread, outside the time box, before
+     * the delivery is recorded as done: e.g. keeping what a plugin returned. Storage is safe to use here (a plugin's
+     * call may be interrupted; this never is). A throw makes the attempt a retry.
+     *
+     * @param call the call {@link #call} prepared, which ran
+     * @return the outcome to record
+     */
+    default Delivery settle(PendingDelivery delivery, Callable<Delivery> call, Delivery delivered, Storage storage) {
+        return delivered;
+    }
 
     /** A text from the subscriber made fit for logs and the dead-letter list: secrets masked, one line, bounded. */
     String safe(String text);

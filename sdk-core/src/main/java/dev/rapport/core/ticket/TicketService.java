@@ -80,10 +80,11 @@ public final class TicketService implements Tickets {
     private final TicketCatalog catalog;
     private final AutoAssignment assignment;
     private final CustomerReplies replies;
+    private final TicketClosing closing;
 
     public TicketService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, SlaSettingsService sla,
                          TicketRouter router, AutoAssignment assignment, TicketCatalog catalog,
-                         CustomerReplies replies) {
+                         CustomerReplies replies, TicketClosing closing) {
         this.transactions = transactions;
         this.clock = clock;
         this.zone = zone;
@@ -93,6 +94,7 @@ public final class TicketService implements Tickets {
         this.assignment = assignment;
         this.catalog = catalog;
         this.replies = replies;
+        this.closing = closing;
         this.writer = new TicketChanges(transactions, clock);
     }
 
@@ -149,6 +151,18 @@ public final class TicketService implements Tickets {
     public Ticket readable(Transaction tx, Actor actor, TicketId id) {
         var ticket = TicketChanges.find(tx, id);
         TicketAccess.requireRead(tx, actor, ticket);
+        return ticket;
+    }
+
+    /**
+     * The ticket, inside the caller's transaction, if the actor may work it (closed or not).
+     *
+     * @throws NotFoundException  when there is no such ticket
+     * @throws ForbiddenException when the actor may not work it
+     */
+    public Ticket workable(Transaction tx, Actor actor, TicketId id) {
+        var ticket = readable(tx, actor, id);
+        TicketAccess.requireWork(actor, ticket);
         return ticket;
     }
 
@@ -363,8 +377,10 @@ public final class TicketService implements Tickets {
                 var confirmations = tx.tickets().confirmations(id);
                 TicketLifecycle.requireClosable(current, confirmations);
                 changes.field("status", current.status(), CLOSED);
+                var events = new ArrayList<DomainEvent>(List.of(new TicketClosed(id, now, actor.userId())));
+                events.addAll(closing.closed(tx, current, now, actor));
                 return new TicketChanges.Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)), changes,
-                        new TicketClosed(id, now, actor.userId()));
+                        events);
             }
             changes.field("status", current.status(), REOPENED);
             var dues = SlaClock.reopened(sla.rules(tx), current.sla(), now);
@@ -394,6 +410,7 @@ public final class TicketService implements Tickets {
             tx.audit().append(ChangeSet.create().field("status", current.status(), CLOSED)
                     .entry("ticket", id.value(), now, actor, "ticket.closed"));
             tx.outbox().append(new TicketClosed(id, now, actor.userId()));
+            closing.closed(tx, current, now, actor).forEach(tx.outbox()::append);
             return SlaClock.evaluated(next, now);
         });
     }

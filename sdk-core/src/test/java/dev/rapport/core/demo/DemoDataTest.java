@@ -3,7 +3,10 @@ package dev.rapport.core.demo;
 import dev.rapport.api.PageRequest;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.User;
+import dev.rapport.api.survey.SurveyState;
 import dev.rapport.api.ticket.TicketFilter;
+import dev.rapport.api.ticket.TicketStatus;
+import dev.rapport.core.testing.FakeSurveyProvider;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
@@ -23,8 +26,23 @@ class DemoDataTest {
         assertThat(DemoData.seed(rapport)).as("a second start changes nothing").isFalse();
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).extracting(User::employeeId)
                 .containsExactlyInAnyOrder("admin", "agent", "expert", "manager", "supervisor");
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(3);
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(6);
         assertThat(rapport.authentication().login("agent", DemoData.PASSWORD, "127.0.0.1").token()).isNotBlank();
+    }
+
+    @StorageTest
+    void withASurveyProviderTheClosedSampleTicketsHaveAnsweredSurveysOneOfThemCallingForRecovery(TestDatabase db) {
+        var rapport = rapports.start(rapports.builder(db).surveyProvider("link", FakeSurveyProvider.issuing()));
+
+        DemoData.seed(rapport);
+
+        var closed = rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items().stream()
+                .filter(t -> t.status() == TicketStatus.CLOSED).toList();
+        var surveys = closed.stream().flatMap(t -> rapport.surveys().ofTicket(Actor.system(), t.id()).stream()).toList();
+        assertThat(closed).hasSize(3);
+        assertThat(surveys).hasSize(3).allSatisfy(s -> assertThat(s.state()).isEqualTo(SurveyState.ANSWERED));
+        assertThat(closed).filteredOn(t -> rapport.tickets().history(Actor.system(), t.id()).stream()
+                .anyMatch(e -> e.action().equals("survey.recovery-needed"))).hasSize(1);
     }
 
     @StorageTest
@@ -36,6 +54,6 @@ class DemoDataTest {
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).hasSize(5);
         assertThat(rapport.authentication().login("admin", adminPassword, "127.0.0.1").token())
                 .as("the existing admin keeps its password").isNotBlank();
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(3);
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(6);
     }
 }

@@ -14,6 +14,7 @@ import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.ReportStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.SlaSettingsStore;
+import dev.rapport.api.spi.storage.SurveyStore;
 import dev.rapport.api.spi.storage.TicketExceptionStore;
 import dev.rapport.api.spi.storage.TicketStore;
 import dev.rapport.api.spi.storage.TicketTypeStore;
@@ -46,6 +47,7 @@ final class JdbcTransaction implements Transaction {
     private final DeliveryStore deliveries;
     private final ConversationStore conversations;
     private final ReportStore reports;
+    private final SurveyStore surveys;
 
     JdbcTransaction(Handle handle, Dialect dialect, JsonCodec json, Clock clock) {
         this.handle = handle;
@@ -68,6 +70,7 @@ final class JdbcTransaction implements Transaction {
         this.deliveries = new JdbcDeliveryStore(handle, dialect, json);
         this.conversations = new JdbcConversationStore(handle, dialect, json);
         this.reports = new JdbcReportStore(handle);
+        this.surveys = new JdbcSurveyStore(handle);
     }
 
     @Override
@@ -138,6 +141,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public ReportStore reports() {
         return reports;
+    }
+
+    @Override
+    public SurveyStore surveys() {
+        return surveys;
     }
 
     @Override

@@ -18,6 +18,9 @@ import dev.rapport.api.event.PurchaseRecorded;
 import dev.rapport.api.event.ProgressAdded;
 import dev.rapport.api.event.ReplyQueued;
 import dev.rapport.api.event.SlaAlarmRaised;
+import dev.rapport.api.event.SurveyCompleted;
+import dev.rapport.api.event.SurveyInvited;
+import dev.rapport.api.event.SurveyRequested;
 import dev.rapport.api.event.TicketAccepted;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketClosed;
@@ -28,6 +31,7 @@ import dev.rapport.api.event.TicketResolved;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.OutboxEntry;
+import dev.rapport.api.survey.SurveyId;
 import dev.rapport.api.ticket.AttachmentId;
 import dev.rapport.api.ticket.CollaborationId;
 import dev.rapport.api.ticket.CommunicationMethod;
@@ -103,7 +107,13 @@ class JdbcOutboxTest {
                         "请检查固件 \"2.4\"", List.of(UserId.of("expert-1"), UserId.of("supervisor-1")), T0, ACTOR),
                 new CustomerMessageReceived(TICKET, "T2026000001", "support-mail", false, Optional.of(ACTOR), T0,
                         UserId.of("system")),
-                new ReplyQueued(TICKET, "support-mail", "rapport.t2026000001.01", T0, ACTOR));
+                new ReplyQueued(TICKET, "support-mail", "rapport.t2026000001.01", T0, ACTOR),
+                new SurveyRequested(SurveyId.of("survey-1"), TICKET, "T2026000001", "link", minutesAfterT0(20_160), T0,
+                        ACTOR),
+                new SurveyInvited(SurveyId.of("survey-1"), TICKET, "T2026000001", "link", Optional.of("support-mail"),
+                        T0, UserId.of("system")),
+                new SurveyCompleted(SurveyId.of("survey-1"), TICKET, "T2026000001", 2, 3, 4, 5, 6, true, true,
+                        List.of(ACTOR), T0, UserId.of("system")));
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> events.forEach(tx.outbox()::append));
 

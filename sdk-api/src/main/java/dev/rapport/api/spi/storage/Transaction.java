@@ -46,6 +46,8 @@ public interface Transaction {
 
     /** The aggregates reports are computed from. */
     ReportStore reports();
+    /** Tickets' satisfaction surveys. */
+    SurveyStore surveys();
 
     /** The audit trail. */
     AuditLog audit();

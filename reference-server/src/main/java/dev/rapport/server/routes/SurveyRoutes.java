@@ -1,0 +1,31 @@
+package dev.rapport.server.routes;
+
+import dev.rapport.api.Page;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ValidationException;
+import dev.rapport.api.survey.Surveys;
+import dev.rapport.api.ticket.TicketId;
+import dev.rapport.server.http.Exchange;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+
+/** {@code /api/v1/surveys}: the satisfaction surveys of a ticket, with their state and answers, for its readers. */
+public final class SurveyRoutes implements HttpService {
+    private final Surveys surveys;
+    private final Exchange http;
+
+    public SurveyRoutes(Surveys surveys, Exchange http) {
+        this.surveys = surveys;
+        this.http = http;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", (req, res) -> {
+            var actor = http.actor(req);
+            var ticket = http.query(req, "ticketId").orElseThrow(() -> new ValidationException(
+                    FieldError.of("ticketId", "is required: the surveys of which ticket")));
+            http.page(res, Page.last(surveys.ofTicket(actor, TicketId.of(ticket))));
+        });
+    }
+}

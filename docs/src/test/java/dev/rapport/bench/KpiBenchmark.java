@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * The monthly review over a year of a large service on the embedded PostgreSQL of the test fixtures:
  * {@code bench.tickets} tickets opened through 2026 (first responses, resolutions, customers' judgements),
- * {@code bench.customers} customers and {@code bench.purchases} purchases, written by the database itself from
+ * {@code bench.customers} customers, {@code bench.purchases} purchases and {@code bench.answers} survey answers, written by the database itself from
  * {@code generate_series} with a fixed seed. {@code Rapport.reports().monthly(…)} for November 2026 is timed beside the
  * same aggregates as plain SQL through JDBC, alternating which goes first, after checking that both agree. Not a test:
  * run it with {@code mvn -B -q -Dstyle.color=never -Pbench-kpi -DskipTests verify -pl docs -am}.
@@ -34,6 +34,7 @@ public final class KpiBenchmark {
     private static final int TICKETS = Integer.getInteger("bench.tickets", 1_000_000);
     private static final int CUSTOMERS = Integer.getInteger("bench.customers", 50_000);
     private static final int PURCHASES = Integer.getInteger("bench.purchases", 200_000);
+    private static final int ANSWERS = Integer.getInteger("bench.answers", 200_000);
     private static final int RUNS = Integer.getInteger("bench.runs", 20);
     private static final YearMonth MONTH = YearMonth.of(2026, 11);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -108,7 +109,7 @@ public final class KpiBenchmark {
                     kpis.firstResponse().withinTarget().hits(), kpis.resolvedWithin72h().total(),
                     kpis.resolvedWithin72h().hits(), kpis.reopened().total(), kpis.reopened().hits(),
                     kpis.repeatPurchase().total(), kpis.repeatPurchase().hits(), kpis.referral().total(),
-                    kpis.referral().hits()};
+                    kpis.referral().hits(), kpis.survey().answers(), kpis.survey().verySatisfied().hits()};
             if (!java.util.Arrays.equals(actual, expected)) {
                 throw new IllegalStateException("the SDK and the raw SQL disagree: " + java.util.Arrays.toString(actual)
                         + " vs " + java.util.Arrays.toString(expected));
@@ -116,11 +117,17 @@ public final class KpiBenchmark {
         }
     }
 
-    /** Customers, purchases, then the year's tickets and judgements, each one INSERT … SELECT in the database. */
+    /**
+     * Customers, purchases, then the year's tickets, judgements and survey answers, each one INSERT … SELECT in the
+     * database.
+     */
     private static void generate(DataSource pool) throws SQLException {
         long start = System.nanoTime();
         try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
             statement.execute("SELECT setseed(0.42)");
+            // A 1–5 score, mostly 4 and 5.
+            statement.execute("CREATE FUNCTION s() RETURNS smallint LANGUAGE sql VOLATILE AS "
+                    + "'SELECT (ARRAY[1,2,3,3,4,4,4,5,5,5])[1 + floor(random() * 10)::int]::smallint'");
             statement.execute("INSERT INTO customers (id, code, kind, name, industry, source, segment, maintenance_level, "
                     + "key_account, tags, created_at, updated_at, version) SELECT 'bc-' || g, 'BC' || lpad(g::text, 8, '0'), "
                     + "'ORGANIZATION', 'Bench customer ' || g, 'Retail', (ARRAY['WEB','PHONE','REFERRAL','CAMPAIGN',"
@@ -161,10 +168,24 @@ public final class KpiBenchmark {
                     + "SELECT id, CASE WHEN random() < 0.85 THEN 'SATISFIED' ELSE 'NEEDS_ADJUSTMENT' END, 'PHONE', "
                     + "'system', resolved_at + interval '2 hours' FROM tickets WHERE resolved_at IS NOT NULL "
                     + "AND random() < 0.6");
+            // Answers to the surveys of the first closed tickets, a day or two after the judgement, scores skewed high.
+            statement.execute("INSERT INTO surveys (id, ticket_id, provider, locale, state, token, created_at, "
+                    + "invited_at, expires_at, answered_at, response_speed, resolution, attitude, overall, recommend) "
+                    + "SELECT 'bs-' || c.ticket_id, c.ticket_id, 'link', 'zh-CN', 'ANSWERED', 'bench-token-' || "
+                    + "c.ticket_id, c.recorded_at, c.recorded_at, c.recorded_at + interval '14 days', c.recorded_at "
+                    + "+ interval '1 day' * (1 + random()), s(), s(), s(), s(), least(10, floor(random() * 11 + "
+                    + "random() * 3))::int FROM (SELECT DISTINCT ON (ticket_id) ticket_id, recorded_at FROM "
+                    + "ticket_confirmations WHERE opinion = 'SATISFIED' ORDER BY ticket_id, recorded_at) c LIMIT "
+                    + ANSWERS);
             statement.execute("VACUUM ANALYZE");
+            long answers;
+            try (var rs = statement.executeQuery("SELECT count(*) FROM surveys")) {
+                rs.next();
+                answers = rs.getLong(1);
+            }
+            System.out.printf(Locale.ROOT, "generated %,d tickets, %,d customers, %,d purchases, %,d survey answers "
+                    + "in %.0f s%n", TICKETS, CUSTOMERS, PURCHASES, answers, (System.nanoTime() - start) / 1e9);
         }
-        System.out.printf(Locale.ROOT, "generated %,d tickets, %,d customers, %,d purchases in %.0f s%n", TICKETS,
-                CUSTOMERS, PURCHASES, (System.nanoTime() - start) / 1e9);
     }
 
     /** The nearest-rank percentile; 0 gives the minimum. */

@@ -38,13 +38,18 @@ final class RawMonthlyReview {
     private static final String RETURNING = "SELECT count(*) FILTER (WHERE before), count(*) FILTER (WHERE before "
             + "AND during) FROM (SELECT customer_id, bool_or(purchased_on < ?) AS before, bool_or(purchased_on >= ?) "
             + "AS during FROM purchases WHERE purchased_on < ? GROUP BY customer_id) b";
+    private static final String ANSWERED = "SELECT count(*), count(*) FILTER (WHERE s.overall = 5), "
+            + "avg(s.response_speed), avg(s.resolution), avg(s.attitude), avg(s.overall), "
+            + "count(*) FILTER (WHERE s.recommend >= 9), count(*) FILTER (WHERE s.recommend <= 6) FROM surveys s "
+            + "JOIN tickets t ON t.id = s.ticket_id WHERE s.answered_at >= ? AND s.answered_at < ?";
     private static final Map<String, String> STATEMENTS = Map.of("opened", OPENED, "responded", RESPONDED,
-            "resolved", RESOLVED, "judged", JUDGED, "new customers", NEW_CUSTOMERS, "returning", RETURNING);
+            "resolved", RESOLVED, "judged", JUDGED, "answered", ANSWERED, "new customers", NEW_CUSTOMERS,
+            "returning", RETURNING);
 
     /**
      * Per month (the month first, then the one before) the counts the benchmark compares: opened, first responses
      * and those in time, resolved and those within 72 h, judged and reopened, returning customers and those buying
-     * again, new customers and those referred.
+     * again, new customers and those referred, survey answers and those very satisfied.
      */
     record Figures(List<long[]> months) {
     }
@@ -92,10 +97,11 @@ final class RawMonthlyReview {
             }
         }
         long[] judged = longs(window(connection, JUDGED, from, to), 2);
+        long[] answered = longs(window(connection, ANSWERED, from, to), 2);
         long[] created = longs(window(connection, NEW_CUSTOMERS, from, to), 2);
         long[] again = longs(returning(connection, RETURNING, first, next), 2);
         return new long[]{opened, responded[0], responded[1], resolved, fast, judged[0], judged[1], again[0], again[1],
-                created[0], created[1]};
+                created[0], created[1], answered[0], answered[1]};
     }
 
     /** EXPLAIN ANALYZE of each statement for {@code month}: the database's own execution time, in milliseconds. */

@@ -20,12 +20,14 @@ class ReportsOverHttpTest {
 
             assertThat(kpis.status()).isEqualTo(200);
             assertThat(kpis.body().fieldNames()).toIterable().contains("firstResponse", "resolvedWithin72hRate",
-                    "slaCompliance", "complaintRate", "reopenRate", "volumeByType", "repeatPurchaseRate",
+                    "slaCompliance", "survey", "complaintRate", "reopenRate", "volumeByType", "repeatPurchaseRate",
                     "referralShare", "groups");
             assertThat(kpis.body().at("/firstResponse").fieldNames()).toIterable()
                     .containsExactly("median", "p90", "withinTargetRate");
             assertThat(kpis.body().at("/slaCompliance").fieldNames()).toIterable()
                     .containsExactly("P1", "P2", "P3", "P4");
+            assertThat(kpis.body().at("/survey").fieldNames()).toIterable().contains("responseSpeed", "resolution",
+                    "attitude", "overall", "verySatisfiedRate", "nps");
             assertThat(kpis.body().at("/ticketsOpened").asLong()).as("the demo tickets").isPositive();
             assertThat(kpis.body().at("/groups/0/key").asText()).matches("P[1-4]");
             long grouped = 0;
@@ -64,7 +66,8 @@ class ReportsOverHttpTest {
             assertThat(kpis.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
                     .startsWith("text/csv"));
             assertThat(kpis.body().lines().toList()).first().isEqualTo("group,figure,value");
-            assertThat(kpis.body()).contains("\r\nall,ticketsOpened,").contains("\r\nall,slaCompliance.P1,");
+            assertThat(kpis.body()).contains("\r\nall,ticketsOpened,").contains("\r\nall,slaCompliance.P1,")
+                    .contains("\r\nall,survey.nps,");
             assertThat(monthly.body().lines().toList()).first().isEqualTo("figure,current,previous,delta,weakPoint");
             assertThat(monthly.body()).contains("\r\nreopenRate,");
         }

@@ -11,6 +11,7 @@ import dev.rapport.api.report.Rate;
 import dev.rapport.api.report.ReportPeriod;
 import dev.rapport.api.report.ReportQuery;
 import dev.rapport.api.report.Reports;
+import dev.rapport.api.report.SurveyFigures;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.server.http.Csv;
 import dev.rapport.server.http.Exchange;
@@ -151,6 +152,7 @@ public final class ReportRoutes implements HttpService {
         var compliance = new LinkedHashMap<String, Object>();
         kpis.slaCompliance().forEach((priority, rate) -> compliance.put(priority.name(), rate(rate)));
         body.put("slaCompliance", compliance);
+        body.put("survey", survey(kpis.survey()));
         body.put("complaintRate", rate(kpis.complaints()));
         body.put("reopenRate", rate(kpis.reopened()));
         body.put("volumeByType", kpis.volumeByType());
@@ -166,6 +168,18 @@ public final class ReportRoutes implements HttpService {
         body.put("median", firstResponse.median().map(Duration::toString).orElse(null));
         body.put("p90", firstResponse.p90().map(Duration::toString).orElse(null));
         body.put("withinTargetRate", rate(firstResponse.withinTarget()));
+        return body;
+    }
+
+    private static Map<String, Object> survey(SurveyFigures survey) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("answers", survey.answers());
+        body.put("responseSpeed", survey.responseSpeed().orElse(null));
+        body.put("resolution", survey.resolution().orElse(null));
+        body.put("attitude", survey.attitude().orElse(null));
+        body.put("overall", survey.overall().orElse(null));
+        body.put("verySatisfiedRate", rate(survey.verySatisfied()));
+        body.put("nps", survey.nps().orElse(null));
         return body;
     }
 

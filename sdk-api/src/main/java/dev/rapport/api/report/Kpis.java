@@ -22,6 +22,7 @@ import java.util.TreeMap;
  *                          resolved in the period
  * @param slaCompliance     per priority: tickets resolved in the period that met both their first-response and their
  *                          resolution deadline, out of all resolved in the period; every priority is present
+ * @param survey            the survey answers received in the period
  * @param complaints        tickets opened in the period of type {@code COMPLAINT}, out of all opened
  * @param reopened          tickets whose resolution a customer judged in the period and that were reopened
  *                          (NEEDS_ADJUSTMENT or UNSATISFIED), out of all judged
@@ -34,13 +35,14 @@ import java.util.TreeMap;
  *                          recorded in it (service-wide: empty in groups)
  */
 public record Kpis(long ticketsOpened, FirstResponse firstResponse, Rate resolvedWithin72h,
-                   Map<Priority, Rate> slaCompliance, Rate complaints, Rate reopened, Map<String, Long> volumeByType,
+                   Map<Priority, Rate> slaCompliance, SurveyFigures survey, Rate complaints, Rate reopened, Map<String, Long> volumeByType,
                    Map<LifecycleStage, Long> volumeByStage, Map<IntakeChannel, Long> volumeByChannel,
                    Rate repeatPurchase, Rate referral) {
     public Kpis {
         Objects.requireNonNull(firstResponse, "firstResponse");
         Objects.requireNonNull(resolvedWithin72h, "resolvedWithin72h");
         slaCompliance = complete(Priority.class, slaCompliance, Rate.NONE);
+        Objects.requireNonNull(survey, "survey");
         Objects.requireNonNull(complaints, "complaints");
         Objects.requireNonNull(reopened, "reopened");
         volumeByType = Collections.unmodifiableMap(new TreeMap<>(volumeByType));
@@ -63,6 +65,13 @@ public record Kpis(long ticketsOpened, FirstResponse firstResponse, Rate resolve
         figures.add(Figure.rate("firstResponse.withinTargetRate", firstResponse.withinTarget()));
         figures.add(Figure.rate("resolvedWithin72hRate", resolvedWithin72h));
         slaCompliance.forEach((priority, rate) -> figures.add(Figure.rate("slaCompliance." + priority, rate)));
+        figures.add(Figure.count("survey.answers", survey.answers()));
+        figures.add(new Figure("survey.responseSpeed", survey.responseSpeed()));
+        figures.add(new Figure("survey.resolution", survey.resolution()));
+        figures.add(new Figure("survey.attitude", survey.attitude()));
+        figures.add(new Figure("survey.overall", survey.overall()));
+        figures.add(Figure.rate("survey.verySatisfiedRate", survey.verySatisfied()));
+        figures.add(new Figure("survey.nps", survey.nps()));
         figures.add(Figure.rate("complaintRate", complaints));
         figures.add(Figure.rate("reopenRate", reopened));
         volumeByType.forEach((type, count) -> figures.add(Figure.count("volumeByType." + type, count)));

@@ -3,7 +3,9 @@ package dev.rapport.core.report;
 import dev.rapport.api.report.FirstResponse;
 import dev.rapport.api.report.Kpis;
 import dev.rapport.api.report.Rate;
+import dev.rapport.api.report.SurveyFigures;
 import dev.rapport.api.spi.storage.ReportStore.CustomerTotals;
+import dev.rapport.api.spi.storage.ReportStore.SurveyTotals;
 import dev.rapport.api.spi.storage.ReportStore.TicketTotals;
 import dev.rapport.api.ticket.LifecycleStage;
 import dev.rapport.api.ticket.Priority;
@@ -20,11 +22,23 @@ final class KpiFigures {
     private KpiFigures() {
     }
 
+    /** Averages of the 1–5 scores, the share of overall 5s, and the NPS: promoters minus detractors, in percent. */
+    static SurveyFigures survey(SurveyTotals s) {
+        if (s.answers() == 0) {
+            return SurveyFigures.NONE;
+        }
+        double n = s.answers();
+        return new SurveyFigures(s.answers(), Optional.of(s.responseSpeed() / n), Optional.of(s.resolution() / n),
+                Optional.of(s.attitude() / n), Optional.of(s.overall() / n), new Rate(s.overallFive(), s.answers()),
+                Optional.of((s.promoters() - s.detractors()) * 100 / n));
+    }
+
     /**
      * @param stages    each ticket type's life-cycle stage
      * @param customers the service-wide customer counts; empty for a group, where they mean nothing
      */
-    static Kpis of(TicketTotals t, Map<String, LifecycleStage> stages, Optional<CustomerTotals> customers) {
+    static Kpis of(TicketTotals t, SurveyTotals answers, Map<String, LifecycleStage> stages,
+                   Optional<CustomerTotals> customers) {
         long opened = t.openedByType().values().stream().mapToLong(Long::longValue).sum();
         var byStage = new EnumMap<LifecycleStage, Long>(LifecycleStage.class);
         t.openedByType().forEach((type, count) -> {
@@ -40,7 +54,7 @@ final class KpiFigures {
                     t.resolved().getOrDefault(priority, 0L)));
         }
         var firstResponse = new FirstResponse(t.median(), t.p90(), new Rate(t.withinTarget(), t.firstResponses()));
-        return new Kpis(opened, firstResponse, new Rate(t.resolvedWithin72h(), resolved), compliance,
+        return new Kpis(opened, firstResponse, new Rate(t.resolvedWithin72h(), resolved), compliance, survey(answers),
                 new Rate(t.openedByType().getOrDefault(COMPLAINT, 0L), opened), new Rate(t.reopened(), t.judged()),
                 t.openedByType(), byStage, t.openedByChannel(),
                 customers.map(c -> new Rate(c.returningAgain(), c.returning())).orElse(Rate.NONE),

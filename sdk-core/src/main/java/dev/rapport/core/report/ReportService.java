@@ -11,6 +11,7 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.Permission;
 import dev.rapport.api.spi.storage.ReportStore.CustomerTotals;
+import dev.rapport.api.spi.storage.ReportStore.SurveyTotals;
 import dev.rapport.api.spi.storage.ReportStore.TicketTotals;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.LifecycleStage;
@@ -22,6 +23,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,15 +63,21 @@ public final class ReportService implements Reports {
         Map<String, LifecycleStage> stages = tx.ticketTypes().list().stream()
                 .collect(Collectors.toMap(TicketType::code, TicketType::stage));
         var totals = tx.reports().tickets(from, to, query.department(), query.groupBy());
+        Map<Optional<String>, SurveyTotals> answers = tx.reports().surveys(from, to, query.department(),
+                query.groupBy()).stream().collect(Collectors.toMap(SurveyTotals::group, a -> a));
         CustomerTotals customers = tx.reports().customers(from, to, query.period().from(),
                 query.period().endExclusive());
-        Function<TicketTotals, Kpis> kpis = t -> KpiFigures.of(t, stages, t.group().isEmpty()
-                ? Optional.of(customers) : Optional.empty());
-        var overall = totals.stream().filter(t -> t.group().isEmpty()).findFirst()
-                .orElseGet(() -> TicketTotals.none(Optional.empty()));
-        var groups = totals.stream().filter(t -> t.group().isPresent())
-                .map(t -> new KpiReport.Group(t.group().get(), kpis.apply(t))).toList();
-        return new KpiReport(query, kpis.apply(overall), groups);
+        Map<Optional<String>, TicketTotals> tickets = totals.stream()
+                .collect(Collectors.toMap(TicketTotals::group, t -> t));
+        // A group may have answers (about tickets opened earlier) and no ticket figures, or the other way round.
+        var keys = new TreeSet<String>();
+        tickets.keySet().forEach(group -> group.ifPresent(keys::add));
+        answers.keySet().forEach(group -> group.ifPresent(keys::add));
+        Function<Optional<String>, Kpis> kpis = group -> KpiFigures.of(
+                tickets.getOrDefault(group, TicketTotals.none(group)), answers.getOrDefault(group,
+                        SurveyTotals.none(group)), stages, group.isEmpty() ? Optional.of(customers) : Optional.empty());
+        var groups = keys.stream().map(key -> new KpiReport.Group(key, kpis.apply(Optional.of(key)))).toList();
+        return new KpiReport(query, kpis.apply(Optional.empty()), groups);
     }
 
     /**

@@ -15,6 +15,9 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.security.User;
+import dev.rapport.api.survey.Survey;
+import dev.rapport.api.survey.SurveyAnswer;
+import dev.rapport.api.survey.SurveyState;
 import dev.rapport.api.ticket.AddProgress;
 import dev.rapport.api.ticket.AssignTicket;
 import dev.rapport.api.ticket.CommunicationMethod;
@@ -28,6 +31,8 @@ import dev.rapport.api.ticket.ResolveTicket;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.testing.Eventually;
+import dev.rapport.core.testing.FakeSurveyProvider;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
@@ -43,6 +48,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,6 +70,11 @@ import static org.assertj.core.api.Assertions.tuple;
  * T4      2026-11-20 02:00    COMPLAINT  P1 EMAIL           +5m                  —
  * T6      2026-10-31 17:00    CONSULTATION P2 CHAT          —                    —
  *         (Nov 1 01:00 local: a November ticket)
+ *
+ * survey of  answered           speed resolution attitude overall recommend
+ * T0         2026-10-06         5     5          5        5       9
+ * T1         2026-11-03         4     5          5        5       10
+ * T2         2026-11-05         1     3          2        3       6
  * </pre>
  */
 class ReportServiceTest {
@@ -74,9 +85,10 @@ class ReportServiceTest {
     private Rapport rapport;
     private Customer regular;
     private final Map<DepartmentId, User> agents = new HashMap<>();
+    private final AtomicInteger answers = new AtomicInteger();
 
     @StorageTest
-    void novembersKpisMatchTheHandComputedFigures(TestDatabase db) {
+    void novembersKpisMatchTheHandComputedFigures(TestDatabase db) throws InterruptedException {
         givenTheFixture(db);
 
         Kpis kpis = rapport.reports().kpis(Actor.system(), ReportQuery.of(ReportPeriod.of(NOVEMBER))).overall();
@@ -98,13 +110,20 @@ class ReportServiceTest {
         assertThat(kpis.slaCompliance()).containsEntry(Priority.P1, new Rate(1, 2)).containsEntry(Priority.P2, Rate.NONE)
                 .containsEntry(Priority.P3, new Rate(1, 1)).containsEntry(Priority.P4, Rate.NONE);
         assertThat(kpis.reopened()).as("T2 reopened of T1 and T2 judged").isEqualTo(new Rate(1, 2));
+        assertThat(kpis.survey().answers()).isEqualTo(2);
+        assertThat(kpis.survey().responseSpeed()).contains(2.5);
+        assertThat(kpis.survey().resolution()).contains(4.0);
+        assertThat(kpis.survey().attitude()).contains(3.5);
+        assertThat(kpis.survey().overall()).contains(4.0);
+        assertThat(kpis.survey().verySatisfied()).isEqualTo(new Rate(1, 2));
+        assertThat(kpis.survey().nps()).as("one promoter (10), one detractor (6)").contains(0.0);
         assertThat(kpis.repeatPurchase()).as("of two customers who had bought before, one bought again")
                 .isEqualTo(new Rate(1, 2));
         assertThat(kpis.referral()).as("one of November's two new customers came by referral").isEqualTo(new Rate(1, 2));
     }
 
     @StorageTest
-    void aBreakdownByPriorityCountsEachGroupOnItsOwn(TestDatabase db) {
+    void aBreakdownByPriorityCountsEachGroupOnItsOwn(TestDatabase db) throws InterruptedException {
         givenTheFixture(db);
 
         KpiReport report = rapport.reports().kpis(Actor.system(),
@@ -121,7 +140,7 @@ class ReportServiceTest {
     }
 
     @StorageTest
-    void theMonthlyReviewComparesWithOctoberAndFlagsP1Compliance(TestDatabase db) {
+    void theMonthlyReviewComparesWithOctoberAndFlagsTheWeakPoints(TestDatabase db) throws InterruptedException {
         givenTheFixture(db);
 
         MonthlyReview review = rapport.reports().monthly(Actor.system(), NOVEMBER, Optional.empty());
@@ -134,13 +153,16 @@ class ReportServiceTest {
                 .extracting(MonthlyReview.Change::delta).containsExactly(Optional.of(25 * 60.0));
         assertThat(review.changes()).filteredOn(c -> c.figure().equals("slaCompliance.P2"))
                 .extracting(MonthlyReview.Change::delta).containsExactly(Optional.empty());
+        assertThat(review.changes()).filteredOn(c -> c.figure().equals("survey.nps"))
+                .extracting(MonthlyReview.Change::delta).containsExactly(Optional.of(-100.0));
         assertThat(review.weakPoints()).extracting(MonthlyReview.WeakPoint::figure, MonthlyReview.WeakPoint::value,
                         MonthlyReview.WeakPoint::threshold, MonthlyReview.WeakPoint::reason)
-                .containsExactly(tuple("slaCompliance.P1", 0.5, 0.95, MonthlyReview.Reason.SLA_BELOW_TARGET));
+                .containsExactly(tuple("slaCompliance.P1", 0.5, 0.95, MonthlyReview.Reason.SLA_BELOW_TARGET),
+                        tuple("survey.responseSpeed", 2.5, 3.0, MonthlyReview.Reason.SURVEY_DIMENSION_LOW));
     }
 
     @StorageTest
-    void aSupervisorSeesTheOwnDepartmentOnly(TestDatabase db) {
+    void aSupervisorSeesTheOwnDepartmentOnly(TestDatabase db) throws InterruptedException {
         givenTheFixture(db);
         var supervisor = Fixtures.actor(rapport, Role.SUPERVISOR, "after-sales");
         var agent = Fixtures.actor(rapport, Role.AGENT, "after-sales");
@@ -151,6 +173,7 @@ class ReportServiceTest {
         assertThat(own.query().department()).contains(DepartmentId.of("after-sales"));
         assertThat(own.overall().volumeByType()).containsOnly(entry("COMPLAINT", 2L));
         assertThat(own.overall().firstResponse().withinTarget()).isEqualTo(new Rate(2, 2));
+        assertThat(own.overall().survey().answers()).as("T1's answer; T2 is customer service's").isEqualTo(1);
         assertThatThrownBy(() -> rapport.reports().kpis(supervisor, november.in(DepartmentId.of("customer-service"))))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> rapport.reports().kpis(agent, november)).isInstanceOf(ForbiddenException.class);
@@ -169,8 +192,8 @@ class ReportServiceTest {
                 .extracting(Kpis.Figure::value).containsExactly(Optional.empty());
     }
 
-    private void givenTheFixture(TestDatabase db) {
-        rapport = rapports.start(db);
+    private void givenTheFixture(TestDatabase db) throws InterruptedException {
+        rapport = rapports.start(rapports.builder(db).surveyProvider("link", FakeSurveyProvider.issuing()));
         regular = customer(CustomerSource.REFERRAL);
         var lapsed = customer(CustomerSource.WEB);
         purchase(regular, "2026-09-10T02:00:00Z");
@@ -181,6 +204,7 @@ class ReportServiceTest {
         respond(t0, "2026-10-05T02:10:00Z");
         resolve(t0, "2026-10-05T07:00:00Z");
         judge(t0, Opinion.SATISFIED, "2026-10-05T08:00:00Z");
+        answer(t0, "2026-10-06T02:00:00Z", SurveyAnswer.of(5, 5, 5, 5, 9));
 
         at("2026-10-31T17:00:00Z");
         open("CONSULTATION", Priority.P2, IntakeChannel.CHAT);
@@ -193,6 +217,7 @@ class ReportServiceTest {
         respond(t1, "2026-11-02T02:20:00Z");
         resolve(t1, "2026-11-02T12:00:00Z");
         judge(t1, Opinion.SATISFIED, "2026-11-02T13:00:00Z");
+        answer(t1, "2026-11-03T02:00:00Z", SurveyAnswer.of(4, 5, 5, 5, 10));
 
         at("2026-11-03T02:00:00Z");
         var t2 = open("CONSULTATION", Priority.P1, IntakeChannel.PHONE);
@@ -202,6 +227,7 @@ class ReportServiceTest {
         work(t2, "2026-11-04T10:00:00Z");
         resolve(t2, "2026-11-04T18:00:00Z");
         judge(t2, Opinion.SATISFIED, "2026-11-04T19:00:00Z");
+        answer(t2, "2026-11-05T02:00:00Z", SurveyAnswer.of(1, 3, 2, 3, 6));
 
         purchase(regular, "2026-11-05T02:00:00Z");
 
@@ -259,6 +285,20 @@ class ReportServiceTest {
         rapport.tickets().confirm(Actor.system(), ticket.id(), new ConfirmResolution(current(ticket).version(), opinion,
                 Optional.of(CommunicationMethod.EMAIL), opinion == Opinion.SATISFIED ? Optional.empty()
                 : Optional.of("The export still fails")));
+    }
+
+    /** Answers the ticket's survey once its invitation was issued, from an address of its own. */
+    private void answer(Ticket ticket, String at, SurveyAnswer answer) throws InterruptedException {
+        Eventually.until("the survey of " + ticket.number() + " invited", () -> survey(ticket).state()
+                == SurveyState.INVITED);
+        at(at);
+        String path = survey(ticket).link().orElseThrow().getPath();
+        rapport.surveys().answer(path.substring(path.lastIndexOf('/') + 1), answer,
+                "198.51.100." + answers.incrementAndGet());
+    }
+
+    private Survey survey(Ticket ticket) {
+        return rapport.surveys().ofTicket(Actor.system(), ticket.id()).getFirst();
     }
 
     private Ticket current(Ticket ticket) {

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ import static dev.rapport.storage.jdbc.JdbcValues.instant;
 
 /**
  * Report aggregates as a handful of grouped scans over {@code tickets}, {@code ticket_confirmations},
- * {@code customers} and {@code purchases}, each bounded by an indexed time column. Percentiles are the databases'
+ * {@code surveys}, {@code customers} and {@code purchases}, each bounded by an indexed time column. Percentiles are the databases'
  * {@code PERCENTILE_CONT}, which H2 and PostgreSQL compute alike.
  */
 final class JdbcReportStore implements ReportStore {
@@ -118,6 +119,38 @@ final class JdbcReportStore implements ReportStore {
                     }
                     return judged;
                 }).list();
+    }
+
+    @Override
+    public List<SurveyTotals> surveys(Instant from, Instant to, Optional<DepartmentId> department,
+                                      Optional<Grouping> groupBy) {
+        var totals = new TreeMap<String, SurveyTotals>();
+        totals.put("", SurveyTotals.none(Optional.empty()));
+        var scopes = new ArrayList<Scope>();
+        scopes.add(new Scope(from, to, department, Optional.empty()));
+        groupBy.ifPresent(grouping -> scopes.add(new Scope(from, to, department, Optional.of(grouping))));
+        for (Scope scope : scopes) {
+            scope.query(handle, "SELECT " + scope.group() + " AS grp, COUNT(*) AS n, "
+                            + "COALESCE(SUM(s.response_speed), 0) AS speed, COALESCE(SUM(s.resolution), 0) AS resolution, "
+                            + "COALESCE(SUM(s.attitude), 0) AS attitude, COALESCE(SUM(s.overall), 0) AS overall, "
+                            + "SUM(CASE WHEN s.overall = 5 THEN 1 ELSE 0 END) AS five, "
+                            + "SUM(CASE WHEN s.recommend >= 9 THEN 1 ELSE 0 END) AS promoters, "
+                            + "SUM(CASE WHEN s.recommend <= 6 THEN 1 ELSE 0 END) AS detractors "
+                            + "FROM surveys s JOIN tickets t ON t.id = s.ticket_id "
+                            + "WHERE s.answered_at >= :from AND s.answered_at < :to" + scope.department()
+                            + scope.groupByClause())
+                    .map((rs, ctx) -> {
+                        long n = rs.getLong("n");
+                        if (n > 0) {
+                            var group = scope.groupBy().map(g -> scope.key(rs));
+                            totals.put(group.orElse(""), new SurveyTotals(group, n, rs.getLong("speed"),
+                                    rs.getLong("resolution"), rs.getLong("attitude"), rs.getLong("overall"),
+                                    rs.getLong("five"), rs.getLong("promoters"), rs.getLong("detractors")));
+                        }
+                        return n;
+                    }).list();
+        }
+        return List.copyOf(totals.values());
     }
 
     @Override

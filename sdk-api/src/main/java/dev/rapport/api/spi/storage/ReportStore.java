@@ -35,6 +35,15 @@ public interface ReportStore {
                                Optional<Grouping> groupBy);
 
     /**
+     * The survey answers received in the window, by the grouping of their tickets: one entry with an empty group for
+     * all answers in scope, and with a grouping one entry more per group that has answers.
+     *
+     * @param department only answers about this department's tickets
+     */
+    List<SurveyTotals> surveys(Instant from, Instant to, Optional<DepartmentId> department,
+                               Optional<Grouping> groupBy);
+
+    /**
      * The customer aggregates of the window.
      *
      * @param fromDay the first day of the window in the SDK's zone, for purchases, which are dated
@@ -77,6 +86,27 @@ public interface ReportStore {
         public static TicketTotals none(Optional<String> group) {
             return new TicketTotals(group, Map.of(), Map.of(), 0, 0, Optional.empty(), Optional.empty(), Map.of(), 0,
                     Map.of(), 0, 0);
+        }
+    }
+
+    /**
+     * Survey figures of one group: sums, so that averages stay exact.
+     *
+     * @param group       as in {@link TicketTotals}
+     * @param answers     surveys answered in the window
+     * @param overallFive answers with an overall score of 5
+     * @param promoters   answers recommending with 9 or 10
+     * @param detractors  answers recommending with 0 to 6
+     */
+    record SurveyTotals(Optional<String> group, long answers, long responseSpeed, long resolution, long attitude,
+                        long overall, long overallFive, long promoters, long detractors) {
+        public SurveyTotals {
+            Objects.requireNonNull(group, "group");
+        }
+
+        /** No answers for {@code group}. */
+        public static SurveyTotals none(Optional<String> group) {
+            return new SurveyTotals(group, 0, 0, 0, 0, 0, 0, 0, 0);
         }
     }
 

@@ -47,9 +47,9 @@ final class TestServer implements AutoCloseable {
 
     private TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust, boolean demo) {
         var coordinates = db.fresh();
-        // No background SLA scan: the test's clock stands still unless the test moves it.
+        // No background SLA or follow-up scan: the test's clock stands still unless the test moves it.
         var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO)
-                .config(RapportServer.withWebForm(Map.of()));
+                .followUpScanInterval(Duration.ZERO).config(RapportServer.withWebForm(Map.of()));
         if (coordinates.user() != null) {
             builder.jdbcCredentials(coordinates.user(), coordinates.password() == null ? "" : coordinates.password());
         }

@@ -16,6 +16,8 @@ import dev.rapport.api.customer.Purchases;
 import dev.rapport.api.event.DeadLetters;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.DomainEventListener;
+import dev.rapport.api.followup.FollowUpPlan;
+import dev.rapport.api.followup.FollowUps;
 import dev.rapport.api.security.Authentication;
 import dev.rapport.api.security.Departments;
 import dev.rapport.api.security.Users;
@@ -40,6 +42,9 @@ import dev.rapport.core.customer.TimelineService;
 import dev.rapport.core.event.DeadLetterService;
 import dev.rapport.core.event.EventDelivery;
 import dev.rapport.core.event.EventSettings;
+import dev.rapport.core.followup.FollowUpScan;
+import dev.rapport.core.followup.FollowUpService;
+import dev.rapport.core.followup.FollowUpSettings;
 import dev.rapport.core.plugin.ConfiguredBlobStore;
 import dev.rapport.core.plugin.ConfiguredNotifiers;
 import dev.rapport.core.plugin.PluginCatalog;
@@ -87,7 +92,7 @@ import java.util.function.Consumer;
 public final class Rapport implements AutoCloseable {
     private static final String STORAGE_PREFIX = "rapport.storage.";
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
-            ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX);
+            ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, FollowUpSettings.PREFIX);
 
     private final Clock clock;
     private final Storage storage;
@@ -106,10 +111,12 @@ public final class Rapport implements AutoCloseable {
     private final AttachmentService attachments;
     private final SlaSettingsService slaSettings;
     private final SlaMonitor slaMonitor;
+    private final FollowUpService followUps;
+    private final FollowUpScan followUpScan;
     private final ChannelInbox inbox;
 
     private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery,
-                    List<ChannelInstance> channels) {
+                    List<ChannelInstance> channels, FollowUpSettings followUpSettings) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
@@ -124,14 +131,15 @@ public final class Rapport implements AutoCloseable {
         var catalog = new TicketCatalog();
         var replying = channels.stream().filter(c -> c.channel() instanceof Replying).map(ChannelInstance::name)
                 .collect(Collectors.toSet());
+        this.interactions = new InteractionService(transactions, clock, ids);
+        this.followUps = new FollowUpService(transactions, clock, b.zone, ids, interactions, followUpSettings.plan());
         this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter(), assignment,
-                catalog, new ChannelReplies(replying, ids));
+                catalog, new ChannelReplies(replying, ids), followUps::afterClosure);
         this.users = new UserService(transactions, clock, ids, passwords);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
                 new LoginThrottle(clock, b.accountLimit, b.addressLimit), b.sessionTtl);
         this.ticketTypes = new TicketTypeService(transactions, clock, catalog::forget);
-        this.interactions = new InteractionService(transactions, clock, ids);
         this.purchases = new PurchaseService(transactions, clock, b.zone, ids, b.keyAccountThreshold);
         this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),
                 new CustomerMerge(transactions, clock, purchases));
@@ -146,6 +154,7 @@ public final class Rapport implements AutoCloseable {
             return null;
         });
         this.slaMonitor = new SlaMonitor(transactions, clock, b.slaScanInterval);
+        this.followUpScan = new FollowUpScan(transactions, clock, followUps, followUpSettings.scanInterval());
         this.inbox = new ChannelInbox(transactions, clock, tickets, customers, channels);
     }
 
@@ -172,6 +181,11 @@ public final class Rapport implements AutoCloseable {
 
     public Purchases purchases() {
         return purchases;
+    }
+
+    /** Scheduled contacts with customers: after closure, by maintenance plan, before renewal, for recovery. */
+    public FollowUps followUps() {
+        return followUps;
     }
 
     public CustomerTimeline timeline() {
@@ -210,14 +224,16 @@ public final class Rapport implements AutoCloseable {
     }
 
     /**
-     * Runs now the scheduled work that is due by the clock (SLA warnings, breaches and escalations), as the
-     * background scans would, and lets event delivery look for retries that fell due; for hosts that drive time
-     * themselves, such as tests and demos. Deliveries happen on their own threads, after this returns.
+     * Runs now the scheduled work that is due by the clock (SLA warnings, breaches and escalations; the day's
+     * maintenance and renewal follow-ups, follow-ups falling due or overdue), as the background scans would, and lets
+     * event delivery look for retries that fell due; for hosts that drive time themselves, such as tests and demos.
+     * Deliveries happen on their own threads, after this returns.
      *
      * @return how many tickets got an SLA alarm
      */
     public int runDueWork() {
         int alarms = slaMonitor.runDue();
+        followUpScan.runDue();
         delivery.wakeLanes();
         return alarms;
     }
@@ -254,6 +270,7 @@ public final class Rapport implements AutoCloseable {
     public void close() {
         inbox.close();
         slaMonitor.close();
+        followUpScan.close();
         delivery.close();
         storage.close();
         blobs.close();
@@ -288,6 +305,8 @@ public final class Rapport implements AutoCloseable {
         private SlaPolicy slaPolicy = SlaPolicy.defaults();
         private Duration sessionTtl = Duration.ofHours(8);
         private Duration slaScanInterval = Duration.ofSeconds(15);
+        private FollowUpPlan followUpPlan = FollowUpPlan.standard();
+        private Duration followUpScanInterval = FollowUpSettings.DEFAULT_SCAN_INTERVAL;
         private Money keyAccountThreshold = Money.of("500000", "CNY");
         private LoginThrottle.Limit accountLimit = new LoginThrottle.Limit(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
         private LoginThrottle.Limit addressLimit = new LoginThrottle.Limit(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
@@ -327,8 +346,9 @@ public final class Rapport implements AutoCloseable {
          * A flat configuration key such as {@code rapport.storage.type} (default {@code jdbc}) or
          * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code filesystem})
          * and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
-         * instance's own keys for a notifier, or {@code rapport.events.*} for event delivery (docs/embedding.md lists
-         * them). Unknown keys fail {@link #build()}.
+         * instance's own keys for a notifier, {@code rapport.events.*} for event delivery, or
+         * {@code rapport.follow-ups.*} for the follow-up plan (docs/embedding.md lists them). Unknown keys fail
+         * {@link #build()}.
          */
         public Builder config(String key, String value) {
             config.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));
@@ -379,6 +399,26 @@ public final class Rapport implements AutoCloseable {
          */
         public Builder slaScanInterval(Duration interval) {
             this.slaScanInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
+         * When follow-ups are planned and who owns them (SPEC §6). Default {@link FollowUpPlan#standard()}: days 3, 7
+         * and 30 after closure, quarterly (HIGH) and monthly (MEDIUM) maintenance, renewal 30 days ahead. Keys under
+         * {@code rapport.follow-ups.} change it further.
+         */
+        public Builder followUpPlan(FollowUpPlan plan) {
+            this.followUpPlan = Objects.requireNonNull(plan, "plan");
+            return this;
+        }
+
+        /**
+         * How often follow-ups are checked for falling due or overdue (and, once a day, maintenance and renewal ones
+         * planned). Default 1 minute; zero turns the background scan off, leaving {@link Rapport#runDueWork()} to the
+         * host.
+         */
+        public Builder followUpScanInterval(Duration interval) {
+            this.followUpScanInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
@@ -475,6 +515,12 @@ public final class Rapport implements AutoCloseable {
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
+            FollowUpSettings followUpSettings = new FollowUpSettings(followUpPlan, followUpScanInterval);
+            try {
+                followUpSettings = FollowUpSettings.from(config, followUpPlan, followUpScanInterval);
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
             Storage storage = null;
             try {
                 var catalog = PluginCatalog.of(StorageFactory.class, discoverPlugins, factories, loader);
@@ -523,7 +569,7 @@ public final class Rapport implements AutoCloseable {
             var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying);
             Rapport rapport = null;
             try {
-                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances);
+                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances, followUpSettings);
                 delivery.start(); // delivers what a crash left undelivered, too
                 if (pollChannels) {
                     rapport.inbox.start();

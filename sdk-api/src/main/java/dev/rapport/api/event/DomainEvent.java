@@ -11,7 +11,8 @@ import java.time.Instant;
 public sealed interface DomainEvent
         permits CustomerCreated, CustomerUpdated, CustomersMerged, InteractionLogged, PurchaseRecorded, TicketCreated, TicketAssigned,
                 ProgressAdded, TicketResolved, TicketReopened, TicketClosed, SlaAlarmRaised, TicketEscalated, TicketAccepted,
-                AttachmentAdded, ExceptionRecorded, CollaborationRequested, CustomerMessageReceived, ReplyQueued {
+                AttachmentAdded, ExceptionRecorded, CollaborationRequested, CustomerMessageReceived, ReplyQueued,
+                FollowUpScheduled, FollowUpDue, FollowUpOverdue, FollowUpCompleted, FollowUpSkipped {
 
     /** When the change was made, by the SDK's clock. */
     Instant occurredAt();

@@ -35,7 +35,13 @@ public enum Permission {
     /** Change SLA policies and business calendars. */
     SLA_ADMIN("sla.admin"),
     /** See events that could not be delivered (dead letters) and send them again. */
-    EVENTS_ADMIN("events.admin");
+    EVENTS_ADMIN("events.admin"),
+    /** See, complete and skip the follow-ups one owns. */
+    FOLLOW_UP_WORK("follow-up.work"),
+    /** See, complete and skip the follow-ups of the own department as well. */
+    FOLLOW_UP_WORK_DEPARTMENT("follow-up.work.department"),
+    /** See, complete and skip every follow-up. */
+    FOLLOW_UP_WORK_ALL("follow-up.work.all");
 
     private final String key;
 

@@ -17,8 +17,10 @@ import dev.rapport.api.security.User;
 import dev.rapport.api.ticket.AddProgress;
 import dev.rapport.api.ticket.AssignTicket;
 import dev.rapport.api.ticket.CommunicationMethod;
+import dev.rapport.api.ticket.ConfirmResolution;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.OpenTicket;
+import dev.rapport.api.ticket.Opinion;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.ResolveTicket;
 import dev.rapport.api.ticket.Visibility;
@@ -28,11 +30,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Demo users (one per role, password {@value #PASSWORD}) and a few customers and tickets in different states,
- * created through the public services like any host would.
+ * Demo users (one per role, password {@value #PASSWORD}) and a few customers and tickets in different states, one of
+ * them closed (with its follow-ups), created through the public services like any host would.
  */
 public final class DemoData {
     public static final String PASSWORD = "rapport-demo";
@@ -108,6 +111,19 @@ public final class DemoData {
                 "Called the customer and walked through a firmware update.", Visibility.CUSTOMER, printer.version()));
         tickets.resolve(system, printer.id(), new ResolveTicket(printer.version(),
                 "Firmware 2.4.1 fixes the Wi-Fi power-saving bug; installed remotely.", CommunicationMethod.PHONE));
+
+        // A closed ticket: its 3-7-30 follow-ups fall due as the demo clock moves on.
+        var training = tickets.open(system, OpenTicket.builder().customer(yunzhan.id()).type("CONSULTATION")
+                .priority(Priority.P4).title("新员工系统培训")
+                .description("Four new warehouse staff need an introduction to order entry and returns.")
+                .channel(IntakeChannel.EMAIL).build());
+        training = tickets.assign(system, training.id(), AssignTicket.to(agent.id(), training.version()));
+        training = tickets.addProgress(system, training.id(), AddProgress.note(
+                "Scheduled a remote session for Thursday afternoon.", Visibility.CUSTOMER, training.version()));
+        training = tickets.resolve(system, training.id(), new ResolveTicket(training.version(),
+                "Held a two-hour remote training and shared the recording.", CommunicationMethod.EMAIL));
+        tickets.confirm(system, training.id(), new ConfirmResolution(training.version(), Opinion.SATISFIED,
+                Optional.of(CommunicationMethod.EMAIL), Optional.empty()));
         return true;
     }
 

@@ -1,6 +1,9 @@
 package dev.rapport.core.demo;
 
 import dev.rapport.api.PageRequest;
+import dev.rapport.api.followup.FollowUp;
+import dev.rapport.api.followup.FollowUpFilter;
+import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.User;
 import dev.rapport.api.ticket.TicketFilter;
@@ -23,7 +26,10 @@ class DemoDataTest {
         assertThat(DemoData.seed(rapport)).as("a second start changes nothing").isFalse();
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).extracting(User::employeeId)
                 .containsExactlyInAnyOrder("admin", "agent", "expert", "manager", "supervisor");
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(3);
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(4);
+        assertThat(rapport.followUps().list(Actor.system(), FollowUpFilter.all(), PageRequest.first()).items())
+                .as("the closed ticket's 3-7-30 follow-ups").extracting(FollowUp::kind).containsExactly(
+                        FollowUpKind.SATISFACTION_CHECK, FollowUpKind.USAGE_GUIDE, FollowUpKind.ACCOUNT_VISIT);
         assertThat(rapport.authentication().login("agent", DemoData.PASSWORD, "127.0.0.1").token()).isNotBlank();
     }
 
@@ -36,6 +42,6 @@ class DemoDataTest {
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).hasSize(5);
         assertThat(rapport.authentication().login("admin", adminPassword, "127.0.0.1").token())
                 .as("the existing admin keeps its password").isNotBlank();
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(3);
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(4);
     }
 }

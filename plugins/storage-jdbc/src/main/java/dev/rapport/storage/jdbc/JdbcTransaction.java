@@ -8,6 +8,7 @@ import dev.rapport.api.spi.storage.Counter;
 import dev.rapport.api.spi.storage.CustomerStore;
 import dev.rapport.api.spi.storage.DeliveryStore;
 import dev.rapport.api.spi.storage.DepartmentStore;
+import dev.rapport.api.spi.storage.FollowUpStore;
 import dev.rapport.api.spi.storage.InteractionStore;
 import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.PurchaseStore;
@@ -44,6 +45,7 @@ final class JdbcTransaction implements Transaction {
     private final Outbox outbox;
     private final DeliveryStore deliveries;
     private final ConversationStore conversations;
+    private final FollowUpStore followUps;
 
     JdbcTransaction(Handle handle, Dialect dialect, JsonCodec json, Clock clock) {
         this.handle = handle;
@@ -65,6 +67,7 @@ final class JdbcTransaction implements Transaction {
         this.outbox = new JdbcOutbox(handle, json, clock);
         this.deliveries = new JdbcDeliveryStore(handle, dialect, json);
         this.conversations = new JdbcConversationStore(handle, dialect, json);
+        this.followUps = new JdbcFollowUpStore(handle, dialect);
     }
 
     @Override
@@ -130,6 +133,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public ConversationStore conversations() {
         return conversations;
+    }
+
+    @Override
+    public FollowUpStore followUps() {
+        return followUps;
     }
 
     @Override

@@ -13,6 +13,11 @@ import dev.rapport.api.event.CustomerUpdated;
 import dev.rapport.api.event.CustomersMerged;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.ExceptionRecorded;
+import dev.rapport.api.event.FollowUpCompleted;
+import dev.rapport.api.event.FollowUpDue;
+import dev.rapport.api.event.FollowUpOverdue;
+import dev.rapport.api.event.FollowUpScheduled;
+import dev.rapport.api.event.FollowUpSkipped;
 import dev.rapport.api.event.InteractionLogged;
 import dev.rapport.api.event.PurchaseRecorded;
 import dev.rapport.api.event.ProgressAdded;
@@ -25,6 +30,8 @@ import dev.rapport.api.event.TicketCreated;
 import dev.rapport.api.event.TicketEscalated;
 import dev.rapport.api.event.TicketReopened;
 import dev.rapport.api.event.TicketResolved;
+import dev.rapport.api.followup.FollowUpId;
+import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.OutboxEntry;
@@ -103,7 +110,18 @@ class JdbcOutboxTest {
                         "请检查固件 \"2.4\"", List.of(UserId.of("expert-1"), UserId.of("supervisor-1")), T0, ACTOR),
                 new CustomerMessageReceived(TICKET, "T2026000001", "support-mail", false, Optional.of(ACTOR), T0,
                         UserId.of("system")),
-                new ReplyQueued(TICKET, "support-mail", "rapport.t2026000001.01", T0, ACTOR));
+                new ReplyQueued(TICKET, "support-mail", "rapport.t2026000001.01", T0, ACTOR),
+                new FollowUpScheduled(FollowUpId.of("follow-up-1"), FollowUpKind.SERVICE_RECOVERY,
+                        CustomerId.of("customer-1"), Optional.of(TICKET), ACTOR, minutesAfterT0(1440), List.of(ACTOR),
+                        T0, ACTOR),
+                new FollowUpDue(FollowUpId.of("follow-up-1"), FollowUpKind.SATISFACTION_CHECK,
+                        CustomerId.of("customer-1"), Optional.of(TICKET), ACTOR, T0, T0, ACTOR),
+                new FollowUpOverdue(FollowUpId.of("follow-up-1"), FollowUpKind.RENEWAL, CustomerId.of("customer-1"),
+                        Optional.empty(), ACTOR, T0, minutesAfterT0(900), ACTOR),
+                new FollowUpCompleted(FollowUpId.of("follow-up-1"), FollowUpKind.MAINTENANCE,
+                        CustomerId.of("customer-1"), Optional.empty(), InteractionId.of("interaction-1"), T0, ACTOR),
+                new FollowUpSkipped(FollowUpId.of("follow-up-1"), FollowUpKind.USAGE_GUIDE, CustomerId.of("customer-1"),
+                        Optional.of(TICKET), T0, ACTOR));
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> events.forEach(tx.outbox()::append));
 

@@ -44,6 +44,9 @@ public interface Transaction {
     /** Tickets' conversations on channels, and the inbound messages filed. */
     ConversationStore conversations();
 
+    /** Follow-ups: after closure, by maintenance plan, before renewal, for service recovery. */
+    FollowUpStore followUps();
+
     /** The audit trail. */
     AuditLog audit();
 

@@ -6,6 +6,7 @@ import dev.rapport.api.followup.FollowUpPlan;
 import dev.rapport.api.followup.FollowUpPlan.Owner;
 import dev.rapport.api.followup.FollowUpPlan.Step;
 import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.core.Rapport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -95,6 +96,15 @@ class FollowUpSettingsTest {
                         .anySatisfy(p -> assertThat(p).contains("renewal-notice"))
                         .anySatisfy(p -> assertThat(p).contains("unknown key(s) [holiday]"))
                         .hasSize(7));
+    }
+
+    @Test
+    void aBadKeyFailsTheBuildNamingIt() {
+        assertThatThrownBy(() -> Rapport.builder().config("rapport.follow-ups.day-start", "noon")
+                .config("rapport.follow-ups.weekends", "off").build())
+                .isInstanceOfSatisfying(PluginConfigException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).contains("day-start"))
+                        .anySatisfy(p -> assertThat(p).contains("weekends")));
     }
 
     @Test

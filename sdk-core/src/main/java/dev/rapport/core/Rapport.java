@@ -347,8 +347,8 @@ public final class Rapport implements AutoCloseable {
          * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code filesystem})
          * and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
          * instance's own keys for a notifier, {@code rapport.events.*} for event delivery, or
-         * {@code rapport.follow-ups.*} for the follow-up plan (docs/embedding.md lists them). Unknown keys fail
-         * {@link #build()}.
+         * {@code rapport.follow-ups.*} for the follow-up plan (docs/embedding.md and docs/operations.md list them).
+         * Unknown keys fail {@link #build()}.
          */
         public Builder config(String key, String value) {
             config.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));

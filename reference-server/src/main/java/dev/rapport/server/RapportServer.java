@@ -15,6 +15,7 @@ import dev.rapport.server.routes.DeadLetterRoutes;
 import dev.rapport.server.routes.ReportRoutes;
 import dev.rapport.server.routes.DepartmentRoutes;
 import dev.rapport.server.routes.PublicSurveyRoutes;
+import dev.rapport.server.routes.FollowUpRoutes;
 import dev.rapport.server.routes.SlaRoutes;
 import dev.rapport.server.routes.SurveyRoutes;
 import dev.rapport.server.routes.TicketRoutes;
@@ -120,6 +121,7 @@ public final class RapportServer {
                 .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))
                 .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), http))
                 .register("/api/v1/sla", new SlaRoutes(rapport.slaSettings(), http))
+                .register("/api/v1/follow-ups", new FollowUpRoutes(rapport.followUps(), http))
                 .register("/api/v1/admin/dead-letters", new DeadLetterRoutes(rapport.deadLetters(), http))
                 .register("/api/v1/reports", new ReportRoutes(rapport.reports(), http, rapport.clock()));
         demoClock.ifPresent(advance -> routing.register("/api/v1/demo", new DemoRoutes(rapport, advance, http)));

@@ -49,8 +49,9 @@ final class TestServer implements AutoCloseable {
 
     private TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust, boolean demo) {
         var coordinates = db.fresh();
-        // No background SLA scan: the test's clock stands still unless the test moves it.
+        // No background SLA or follow-up scan: the test's clock stands still unless the test moves it.
         var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO)
+                .followUpScanInterval(Duration.ZERO)
                 .config(RapportServer.withSurveyLinks(RapportServer.withWebForm(Map.of()), SURVEY_BASE_URL,
                         () -> "test-server-survey-secret-0123456789abcdef"));
         if (coordinates.user() != null) {

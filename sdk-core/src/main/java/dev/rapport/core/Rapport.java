@@ -17,6 +17,8 @@ import dev.rapport.api.event.DeadLetters;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.DomainEventListener;
 import dev.rapport.api.report.Reports;
+import dev.rapport.api.followup.FollowUpPlan;
+import dev.rapport.api.followup.FollowUps;
 import dev.rapport.api.security.Authentication;
 import dev.rapport.api.security.Departments;
 import dev.rapport.api.security.Users;
@@ -43,6 +45,10 @@ import dev.rapport.core.customer.TimelineService;
 import dev.rapport.core.event.DeadLetterService;
 import dev.rapport.core.event.EventDelivery;
 import dev.rapport.core.event.EventSettings;
+import dev.rapport.core.followup.FollowUpScan;
+import dev.rapport.core.followup.RecoveryFollowUp;
+import dev.rapport.core.followup.FollowUpService;
+import dev.rapport.core.followup.FollowUpSettings;
 import dev.rapport.core.plugin.ConfiguredBlobStore;
 import dev.rapport.core.plugin.ConfiguredNotifiers;
 import dev.rapport.core.plugin.PluginCatalog;
@@ -56,12 +62,12 @@ import dev.rapport.core.security.LoginThrottle;
 import dev.rapport.core.security.PasswordHasher;
 import dev.rapport.core.security.UserService;
 import dev.rapport.core.survey.ConfiguredSurveyProviders;
-import dev.rapport.core.survey.RecoveryNote;
 import dev.rapport.core.survey.ServiceRecovery;
 import dev.rapport.core.survey.SurveyIssuing;
 import dev.rapport.core.survey.SurveyService;
 import dev.rapport.core.survey.SurveySettings;
 import dev.rapport.core.sla.SlaSettingsService;
+import dev.rapport.core.ticket.AfterClosure;
 import dev.rapport.core.ticket.AutoAssignment;
 import dev.rapport.core.ticket.SlaMonitor;
 import dev.rapport.core.ticket.TicketCatalog;
@@ -100,7 +106,7 @@ public final class Rapport implements AutoCloseable {
     private static final String STORAGE_PREFIX = "rapport.storage.";
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
             ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, SurveySettings.PREFIX,
-            ReviewThresholds.PREFIX);
+            ReviewThresholds.PREFIX, FollowUpSettings.PREFIX);
 
     private final Clock clock;
     private final Storage storage;
@@ -119,6 +125,8 @@ public final class Rapport implements AutoCloseable {
     private final AttachmentService attachments;
     private final SlaSettingsService slaSettings;
     private final SlaMonitor slaMonitor;
+    private final FollowUpService followUps;
+    private final FollowUpScan followUpScan;
     private final ChannelInbox inbox;
     private final ReportService reports;
 
@@ -126,7 +134,7 @@ public final class Rapport implements AutoCloseable {
 
     private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery,
                     List<ChannelInstance> channels, SurveySettings surveySettings, Optional<String> surveyIssuer,
-                    ReviewThresholds thresholds) {
+                    FollowUpSettings followUpSettings, ReviewThresholds thresholds) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
@@ -144,16 +152,19 @@ public final class Rapport implements AutoCloseable {
         var replies = new ChannelReplies(replying, ids);
         var issuing = new SurveyIssuing(transactions, clock, ids, surveySettings, surveyIssuer, replies, b.zone);
         delivery.keepInvitationsWith(issuing);
+        this.interactions = new InteractionService(transactions, clock, ids);
+        this.followUps = new FollowUpService(transactions, clock, b.zone, ids, interactions, followUpSettings.plan());
+        // A ticket's closing also asks for its survey and plans its 3-7-30 follow-ups, in the same transaction.
         this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter(), assignment,
-                catalog, replies, issuing);
-        // Where a low score's service recovery is opened (SPEC §6): by default an audit entry on the ticket.
-        this.surveys = new SurveyService(transactions, clock, tickets, b.serviceRecovery, surveySettings);
+                catalog, replies, AfterClosure.inTurn(issuing, followUps::afterClosure));
+        // A low score opens service recovery (SPEC §6): a follow-up for a supervisor, unless the host decides.
+        this.surveys = new SurveyService(transactions, clock, tickets,
+                b.serviceRecovery != null ? b.serviceRecovery : new RecoveryFollowUp(followUps), surveySettings);
         this.users = new UserService(transactions, clock, ids, passwords);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
                 new LoginThrottle(clock, b.accountLimit, b.addressLimit), b.sessionTtl);
         this.ticketTypes = new TicketTypeService(transactions, clock, catalog::forget);
-        this.interactions = new InteractionService(transactions, clock, ids);
         this.purchases = new PurchaseService(transactions, clock, b.zone, ids, b.keyAccountThreshold);
         this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),
                 new CustomerMerge(transactions, clock, purchases));
@@ -168,6 +179,7 @@ public final class Rapport implements AutoCloseable {
             return null;
         });
         this.slaMonitor = new SlaMonitor(transactions, clock, b.slaScanInterval);
+        this.followUpScan = new FollowUpScan(transactions, clock, followUps, followUpSettings.scanInterval());
         this.inbox = new ChannelInbox(transactions, clock, tickets, customers, channels);
         this.reports = new ReportService(transactions, b.zone, thresholds);
     }
@@ -195,6 +207,11 @@ public final class Rapport implements AutoCloseable {
 
     public Purchases purchases() {
         return purchases;
+    }
+
+    /** Scheduled contacts with customers: after closure, by maintenance plan, before renewal, for recovery. */
+    public FollowUps followUps() {
+        return followUps;
     }
 
     public CustomerTimeline timeline() {
@@ -243,14 +260,16 @@ public final class Rapport implements AutoCloseable {
     }
 
     /**
-     * Runs now the scheduled work that is due by the clock (SLA warnings, breaches and escalations), as the
-     * background scans would, and lets event delivery look for retries that fell due; for hosts that drive time
-     * themselves, such as tests and demos. Deliveries happen on their own threads, after this returns.
+     * Runs now the scheduled work that is due by the clock (SLA warnings, breaches and escalations; the day's
+     * maintenance and renewal follow-ups, follow-ups falling due or overdue), as the background scans would, and lets
+     * event delivery look for retries that fell due; for hosts that drive time themselves, such as tests and demos.
+     * Deliveries happen on their own threads, after this returns.
      *
      * @return how many tickets got an SLA alarm
      */
     public int runDueWork() {
         int alarms = slaMonitor.runDue();
+        followUpScan.runDue();
         delivery.wakeLanes();
         return alarms;
     }
@@ -287,6 +306,7 @@ public final class Rapport implements AutoCloseable {
     public void close() {
         inbox.close();
         slaMonitor.close();
+        followUpScan.close();
         delivery.close();
         storage.close();
         blobs.close();
@@ -312,7 +332,7 @@ public final class Rapport implements AutoCloseable {
         private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
         private final Map<String, Channel> channels = new LinkedHashMap<>();
         private final Map<String, SurveyProvider> surveyProviders = new LinkedHashMap<>();
-        private ServiceRecovery serviceRecovery = new RecoveryNote();
+        private ServiceRecovery serviceRecovery;
         private boolean pollChannels = true;
         private ReviewThresholds reviewThresholds;
         private boolean discoverPlugins = true;
@@ -324,6 +344,8 @@ public final class Rapport implements AutoCloseable {
         private SlaPolicy slaPolicy = SlaPolicy.defaults();
         private Duration sessionTtl = Duration.ofHours(8);
         private Duration slaScanInterval = Duration.ofSeconds(15);
+        private FollowUpPlan followUpPlan = FollowUpPlan.standard();
+        private Duration followUpScanInterval = FollowUpSettings.DEFAULT_SCAN_INTERVAL;
         private Money keyAccountThreshold = Money.of("500000", "CNY");
         private LoginThrottle.Limit accountLimit = new LoginThrottle.Limit(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
         private LoginThrottle.Limit addressLimit = new LoginThrottle.Limit(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
@@ -372,9 +394,11 @@ public final class Rapport implements AutoCloseable {
          * A flat configuration key such as {@code rapport.storage.type} (default {@code jdbc}) or
          * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code filesystem})
          * and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
-         * instance's own keys for a notifier, {@code rapport.events.*} for event delivery, or
+         * instance's own keys for a notifier, {@code rapport.events.*} for event delivery,
          * {@code rapport.surveys.<name>.type} with the provider's keys and {@code rapport.surveys.validity} for
-         * satisfaction surveys (docs/embedding.md lists them). Unknown keys fail {@link #build()}.
+         * satisfaction surveys, {@code rapport.follow-ups.*} for the follow-up plan, or {@code rapport.reports.*} for
+         * the monthly review's thresholds (docs/embedding.md and docs/operations.md list them). Unknown keys fail
+         * {@link #build()}.
          */
         public Builder config(String key, String value) {
             config.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));
@@ -425,6 +449,26 @@ public final class Rapport implements AutoCloseable {
          */
         public Builder slaScanInterval(Duration interval) {
             this.slaScanInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
+         * When follow-ups are planned and who owns them (SPEC §6). Default {@link FollowUpPlan#standard()}: days 3, 7
+         * and 30 after closure, quarterly (HIGH) and monthly (MEDIUM) maintenance, renewal 30 days ahead. Keys under
+         * {@code rapport.follow-ups.} change it further.
+         */
+        public Builder followUpPlan(FollowUpPlan plan) {
+            this.followUpPlan = Objects.requireNonNull(plan, "plan");
+            return this;
+        }
+
+        /**
+         * How often follow-ups are checked for falling due or overdue (and, once a day, maintenance and renewal ones
+         * planned). Default 1 minute; zero turns the background scan off, leaving {@link Rapport#runDueWork()} to the
+         * host.
+         */
+        public Builder followUpScanInterval(Duration interval) {
+            this.followUpScanInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
@@ -507,7 +551,8 @@ public final class Rapport implements AutoCloseable {
 
         /**
          * What happens when a survey answer calls for service recovery (a score of 2 or less), inside the answer's
-         * transaction. Default: an audit entry {@code survey.recovery-needed} on the ticket.
+         * transaction. Default: a SERVICE_RECOVERY follow-up for a supervisor of the ticket's department (or, when no
+         * one can own it, an audit entry {@code survey.recovery-needed} on the ticket).
          */
         public Builder serviceRecovery(ServiceRecovery recovery) {
             this.serviceRecovery = Objects.requireNonNull(recovery, "recovery");
@@ -538,6 +583,12 @@ public final class Rapport implements AutoCloseable {
             EventSettings events = EventSettings.standard();
             try {
                 events = EventSettings.from(config);
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
+            FollowUpSettings followUpSettings = new FollowUpSettings(followUpPlan, followUpScanInterval);
+            try {
+                followUpSettings = FollowUpSettings.from(config, followUpPlan, followUpScanInterval);
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
@@ -618,7 +669,7 @@ public final class Rapport implements AutoCloseable {
             Rapport rapport = null;
             try {
                 rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances, surveySettings,
-                        surveyIssuer, thresholds);
+                        surveyIssuer, followUpSettings, thresholds);
                 delivery.start(); // delivers what a crash left undelivered, too
                 if (pollChannels) {
                     rapport.inbox.start();

@@ -3,11 +3,14 @@ package dev.rapport.testkit;
 import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.event.CollaborationRequested;
 import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.FollowUpDue;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketClosed;
 import dev.rapport.api.event.TicketCreated;
 import dev.rapport.api.event.TicketEscalated;
+import dev.rapport.api.followup.FollowUpId;
+import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.notify.Notification;
@@ -28,7 +31,8 @@ import java.util.Optional;
 /**
  * Notifications built from real domain events, as the SDK would hand them to a notifier: one ticket's life in the
  * Shanghai morning of {@link TestPluginContext#START}, with recipients writing Chinese and English, with and without
- * an e-mail address, and free text that needs escaping (quotes, a line break, a tab, CJK).
+ * an e-mail address, and free text that needs escaping (quotes, a line break, a tab, CJK). {@link #followUpDue()} is
+ * the follow-up that comes of it three days later, a subject of its own and so not among {@link #all()}.
  */
 public final class SampleNotifications {
     /** The ticket every sample is about. */
@@ -44,6 +48,8 @@ public final class SampleNotifications {
     /** An expert without an e-mail address. */
     public static final Recipient EXPERT_WITHOUT_ADDRESS = new Recipient(UserId.of("u-expert-wang"), "王强",
             Optional.empty(), Locale.forLanguageTag("zh-CN"));
+    /** The follow-up the follow-up samples are about. */
+    public static final FollowUpId FOLLOW_UP = FollowUpId.of("f-0001");
     /** Free text as people type it, with characters every format must escape. */
     public static final String AWKWARD_TEXT = "请核对 \"发票\" 金额 \\ 100%\n第二行\tend </script>";
 
@@ -95,7 +101,14 @@ public final class SampleNotifications {
         return notification("n-0007", new TicketClosed(TICKET, at(90), ACTOR));
     }
 
-    /** Every sample above, in the order they happened. */
+    /** Three days after the closure, the agent's satisfaction check of the ticket's customer falls due. */
+    public static Notification followUpDue() {
+        return notification("n-0008", new FollowUpDue(FOLLOW_UP, FollowUpKind.SATISFACTION_CHECK,
+                CustomerId.of("c-0042"), Optional.of(TICKET), AGENT.id(), at(3 * 24 * 60), at(3 * 24 * 60),
+                UserId.of("system")), AGENT);
+    }
+
+    /** Every sample about the ticket (all but {@link #followUpDue()}), in the order they happened. */
     public static List<Notification> all() {
         return List.of(ticketCreated(), ticketAssigned(), slaWarning(), slaBreach(), ticketEscalated(),
                 collaborationRequested(), ticketClosed());

@@ -10,6 +10,9 @@ import dev.rapport.api.customer.CustomerKind;
 import dev.rapport.api.customer.CustomerSource;
 import dev.rapport.api.customer.MaintenanceLevel;
 import dev.rapport.api.customer.Segment;
+import dev.rapport.api.followup.FollowUp;
+import dev.rapport.api.followup.FollowUpId;
+import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.ticket.Correspondent;
@@ -122,6 +125,17 @@ public final class SampleRecords {
     public static Ticket assigned(Ticket ticket, UserId assignee, Instant at) {
         return ticket.toBuilder().status(TicketStatus.ASSIGNED).assigneeId(Optional.of(assignee)).updatedAt(at)
                 .version(ticket.version() + 1).build();
+    }
+
+    /**
+     * The satisfaction check of {@code ticket}, owned by {@link #AGENT}, due at {@code due} and overdue a day later;
+     * PENDING, version 1, planned at {@link TestPluginContext#START}.
+     */
+    public static FollowUp followUpOf(Ticket ticket, Instant due) {
+        return FollowUp.planned(FollowUpId.of(newId()), FollowUpKind.SATISFACTION_CHECK, ticket.customerId(),
+                Optional.of(ticket.id()), AGENT, Optional.of(SUPPORT),
+                "Confirm that the problem of ticket " + ticket.number() + " stays solved – 回访", Optional.empty(), due,
+                due.plus(Duration.ofDays(1)), TestPluginContext.START);
     }
 
     /** What the SDK writes to the audit trail when {@code customer} is created. */

@@ -4,6 +4,7 @@ import dev.rapport.api.audit.AuditEntry;
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.TicketClosed;
+import dev.rapport.api.followup.FollowUp;
 import dev.rapport.api.report.Grouping;
 import dev.rapport.api.security.Department;
 import dev.rapport.api.security.DepartmentId;
@@ -46,9 +47,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the database. A transaction's writes are all there after it commits and all gone when its work throws, which
  * rethrows the very exception; updates name the version they read, and a stale one writes nothing; the outbox hands
  * events back in append order; conversations find a ticket by a referenced message or a thread, and an inbound
- * message is claimed once; and several instances on the same data, as several nodes of a cluster, share the work
- * without doing it twice: a leased delivery, the fan-out turn, an inbound message and a due SLA alarm go to one of
- * them, and counters never hand out a value twice.
+ * message is claimed once; follow-ups come due by their next alarm; and several instances on the same data, as several
+ * nodes of a cluster, share the work without doing it twice: a leased delivery, the fan-out turn, an inbound message,
+ * a follow-up's plan key and a due SLA alarm go to one of them, and counters never hand out a value twice.
  *
  * <p>Every check expects empty data of its own: point {@link #minimalConfig()} at a fresh database (or schema) in a
  * {@code @BeforeEach} method. The checks about several nodes get their second node from
@@ -345,6 +346,43 @@ public abstract class StorageContract extends PluginContract<Storage, StorageFac
         }
 
         @Test
+        void aFollowUpsPlanKeyIsTakenByOneInstanceOnly() throws InterruptedException {
+            var customer = SampleRecords.customer();
+            var ticket = SampleRecords.ticketOf(customer);
+            var planned = SampleRecords.followUpOf(ticket, T0.plus(Duration.ofDays(3)));
+            var twin = SampleRecords.followUpOf(ticket, T0.plus(Duration.ofDays(3)));
+            String key = "closure:" + ticket.id() + ":SATISFACTION_CHECK";
+            try (Storage node = createMinimal(); Storage other = secondInstanceOnSameData();
+                 var workers = Workers.named("storage-plan-key")) {
+                run(node, tx -> {
+                    tx.customers().insert(customer);
+                    tx.tickets().insert(ticket);
+                });
+                var holding = new CountDownLatch(1);
+                var done = new CountDownLatch(1);
+                var holder = workers.start(() -> node.inTransaction(tx -> {
+                    boolean stored = tx.followUps().insertIfAbsent(planned, key);
+                    holding.countDown();
+                    awaitQuietly(done);
+                    return stored;
+                }));
+                assertThat(holding.await(Workers.PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the holder started")
+                        .isTrue();
+
+                // The second insert may wait for the holder's commit (as PostgreSQL does) or see it at once.
+                var racer = workers.start(() -> other.inTransaction(tx -> tx.followUps().insertIfAbsent(twin, key)));
+                done.countDown();
+                boolean held = Workers.await(holder);
+                boolean raced = Workers.await(racer);
+                Optional<FollowUp> stored = other.inTransaction(tx -> tx.followUps().findByPlanKey(key));
+
+                assertThat(held).as("the first transaction's insert").isTrue();
+                assertThat(raced).as("another instance's insert of the same plan key").isFalse();
+                assertThat(stored).contains(planned);
+            }
+        }
+
+        @Test
         void aDueSlaAlarmIsRaisedByOneInstanceOnly() {
             var customer = SampleRecords.customer();
             List<Ticket> tickets = IntStream.range(0, 3)
@@ -391,6 +429,44 @@ public abstract class StorageContract extends PluginContract<Storage, StorageFac
                         .doesNotHaveDuplicates();
                 assertThat(taken).extracting(pair -> pair[1]).as("customer codes").hasSize(4 * takesEach)
                         .doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    /** Follow-ups, found by their plan key and by when the due-work scan must look at them next. */
+    @Nested
+    public class FollowUps {
+        @Test
+        void aFollowUpIsReadBackAsWrittenAndComesDueByItsNextAlarm() {
+            var customer = SampleRecords.customer();
+            var ticket = SampleRecords.ticketOf(customer);
+            var planned = SampleRecords.followUpOf(ticket, T0.plus(Duration.ofDays(3)));
+            var announced = planned.announced(planned.dueAt());
+            try (Storage storage = createMinimal()) {
+                run(storage, tx -> {
+                    tx.customers().insert(customer);
+                    tx.tickets().insert(ticket);
+                    assertThat(tx.followUps().insertIfAbsent(planned, "closure:" + ticket.id())).isTrue();
+                });
+
+                Optional<FollowUp> read = storage.inTransaction(tx -> tx.followUps().find(planned.id()));
+                List<FollowUp> dueBefore = storage.inTransaction(tx -> tx.followUps().dueForAlarm(
+                        planned.dueAt().minusSeconds(1), 10));
+                List<FollowUp> dueAt = storage.inTransaction(tx -> tx.followUps().dueForAlarm(planned.dueAt(), 10));
+                boolean updated = storage.inTransaction(tx -> tx.followUps().update(announced, planned.version()));
+                boolean stale = storage.inTransaction(tx -> tx.followUps().update(announced, planned.version()));
+                List<FollowUp> dueLater = storage.inTransaction(tx -> tx.followUps().dueForAlarm(
+                        planned.overdueAt().minusSeconds(1), 10));
+                List<FollowUp> dueOverdue = storage.inTransaction(tx -> tx.followUps().dueForAlarm(
+                        planned.overdueAt(), 10));
+
+                assertThat(read).contains(planned);
+                assertThat(dueBefore).isEmpty();
+                assertThat(dueAt).containsExactly(planned);
+                assertThat(updated).isTrue();
+                assertThat(stale).as("an update from a stale read").isFalse();
+                assertThat(dueLater).as("announced: next due when overdue").isEmpty();
+                assertThat(dueOverdue).containsExactly(announced);
             }
         }
     }

@@ -12,7 +12,8 @@ public sealed interface DomainEvent
         permits CustomerCreated, CustomerUpdated, CustomersMerged, InteractionLogged, PurchaseRecorded, TicketCreated, TicketAssigned,
                 ProgressAdded, TicketResolved, TicketReopened, TicketClosed, SlaAlarmRaised, TicketEscalated, TicketAccepted,
                 AttachmentAdded, ExceptionRecorded, CollaborationRequested, CustomerMessageReceived, ReplyQueued,
-                SurveyRequested, SurveyInvited, SurveyCompleted {
+                SurveyRequested, SurveyInvited, SurveyCompleted,
+                FollowUpScheduled, FollowUpDue, FollowUpOverdue, FollowUpCompleted, FollowUpSkipped {
 
     /** When the change was made, by the SDK's clock. */
     Instant occurredAt();

@@ -39,7 +39,13 @@ public enum Permission {
     /** See the KPI reports and the monthly review of one's own department. */
     REPORT_READ("report.read"),
     /** See the KPI reports of every department and of the whole service. */
-    REPORT_READ_ALL("report.read.all");
+    REPORT_READ_ALL("report.read.all"),
+    /** See, complete and skip the follow-ups one owns. */
+    FOLLOW_UP_WORK("follow-up.work"),
+    /** See, complete and skip the follow-ups of the own department as well. */
+    FOLLOW_UP_WORK_DEPARTMENT("follow-up.work.department"),
+    /** See, complete and skip every follow-up. */
+    FOLLOW_UP_WORK_ALL("follow-up.work.all");
 
     private final String key;
 

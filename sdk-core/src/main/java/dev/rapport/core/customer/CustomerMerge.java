@@ -62,6 +62,7 @@ public final class CustomerMerge {
             int tickets = tx.tickets().moveCustomer(duplicateId, survivorId);
             int interactions = tx.interactions().moveCustomer(duplicateId, survivorId);
             int purchased = tx.purchases().moveCustomer(duplicateId, survivorId);
+            int followUps = tx.followUps().moveCustomer(duplicateId, survivorId);
 
             // The duplicate gives up its contacts before the survivor takes them: a contact belongs to one customer.
             var pointer = duplicate.toBuilder().contacts(List.of()).mergedInto(survivorId).updatedAt(now)
@@ -73,7 +74,7 @@ public final class CustomerMerge {
                 throw ConflictException.of("customer.version.stale", "A customer changed during the merge; retry it");
             }
             tx.audit().append(ChangeSet.create().added("mergedFrom", duplicate.code()).added("tickets", tickets)
-                    .added("interactions", interactions).added("purchases", purchased)
+                    .added("interactions", interactions).added("purchases", purchased).added("followUps", followUps)
                     .added("contacts", duplicate.contacts().size())
                     .entry("customer", survivorId.value(), now, actor, "customer.merged"));
             tx.audit().append(ChangeSet.create().added("mergedInto", survivor.code())

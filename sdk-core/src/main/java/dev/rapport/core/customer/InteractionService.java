@@ -8,10 +8,12 @@ import dev.rapport.api.customer.InteractionId;
 import dev.rapport.api.customer.Interactions;
 import dev.rapport.api.customer.NewInteraction;
 import dev.rapport.api.error.NotFoundException;
+import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.event.InteractionLogged;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Permission;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.core.FieldChecks;
 import dev.rapport.core.IdGenerator;
 import dev.rapport.core.Transactions;
@@ -40,6 +42,17 @@ public final class InteractionService implements Interactions {
     @Override
     public Interaction log(Actor actor, CustomerId customer, NewInteraction request) {
         actor.require(Permission.CUSTOMER_WRITE);
+        return transactions.write(tx -> log(tx, actor, customer, request));
+    }
+
+    /**
+     * Logs a communication inside the caller's transaction, e.g. together with the follow-up it completes. Checks
+     * every field, but not the actor's permissions: the caller decided those.
+     *
+     * @throws NotFoundException   for an unknown customer
+     * @throws ValidationException naming every invalid field
+     */
+    public Interaction log(Transaction tx, Actor actor, CustomerId customer, NewInteraction request) {
         Instant now = clock.instant();
         var checks = FieldChecks.create();
         checks.require("method", request.method());
@@ -66,25 +79,23 @@ public final class InteractionService implements Interactions {
         planned.filter(p -> p.isBefore(at))
                 .ifPresent(p -> checks.add("plannedCompletion", "must not be before the interaction"));
         UserId owner = request.ownerId().orElse(actor.userId());
-        return transactions.write(tx -> {
-            if (!tx.customers().exists(customer)) {
-                throw NotFoundException.of("customer", customer.value());
-            }
-            if (request.ownerId().isPresent() && tx.users().find(owner).isEmpty()) {
-                checks.add("ownerId", "is not a known user");
-            }
-            checks.throwIfAny();
-            var interaction = new Interaction(InteractionId.of(ids.next()), customer, at, request.method(),
-                    participants, topic, content, initialResponse, owner, planned, nextAction,
-                    actor.userId(), now);
-            tx.interactions().insert(interaction);
-            tx.audit().append(ChangeSet.create().added("interactionId", interaction.id())
-                    .added("method", interaction.method()).added("topic", topic).added("ownerId", owner)
-                    .entry("customer", customer.value(), now, actor, "customer.interaction-logged"));
-            tx.outbox().append(new InteractionLogged(interaction.id(), customer, interaction.method(), owner, now,
-                    actor.userId()));
-            return interaction;
-        });
+        if (!tx.customers().exists(customer)) {
+            throw NotFoundException.of("customer", customer.value());
+        }
+        if (request.ownerId().isPresent() && tx.users().find(owner).isEmpty()) {
+            checks.add("ownerId", "is not a known user");
+        }
+        checks.throwIfAny();
+        var interaction = new Interaction(InteractionId.of(ids.next()), customer, at, request.method(),
+                participants, topic, content, initialResponse, owner, planned, nextAction,
+                actor.userId(), now);
+        tx.interactions().insert(interaction);
+        tx.audit().append(ChangeSet.create().added("interactionId", interaction.id())
+                .added("method", interaction.method()).added("topic", topic).added("ownerId", owner)
+                .entry("customer", customer.value(), now, actor, "customer.interaction-logged"));
+        tx.outbox().append(new InteractionLogged(interaction.id(), customer, interaction.method(), owner, now,
+                actor.userId()));
+        return interaction;
     }
 
     @Override

@@ -21,9 +21,9 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * The customer 360° timeline: each source (tickets, interactions, purchases) pages newest first on its own index;
- * a page of the timeline merges one page of each. The cursor is the last entry's (time, kind, id), so every source
- * knows where to continue.
+ * The customer 360° timeline: each source (tickets, interactions, purchases, follow-ups) pages newest first on its own
+ * index; a page of the timeline merges one page of each. The cursor is the last entry's (time, kind, id), so every
+ * source knows where to continue.
  */
 public final class TimelineService implements CustomerTimeline {
     /** Newest first; at the same instant by kind, then newest id first. */
@@ -45,6 +45,8 @@ public final class TimelineService implements CustomerTimeline {
         var cursor = page.cursor().map(c -> TimeCursor.decode(c, 2));
         cursor.ifPresent(c -> kindOf(c.parts()[0]));
         boolean tickets = actor.has(Permission.TICKET_READ) || actor.has(Permission.TICKET_READ_ALL);
+        boolean followUps = actor.has(Permission.FOLLOW_UP_WORK) || actor.has(Permission.FOLLOW_UP_WORK_DEPARTMENT)
+                || actor.has(Permission.FOLLOW_UP_WORK_ALL);
         int n = page.limit() + 1;
         var entries = transactions.read(tx -> {
             if (!tx.customers().exists(customer)) {
@@ -60,6 +62,10 @@ public final class TimelineService implements CustomerTimeline {
             tx.purchases().ofCustomer(customer, bound(cursor, Kind.PURCHASE), n, zone).forEach(p -> merged.add(
                     new TimelineEntry(p.date().atStartOfDay(zone).toInstant(), Kind.PURCHASE, p.id().value(),
                             TimelineSummaries.of(p))));
+            if (followUps) {
+                tx.followUps().ofCustomer(customer, bound(cursor, Kind.FOLLOW_UP), n).forEach(f -> merged.add(
+                        new TimelineEntry(f.dueAt(), Kind.FOLLOW_UP, f.id().value(), TimelineSummaries.of(f))));
+            }
             return merged;
         });
         entries.sort(ORDER);

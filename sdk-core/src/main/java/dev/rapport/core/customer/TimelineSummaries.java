@@ -2,6 +2,7 @@ package dev.rapport.core.customer;
 
 import dev.rapport.api.customer.Interaction;
 import dev.rapport.api.customer.Purchase;
+import dev.rapport.api.followup.FollowUp;
 import dev.rapport.api.ticket.Ticket;
 
 /** The one-line summaries of timeline entries. Built from fields that carry no contact phone or e-mail. */
@@ -18,6 +19,10 @@ final class TimelineSummaries {
 
     static String of(Interaction interaction) {
         return interaction.method() + ": " + shorten(interaction.topic());
+    }
+
+    static String of(FollowUp followUp) {
+        return followUp.kind() + " " + followUp.state() + ": " + shorten(followUp.purpose());
     }
 
     static String of(Purchase purchase) {

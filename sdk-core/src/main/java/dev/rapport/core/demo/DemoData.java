@@ -35,8 +35,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Demo users (one per role, password {@value #PASSWORD}) and a few customers and tickets in different states,
- * created through the public services like any host would.
+ * Demo users (one per role, password {@value #PASSWORD}) and a few customers and tickets in different states, one of
+ * them closed (with its follow-ups), created through the public services like any host would.
  */
 public final class DemoData {
     public static final String PASSWORD = "rapport-demo";
@@ -133,6 +133,18 @@ public final class DemoData {
                 .important(true).title("配送延误").description("The replacement scanner arrived five days late.")
                 .channel(IntakeChannel.PHONE).build(), agent, "Refunded the shipping fee and changed the carrier.",
                 SurveyAnswer.of(2, 3, 4, 2, 4).withComment("延误让我们一周无法盘点。"));
+        // A closed ticket: its 3-7-30 follow-ups fall due as the demo clock moves on.
+        var training = tickets.open(system, OpenTicket.builder().customer(yunzhan.id()).type("CONSULTATION")
+                .priority(Priority.P4).title("新员工系统培训")
+                .description("Four new warehouse staff need an introduction to order entry and returns.")
+                .channel(IntakeChannel.EMAIL).build());
+        training = tickets.assign(system, training.id(), AssignTicket.to(agent.id(), training.version()));
+        training = tickets.addProgress(system, training.id(), AddProgress.note(
+                "Scheduled a remote session for Thursday afternoon.", Visibility.CUSTOMER, training.version()));
+        training = tickets.resolve(system, training.id(), new ResolveTicket(training.version(),
+                "Held a two-hour remote training and shared the recording.", CommunicationMethod.EMAIL));
+        tickets.confirm(system, training.id(), new ConfirmResolution(training.version(), Opinion.SATISFIED,
+                Optional.of(CommunicationMethod.EMAIL), Optional.empty()));
         return true;
     }
 

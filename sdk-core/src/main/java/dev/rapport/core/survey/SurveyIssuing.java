@@ -17,7 +17,7 @@ import dev.rapport.core.Transactions;
 import dev.rapport.core.audit.ChangeSet;
 import dev.rapport.core.event.SurveyInvitations;
 import dev.rapport.core.ticket.CustomerReplies;
-import dev.rapport.core.ticket.TicketClosing;
+import dev.rapport.core.ticket.AfterClosure;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +32,7 @@ import java.util.Optional;
  * goes to the customer as a reply when the ticket came in by a channel that can answer. Without a provider, closing a
  * ticket creates no survey.
  */
-public final class SurveyIssuing implements TicketClosing, SurveyInvitations {
+public final class SurveyIssuing implements AfterClosure, SurveyInvitations {
     private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
@@ -58,7 +58,7 @@ public final class SurveyIssuing implements TicketClosing, SurveyInvitations {
     }
 
     @Override
-    public List<DomainEvent> closed(Transaction tx, Ticket ticket, Instant closedAt, Actor actor) {
+    public List<DomainEvent> closed(Transaction tx, Ticket ticket, Actor actor, Instant closedAt) {
         if (issuer.isEmpty() || !tx.surveys().ofTicket(ticket.id()).isEmpty()) {
             return List.of();
         }

@@ -80,11 +80,11 @@ public final class TicketService implements Tickets {
     private final TicketCatalog catalog;
     private final AutoAssignment assignment;
     private final CustomerReplies replies;
-    private final TicketClosing closing;
+    private final AfterClosure afterClosure;
 
     public TicketService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, SlaSettingsService sla,
                          TicketRouter router, AutoAssignment assignment, TicketCatalog catalog,
-                         CustomerReplies replies, TicketClosing closing) {
+                         CustomerReplies replies, AfterClosure afterClosure) {
         this.transactions = transactions;
         this.clock = clock;
         this.zone = zone;
@@ -94,7 +94,7 @@ public final class TicketService implements Tickets {
         this.assignment = assignment;
         this.catalog = catalog;
         this.replies = replies;
-        this.closing = closing;
+        this.afterClosure = afterClosure;
         this.writer = new TicketChanges(transactions, clock);
     }
 
@@ -377,10 +377,11 @@ public final class TicketService implements Tickets {
                 var confirmations = tx.tickets().confirmations(id);
                 TicketLifecycle.requireClosable(current, confirmations);
                 changes.field("status", current.status(), CLOSED);
-                var events = new ArrayList<DomainEvent>(List.of(new TicketClosed(id, now, actor.userId())));
-                events.addAll(closing.closed(tx, current, now, actor));
-                return new TicketChanges.Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)), changes,
-                        events);
+                var closed = current.toBuilder().status(CLOSED).closedAt(Optional.of(now));
+                var events = new ArrayList<DomainEvent>();
+                events.add(new TicketClosed(id, now, actor.userId()));
+                events.addAll(afterClosure.closed(tx, closed.build(), actor, now));
+                return new TicketChanges.Outcome(closed, changes, events);
             }
             changes.field("status", current.status(), REOPENED);
             var dues = SlaClock.reopened(sla.rules(tx), current.sla(), now);
@@ -410,7 +411,7 @@ public final class TicketService implements Tickets {
             tx.audit().append(ChangeSet.create().field("status", current.status(), CLOSED)
                     .entry("ticket", id.value(), now, actor, "ticket.closed"));
             tx.outbox().append(new TicketClosed(id, now, actor.userId()));
-            closing.closed(tx, current, now, actor).forEach(tx.outbox()::append);
+            afterClosure.closed(tx, next, actor, now).forEach(tx.outbox()::append);
             return SlaClock.evaluated(next, now);
         });
     }

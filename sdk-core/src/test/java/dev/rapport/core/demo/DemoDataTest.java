@@ -1,6 +1,9 @@
 package dev.rapport.core.demo;
 
 import dev.rapport.api.PageRequest;
+import dev.rapport.api.followup.FollowUp;
+import dev.rapport.api.followup.FollowUpFilter;
+import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.User;
 import dev.rapport.api.survey.SurveyState;
@@ -26,12 +29,16 @@ class DemoDataTest {
         assertThat(DemoData.seed(rapport)).as("a second start changes nothing").isFalse();
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).extracting(User::employeeId)
                 .containsExactlyInAnyOrder("admin", "agent", "expert", "manager", "supervisor");
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(6);
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(7);
+        assertThat(rapport.followUps().list(Actor.system(), FollowUpFilter.all(), PageRequest.first()).items())
+                .as("the 3-7-30 follow-ups of the four closed tickets").hasSize(12)
+                .extracting(FollowUp::kind).containsOnly(FollowUpKind.SATISFACTION_CHECK, FollowUpKind.USAGE_GUIDE,
+                        FollowUpKind.ACCOUNT_VISIT);
         assertThat(rapport.authentication().login("agent", DemoData.PASSWORD, "127.0.0.1").token()).isNotBlank();
     }
 
     @StorageTest
-    void withASurveyProviderTheClosedSampleTicketsHaveAnsweredSurveysOneOfThemCallingForRecovery(TestDatabase db) {
+    void withASurveyProviderThreeClosedSampleTicketsHaveAnsweredSurveysOneOfThemCallingForRecovery(TestDatabase db) {
         var rapport = rapports.start(rapports.builder(db).surveyProvider("link", FakeSurveyProvider.issuing()));
 
         DemoData.seed(rapport);
@@ -39,10 +46,11 @@ class DemoDataTest {
         var closed = rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items().stream()
                 .filter(t -> t.status() == TicketStatus.CLOSED).toList();
         var surveys = closed.stream().flatMap(t -> rapport.surveys().ofTicket(Actor.system(), t.id()).stream()).toList();
-        assertThat(closed).hasSize(3);
-        assertThat(surveys).hasSize(3).allSatisfy(s -> assertThat(s.state()).isEqualTo(SurveyState.ANSWERED));
-        assertThat(closed).filteredOn(t -> rapport.tickets().history(Actor.system(), t.id()).stream()
-                .anyMatch(e -> e.action().equals("survey.recovery-needed"))).hasSize(1);
+        var recoveries = rapport.followUps().list(Actor.system(), FollowUpFilter.all(), PageRequest.first()).items()
+                .stream().filter(f -> f.kind() == FollowUpKind.SERVICE_RECOVERY).toList();
+        assertThat(closed).hasSize(4);
+        assertThat(surveys).hasSize(4).filteredOn(s -> s.state() == SurveyState.ANSWERED).hasSize(3);
+        assertThat(recoveries).as("for the complaint rated 2").hasSize(1);
     }
 
     @StorageTest
@@ -54,6 +62,6 @@ class DemoDataTest {
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).hasSize(5);
         assertThat(rapport.authentication().login("admin", adminPassword, "127.0.0.1").token())
                 .as("the existing admin keeps its password").isNotBlank();
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(6);
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(7);
     }
 }

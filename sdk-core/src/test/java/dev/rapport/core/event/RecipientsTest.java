@@ -2,10 +2,15 @@ package dev.rapport.core.event;
 
 import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.event.CollaborationRequested;
+import dev.rapport.api.event.FollowUpDue;
+import dev.rapport.api.event.FollowUpOverdue;
+import dev.rapport.api.event.FollowUpScheduled;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketCreated;
 import dev.rapport.api.event.TicketEscalated;
+import dev.rapport.api.followup.FollowUpId;
+import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.ticket.CollaborationId;
@@ -39,6 +44,20 @@ class RecipientsTest {
         assertThat(Recipients.named(new CollaborationRequested(TICKET, CollaborationId.of("c1"), SALES, "help",
                 List.of(ANNA, BO), AT, ACTOR))).containsExactly(ANNA, BO);
         assertThat(Recipients.named(new TicketAssigned(TICKET, SALES, Optional.of(BO), AT, ACTOR))).containsExactly(BO);
+    }
+
+    @Test
+    void aFollowUpFallingDueOrOverdueIsForItsOwnerAndAScheduledOneForWhomItNames() {
+        var followUp = FollowUpId.of("f1");
+        var customer = CustomerId.of("c");
+        assertThat(Recipients.named(new FollowUpDue(followUp, FollowUpKind.SATISFACTION_CHECK, customer,
+                Optional.of(TICKET), ANNA, AT, AT, ACTOR))).containsExactly(ANNA);
+        assertThat(Recipients.named(new FollowUpOverdue(followUp, FollowUpKind.RENEWAL, customer, Optional.empty(),
+                BO, AT, AT, ACTOR))).containsExactly(BO);
+        assertThat(Recipients.named(new FollowUpScheduled(followUp, FollowUpKind.SERVICE_RECOVERY, customer,
+                Optional.of(TICKET), BO, AT, List.of(BO), AT, ACTOR))).containsExactly(BO);
+        assertThat(Recipients.named(new FollowUpScheduled(followUp, FollowUpKind.USAGE_GUIDE, customer,
+                Optional.of(TICKET), BO, AT, List.of(), AT, ACTOR))).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rapport.core.survey;
 
+import dev.rapport.api.PageRequest;
 import dev.rapport.api.audit.AuditEntry;
 import dev.rapport.api.error.ConflictException;
 import dev.rapport.api.error.FieldError;
@@ -9,11 +10,16 @@ import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.error.RateLimitedException;
 import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.event.SurveyCompleted;
+import dev.rapport.api.followup.FollowUp;
+import dev.rapport.api.followup.FollowUpFilter;
+import dev.rapport.api.followup.FollowUpKind;
+import dev.rapport.api.followup.FollowUpState;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.survey.Survey;
 import dev.rapport.api.survey.SurveyAnswer;
 import dev.rapport.api.survey.SurveyState;
+import dev.rapport.api.ticket.TicketId;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.testing.FakeSurveyProvider;
 import dev.rapport.core.testing.Fixtures;
@@ -179,14 +185,21 @@ class SurveyAnswersTest {
         rapport.surveys().answer(poor, POOR, ADDRESS);
         rapport.surveys().answer(good, SurveyAnswer.of(3, 3, 3, 3, 0), ADDRESS);
 
-        var poorSurvey = surveyOf(rapport, poorTicket.id());
-        assertThat(actions(rapport, poorSurvey)).contains(RecoveryNote.ACTION);
-        assertThat(rapport.tickets().history(Actor.system(), poorTicket.id()))
-                .filteredOn(e -> e.action().equals(RecoveryNote.ACTION)).singleElement()
-                .satisfies(e -> assertThat(e.changes().get("surveyId").after()).contains(poorSurvey.id().value()));
-        assertThat(actions(rapport, surveyOf(rapport, goodTicket.id()))).doesNotContain(RecoveryNote.ACTION);
+        assertThat(recoveries(rapport, poorTicket.id())).as("SPEC §6: a service-recovery follow-up")
+                .singleElement().satisfies(f -> {
+                    assertThat(f.state()).isEqualTo(FollowUpState.PENDING);
+                    assertThat(f.purpose()).isNotBlank();
+                });
+        assertThat(recoveries(rapport, goodTicket.id())).isEmpty();
+        assertThat(actions(rapport, surveyOf(rapport, poorTicket.id()))).as("no note: the follow-up carries the need")
+                .doesNotContain(RecoveryNote.ACTION);
         assertThat(heard.await(SurveyCompleted.class, 2)).extracting(SurveyCompleted::needsRecovery)
                 .containsExactlyInAnyOrder(true, false);
+    }
+
+    private static List<FollowUp> recoveries(Rapport rapport, TicketId ticket) {
+        return rapport.followUps().list(Actor.system(), FollowUpFilter.all().withTicket(ticket), PageRequest.first())
+                .items().stream().filter(f -> f.kind() == FollowUpKind.SERVICE_RECOVERY).toList();
     }
 
     @StorageTest

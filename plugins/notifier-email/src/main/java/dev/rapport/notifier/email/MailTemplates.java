@@ -2,6 +2,9 @@ package dev.rapport.notifier.email;
 
 import dev.rapport.api.event.CollaborationRequested;
 import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.FollowUpDue;
+import dev.rapport.api.event.FollowUpOverdue;
+import dev.rapport.api.event.FollowUpScheduled;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketCreated;
@@ -75,6 +78,9 @@ final class MailTemplates {
             case TicketEscalated e -> List.of(label(messages, e.from()), label(messages, e.to()),
                     e.reason().orElse(e.byBreach() ? messages.getString("reason.breach") : none));
             case CollaborationRequested e -> List.of(e.departmentId().value(), e.request());
+            case FollowUpScheduled e -> List.of(label(messages, e.kind()), times.format(e.dueAt()));
+            case FollowUpDue e -> List.of(label(messages, e.kind()), times.format(e.dueAt()));
+            case FollowUpOverdue e -> List.of(label(messages, e.kind()), times.format(e.dueAt()));
             default -> List.of(eventLabel(messages, event));
         };
     }

@@ -56,6 +56,20 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aFollowUpFallingDueNamesItsKindAndItsTimeInBothLanguages() {
+        var event = SampleNotifications.followUpDue().event();
+
+        var zh = templates.render(event, "李娜", Locale.forLanguageTag("zh-CN"));
+        var en = templates.render(event, "Li Na", Locale.ENGLISH);
+
+        assertThat(zh.subject()).isEqualTo("[Rapport] 回访到期：结案后满意度回访");
+        assertThat(zh.body()).contains("回访 f-0001（结案后满意度回访）应于 2026-03-05 09:00 +08:00 进行");
+        assertThat(en.subject()).isEqualTo("[Rapport] Follow-up due: satisfaction check after closure");
+        assertThat(en.body()).startsWith("Hello Li Na,").contains("is due at 2026-03-05 09:00 +08:00")
+                .endsWith("Rapport");
+    }
+
+    @Test
     void eventsWithoutATemplateOfTheirOwnGetTheDefaultWithTheEventsLabel() {
         var event = SampleNotifications.ticketClosed().event();
 

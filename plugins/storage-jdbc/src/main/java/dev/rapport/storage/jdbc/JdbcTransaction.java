@@ -8,6 +8,7 @@ import dev.rapport.api.spi.storage.Counter;
 import dev.rapport.api.spi.storage.CustomerStore;
 import dev.rapport.api.spi.storage.DeliveryStore;
 import dev.rapport.api.spi.storage.DepartmentStore;
+import dev.rapport.api.spi.storage.FollowUpStore;
 import dev.rapport.api.spi.storage.InteractionStore;
 import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.PurchaseStore;
@@ -48,6 +49,7 @@ final class JdbcTransaction implements Transaction {
     private final ConversationStore conversations;
     private final ReportStore reports;
     private final SurveyStore surveys;
+    private final FollowUpStore followUps;
 
     JdbcTransaction(Handle handle, Dialect dialect, JsonCodec json, Clock clock) {
         this.handle = handle;
@@ -71,6 +73,7 @@ final class JdbcTransaction implements Transaction {
         this.conversations = new JdbcConversationStore(handle, dialect, json);
         this.reports = new JdbcReportStore(handle);
         this.surveys = new JdbcSurveyStore(handle);
+        this.followUps = new JdbcFollowUpStore(handle, dialect);
     }
 
     @Override
@@ -146,6 +149,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public SurveyStore surveys() {
         return surveys;
+    }
+
+    @Override
+    public FollowUpStore followUps() {
+        return followUps;
     }
 
     @Override

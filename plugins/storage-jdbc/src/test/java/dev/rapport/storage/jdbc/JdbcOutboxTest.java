@@ -13,6 +13,11 @@ import dev.rapport.api.event.CustomerUpdated;
 import dev.rapport.api.event.CustomersMerged;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.ExceptionRecorded;
+import dev.rapport.api.event.FollowUpCompleted;
+import dev.rapport.api.event.FollowUpDue;
+import dev.rapport.api.event.FollowUpOverdue;
+import dev.rapport.api.event.FollowUpScheduled;
+import dev.rapport.api.event.FollowUpSkipped;
 import dev.rapport.api.event.InteractionLogged;
 import dev.rapport.api.event.PurchaseRecorded;
 import dev.rapport.api.event.ProgressAdded;
@@ -28,6 +33,8 @@ import dev.rapport.api.event.TicketCreated;
 import dev.rapport.api.event.TicketEscalated;
 import dev.rapport.api.event.TicketReopened;
 import dev.rapport.api.event.TicketResolved;
+import dev.rapport.api.followup.FollowUpId;
+import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.OutboxEntry;
@@ -113,7 +120,18 @@ class JdbcOutboxTest {
                 new SurveyInvited(SurveyId.of("survey-1"), TICKET, "T2026000001", "link", Optional.of("support-mail"),
                         T0, UserId.of("system")),
                 new SurveyCompleted(SurveyId.of("survey-1"), TICKET, "T2026000001", 2, 3, 4, 5, 6, true, true,
-                        List.of(ACTOR), T0, UserId.of("system")));
+                        List.of(ACTOR), T0, UserId.of("system")),
+                new FollowUpScheduled(FollowUpId.of("follow-up-1"), FollowUpKind.SERVICE_RECOVERY,
+                        CustomerId.of("customer-1"), Optional.of(TICKET), ACTOR, minutesAfterT0(1440), List.of(ACTOR),
+                        T0, ACTOR),
+                new FollowUpDue(FollowUpId.of("follow-up-1"), FollowUpKind.SATISFACTION_CHECK,
+                        CustomerId.of("customer-1"), Optional.of(TICKET), ACTOR, T0, T0, ACTOR),
+                new FollowUpOverdue(FollowUpId.of("follow-up-1"), FollowUpKind.RENEWAL, CustomerId.of("customer-1"),
+                        Optional.empty(), ACTOR, T0, minutesAfterT0(900), ACTOR),
+                new FollowUpCompleted(FollowUpId.of("follow-up-1"), FollowUpKind.MAINTENANCE,
+                        CustomerId.of("customer-1"), Optional.empty(), InteractionId.of("interaction-1"), T0, ACTOR),
+                new FollowUpSkipped(FollowUpId.of("follow-up-1"), FollowUpKind.USAGE_GUIDE, CustomerId.of("customer-1"),
+                        Optional.of(TICKET), T0, ACTOR));
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> events.forEach(tx.outbox()::append));
 

@@ -48,6 +48,8 @@ public interface Transaction {
     ReportStore reports();
     /** Tickets' satisfaction surveys. */
     SurveyStore surveys();
+    /** Follow-ups: after closure, by maintenance plan, before renewal, for service recovery. */
+    FollowUpStore followUps();
 
     /** The audit trail. */
     AuditLog audit();

@@ -1,0 +1,279 @@
+package dev.rapport.storage.jdbc;
+
+import dev.rapport.api.customer.Customer;
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.customer.Interaction;
+import dev.rapport.api.customer.InteractionId;
+import dev.rapport.api.customer.InteractionMethod;
+import dev.rapport.api.customer.MaintenanceLevel;
+import dev.rapport.api.followup.FollowUp;
+import dev.rapport.api.followup.FollowUpFilter;
+import dev.rapport.api.followup.FollowUpId;
+import dev.rapport.api.followup.FollowUpKind;
+import dev.rapport.api.followup.FollowUpState;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.storage.Before;
+import dev.rapport.api.spi.storage.CareCandidate;
+import dev.rapport.api.spi.storage.FollowUpQuery;
+import dev.rapport.storage.jdbc.testing.StorageTest;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static dev.rapport.storage.jdbc.CustomerBuilder.aCustomer;
+import static dev.rapport.storage.jdbc.Fixtures.minutesAfterT0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcFollowUpStoreTest {
+    private static final UserId AGENT = UserId.of("agent-1");
+    private static final UserId MANAGER = UserId.of("manager-1");
+    private static final DepartmentId AFTER_SALES = DepartmentId.of("after-sales");
+    private final Customer customer = aCustomer().managedBy(MANAGER).build();
+
+    private FollowUp followUp(FollowUpKind kind, UserId owner, Instant due) {
+        return FollowUp.planned(FollowUpId.of(Fixtures.newId()), kind, customer.id(), Optional.empty(), owner,
+                Optional.of(AFTER_SALES), "Call about " + kind, Optional.empty(), due, due.plusSeconds(86_400),
+                Fixtures.T0);
+    }
+
+    @StorageTest
+    void aFollowUpRoundTripsAndUpdatesUnderItsVersion(TestDatabase db) {
+        var planned = FollowUp.planned(FollowUpId.of(Fixtures.newId()), FollowUpKind.RENEWAL, customer.id(),
+                Optional.empty(), MANAGER, Optional.empty(), "Talk about renewing \"the\" contract – 续约",
+                Optional.of(LocalDate.of(2026, 12, 31)), minutesAfterT0(60), minutesAfterT0(900), Fixtures.T0);
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> tx.customers().insert(customer));
+            assertThat(insert(storage, planned, "renewal:c:2026-12-31")).isTrue();
+
+            var announced = planned.announced(minutesAfterT0(61));
+            assertThat(update(storage, announced, planned.version())).isTrue();
+            assertThat(update(storage, announced.overdue(), planned.version())).as("stale").isFalse();
+            var skipped = announced.skipped("Renewed already", AGENT, minutesAfterT0(62));
+            assertThat(update(storage, skipped, announced.version())).isTrue();
+
+            assertThat(find(storage, planned.id())).contains(skipped);
+            assertThat(byKey(storage, "renewal:c:2026-12-31")).contains(skipped);
+            assertThat(byKey(storage, "renewal:c:2027-12-31")).isEmpty();
+        }
+    }
+
+    @StorageTest
+    void aPlanKeyIsTakenOnceEvenByTransactionsRacingForIt(TestDatabase db) throws Exception {
+        var first = followUp(FollowUpKind.MAINTENANCE, MANAGER, minutesAfterT0(60));
+        var second = followUp(FollowUpKind.MAINTENANCE, MANAGER, minutesAfterT0(60));
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> tx.customers().insert(customer));
+            var inserted = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            var holder = CompletableFuture.supplyAsync(() -> storage.get(tx -> {
+                boolean stored = tx.followUps().insertIfAbsent(first, "maintenance:key");
+                inserted.countDown();
+                await(release);
+                return stored;
+            }));
+            assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+            var racer = CompletableFuture.supplyAsync(() -> storage.get(tx ->
+                    tx.followUps().insertIfAbsent(second, "maintenance:key")));
+            Thread.sleep(200); // the racer reaches the key while the first transaction still holds it
+            release.countDown();
+
+            assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(racer.get(10, TimeUnit.SECONDS)).isFalse();
+            assertThat(insert(storage, second, "maintenance:key")).isFalse();
+            assertThat(byKey(storage, "maintenance:key")).map(FollowUp::id).contains(first.id());
+            assertThat(find(storage, second.id())).isEmpty();
+        }
+    }
+
+    @StorageTest
+    void dueForAlarmFindsPendingFollowUpsAtTheirDueAndThenAtTheirOverdueTime(TestDatabase db) {
+        var unannounced = followUp(FollowUpKind.SATISFACTION_CHECK, AGENT, minutesAfterT0(10));
+        var announced = followUp(FollowUpKind.USAGE_GUIDE, AGENT, minutesAfterT0(-2_000)).announced(minutesAfterT0(-1));
+        var notYet = followUp(FollowUpKind.ACCOUNT_VISIT, AGENT, minutesAfterT0(60));
+        var done = followUp(FollowUpKind.MAINTENANCE, AGENT, minutesAfterT0(5)).done("ok", Optional.empty(),
+                InteractionId.of("i"), AGENT, minutesAfterT0(1));
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> {
+                tx.customers().insert(customer);
+                tx.interactions().insert(new Interaction(
+                        InteractionId.of("i"), customer.id(), Fixtures.T0,
+                        InteractionMethod.PHONE, List.of(), "t", "c", Optional.empty(),
+                        AGENT, Optional.empty(), Optional.empty(), AGENT, Fixtures.T0));
+                for (var f : List.of(unannounced, announced, notYet, done)) {
+                    tx.followUps().insertIfAbsent(f, f.id().value());
+                }
+            });
+
+            var due = storage.get(tx -> tx.followUps().dueForAlarm(minutesAfterT0(30), 10));
+
+            // The announced one's overdue time (a day after its due) came before the other's due time.
+            assertThat(due).extracting(FollowUp::id).containsExactly(announced.id(), unannounced.id());
+        }
+    }
+
+    @StorageTest
+    void listsFilterScopeAndPageSoonestDueFirst(TestDatabase db) {
+        var other = aCustomer().build();
+        var mine = followUp(FollowUpKind.SATISFACTION_CHECK, AGENT, minutesAfterT0(10));
+        var mineLater = followUp(FollowUpKind.USAGE_GUIDE, AGENT, minutesAfterT0(20));
+        var departments = FollowUp.planned(FollowUpId.of(Fixtures.newId()), FollowUpKind.ACCOUNT_VISIT, other.id(),
+                Optional.empty(), MANAGER, Optional.of(AFTER_SALES), "Visit", Optional.empty(), minutesAfterT0(15),
+                minutesAfterT0(2_000), Fixtures.T0);
+        var elsewhere = FollowUp.planned(FollowUpId.of(Fixtures.newId()), FollowUpKind.MAINTENANCE, customer.id(),
+                Optional.empty(), MANAGER, Optional.of(DepartmentId.of("sales")), "Call", Optional.empty(),
+                minutesAfterT0(15), minutesAfterT0(2_000), Fixtures.T0);
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> {
+                tx.customers().insert(customer);
+                tx.customers().insert(other);
+                for (var f : List.of(mine, mineLater, departments, elsewhere)) {
+                    tx.followUps().insertIfAbsent(f, f.id().value());
+                }
+            });
+
+            var all = list(storage, FollowUpFilter.all(), Optional.empty(), Optional.empty(), 10);
+            var agentsOwn = list(storage, FollowUpFilter.all(), Optional.of(new FollowUpQuery.Scope(AGENT,
+                    Optional.empty())), Optional.empty(), 10);
+            var withDepartment = list(storage, FollowUpFilter.all(), Optional.of(new FollowUpQuery.Scope(AGENT,
+                    Optional.of(AFTER_SALES))), Optional.empty(), 10);
+            var firstTwo = list(storage, FollowUpFilter.all(), Optional.empty(), Optional.empty(), 2);
+            var rest = list(storage, FollowUpFilter.all(), Optional.empty(), Optional.of(new FollowUpQuery.After(
+                    firstTwo.getLast().dueAt(), firstTwo.getLast().id())), 10);
+
+            var sameTime = departments.id().value().compareTo(elsewhere.id().value()) < 0
+                    ? List.of(departments.id(), elsewhere.id()) : List.of(elsewhere.id(), departments.id());
+            assertThat(all).extracting(FollowUp::id).containsExactly(mine.id(), sameTime.get(0), sameTime.get(1),
+                    mineLater.id());
+            assertThat(agentsOwn).extracting(FollowUp::id).containsExactly(mine.id(), mineLater.id());
+            assertThat(withDepartment).extracting(FollowUp::id).containsExactly(mine.id(), departments.id(),
+                    mineLater.id());
+            assertThat(rest).extracting(FollowUp::id).containsExactly(sameTime.get(1), mineLater.id());
+            assertThat(list(storage, FollowUpFilter.all().withOwner(MANAGER).withCustomer(other.id()),
+                    Optional.empty(), Optional.empty(), 10)).extracting(FollowUp::id).containsExactly(departments.id());
+            assertThat(list(storage, FollowUpFilter.all().withStates(Set.of(FollowUpState.DONE)), Optional.empty(),
+                    Optional.empty(), 10)).isEmpty();
+            assertThat(list(storage, FollowUpFilter.all().withDueBefore(minutesAfterT0(15)), Optional.empty(),
+                    Optional.empty(), 10)).extracting(FollowUp::id).containsExactly(mine.id());
+        }
+    }
+
+    @StorageTest
+    void aCustomersFollowUpsPageLatestDueFirstAndMoveWithAMerge(TestDatabase db) {
+        var survivor = aCustomer().build();
+        var early = followUp(FollowUpKind.SATISFACTION_CHECK, AGENT, minutesAfterT0(10));
+        var late = followUp(FollowUpKind.USAGE_GUIDE, AGENT, minutesAfterT0(20));
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> {
+                tx.customers().insert(customer);
+                tx.customers().insert(survivor);
+                tx.followUps().insertIfAbsent(early, "a");
+                tx.followUps().insertIfAbsent(late, "b");
+            });
+
+            List<FollowUp> all = storage.get(tx -> tx.followUps().ofCustomer(customer.id(), Optional.empty(), 10));
+            List<FollowUp> afterLate = storage.get(tx -> tx.followUps().ofCustomer(customer.id(),
+                    Optional.of(new Before(late.dueAt(), late.id().value())), 10));
+            int moved = storage.get(tx -> tx.followUps().moveCustomer(customer.id(), survivor.id()));
+            List<FollowUp> ofSurvivor = storage.get(tx -> tx.followUps().ofCustomer(survivor.id(), Optional.empty(), 10));
+
+            assertThat(all).extracting(FollowUp::id).containsExactly(late.id(), early.id());
+            assertThat(afterLate).extracting(FollowUp::id).containsExactly(early.id());
+            assertThat(moved).isEqualTo(2);
+            assertThat(ofSurvivor).hasSize(2);
+        }
+    }
+
+    @StorageTest
+    void customersLackingTheirMaintenanceOrRenewalContactAreFoundByIdInPages(TestDatabase db) {
+        var high = aCustomer().withMaintenanceLevel(MaintenanceLevel.HIGH).managedBy(MANAGER)
+                .withCooperationSince(LocalDate.of(2024, 3, 1)).withContractEnd(LocalDate.of(2026, 3, 20)).build();
+        var medium = aCustomer().withMaintenanceLevel(MaintenanceLevel.MEDIUM).build();
+        var low = aCustomer().withMaintenanceLevel(MaintenanceLevel.LOW).withContractEnd(LocalDate.of(2026, 5, 1))
+                .build();
+        var looked = aCustomer().withMaintenanceLevel(MaintenanceLevel.HIGH).withContractEnd(LocalDate.of(2026, 3, 10))
+                .build();
+        var merged = aCustomer().withMaintenanceLevel(MaintenanceLevel.HIGH).withContractEnd(LocalDate.of(2026, 3, 10))
+                .build();
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> {
+                for (var c : List.of(high, medium, low, looked, merged)) {
+                    tx.customers().insert(c);
+                }
+                tx.customers().update(merged.toBuilder().mergedInto(high.id()).version(merged.version() + 1).build(),
+                        merged.version());
+                var maintenance = FollowUp.planned(FollowUpId.of(Fixtures.newId()), FollowUpKind.MAINTENANCE,
+                        looked.id(), Optional.empty(), MANAGER, Optional.empty(), "Review", Optional.empty(),
+                        minutesAfterT0(60 * 24), minutesAfterT0(60 * 48), Fixtures.T0);
+                var renewal = FollowUp.planned(FollowUpId.of(Fixtures.newId()), FollowUpKind.RENEWAL, looked.id(),
+                        Optional.empty(), MANAGER, Optional.empty(), "Renew", Optional.of(LocalDate.of(2026, 3, 10)),
+                        minutesAfterT0(60), minutesAfterT0(600), Fixtures.T0);
+                tx.followUps().insertIfAbsent(maintenance, "m");
+                tx.followUps().insertIfAbsent(renewal, "r");
+            });
+            var levels = Set.of(MaintenanceLevel.HIGH, MaintenanceLevel.MEDIUM);
+
+            var maintenance = storage.get(tx -> tx.followUps().withoutMaintenance(levels, Fixtures.T0,
+                    Optional.empty(), 10));
+            var firstPage = storage.get(tx -> tx.followUps().withoutMaintenance(levels, Fixtures.T0,
+                    Optional.empty(), 1));
+            var nextPage = storage.get(tx -> tx.followUps().withoutMaintenance(levels, Fixtures.T0,
+                    Optional.of(firstPage.getFirst().id()), 10));
+            var laterFrom = storage.get(tx -> tx.followUps().withoutMaintenance(levels, minutesAfterT0(60 * 30),
+                    Optional.empty(), 10));
+            var renewals = storage.get(tx -> tx.followUps().withoutRenewal(LocalDate.of(2026, 3, 1),
+                    LocalDate.of(2026, 3, 31), Optional.empty(), 10));
+
+            assertThat(maintenance).extracting(CareCandidate::id).containsExactlyElementsOf(sorted(high.id(), medium.id()));
+            assertThat(firstPage).hasSize(1);
+            assertThat(nextPage).hasSize(1).doesNotContainAnyElementsOf(firstPage);
+            assertThat(laterFrom).as("a contact due before the bound does not count")
+                    .extracting(CareCandidate::id).containsExactlyElementsOf(sorted(high.id(), medium.id(), looked.id()));
+            assertThat(renewals).containsExactly(new CareCandidate(high.id(), MaintenanceLevel.HIGH,
+                    Optional.of(MANAGER), Optional.of(LocalDate.of(2024, 3, 1)), high.createdAt(),
+                    Optional.of(LocalDate.of(2026, 3, 20))));
+        }
+    }
+
+    private static boolean insert(TestStorage storage, FollowUp followUp, String key) {
+        return storage.get(tx -> tx.followUps().insertIfAbsent(followUp, key));
+    }
+
+    private static boolean update(TestStorage storage, FollowUp followUp, long expectedVersion) {
+        return storage.get(tx -> tx.followUps().update(followUp, expectedVersion));
+    }
+
+    private static Optional<FollowUp> find(TestStorage storage, FollowUpId id) {
+        return storage.get(tx -> tx.followUps().find(id));
+    }
+
+    private static Optional<FollowUp> byKey(TestStorage storage, String key) {
+        return storage.get(tx -> tx.followUps().findByPlanKey(key));
+    }
+
+    private static List<CustomerId> sorted(CustomerId... ids) {
+        return Arrays.stream(ids).sorted(Comparator.comparing(CustomerId::value)).toList();
+    }
+
+    private static List<FollowUp> list(TestStorage storage, FollowUpFilter filter, Optional<FollowUpQuery.Scope> scope,
+                                       Optional<FollowUpQuery.After> after, int limit) {
+        return storage.get(tx -> tx.followUps().list(new FollowUpQuery(filter, scope, after, limit)));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.rapport.api.spi.storage;
+
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.customer.MaintenanceLevel;
+import dev.rapport.api.followup.FollowUp;
+import dev.rapport.api.followup.FollowUpId;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Follow-ups. Each has a plan key the SDK derives from what it follows (the ticket and step, the customer and date),
+ * unique across the data, so that the same follow-up is planned once however many nodes plan it at the same time.
+ * {@link FollowUp#nextAlarmAt()} must be kept indexed for {@link #dueForAlarm}.
+ */
+public interface FollowUpStore {
+    /**
+     * Stores a new follow-up unless one with {@code planKey} exists, or is being stored by a concurrent transaction
+     * (which is waited for, or treated as existing).
+     *
+     * @return whether it was stored
+     */
+    boolean insertIfAbsent(FollowUp followUp, String planKey);
+
+    /** The follow-up exactly as last stored, or empty. */
+    Optional<FollowUp> find(FollowUpId id);
+
+    /** The follow-up stored under {@code planKey}, or empty. */
+    Optional<FollowUp> findByPlanKey(String planKey);
+
+    /**
+     * Replaces the stored follow-up if its version is still {@code expectedVersion}.
+     *
+     * @return false when the stored version differs: nothing was written
+     */
+    boolean update(FollowUp followUp, long expectedVersion);
+
+    /** At most {@code query.limit()} follow-ups matching the query, soonest due first, then by id. */
+    List<FollowUp> list(FollowUpQuery query);
+
+    /** At most {@code limit} follow-ups of the customer, latest due first by (due time, id), after {@code before}. */
+    List<FollowUp> ofCustomer(CustomerId customer, Optional<Before> before, int limit);
+
+    /**
+     * At most {@code limit} follow-ups whose {@link FollowUp#nextAlarmAt()} is not after {@code now}, earliest first,
+     * locked until the transaction ends. Follow-ups another transaction has locked are skipped where the database can;
+     * where it cannot, the caller's version check keeps each alarm to one node.
+     */
+    List<FollowUp> dueForAlarm(Instant now, int limit);
+
+    /**
+     * At most {@code limit} customers, by id after {@code after}, that are not merged into another, have one of
+     * {@code levels} as maintenance level, and have no {@code MAINTENANCE} follow-up due at or after {@code from}.
+     */
+    List<CareCandidate> withoutMaintenance(Set<MaintenanceLevel> levels, Instant from, Optional<CustomerId> after,
+                                           int limit);
+
+    /**
+     * At most {@code limit} customers, by id after {@code after}, that are not merged into another, whose contract
+     * ends between {@code from} and {@code to} (both included), and that have no {@code RENEWAL} follow-up for that
+     * contract end.
+     */
+    List<CareCandidate> withoutRenewal(LocalDate from, LocalDate to, Optional<CustomerId> after, int limit);
+
+    /** Moves every follow-up of {@code from} to {@code to}; returns how many moved. */
+    int moveCustomer(CustomerId from, CustomerId to);
+}

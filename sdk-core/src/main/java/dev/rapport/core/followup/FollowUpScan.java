@@ -1,0 +1,235 @@
+package dev.rapport.core.followup;
+
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.FollowUpDue;
+import dev.rapport.api.event.FollowUpOverdue;
+import dev.rapport.api.followup.FollowUp;
+import dev.rapport.api.followup.FollowUpId;
+import dev.rapport.api.followup.FollowUpState;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.spi.storage.CareCandidate;
+import dev.rapport.api.spi.storage.Transaction;
+import dev.rapport.core.Transactions;
+import dev.rapport.core.audit.ChangeSet;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The follow-ups' due work (SPEC §6), every {@code interval} on a daemon thread and on demand through
+ * {@link #runDue()}:
+ * <ul>
+ *   <li>once a day per node, plans each customer's next maintenance contact and the renewal contacts of contracts
+ *       ending within the renewal notice; plan keys keep each to one follow-up across nodes;</li>
+ *   <li>tells the owner when a PENDING follow-up falls due ({@code FollowUpDue}), and makes it OVERDUE when its due
+ *       day has passed ({@code FollowUpOverdue}). Each is raised once, on one node: a scan locks the due follow-ups
+ *       (skipping those another node holds) and records the alarm with its event under the version check.</li>
+ * </ul>
+ */
+public final class FollowUpScan implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(FollowUpScan.class.getName());
+    static final int BATCH = 200;
+
+    private final Transactions transactions;
+    private final Clock clock;
+    private final FollowUpPlanner planner;
+    private final AtomicReference<LocalDate> plannedOn = new AtomicReference<>();
+    private final ScheduledExecutorService scheduler;
+
+    public FollowUpScan(Transactions transactions, Clock clock, FollowUpService followUps, Duration interval) {
+        this.transactions = transactions;
+        this.clock = clock;
+        this.planner = followUps.planner();
+        if (interval.isZero() || interval.isNegative()) {
+            scheduler = null;
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "rapport-follow-up-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Plans the day's customer care if this node has not yet today, then raises every follow-up alarm due by the
+     * clock's now. Safe on many nodes at once.
+     *
+     * @return how many follow-ups fell due or became overdue
+     */
+    public int runDue() {
+        Instant now = clock.instant();
+        planCare(now);
+        return raiseAlarms(now);
+    }
+
+    private void planCare(Instant now) {
+        var calendar = planner.calendar();
+        LocalDate today = calendar.day(now);
+        if (today.equals(plannedOn.get())) {
+            return;
+        }
+        var plan = planner.plan();
+        Instant from = calendar.startOf(today);
+        boolean complete = eachCandidate((tx, after) -> tx.followUps().withoutMaintenance(plan.maintenance().keySet(),
+                from, after, BATCH), (tx, customer) -> planner.planMaintenance(tx, customer, today, now));
+        if (plan.renewalNotice().isPresent()) {
+            LocalDate until = today.plus(plan.renewalNotice().get());
+            complete &= eachCandidate((tx, after) -> tx.followUps().withoutRenewal(today, until, after, BATCH),
+                    (tx, customer) -> planner.planRenewal(tx, customer, today, now));
+        }
+        if (complete) {
+            plannedOn.set(today);
+        }
+    }
+
+    /** Candidates for the day's planning, one page per transaction. */
+    @FunctionalInterface
+    private interface Candidates {
+        List<CareCandidate> after(Transaction tx, Optional<CustomerId> after);
+    }
+
+    @FunctionalInterface
+    private interface Care {
+        boolean plan(Transaction tx, CareCandidate customer);
+    }
+
+    /** Plans every candidate, a page per transaction; false when some could not be planned (retried tomorrow). */
+    private boolean eachCandidate(Candidates candidates, Care care) {
+        Optional<CustomerId> after = Optional.empty();
+        boolean complete = true;
+        while (true) {
+            List<CareCandidate> page = new ArrayList<>();
+            Optional<CustomerId> from = after;
+            try {
+                transactions.write(tx -> {
+                    page.addAll(candidates.after(tx, from));
+                    page.forEach(customer -> care.plan(tx, customer));
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // One customer must not hold back the others: retry the page one customer per transaction.
+                LOG.log(Level.WARNING, "Follow-up planning failed for a page of customers; retrying them one by one", e);
+                for (var customer : page) {
+                    complete &= planAlone(customer, care);
+                }
+                if (page.isEmpty()) {
+                    return false;
+                }
+            }
+            if (page.size() < BATCH) {
+                return complete;
+            }
+            after = Optional.of(page.getLast().id());
+        }
+    }
+
+    private boolean planAlone(CareCandidate customer, Care care) {
+        try {
+            transactions.write(tx -> care.plan(tx, customer));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Follow-up planning of customer " + customer.id() + " failed; retried tomorrow", e);
+            return false;
+        }
+    }
+
+    private int raiseAlarms(Instant now) {
+        int total = 0;
+        while (true) {
+            List<FollowUpId> batch = new ArrayList<>();
+            int raised;
+            try {
+                raised = transactions.write(tx -> {
+                    var due = tx.followUps().dueForAlarm(now, BATCH);
+                    due.forEach(followUp -> batch.add(followUp.id()));
+                    int count = 0;
+                    for (FollowUp followUp : due) {
+                        count += raise(tx, followUp, now) ? 1 : 0;
+                    }
+                    return count;
+                });
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Follow-up scan batch failed; retrying its follow-ups one by one", e);
+                raised = batch.stream().mapToInt(id -> raiseAlone(id, now)).sum();
+            }
+            total += raised;
+            // A full batch of which nothing could be raised would come back unchanged: leave it to the next scan.
+            if (batch.size() < BATCH || raised == 0) {
+                return total;
+            }
+        }
+    }
+
+    private int raiseAlone(FollowUpId id, Instant now) {
+        try {
+            return transactions.write(tx -> tx.followUps().find(id).map(f -> raise(tx, f, now)).orElse(false)) ? 1 : 0;
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Alarms of follow-up " + id.value() + " failed; retried on the next scan", e);
+            return 0;
+        }
+    }
+
+    /**
+     * Tells the owner of a PENDING follow-up that fell due, and makes it OVERDUE once its due day has passed; a scan
+     * that comes late does both at once, in that order. False when neither is due.
+     */
+    private static boolean raise(Transaction tx, FollowUp current, Instant now) {
+        if (current.state() != FollowUpState.PENDING) {
+            return false;
+        }
+        var actor = Actor.system();
+        var next = current;
+        var changes = ChangeSet.create();
+        List<DomainEvent> events = new ArrayList<>();
+        if (current.dueAnnouncedAt().isEmpty() && !current.dueAt().isAfter(now)) {
+            next = next.announced(now);
+            changes.added("dueAnnouncedAt", now);
+            events.add(new FollowUpDue(current.id(), current.kind(), current.customerId(), current.ticketId(),
+                    current.ownerId(), current.dueAt(), now, actor.userId()));
+        }
+        boolean overdue = !current.overdueAt().isAfter(now);
+        if (overdue) {
+            next = next.overdue();
+            changes.field("state", current.state(), next.state());
+            events.add(new FollowUpOverdue(current.id(), current.kind(), current.customerId(), current.ticketId(),
+                    current.ownerId(), current.dueAt(), now, actor.userId()));
+        }
+        if (events.isEmpty()) {
+            return false;
+        }
+        FollowUpService.write(tx, current, next, changes.entry("follow-up", current.id().value(), now, actor,
+                overdue ? "follow-up.overdue" : "follow-up.due"));
+        events.forEach(tx.outbox()::append);
+        return true;
+    }
+
+    private void runQuietly() {
+        try {
+            runDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Follow-up scan failed; retried at the next interval", e);
+        }
+    }
+
+    /** Stops the background scans; a scan under way finishes. */
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.shutdown();
+        }
+    }
+}

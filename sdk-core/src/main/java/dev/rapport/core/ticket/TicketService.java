@@ -372,10 +372,9 @@ public final class TicketService implements Tickets {
                 var confirmations = tx.tickets().confirmations(id);
                 TicketLifecycle.requireClosable(current, confirmations);
                 changes.field("status", current.status(), CLOSED);
-                var events = new ArrayList<DomainEvent>(List.of(new TicketClosed(id, now, actor.userId())));
-                events.addAll(closing.closed(tx, current, now, actor));
                 return new TicketChanges.Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)), changes,
-                        events);
+                        new TicketClosed(id, now, actor.userId()))
+                        .then((t, closed, at) -> closing.closed(t, closed, at, actor));
             }
             changes.field("status", current.status(), REOPENED);
             var dues = SlaClock.reopened(sla.rules(tx), current.sla(), now);
@@ -405,7 +404,7 @@ public final class TicketService implements Tickets {
             tx.audit().append(ChangeSet.create().field("status", current.status(), CLOSED)
                     .entry("ticket", id.value(), now, actor, "ticket.closed"));
             tx.outbox().append(new TicketClosed(id, now, actor.userId()));
-            closing.closed(tx, current, now, actor).forEach(tx.outbox()::append);
+            closing.closed(tx, next, now, actor).forEach(tx.outbox()::append);
             return SlaClock.evaluated(next, now);
         });
     }

@@ -1,6 +1,9 @@
 package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.api.PageRequest;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.ticket.TicketFilter;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
@@ -11,9 +14,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * API.md's follow-ups over real HTTP. The demo data has a ticket closed at the test clock's start (Monday 23 November
- * 2026, 09:00 in Shanghai), handled by {@code agent} for a key account of {@code manager}: the agent owns its day-3 and
- * day-7 follow-ups, the manager its day-30 visit.
+ * API.md's follow-ups over real HTTP. The demo data has a training ticket closed at the test clock's start (Monday 23
+ * November 2026, 09:00 in Shanghai), handled by {@code agent} for a key account of {@code manager}: the agent owns its
+ * day-3 and day-7 follow-ups, the manager its day-30 visit. (Its other closed tickets have follow-ups too; the tests
+ * keep to this one.)
  */
 class FollowUpsOverHttpTest {
     @StorageTest
@@ -21,8 +25,9 @@ class FollowUpsOverHttpTest {
         try (var server = new TestServer(db)) {
             String agent = server.login("agent");
             String agentId = FlowOverHttpTest.userId(server, agent, "agent");
+            String training = "&ticketId=" + trainingTicket(server);
 
-            var mine = server.get("/api/v1/follow-ups?assigneeId=" + agentId + "&state=PENDING", agent);
+            var mine = server.get("/api/v1/follow-ups?assigneeId=" + agentId + "&state=PENDING" + training, agent);
             assertThat(mine.status()).isEqualTo(200);
             assertThat(kinds(mine)).containsExactly("SATISFACTION_CHECK", "USAGE_GUIDE");
             assertThat(mine.text("/items/0/dueAt")).isEqualTo("2026-11-26T01:00:00Z");
@@ -31,7 +36,7 @@ class FollowUpsOverHttpTest {
             assertThat(mine.body().has("nextCursor")).isTrue();
             String check = mine.text("/items/0/id");
             String guide = mine.text("/items/1/id");
-            assertThat(kinds(server.get("/api/v1/follow-ups?dueBefore=2026-11-27T00:00:00Z", agent)))
+            assertThat(kinds(server.get("/api/v1/follow-ups?dueBefore=2026-11-27T00:00:00Z" + training, agent)))
                     .containsExactly("SATISFACTION_CHECK");
             assertThat(server.get("/api/v1/follow-ups/" + check, agent).text("/purpose")).contains("stays solved");
 
@@ -64,7 +69,8 @@ class FollowUpsOverHttpTest {
             String manager = server.login("manager");
             String supervisor = server.login("supervisor");
             String admin = server.login("admin");
-            String check = server.get("/api/v1/follow-ups", agent).text("/items/0/id");
+            String check = server.get("/api/v1/follow-ups?ticketId=" + trainingTicket(server), agent)
+                    .text("/items/0/id");
             String visit = server.get("/api/v1/follow-ups", manager).text("/items/0/id");
 
             var blank = server.post("/api/v1/follow-ups/" + check + "/complete", agent, Map.of("outcome", " ",
@@ -113,7 +119,8 @@ class FollowUpsOverHttpTest {
     void theDemoClockMakesFollowUpsFallDueAndThenOverdue(TestDatabase db) {
         try (var server = TestServer.demo(db)) {
             String agent = server.login("agent");
-            String check = server.get("/api/v1/follow-ups", agent).text("/items/0/id");
+            String training = trainingTicket(server);
+            String check = server.get("/api/v1/follow-ups?ticketId=" + training, agent).text("/items/0/id");
             assertThat(server.get("/api/v1/follow-ups/" + check, agent).body().get("dueAnnouncedAt").isNull()).isTrue();
 
             var advanced = server.post("/api/v1/demo/clock/advance", agent, Map.of("duration", "P3D"));
@@ -133,8 +140,16 @@ class FollowUpsOverHttpTest {
             agent = server.login("agent");
 
             assertThat(server.get("/api/v1/follow-ups/" + check, agent).text("/state")).isEqualTo("OVERDUE");
-            assertThat(kinds(server.get("/api/v1/follow-ups?state=OVERDUE", agent))).containsExactly("SATISFACTION_CHECK");
+            assertThat(kinds(server.get("/api/v1/follow-ups?state=OVERDUE&ticketId=" + training, agent)))
+                    .containsExactly("SATISFACTION_CHECK");
         }
+    }
+
+    /** The demo's training ticket: closed by {@code agent}, for a key account of {@code manager}. */
+    private static String trainingTicket(TestServer server) {
+        return server.rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first(PageRequest.MAX_LIMIT))
+                .items().stream().filter(t -> t.title().filter("新员工系统培训"::equals).isPresent()).findFirst()
+                .orElseThrow().id().value();
     }
 
     private static List<String> kinds(TestServer.Response response) {

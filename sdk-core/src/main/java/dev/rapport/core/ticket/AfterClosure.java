@@ -18,8 +18,8 @@ public interface AfterClosure {
     AfterClosure NOTHING = (tx, ticket, actor, now) -> List.of();
 
     /**
-     * Called inside the closing transaction with the ticket as it closes; writes what it needs and returns the events
-     * to announce after {@code TicketClosed}.
+     * Called inside the closing transaction with the ticket as closed, after the ticket, its audit entry and its
+     * {@code TicketClosed} are written; writes what it needs and returns the events to announce after them.
      */
     List<DomainEvent> closed(Transaction tx, Ticket ticket, Actor actor, Instant now);
 

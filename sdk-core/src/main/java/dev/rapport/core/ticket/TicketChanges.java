@@ -21,11 +21,31 @@ import java.util.List;
  * A concurrent writer makes the update miss: 409, nothing written.
  */
 final class TicketChanges {
-    /** What one command makes of a ticket: its next state, the audited changes and the events to announce. */
-    record Outcome(Ticket.Builder next, ChangeSet changes, List<DomainEvent> events) {
+    /**
+     * What one command makes of a ticket: its next state, the audited changes, the events to announce, and what else
+     * happens in the same transaction once the ticket is written.
+     */
+    record Outcome(Ticket.Builder next, ChangeSet changes, List<DomainEvent> events, FollowOn followOn) {
+        Outcome(Ticket.Builder next, ChangeSet changes, List<DomainEvent> events) {
+            this(next, changes, events, FollowOn.NONE);
+        }
+
         Outcome(Ticket.Builder next, ChangeSet changes, DomainEvent event) {
             this(next, changes, List.of(event));
         }
+
+        /** This outcome, with {@code followOn} run after the ticket, its audit entry and its events are written. */
+        Outcome then(FollowOn work) {
+            return new Outcome(next, changes, events, work);
+        }
+    }
+
+    /** Work that follows a change in its transaction, e.g. a closed ticket's survey; returns its events. */
+    @FunctionalInterface
+    interface FollowOn {
+        FollowOn NONE = (tx, written, now) -> List.of();
+
+        List<DomainEvent> apply(Transaction tx, Ticket written, Instant now);
     }
 
     @FunctionalInterface
@@ -73,6 +93,7 @@ final class TicketChanges {
         }
         tx.audit().append(outcome.changes().entry("ticket", current.id().value(), now, actor, action));
         outcome.events().forEach(tx.outbox()::append);
+        outcome.followOn().apply(tx, next, now).forEach(tx.outbox()::append);
         return next;
     }
 

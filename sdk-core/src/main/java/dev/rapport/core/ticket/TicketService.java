@@ -377,11 +377,9 @@ public final class TicketService implements Tickets {
                 var confirmations = tx.tickets().confirmations(id);
                 TicketLifecycle.requireClosable(current, confirmations);
                 changes.field("status", current.status(), CLOSED);
-                var closed = current.toBuilder().status(CLOSED).closedAt(Optional.of(now));
-                var events = new ArrayList<DomainEvent>();
-                events.add(new TicketClosed(id, now, actor.userId()));
-                events.addAll(afterClosure.closed(tx, closed.build(), actor, now));
-                return new TicketChanges.Outcome(closed, changes, events);
+                return new TicketChanges.Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)), changes,
+                        new TicketClosed(id, now, actor.userId()))
+                        .then((t, closed, at) -> afterClosure.closed(t, closed, actor, at));
             }
             changes.field("status", current.status(), REOPENED);
             var dues = SlaClock.reopened(sla.rules(tx), current.sla(), now);

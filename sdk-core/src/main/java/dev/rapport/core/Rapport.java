@@ -16,6 +16,7 @@ import dev.rapport.api.customer.Purchases;
 import dev.rapport.api.event.DeadLetters;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.DomainEventListener;
+import dev.rapport.api.improvement.Improvements;
 import dev.rapport.api.security.Authentication;
 import dev.rapport.api.security.Departments;
 import dev.rapport.api.security.Users;
@@ -40,6 +41,9 @@ import dev.rapport.core.customer.TimelineService;
 import dev.rapport.core.event.DeadLetterService;
 import dev.rapport.core.event.EventDelivery;
 import dev.rapport.core.event.EventSettings;
+import dev.rapport.core.improvement.ImprovementService;
+import dev.rapport.core.improvement.SuggestionRule;
+import dev.rapport.core.improvement.SuggestionSettings;
 import dev.rapport.core.plugin.ConfiguredBlobStore;
 import dev.rapport.core.plugin.ConfiguredNotifiers;
 import dev.rapport.core.plugin.PluginCatalog;
@@ -87,7 +91,7 @@ import java.util.function.Consumer;
 public final class Rapport implements AutoCloseable {
     private static final String STORAGE_PREFIX = "rapport.storage.";
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
-            ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX);
+            ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, SuggestionSettings.PREFIX);
 
     private final Clock clock;
     private final Storage storage;
@@ -107,9 +111,10 @@ public final class Rapport implements AutoCloseable {
     private final SlaSettingsService slaSettings;
     private final SlaMonitor slaMonitor;
     private final ChannelInbox inbox;
+    private final ImprovementService improvements;
 
     private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery,
-                    List<ChannelInstance> channels) {
+                    List<ChannelInstance> channels, SuggestionSettings suggestions) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
@@ -125,7 +130,7 @@ public final class Rapport implements AutoCloseable {
         var replying = channels.stream().filter(c -> c.channel() instanceof Replying).map(ChannelInstance::name)
                 .collect(Collectors.toSet());
         this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter(), assignment,
-                catalog, new ChannelReplies(replying, ids));
+                catalog, new ChannelReplies(replying, ids), new SuggestionRule(suggestions, ids, catalog));
         this.users = new UserService(transactions, clock, ids, passwords);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
@@ -138,6 +143,7 @@ public final class Rapport implements AutoCloseable {
         this.timeline = new TimelineService(transactions, b.zone);
         this.attachments = new AttachmentService(transactions, blobs, clock, ids, b.attachmentLimits);
         this.deadLetters = new DeadLetterService(transactions, clock, delivery::wakeLanes);
+        this.improvements = new ImprovementService(transactions, clock, b.zone, ids);
         // SPEC's default departments and ticket types exist from the first start; racing nodes insert them once.
         transactions.write(tx -> {
             DepartmentService.DEFAULTS.forEach(tx.departments()::insertIfAbsent);
@@ -202,6 +208,11 @@ public final class Rapport implements AutoCloseable {
     /** Customers' messages from the configured channels: e-mail, web form, chat. */
     public Inbox inbox() {
         return inbox;
+    }
+
+    /** Corrective actions for recurring problems, and the suggestions raised when tickets of a type and tag recur. */
+    public Improvements improvements() {
+        return improvements;
     }
 
     /** Events a notifier or the listeners could not take: to see and send again. */
@@ -289,6 +300,7 @@ public final class Rapport implements AutoCloseable {
         private Duration sessionTtl = Duration.ofHours(8);
         private Duration slaScanInterval = Duration.ofSeconds(15);
         private Money keyAccountThreshold = Money.of("500000", "CNY");
+        private SuggestionSettings suggestions = SuggestionSettings.standard();
         private LoginThrottle.Limit accountLimit = new LoginThrottle.Limit(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
         private LoginThrottle.Limit addressLimit = new LoginThrottle.Limit(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
@@ -327,8 +339,9 @@ public final class Rapport implements AutoCloseable {
          * A flat configuration key such as {@code rapport.storage.type} (default {@code jdbc}) or
          * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code filesystem})
          * and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
-         * instance's own keys for a notifier, or {@code rapport.events.*} for event delivery (docs/embedding.md lists
-         * them). Unknown keys fail {@link #build()}.
+         * instance's own keys for a notifier, {@code rapport.events.*} for event delivery, or
+         * {@code rapport.improvements.*} for improvement suggestions (docs/embedding.md lists them). Unknown keys fail
+         * {@link #build()}.
          */
         public Builder config(String key, String value) {
             config.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value of " + key));
@@ -385,6 +398,19 @@ public final class Rapport implements AutoCloseable {
         /** Cumulative purchases at which a customer becomes a key account (SPEC §3). Default 500,000 CNY. */
         public Builder keyAccountThreshold(Money threshold) {
             this.keyAccountThreshold = Objects.requireNonNull(threshold, "threshold");
+            return this;
+        }
+
+        /**
+         * When tickets of one type and tag suggest an improvement (SPEC §6): at least {@code threshold} distinct
+         * customers within {@code window}. Default 3 within 30 days; the keys
+         * {@code rapport.improvements.suggestion-threshold} and {@code rapport.improvements.suggestion-window}
+         * override it.
+         *
+         * @throws IllegalArgumentException for a threshold below 2 or a window that is not positive
+         */
+        public Builder improvementSuggestions(int threshold, Duration window) {
+            this.suggestions = new SuggestionSettings(threshold, window);
             return this;
         }
 
@@ -475,6 +501,12 @@ public final class Rapport implements AutoCloseable {
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
+            SuggestionSettings suggestionSettings = suggestions;
+            try {
+                suggestionSettings = SuggestionSettings.from(config, suggestions);
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
             Storage storage = null;
             try {
                 var catalog = PluginCatalog.of(StorageFactory.class, discoverPlugins, factories, loader);
@@ -523,7 +555,7 @@ public final class Rapport implements AutoCloseable {
             var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying);
             Rapport rapport = null;
             try {
-                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances);
+                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances, suggestionSettings);
                 delivery.start(); // delivers what a crash left undelivered, too
                 if (pollChannels) {
                     rapport.inbox.start();

@@ -11,7 +11,9 @@ import java.time.Instant;
 public sealed interface DomainEvent
         permits CustomerCreated, CustomerUpdated, CustomersMerged, InteractionLogged, PurchaseRecorded, TicketCreated, TicketAssigned,
                 ProgressAdded, TicketResolved, TicketReopened, TicketClosed, SlaAlarmRaised, TicketEscalated, TicketAccepted,
-                AttachmentAdded, ExceptionRecorded, CollaborationRequested, CustomerMessageReceived, ReplyQueued {
+                AttachmentAdded, ExceptionRecorded, CollaborationRequested, CustomerMessageReceived, ReplyQueued, TicketTagsChanged,
+                ImprovementCreated, ImprovementUpdated, ImprovementVerified, ImprovementSuggested,
+                ImprovementSuggestionDismissed {
 
     /** When the change was made, by the SDK's clock. */
     Instant occurredAt();

@@ -35,7 +35,11 @@ public enum Permission {
     /** Change SLA policies and business calendars. */
     SLA_ADMIN("sla.admin"),
     /** See events that could not be delivered (dead letters) and send them again. */
-    EVENTS_ADMIN("events.admin");
+    EVENTS_ADMIN("events.admin"),
+    /** See improvements and improvement suggestions. */
+    IMPROVEMENT_READ("improvement.read"),
+    /** Create and change any improvement, and adopt or dismiss suggestions. */
+    IMPROVEMENT_MANAGE("improvement.manage");
 
     private final String key;
 

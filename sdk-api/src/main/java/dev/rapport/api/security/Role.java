@@ -9,17 +9,21 @@ import static dev.rapport.api.security.Permission.*;
 /** A named bundle of permissions (SPEC §2). A user may hold several roles. */
 public enum Role {
     /** Front line: customers and the tickets of the own department. */
-    AGENT(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ)),
+    AGENT(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ,
+            IMPROVEMENT_READ)),
     /** Tier 2: works escalated tickets; sees customers without their contact details. */
-    EXPERT(EnumSet.of(CUSTOMER_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, TICKET_ACCEPT, USER_READ)),
+    EXPERT(EnumSet.of(CUSTOMER_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, TICKET_ACCEPT, USER_READ,
+            IMPROVEMENT_READ)),
     /** Tier 3: key accounts and their follow-ups. */
-    ACCOUNT_MANAGER(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ)),
-    /** Assigns and reassigns, watches every ticket. */
+    ACCOUNT_MANAGER(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ,
+            IMPROVEMENT_READ)),
+    /** Assigns and reassigns, watches every ticket, runs improvements. */
     SUPERVISOR(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_READ_ALL,
-            TICKET_WORK, TICKET_WORK_ALL, TICKET_ASSIGN, TICKET_REASSIGN_OWNED, TICKET_ACCEPT, USER_READ)),
-    /** Users, departments, catalogs and event delivery; reads everything, works no tickets. */
+            TICKET_WORK, TICKET_WORK_ALL, TICKET_ASSIGN, TICKET_REASSIGN_OWNED, TICKET_ACCEPT, USER_READ,
+            IMPROVEMENT_READ, IMPROVEMENT_MANAGE)),
+    /** Users, departments, catalogs, event delivery and improvements; reads everything, works no tickets. */
     ADMIN(EnumSet.of(USER_READ, USER_ADMIN, DEPARTMENT_ADMIN, SLA_ADMIN, CATALOG_ADMIN, EVENTS_ADMIN, CUSTOMER_READ,
-            TICKET_READ, TICKET_READ_ALL));
+            TICKET_READ, TICKET_READ_ALL, IMPROVEMENT_READ, IMPROVEMENT_MANAGE));
 
     private final Set<Permission> permissions;
 

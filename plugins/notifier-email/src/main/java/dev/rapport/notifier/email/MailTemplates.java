@@ -2,6 +2,7 @@ package dev.rapport.notifier.email;
 
 import dev.rapport.api.event.CollaborationRequested;
 import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.ImprovementSuggested;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketCreated;
@@ -75,6 +76,8 @@ final class MailTemplates {
             case TicketEscalated e -> List.of(label(messages, e.from()), label(messages, e.to()),
                     e.reason().orElse(e.byBreach() ? messages.getString("reason.breach") : none));
             case CollaborationRequested e -> List.of(e.departmentId().value(), e.request());
+            case ImprovementSuggested e -> List.of(e.ticketType(), e.tag(), e.customerIds().size(),
+                    e.ticketIds().size(), e.departmentId().value());
             default -> List.of(eventLabel(messages, event));
         };
     }

@@ -8,11 +8,13 @@ import dev.rapport.api.spi.storage.Counter;
 import dev.rapport.api.spi.storage.CustomerStore;
 import dev.rapport.api.spi.storage.DeliveryStore;
 import dev.rapport.api.spi.storage.DepartmentStore;
+import dev.rapport.api.spi.storage.ImprovementStore;
 import dev.rapport.api.spi.storage.InteractionStore;
 import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.SlaSettingsStore;
+import dev.rapport.api.spi.storage.SuggestionStore;
 import dev.rapport.api.spi.storage.TicketExceptionStore;
 import dev.rapport.api.spi.storage.TicketStore;
 import dev.rapport.api.spi.storage.TicketTypeStore;
@@ -44,6 +46,8 @@ final class JdbcTransaction implements Transaction {
     private final Outbox outbox;
     private final DeliveryStore deliveries;
     private final ConversationStore conversations;
+    private final ImprovementStore improvements;
+    private final SuggestionStore suggestions;
 
     JdbcTransaction(Handle handle, Dialect dialect, JsonCodec json, Clock clock) {
         this.handle = handle;
@@ -65,6 +69,8 @@ final class JdbcTransaction implements Transaction {
         this.outbox = new JdbcOutbox(handle, json, clock);
         this.deliveries = new JdbcDeliveryStore(handle, dialect, json);
         this.conversations = new JdbcConversationStore(handle, dialect, json);
+        this.improvements = new JdbcImprovementStore(handle, json);
+        this.suggestions = new JdbcSuggestionStore(handle, dialect);
     }
 
     @Override
@@ -135,6 +141,16 @@ final class JdbcTransaction implements Transaction {
     @Override
     public SlaSettingsStore slaSettings() {
         return slaSettings;
+    }
+
+    @Override
+    public ImprovementStore improvements() {
+        return improvements;
+    }
+
+    @Override
+    public SuggestionStore suggestions() {
+        return suggestions;
     }
 
     @Override

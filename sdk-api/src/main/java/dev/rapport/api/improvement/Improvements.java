@@ -80,6 +80,9 @@ public interface Improvements {
     /** The suggestion. Needs {@code improvement.read}. */
     ImprovementSuggestion suggestion(Actor actor, SuggestionId id);
 
+    /** The suggestion's audit trail, oldest first: raised, then adopted or dismissed. Needs {@code improvement.read}. */
+    List<AuditEntry> suggestionHistory(Actor actor, SuggestionId id);
+
     /**
      * Dismisses an OPEN suggestion. Needs {@code improvement.manage}.
      *

@@ -272,6 +272,15 @@ public final class ImprovementService implements Improvements {
     }
 
     @Override
+    public List<AuditEntry> suggestionHistory(Actor actor, SuggestionId id) {
+        actor.require(Permission.IMPROVEMENT_READ);
+        return transactions.read(tx -> {
+            findSuggestion(tx, id);
+            return tx.audit().of(SUGGESTION, id.value());
+        });
+    }
+
+    @Override
     public ImprovementSuggestion dismiss(Actor actor, SuggestionId id, DismissSuggestion command) {
         actor.require(Permission.IMPROVEMENT_MANAGE);
         var checks = FieldChecks.create();

@@ -2,6 +2,12 @@ package dev.rapport.core.event;
 
 import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.event.CollaborationRequested;
+import dev.rapport.api.event.ImprovementCreated;
+import dev.rapport.api.event.ImprovementSuggested;
+import dev.rapport.api.event.ImprovementUpdated;
+import dev.rapport.api.improvement.ImprovementId;
+import dev.rapport.api.improvement.ImprovementState;
+import dev.rapport.api.improvement.SuggestionId;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketCreated;
@@ -39,6 +45,19 @@ class RecipientsTest {
         assertThat(Recipients.named(new CollaborationRequested(TICKET, CollaborationId.of("c1"), SALES, "help",
                 List.of(ANNA, BO), AT, ACTOR))).containsExactly(ANNA, BO);
         assertThat(Recipients.named(new TicketAssigned(TICKET, SALES, Optional.of(BO), AT, ACTOR))).containsExactly(BO);
+    }
+
+    @Test
+    void aSuggestionGoesToTheSupervisorsItNamesAndAnImprovementToItsOwner() {
+        var improvement = ImprovementId.of("i1");
+        assertThat(Recipients.named(new ImprovementSuggested(SuggestionId.of("s1"), "COMPLAINT", "invoice", SALES,
+                List.of(CustomerId.of("c")), List.of(TICKET), List.of(ANNA, BO), AT, ACTOR))).containsExactly(ANNA, BO);
+        assertThat(Recipients.named(new ImprovementCreated(improvement, SALES, BO, Optional.empty(), AT, ACTOR)))
+                .containsExactly(BO);
+        assertThat(Recipients.named(new ImprovementUpdated(improvement, ImprovementState.IN_PROGRESS,
+                Optional.of(ANNA), 2, AT, ACTOR))).containsExactly(ANNA);
+        assertThat(Recipients.named(new ImprovementUpdated(improvement, ImprovementState.DONE, Optional.empty(), 3,
+                AT, ACTOR))).isEmpty();
     }
 
     @Test

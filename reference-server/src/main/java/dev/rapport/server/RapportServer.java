@@ -13,6 +13,7 @@ import dev.rapport.server.routes.CustomerActivityRoutes;
 import dev.rapport.server.routes.CustomerRoutes;
 import dev.rapport.server.routes.DeadLetterRoutes;
 import dev.rapport.server.routes.DepartmentRoutes;
+import dev.rapport.server.routes.ImprovementRoutes;
 import dev.rapport.server.routes.SlaRoutes;
 import dev.rapport.server.routes.TicketRoutes;
 import dev.rapport.server.routes.UserRoutes;
@@ -75,7 +76,8 @@ public final class RapportServer {
                 .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))
                 .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), http))
                 .register("/api/v1/sla", new SlaRoutes(rapport.slaSettings(), http))
-                .register("/api/v1/admin/dead-letters", new DeadLetterRoutes(rapport.deadLetters(), http));
+                .register("/api/v1/admin/dead-letters", new DeadLetterRoutes(rapport.deadLetters(), http))
+                .register("/api/v1/improvements", new ImprovementRoutes(rapport.improvements(), http));
         demoClock.ifPresent(advance -> routing.register("/api/v1/demo", new DemoRoutes(rapport, advance, http)));
         routing.any(problems::notFound);
     }

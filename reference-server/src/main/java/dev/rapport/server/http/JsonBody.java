@@ -126,6 +126,12 @@ public final class JsonBody {
         return Optional.ofNullable(bool(field));
     }
 
+    /** A whole number that fits an {@code int}, or null when absent or null. */
+    public Integer integer(String field) {
+        return value(field, "must be a whole number", v -> v.isIntegralNumber() && v.canConvertToInt(),
+                JsonNode::asInt);
+    }
+
     /** The {@code version} every update carries; a missing one is a field error. */
     public long version() {
         Long version = value("version", "must be a whole number", JsonNode::isIntegralNumber, JsonNode::asLong);

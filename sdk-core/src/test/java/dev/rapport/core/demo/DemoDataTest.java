@@ -1,6 +1,10 @@
 package dev.rapport.core.demo;
 
 import dev.rapport.api.PageRequest;
+import dev.rapport.api.improvement.Improvement;
+import dev.rapport.api.improvement.ImprovementFilter;
+import dev.rapport.api.improvement.ImprovementState;
+import dev.rapport.api.improvement.SuggestionState;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.User;
 import dev.rapport.api.ticket.TicketFilter;
@@ -9,6 +13,8 @@ import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +29,15 @@ class DemoDataTest {
         assertThat(DemoData.seed(rapport)).as("a second start changes nothing").isFalse();
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).extracting(User::employeeId)
                 .containsExactlyInAnyOrder("admin", "agent", "expert", "manager", "supervisor");
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(3);
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(5);
+        assertThat(rapport.improvements().list(Actor.system(), ImprovementFilter.all(), PageRequest.first()).items())
+                .extracting(Improvement::state).containsExactlyInAnyOrder(ImprovementState.VERIFIED,
+                        ImprovementState.PROPOSED);
+        assertThat(rapport.improvements().suggestions(Actor.system(), Optional.of(SuggestionState.OPEN),
+                PageRequest.first()).items()).singleElement().satisfies(suggestion -> {
+                    assertThat(suggestion.ticketType()).isEqualTo("AFTER_SALES_SUPPORT");
+                    assertThat(suggestion.customerIds()).hasSize(3);
+                });
         assertThat(rapport.authentication().login("agent", DemoData.PASSWORD, "127.0.0.1").token()).isNotBlank();
     }
 
@@ -36,6 +50,6 @@ class DemoDataTest {
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).hasSize(5);
         assertThat(rapport.authentication().login("admin", adminPassword, "127.0.0.1").token())
                 .as("the existing admin keeps its password").isNotBlank();
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(3);
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(5);
     }
 }

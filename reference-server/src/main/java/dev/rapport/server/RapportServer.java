@@ -12,6 +12,7 @@ import dev.rapport.server.routes.ChannelRoutes;
 import dev.rapport.server.routes.CustomerActivityRoutes;
 import dev.rapport.server.routes.CustomerRoutes;
 import dev.rapport.server.routes.DeadLetterRoutes;
+import dev.rapport.server.routes.ReportRoutes;
 import dev.rapport.server.routes.DepartmentRoutes;
 import dev.rapport.server.routes.ImprovementRoutes;
 import dev.rapport.server.routes.SlaRoutes;
@@ -77,7 +78,8 @@ public final class RapportServer {
                 .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), http))
                 .register("/api/v1/sla", new SlaRoutes(rapport.slaSettings(), http))
                 .register("/api/v1/admin/dead-letters", new DeadLetterRoutes(rapport.deadLetters(), http))
-                .register("/api/v1/improvements", new ImprovementRoutes(rapport.improvements(), http));
+                .register("/api/v1/improvements", new ImprovementRoutes(rapport.improvements(), http))
+                .register("/api/v1/reports", new ReportRoutes(rapport.reports(), http, rapport.clock()));
         demoClock.ifPresent(advance -> routing.register("/api/v1/demo", new DemoRoutes(rapport, advance, http)));
         routing.any(problems::notFound);
     }

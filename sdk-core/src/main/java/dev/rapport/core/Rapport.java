@@ -17,6 +17,7 @@ import dev.rapport.api.event.DeadLetters;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.DomainEventListener;
 import dev.rapport.api.improvement.Improvements;
+import dev.rapport.api.report.Reports;
 import dev.rapport.api.security.Authentication;
 import dev.rapport.api.security.Departments;
 import dev.rapport.api.security.Users;
@@ -48,6 +49,8 @@ import dev.rapport.core.plugin.ConfiguredBlobStore;
 import dev.rapport.core.plugin.ConfiguredNotifiers;
 import dev.rapport.core.plugin.PluginCatalog;
 import dev.rapport.core.plugin.Plugins;
+import dev.rapport.core.report.ReportService;
+import dev.rapport.core.report.ReviewThresholds;
 import dev.rapport.core.routing.TicketRouter;
 import dev.rapport.core.security.AuthenticationService;
 import dev.rapport.core.security.DepartmentService;
@@ -91,7 +94,8 @@ import java.util.function.Consumer;
 public final class Rapport implements AutoCloseable {
     private static final String STORAGE_PREFIX = "rapport.storage.";
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
-            ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, SuggestionSettings.PREFIX);
+            ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, ReviewThresholds.PREFIX,
+            SuggestionSettings.PREFIX);
 
     private final Clock clock;
     private final Storage storage;
@@ -111,10 +115,11 @@ public final class Rapport implements AutoCloseable {
     private final SlaSettingsService slaSettings;
     private final SlaMonitor slaMonitor;
     private final ChannelInbox inbox;
+    private final ReportService reports;
     private final ImprovementService improvements;
 
     private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery,
-                    List<ChannelInstance> channels, SuggestionSettings suggestions) {
+                    List<ChannelInstance> channels, ReviewThresholds thresholds, SuggestionSettings suggestions) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
@@ -153,6 +158,7 @@ public final class Rapport implements AutoCloseable {
         });
         this.slaMonitor = new SlaMonitor(transactions, clock, b.slaScanInterval);
         this.inbox = new ChannelInbox(transactions, clock, tickets, customers, channels);
+        this.reports = new ReportService(transactions, b.zone, thresholds);
     }
 
     public static Builder builder() {
@@ -208,6 +214,11 @@ public final class Rapport implements AutoCloseable {
     /** Customers' messages from the configured channels: e-mail, web form, chat. */
     public Inbox inbox() {
         return inbox;
+    }
+
+    /** KPI reports and the monthly review. */
+    public Reports reports() {
+        return reports;
     }
 
     /** Corrective actions for recurring problems, and the suggestions raised when tickets of a type and tag recur. */
@@ -290,6 +301,7 @@ public final class Rapport implements AutoCloseable {
         private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
         private final Map<String, Channel> channels = new LinkedHashMap<>();
         private boolean pollChannels = true;
+        private ReviewThresholds reviewThresholds;
         private boolean discoverPlugins = true;
         private AttachmentLimits attachmentLimits = AttachmentLimits.defaults();
         private Set<String> industries = new LinkedHashSet<>(List.of("Manufacturing", "Retail", "Wholesale",
@@ -305,6 +317,15 @@ public final class Rapport implements AutoCloseable {
         private LoginThrottle.Limit addressLimit = new LoginThrottle.Limit(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
         private Builder() {
+        }
+
+        /**
+         * Where the monthly review flags a weak point; overrides the {@value ReviewThresholds#PREFIX} keys. Default:
+         * {@link ReviewThresholds#standard()}.
+         */
+        public Builder reviewThresholds(ReviewThresholds thresholds) {
+            this.reviewThresholds = Objects.requireNonNull(thresholds, "thresholds");
+            return this;
         }
 
         /** The time source of every rule; tests and demos pass a controllable one. Default: system UTC. */
@@ -529,6 +550,12 @@ public final class Rapport implements AutoCloseable {
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
+            ReviewThresholds thresholds = reviewThresholds;
+            try {
+                thresholds = reviewThresholds != null ? reviewThresholds : ReviewThresholds.from(config);
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
             List<ChannelInstance> channelInstances = List.of();
             try {
                 channelInstances = ConfiguredChannels.create(config, channels, events.policy(), discoverPlugins,
@@ -555,7 +582,8 @@ public final class Rapport implements AutoCloseable {
             var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying);
             Rapport rapport = null;
             try {
-                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances, suggestionSettings);
+                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances, thresholds,
+                        suggestionSettings);
                 delivery.start(); // delivers what a crash left undelivered, too
                 if (pollChannels) {
                     rapport.inbox.start();

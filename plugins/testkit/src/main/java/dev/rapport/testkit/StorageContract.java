@@ -7,6 +7,7 @@ import dev.rapport.api.event.TicketClosed;
 import dev.rapport.api.improvement.ImprovementSuggestion;
 import dev.rapport.api.improvement.SuggestionId;
 import dev.rapport.api.improvement.SuggestionState;
+import dev.rapport.api.report.Grouping;
 import dev.rapport.api.security.Department;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.spi.notify.Notification;
@@ -26,8 +27,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -508,6 +512,53 @@ public abstract class StorageContract extends PluginContract<Storage, StorageFac
                         .contains(newer.id());
                 assertThat(byThread).as("the ticket of the message added last to the thread").contains(newer.id());
                 assertThat(unknownThread).isEmpty();
+            }
+        }
+    }
+
+    /** The aggregates reports are computed from: what happened in a window, and nothing outside it. */
+    @Nested
+    public class Reports {
+        @Test
+        void aWindowCountsTheTicketsOpenedAndAnsweredInItAndTheCustomersRecordedInIt() {
+            var customer = SampleRecords.customer();
+            var ticket = SampleRecords.ticketOf(customer).toBuilder()
+                    .firstRespondedAt(Optional.of(T0.plus(Duration.ofMinutes(10)))).build();
+            var hour = Duration.ofHours(1);
+            LocalDate day = T0.atZone(ZoneOffset.UTC).toLocalDate();
+            try (Storage storage = createMinimal()) {
+                run(storage, tx -> {
+                    tx.customers().insert(customer);
+                    tx.tickets().insert(ticket);
+                    tx.reports().recordFirstResponseTime(ticket.id(), Duration.ofMinutes(10));
+                });
+
+                var around = storage.inTransaction(tx -> tx.reports().tickets(T0.minus(hour), T0.plus(hour),
+                        Optional.empty(), Optional.empty()));
+                var later = storage.inTransaction(tx -> tx.reports().tickets(T0.plus(hour), T0.plus(hour.multipliedBy(2)),
+                        Optional.empty(), Optional.empty()));
+                var byType = storage.inTransaction(tx -> tx.reports().tickets(T0.minus(hour), T0.plus(hour),
+                        Optional.of(SampleRecords.SUPPORT), Optional.of(Grouping.TYPE)));
+                var customers = storage.inTransaction(tx -> tx.reports().customers(T0.minus(hour), T0.plus(hour), day,
+                        day.plusDays(1)));
+
+                assertThat(around).singleElement().satisfies(overall -> {
+                    assertThat(overall.group()).isEmpty();
+                    assertThat(overall.openedByType()).containsExactly(Map.entry(ticket.type(), 1L));
+                    assertThat(overall.openedByChannel()).containsExactly(Map.entry(ticket.channel(), 1L));
+                    assertThat(overall.firstResponses()).isEqualTo(1);
+                    assertThat(overall.withinTarget()).isEqualTo(1);
+                    assertThat(overall.median()).contains(Duration.ofMinutes(10));
+                    assertThat(overall.p90()).contains(Duration.ofMinutes(10));
+                });
+                assertThat(later).singleElement().satisfies(overall -> {
+                    assertThat(overall.openedByType()).isEmpty();
+                    assertThat(overall.firstResponses()).isZero();
+                });
+                assertThat(byType).extracting(t -> t.group().orElse("overall"))
+                        .containsExactly("overall", ticket.type());
+                assertThat(customers.created()).isEqualTo(1);
+                assertThat(customers.referred()).as("the sample customer came by referral").isEqualTo(1);
             }
         }
     }

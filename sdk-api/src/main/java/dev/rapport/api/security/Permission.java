@@ -39,7 +39,11 @@ public enum Permission {
     /** See improvements and improvement suggestions. */
     IMPROVEMENT_READ("improvement.read"),
     /** Create and change any improvement, and adopt or dismiss suggestions. */
-    IMPROVEMENT_MANAGE("improvement.manage");
+    IMPROVEMENT_MANAGE("improvement.manage"),
+    /** See the KPI reports and the monthly review of one's own department. */
+    REPORT_READ("report.read"),
+    /** See the KPI reports of every department and of the whole service. */
+    REPORT_READ_ALL("report.read.all");
 
     private final String key;
 

@@ -285,6 +285,11 @@ public final class TicketService implements Tickets {
                 dues = SlaClock.customerUpdated(rules, dues, now, command.nextUpdateAt());
             }
             boolean firstResponse = customerVisible && current.firstRespondedAt().isEmpty();
+            if (firstResponse) {
+                // Reports take percentiles of this wait in the database, which knows no business calendars.
+                tx.reports().recordFirstResponseTime(id, rules.calendar(current.sla().calendarId())
+                        .between(current.createdAt(), now));
+            }
             var next = current.toBuilder().status(status).sla(dues)
                     .firstRespondedAt(firstResponse ? Optional.of(now) : current.firstRespondedAt());
             tx.tickets().addProgress(id, new ProgressEntry(now, actor.userId(), action, status, command.visibility(),

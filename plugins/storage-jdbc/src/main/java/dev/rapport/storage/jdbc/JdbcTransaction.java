@@ -12,6 +12,7 @@ import dev.rapport.api.spi.storage.ImprovementStore;
 import dev.rapport.api.spi.storage.InteractionStore;
 import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.PurchaseStore;
+import dev.rapport.api.spi.storage.ReportStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.SlaSettingsStore;
 import dev.rapport.api.spi.storage.SuggestionStore;
@@ -48,6 +49,7 @@ final class JdbcTransaction implements Transaction {
     private final ConversationStore conversations;
     private final ImprovementStore improvements;
     private final SuggestionStore suggestions;
+    private final ReportStore reports;
 
     JdbcTransaction(Handle handle, Dialect dialect, JsonCodec json, Clock clock) {
         this.handle = handle;
@@ -71,6 +73,7 @@ final class JdbcTransaction implements Transaction {
         this.conversations = new JdbcConversationStore(handle, dialect, json);
         this.improvements = new JdbcImprovementStore(handle, json);
         this.suggestions = new JdbcSuggestionStore(handle, dialect);
+        this.reports = new JdbcReportStore(handle);
     }
 
     @Override
@@ -136,6 +139,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public ConversationStore conversations() {
         return conversations;
+    }
+
+    @Override
+    public ReportStore reports() {
+        return reports;
     }
 
     @Override

@@ -50,6 +50,9 @@ public interface Transaction {
     /** Improvement suggestions and their tickets. */
     SuggestionStore suggestions();
 
+    /** The aggregates reports are computed from. */
+    ReportStore reports();
+
     /** The audit trail. */
     AuditLog audit();
 

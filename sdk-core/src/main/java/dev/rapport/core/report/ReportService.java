@@ -1,0 +1,92 @@
+package dev.rapport.core.report;
+
+import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.report.KpiReport;
+import dev.rapport.api.report.Kpis;
+import dev.rapport.api.report.MonthlyReview;
+import dev.rapport.api.report.ReportPeriod;
+import dev.rapport.api.report.ReportQuery;
+import dev.rapport.api.report.Reports;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.Permission;
+import dev.rapport.api.spi.storage.ReportStore.CustomerTotals;
+import dev.rapport.api.spi.storage.ReportStore.TicketTotals;
+import dev.rapport.api.spi.storage.Transaction;
+import dev.rapport.api.ticket.LifecycleStage;
+import dev.rapport.api.ticket.TicketType;
+import dev.rapport.core.Transactions;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** SPEC §7's reports, computed from the storage's aggregates in one read transaction each. */
+public final class ReportService implements Reports {
+    private final Transactions transactions;
+    private final ZoneId zone;
+    private final ReviewThresholds thresholds;
+
+    public ReportService(Transactions transactions, ZoneId zone, ReviewThresholds thresholds) {
+        this.transactions = transactions;
+        this.zone = zone;
+        this.thresholds = thresholds;
+    }
+
+    @Override
+    public KpiReport kpis(Actor actor, ReportQuery query) {
+        var scoped = new ReportQuery(query.period(), scope(actor, query.department()), query.groupBy());
+        return transactions.read(tx -> report(tx, scoped));
+    }
+
+    @Override
+    public MonthlyReview monthly(Actor actor, YearMonth month, Optional<DepartmentId> department) {
+        var scope = scope(actor, department);
+        return transactions.read(tx -> {
+            var current = report(tx, new ReportQuery(ReportPeriod.of(month), scope, Optional.empty())).overall();
+            var previous = report(tx, new ReportQuery(ReportPeriod.of(month.minusMonths(1)), scope, Optional.empty()))
+                    .overall();
+            return new MonthlyReview(month, scope, current, previous, MonthOverMonth.changes(current, previous),
+                    WeakPoints.of(current, thresholds));
+        });
+    }
+
+    private KpiReport report(Transaction tx, ReportQuery query) {
+        Instant from = query.period().from().atStartOfDay(zone).toInstant();
+        Instant to = query.period().endExclusive().atStartOfDay(zone).toInstant();
+        Map<String, LifecycleStage> stages = tx.ticketTypes().list().stream()
+                .collect(Collectors.toMap(TicketType::code, TicketType::stage));
+        var totals = tx.reports().tickets(from, to, query.department(), query.groupBy());
+        CustomerTotals customers = tx.reports().customers(from, to, query.period().from(),
+                query.period().endExclusive());
+        Function<TicketTotals, Kpis> kpis = t -> KpiFigures.of(t, stages, t.group().isEmpty()
+                ? Optional.of(customers) : Optional.empty());
+        var overall = totals.stream().filter(t -> t.group().isEmpty()).findFirst()
+                .orElseGet(() -> TicketTotals.none(Optional.empty()));
+        var groups = totals.stream().filter(t -> t.group().isPresent())
+                .map(t -> new KpiReport.Group(t.group().get(), kpis.apply(t))).toList();
+        return new KpiReport(query, kpis.apply(overall), groups);
+    }
+
+    /**
+     * The department a report may cover: any, or the whole service, with {@code report.read.all}; otherwise only the
+     * actor's own, which is also the default.
+     */
+    private static Optional<DepartmentId> scope(Actor actor, Optional<DepartmentId> asked) {
+        actor.require(Permission.REPORT_READ);
+        if (actor.has(Permission.REPORT_READ_ALL)) {
+            return asked;
+        }
+        var own = actor.departmentId().orElseThrow(() -> ForbiddenException.of("report.department",
+                "Only users of a department, or with report.read.all, see reports"));
+        if (asked.isPresent() && !asked.get().equals(own)) {
+            throw ForbiddenException.of("report.department",
+                    "Reports of other departments need report.read.all");
+        }
+        return Optional.of(own);
+    }
+}

@@ -37,8 +37,7 @@ import java.util.Optional;
 public interface Improvements {
     /**
      * Records an improvement, PROPOSED. With a {@code suggestionId} it adopts that OPEN suggestion: the suggestion's
-     * tickets and customers are linked too, and the suggestion becomes ADOPTED. The customers of linked tickets are
-     * linked as affected customers. Needs {@code improvement.manage}.
+     * tickets and customers are linked too, and the suggestion becomes ADOPTED. Needs {@code improvement.manage}.
      *
      * @throws ValidationException naming every invalid field, among them each unknown ticket, customer, department,
      *                             owner or suggestion; nothing is stored

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param ownerId      required: an active user
  * @param plannedDate  not before today
  * @param ticketIds    existing tickets; a suggestion's tickets are added to them
- * @param customerIds  existing customers; a suggestion's customers, and those of the tickets, are added to them
+ * @param customerIds  existing customers; a suggestion's customers are added to them
  * @param suggestionId an OPEN suggestion this improvement adopts
  */
 public record NewImprovement(String problem, RootCause rootCause, String measures, DepartmentId departmentId,

@@ -27,6 +27,7 @@ public interface SuggestionStore {
     /** The newest suggestion (by {@code suggestedAt}, then id) of the type and tag; or empty. */
     Optional<ImprovementSuggestion> latest(String ticketType, String tag);
 
+    /** The suggestion with its tickets; or empty. */
     Optional<ImprovementSuggestion> find(SuggestionId id);
 
     /** Adds {@code ticket} to an existing suggestion's tickets; false, changing nothing, when it is one of them. */

@@ -16,6 +16,7 @@ import dev.rapport.api.customer.Purchases;
 import dev.rapport.api.event.DeadLetters;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.DomainEventListener;
+import dev.rapport.api.improvement.Improvements;
 import dev.rapport.api.report.Reports;
 import dev.rapport.api.followup.FollowUpPlan;
 import dev.rapport.api.followup.FollowUps;
@@ -46,9 +47,12 @@ import dev.rapport.core.event.DeadLetterService;
 import dev.rapport.core.event.EventDelivery;
 import dev.rapport.core.event.EventSettings;
 import dev.rapport.core.followup.FollowUpScan;
-import dev.rapport.core.followup.RecoveryFollowUp;
 import dev.rapport.core.followup.FollowUpService;
 import dev.rapport.core.followup.FollowUpSettings;
+import dev.rapport.core.followup.RecoveryFollowUp;
+import dev.rapport.core.improvement.ImprovementService;
+import dev.rapport.core.improvement.SuggestionRule;
+import dev.rapport.core.improvement.SuggestionSettings;
 import dev.rapport.core.plugin.ConfiguredBlobStore;
 import dev.rapport.core.plugin.ConfiguredNotifiers;
 import dev.rapport.core.plugin.PluginCatalog;
@@ -106,7 +110,7 @@ public final class Rapport implements AutoCloseable {
     private static final String STORAGE_PREFIX = "rapport.storage.";
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
             ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, SurveySettings.PREFIX,
-            ReviewThresholds.PREFIX, FollowUpSettings.PREFIX);
+            ReviewThresholds.PREFIX, FollowUpSettings.PREFIX, SuggestionSettings.PREFIX);
 
     private final Clock clock;
     private final Storage storage;
@@ -129,12 +133,13 @@ public final class Rapport implements AutoCloseable {
     private final FollowUpScan followUpScan;
     private final ChannelInbox inbox;
     private final ReportService reports;
+    private final ImprovementService improvements;
 
     private final SurveyService surveys;
 
     private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery,
                     List<ChannelInstance> channels, SurveySettings surveySettings, Optional<String> surveyIssuer,
-                    FollowUpSettings followUpSettings, ReviewThresholds thresholds) {
+                    FollowUpSettings followUpSettings, ReviewThresholds thresholds, SuggestionSettings suggestions) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
@@ -156,7 +161,8 @@ public final class Rapport implements AutoCloseable {
         this.followUps = new FollowUpService(transactions, clock, b.zone, ids, interactions, followUpSettings.plan());
         // A ticket's closing also asks for its survey and plans its 3-7-30 follow-ups, in the same transaction.
         this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter(), assignment,
-                catalog, replies, AfterClosure.inTurn(issuing, followUps::afterClosure));
+                catalog, replies, AfterClosure.inTurn(issuing, followUps::afterClosure),
+                new SuggestionRule(suggestions, ids, catalog));
         // A low score opens service recovery (SPEC §6): a follow-up for a supervisor, unless the host decides.
         this.surveys = new SurveyService(transactions, clock, tickets,
                 b.serviceRecovery != null ? b.serviceRecovery : new RecoveryFollowUp(followUps), surveySettings);
@@ -171,6 +177,7 @@ public final class Rapport implements AutoCloseable {
         this.timeline = new TimelineService(transactions, b.zone);
         this.attachments = new AttachmentService(transactions, blobs, clock, ids, b.attachmentLimits);
         this.deadLetters = new DeadLetterService(transactions, clock, delivery::wakeLanes);
+        this.improvements = new ImprovementService(transactions, clock, b.zone, ids);
         // SPEC's default departments and ticket types exist from the first start; racing nodes insert them once.
         transactions.write(tx -> {
             DepartmentService.DEFAULTS.forEach(tx.departments()::insertIfAbsent);
@@ -252,6 +259,11 @@ public final class Rapport implements AutoCloseable {
     /** Satisfaction surveys of closed tickets, and the public side of answering them. */
     public Surveys surveys() {
         return surveys;
+    }
+
+    /** Corrective actions for recurring problems, and the suggestions raised when tickets of a type and tag recur. */
+    public Improvements improvements() {
+        return improvements;
     }
 
     /** Events a notifier or the listeners could not take: to see and send again. */
@@ -347,6 +359,7 @@ public final class Rapport implements AutoCloseable {
         private FollowUpPlan followUpPlan = FollowUpPlan.standard();
         private Duration followUpScanInterval = FollowUpSettings.DEFAULT_SCAN_INTERVAL;
         private Money keyAccountThreshold = Money.of("500000", "CNY");
+        private SuggestionSettings suggestions = SuggestionSettings.standard();
         private LoginThrottle.Limit accountLimit = new LoginThrottle.Limit(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
         private LoginThrottle.Limit addressLimit = new LoginThrottle.Limit(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
@@ -396,8 +409,9 @@ public final class Rapport implements AutoCloseable {
          * and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
          * instance's own keys for a notifier, {@code rapport.events.*} for event delivery,
          * {@code rapport.surveys.<name>.type} with the provider's keys and {@code rapport.surveys.validity} for
-         * satisfaction surveys, {@code rapport.follow-ups.*} for the follow-up plan, or {@code rapport.reports.*} for
-         * the monthly review's thresholds (docs/embedding.md and docs/operations.md list them). Unknown keys fail
+         * satisfaction surveys, {@code rapport.follow-ups.*} for the follow-up plan, {@code rapport.improvements.*}
+         * for improvement suggestions, or {@code rapport.reports.*} for the monthly review's thresholds
+         * (docs/embedding.md and docs/operations.md list them). Unknown keys fail
          * {@link #build()}.
          */
         public Builder config(String key, String value) {
@@ -475,6 +489,19 @@ public final class Rapport implements AutoCloseable {
         /** Cumulative purchases at which a customer becomes a key account (SPEC §3). Default 500,000 CNY. */
         public Builder keyAccountThreshold(Money threshold) {
             this.keyAccountThreshold = Objects.requireNonNull(threshold, "threshold");
+            return this;
+        }
+
+        /**
+         * When tickets of one type and tag suggest an improvement (SPEC §6): at least {@code threshold} distinct
+         * customers within {@code window}. Default 3 within 30 days; the keys
+         * {@code rapport.improvements.suggestion-threshold} and {@code rapport.improvements.suggestion-window}
+         * override it.
+         *
+         * @throws IllegalArgumentException for a threshold below 2 or a window that is not positive
+         */
+        public Builder improvementSuggestions(int threshold, Duration window) {
+            this.suggestions = new SuggestionSettings(threshold, window);
             return this;
         }
 
@@ -592,6 +619,12 @@ public final class Rapport implements AutoCloseable {
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
+            SuggestionSettings suggestionSettings = suggestions;
+            try {
+                suggestionSettings = SuggestionSettings.from(config, suggestions);
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
             Storage storage = null;
             try {
                 var catalog = PluginCatalog.of(StorageFactory.class, discoverPlugins, factories, loader);
@@ -669,7 +702,7 @@ public final class Rapport implements AutoCloseable {
             Rapport rapport = null;
             try {
                 rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances, surveySettings,
-                        surveyIssuer, followUpSettings, thresholds);
+                        surveyIssuer, followUpSettings, thresholds, suggestionSettings);
                 delivery.start(); // delivers what a crash left undelivered, too
                 if (pollChannels) {
                     rapport.inbox.start();

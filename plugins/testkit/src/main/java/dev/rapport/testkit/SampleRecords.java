@@ -88,7 +88,8 @@ public final class SampleRecords {
     }
 
     /**
-     * A NEW P2 ticket of {@code customer}, from its first contact, waiting in {@link #SUPPORT}'s queue, version 1,
+     * A NEW P2 ticket of {@code customer}, tagged {@code invoice} and a Chinese tag with quotes, from its first
+     * contact, waiting in {@link #SUPPORT}'s queue, version 1,
      * opened at {@link TestPluginContext#START} by {@link #AGENT}. Its first response (and so the customer update) is
      * due at {@code firstResponseDue}, its resolution two days after opening; each warning falls
      * {@link #WARNING_LEAD} before its deadline, so the ticket's next alarm is the first-response warning. No alarm is
@@ -107,7 +108,8 @@ public final class SampleRecords {
                 customer.contacts().stream().findFirst().map(Contact::id), "COMPLAINT",
                 Optional.of("发票金额不符 – invoice amount does not match"), SampleNotifications.AWKWARD_TEXT,
                 Priority.P2, false, true, IntakeChannel.PHONE, TicketStatus.NEW, SUPPORT, Optional.empty(),
-                EscalationLevel.FRONT_LINE, Optional.empty(), sla, List.of(), Optional.empty(), AGENT, opened, opened,
+                EscalationLevel.FRONT_LINE, Optional.empty(), sla, List.of(), List.of("invoice", "发票 \"VAT\""),
+                Optional.empty(), AGENT, opened, opened,
                 Optional.empty(), Optional.empty(), 1);
     }
 

@@ -5,6 +5,9 @@ import dev.rapport.api.customer.Customer;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.TicketClosed;
 import dev.rapport.api.followup.FollowUp;
+import dev.rapport.api.improvement.ImprovementSuggestion;
+import dev.rapport.api.improvement.SuggestionId;
+import dev.rapport.api.improvement.SuggestionState;
 import dev.rapport.api.report.Grouping;
 import dev.rapport.api.security.Department;
 import dev.rapport.api.security.DepartmentId;
@@ -15,6 +18,7 @@ import dev.rapport.api.spi.storage.OutboxEntry;
 import dev.rapport.api.spi.storage.PendingDelivery;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.StorageFactory;
+import dev.rapport.api.spi.storage.TaggedTicket;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
@@ -383,6 +387,44 @@ public abstract class StorageContract extends PluginContract<Storage, StorageFac
         }
 
         @Test
+        void aClusterSuggestedByAnOpenTransactionIsNotSuggestedAgainByAnotherInstance() throws InterruptedException {
+            var customer = SampleRecords.customer();
+            var ticket = SampleRecords.ticketOf(customer);
+            var member = new TaggedTicket(ticket.id(), customer.id(), ticket.createdAt());
+            try (Storage node = createMinimal(); Storage other = secondInstanceOnSameData();
+                 var workers = Workers.named("storage-suggestion")) {
+                run(node, tx -> {
+                    tx.customers().insert(customer);
+                    tx.tickets().insert(ticket);
+                });
+                var holding = new CountDownLatch(1);
+                var done = new CountDownLatch(1);
+                var holder = workers.start(() -> node.inTransaction(tx -> {
+                    boolean stored = tx.suggestions().insert(suggestion(ticket, "invoice"), List.of(member));
+                    holding.countDown();
+                    awaitQuietly(done);
+                    return stored;
+                }));
+                assertThat(holding.await(Workers.PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the holder started")
+                        .isTrue();
+
+                // The same type and tag in another case: the same cluster. The racer may wait for the holder's commit.
+                var racer = workers.start(() -> other.inTransaction(tx ->
+                        tx.suggestions().insert(suggestion(ticket, "INVOICE"), List.of(member))));
+                done.countDown();
+                boolean held = Workers.await(holder);
+                boolean raced = Workers.await(racer);
+                List<TaggedTicket> tagged = other.inTransaction(tx -> tx.tickets().tagged(ticket.type(), "Invoice",
+                        ticket.createdAt(), 10));
+
+                assertThat(held).as("the suggestion of the first transaction").isTrue();
+                assertThat(raced).as("the same cluster from another instance while or after the first commits")
+                        .isFalse();
+                assertThat(tagged).as("the ticket by its tag, ignoring case").containsExactly(member);
+            }
+        }
+
+        @Test
         void aDueSlaAlarmIsRaisedByOneInstanceOnly() {
             var customer = SampleRecords.customer();
             List<Ticket> tickets = IntStream.range(0, 3)
@@ -667,6 +709,13 @@ public abstract class StorageContract extends PluginContract<Storage, StorageFac
             }
             return raised;
         });
+    }
+
+    private static ImprovementSuggestion suggestion(Ticket ticket, String tag) {
+        return new ImprovementSuggestion(SuggestionId.of(UUID.randomUUID().toString()), ticket.type(), tag,
+                ticket.departmentId(), List.of(ticket.customerId()), List.of(ticket.id()), SuggestionState.OPEN,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), T0,
+                ticket.createdAt());
     }
 
     private static List<Long> positions(List<OutboxEntry> entries) {

@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.rapport.api.Identifier;
+import dev.rapport.api.improvement.Improvement;
 import dev.rapport.api.ticket.TicketSla;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The JSON shape of API.md: camelCase record components, ISO-8601 instants and dates, typed ids as plain strings,
@@ -42,6 +45,7 @@ public final class Json {
             }
         });
         ids.setMixInAnnotation(TicketSla.class, TicketSlaJson.class);
+        ids.setMixInAnnotation(Improvement.class, ImprovementJson.class);
         return new ObjectMapper()
                 // {"a":1} trailing garbage and {"a":1,"a":2} are malformed, not almost right.
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -70,5 +74,11 @@ public final class Json {
 
         @JsonProperty("paused")
         abstract boolean paused();
+    }
+
+    /** An improvement with the average of its verification scores, which the record derives. */
+    private abstract static class ImprovementJson {
+        @JsonProperty("averageScore")
+        abstract Optional<BigDecimal> averageScore();
     }
 }

@@ -126,7 +126,7 @@ public final class JsonBody {
         return Optional.ofNullable(bool(field));
     }
 
-    /** A whole number that fits an int; null when absent or null. */
+    /** A whole number that fits an {@code int}, or null when absent or null. */
     public Integer integer(String field) {
         return value(field, "must be a whole number", v -> v.isIntegralNumber() && v.canConvertToInt(),
                 JsonNode::asInt);

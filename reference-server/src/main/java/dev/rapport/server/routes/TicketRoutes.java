@@ -23,6 +23,7 @@ import dev.rapport.api.ticket.RecordException;
 import dev.rapport.api.ticket.RequestCollaboration;
 import dev.rapport.api.ticket.ResolveTicket;
 import dev.rapport.api.ticket.SlaWatch;
+import dev.rapport.api.ticket.TagTicket;
 import dev.rapport.api.ticket.TicketFilter;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketStatus;
@@ -67,6 +68,7 @@ public final class TicketRoutes implements HttpService {
                 .post("/{id}/resolve", this::resolve)
                 .post("/{id}/confirmation", this::confirm)
                 .post("/{id}/close", this::close)
+                .put("/{id}/tags", this::tag)
                 .get("/{id}/history", this::history);
     }
 
@@ -81,7 +83,7 @@ public final class TicketRoutes implements HttpService {
                 body.text("type"), body.optionalText("title"), body.text("description"),
                 body.optionalEnum("priority", Priority.class), body.optionalBool("urgent"),
                 body.optionalBool("important"), body.optionalEnum("channel", IntakeChannel.class), related,
-                Optional.ofNullable(body.date("planDate")));
+                Optional.ofNullable(body.date("planDate")), body.texts("tags"));
         body.requireValid(() -> tickets.validate(actor, request));
         http.created(res, tickets.open(actor, request));
     }
@@ -93,6 +95,7 @@ public final class TicketRoutes implements HttpService {
         filter = withQuery(req, "departmentId", DepartmentId::of, filter, TicketFilter::withDepartment);
         filter = withQuery(req, "assigneeId", UserId::of, filter, TicketFilter::withAssignee);
         filter = withQuery(req, "customerId", CustomerId::of, filter, TicketFilter::withCustomer);
+        filter = withQuery(req, "tag", Function.identity(), filter, TicketFilter::withTag);
         boolean atRisk = flag(req, "atRisk");
         boolean overdue = flag(req, "overdue");
         if (atRisk && overdue) {
@@ -169,6 +172,14 @@ public final class TicketRoutes implements HttpService {
                 body.required("request", body.text("request")));
         body.requireValid();
         http.created(res, tickets.requestCollaboration(actor, id(req), command));
+    }
+
+    private void tag(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var command = new TagTicket(body.version(), body.required("tags", body.texts("tags")));
+        body.requireValid();
+        http.ok(res, tickets.tag(actor, id(req), command));
     }
 
     private void resolve(ServerRequest req, ServerResponse res) {

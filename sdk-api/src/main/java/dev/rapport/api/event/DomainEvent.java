@@ -13,7 +13,9 @@ public sealed interface DomainEvent
                 ProgressAdded, TicketResolved, TicketReopened, TicketClosed, SlaAlarmRaised, TicketEscalated, TicketAccepted,
                 AttachmentAdded, ExceptionRecorded, CollaborationRequested, CustomerMessageReceived, ReplyQueued,
                 SurveyRequested, SurveyInvited, SurveyCompleted,
-                FollowUpScheduled, FollowUpDue, FollowUpOverdue, FollowUpCompleted, FollowUpSkipped {
+                FollowUpScheduled, FollowUpDue, FollowUpOverdue, FollowUpCompleted, FollowUpSkipped,
+                TicketTagsChanged, ImprovementCreated, ImprovementUpdated, ImprovementVerified, ImprovementSuggested,
+                ImprovementSuggestionDismissed {
 
     /** When the change was made, by the SDK's clock. */
     Instant occurredAt();

@@ -36,6 +36,10 @@ public enum Permission {
     SLA_ADMIN("sla.admin"),
     /** See events that could not be delivered (dead letters) and send them again. */
     EVENTS_ADMIN("events.admin"),
+    /** See improvements and improvement suggestions. */
+    IMPROVEMENT_READ("improvement.read"),
+    /** Create and change any improvement, and adopt or dismiss suggestions. */
+    IMPROVEMENT_MANAGE("improvement.manage"),
     /** See the KPI reports and the monthly review of one's own department. */
     REPORT_READ("report.read"),
     /** See the KPI reports of every department and of the whole service. */

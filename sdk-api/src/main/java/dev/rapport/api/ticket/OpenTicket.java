@@ -15,11 +15,13 @@ import java.util.Optional;
  * @param description objective and specific, required
  * @param channel     where the request came in; OTHER when empty
  * @param planDate    for P2 only: the resolution date agreed with the customer, replacing the resolution target
+ * @param tags        labels such as {@code invoice}: trimmed, compared ignoring case, at most 10 of at most 40
+ *                    characters each
  */
 public record OpenTicket(CustomerId customerId, Optional<ContactId> contactId, String type, Optional<String> title,
                          String description, Optional<Priority> priority, Optional<Boolean> urgent,
                          Optional<Boolean> important, Optional<IntakeChannel> channel, List<TicketId> relatedTicketIds,
-                         Optional<LocalDate> planDate) {
+                         Optional<LocalDate> planDate, List<String> tags) {
     public OpenTicket {
         contactId = contactId == null ? Optional.empty() : contactId;
         title = title == null ? Optional.empty() : title;
@@ -29,6 +31,7 @@ public record OpenTicket(CustomerId customerId, Optional<ContactId> contactId, S
         channel = channel == null ? Optional.empty() : channel;
         relatedTicketIds = relatedTicketIds == null ? List.of() : List.copyOf(relatedTicketIds);
         planDate = planDate == null ? Optional.empty() : planDate;
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     public static Builder builder() {
@@ -48,6 +51,7 @@ public record OpenTicket(CustomerId customerId, Optional<ContactId> contactId, S
         private IntakeChannel channel;
         private final List<TicketId> related = new ArrayList<>();
         private LocalDate planDate;
+        private final List<String> tags = new ArrayList<>();
 
         private Builder() {
         }
@@ -63,11 +67,14 @@ public record OpenTicket(CustomerId customerId, Optional<ContactId> contactId, S
         public Builder channel(IntakeChannel channel) { this.channel = channel; return this; }
         public Builder relatedTo(TicketId id) { this.related.add(id); return this; }
         public Builder planDate(LocalDate date) { this.planDate = date; return this; }
+        public Builder tag(String tag) { this.tags.add(tag); return this; }
+        public Builder tags(List<String> tags) { this.tags.addAll(tags); return this; }
 
         public OpenTicket build() {
             return new OpenTicket(customerId, Optional.ofNullable(contactId), type, Optional.ofNullable(title),
                     description, Optional.ofNullable(priority), Optional.ofNullable(urgent),
-                    Optional.ofNullable(important), Optional.ofNullable(channel), related, Optional.ofNullable(planDate));
+                    Optional.ofNullable(important), Optional.ofNullable(channel), related, Optional.ofNullable(planDate),
+                    tags);
         }
     }
 }

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param escalation       who the ticket is escalated to; FRONT_LINE until someone escalates it
  * @param ownerId          the expert who accepted the escalation and owns the ticket to closure (first-ask
  *                         ownership): only a supervisor may reassign it
+ * @param tags             labels for finding and grouping tickets, trimmed, at most 10, each unique ignoring case
+ *                         (as {@code toLowerCase(Locale.ROOT)} compares them); tickets of one type and tag are what
+ *                         improvement suggestions count
  * @param firstRespondedAt when the first customer-visible progress entry was recorded
  * @param version          increases with every change; commands name the version they read
  */
@@ -28,7 +31,8 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
                      Optional<String> title, String description, Priority priority, boolean urgent, boolean important,
                      IntakeChannel channel, TicketStatus status, DepartmentId departmentId,
                      Optional<UserId> assigneeId, EscalationLevel escalation, Optional<UserId> ownerId, TicketSla sla,
-                     List<TicketId> relatedTicketIds, Optional<Resolution> resolution, UserId createdBy, Instant createdAt, Instant updatedAt,
+                     List<TicketId> relatedTicketIds, List<String> tags, Optional<Resolution> resolution, UserId createdBy,
+                     Instant createdAt, Instant updatedAt,
                      Optional<Instant> firstRespondedAt, Optional<Instant> closedAt, long version) {
     public Ticket {
         Objects.requireNonNull(id, "id");
@@ -47,6 +51,7 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(sla, "sla");
         relatedTicketIds = List.copyOf(relatedTicketIds);
+        tags = List.copyOf(tags);
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -80,6 +85,7 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
         private Optional<UserId> ownerId;
         private TicketSla sla;
         private List<TicketId> relatedTicketIds;
+        private List<String> tags;
         private Optional<Resolution> resolution;
         private UserId createdBy;
         private Instant createdAt;
@@ -107,6 +113,7 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
             ownerId = t.ownerId;
             sla = t.sla;
             relatedTicketIds = t.relatedTicketIds;
+            tags = t.tags;
             resolution = t.resolution;
             createdBy = t.createdBy;
             createdAt = t.createdAt;
@@ -122,6 +129,7 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
         public Builder escalation(EscalationLevel escalation) { this.escalation = escalation; return this; }
         public Builder ownerId(Optional<UserId> ownerId) { this.ownerId = ownerId; return this; }
         public Builder sla(TicketSla sla) { this.sla = sla; return this; }
+        public Builder tags(List<String> tags) { this.tags = tags; return this; }
         public Builder resolution(Optional<Resolution> resolution) { this.resolution = resolution; return this; }
         public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
         public Builder firstRespondedAt(Optional<Instant> at) { this.firstRespondedAt = at; return this; }
@@ -130,7 +138,7 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
 
         public Ticket build() {
             return new Ticket(id, number, customerId, contactId, type, title, description, priority, urgent, important,
-                    channel, status, departmentId, assigneeId, escalation, ownerId, sla, relatedTicketIds, resolution,
+                    channel, status, departmentId, assigneeId, escalation, ownerId, sla, relatedTicketIds, tags, resolution,
                     createdBy, createdAt, updatedAt, firstRespondedAt, closedAt, version);
         }
     }

@@ -13,9 +13,11 @@ import java.util.Set;
  *
  * @param statuses any of these statuses; empty means every status
  * @param sla      only the SLA monitor's at-risk or overdue tickets, nearest deadline first, instead of newest first
+ * @param tag      only tickets carrying this tag, ignoring case
  */
 public record TicketFilter(Set<TicketStatus> statuses, Optional<Priority> priority, Optional<DepartmentId> departmentId,
-                           Optional<UserId> assigneeId, Optional<CustomerId> customerId, Optional<SlaWatch> sla) {
+                           Optional<UserId> assigneeId, Optional<CustomerId> customerId, Optional<SlaWatch> sla,
+                           Optional<String> tag) {
     public TicketFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         priority = priority == null ? Optional.empty() : priority;
@@ -23,34 +25,40 @@ public record TicketFilter(Set<TicketStatus> statuses, Optional<Priority> priori
         assigneeId = assigneeId == null ? Optional.empty() : assigneeId;
         customerId = customerId == null ? Optional.empty() : customerId;
         sla = sla == null ? Optional.empty() : sla;
+        tag = tag == null ? Optional.empty() : tag;
     }
 
     /** Every ticket the actor may see. */
     public static TicketFilter all() {
-        return new TicketFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new TicketFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
     public TicketFilter withStatuses(Set<TicketStatus> statuses) {
-        return new TicketFilter(statuses, priority, departmentId, assigneeId, customerId, sla);
+        return new TicketFilter(statuses, priority, departmentId, assigneeId, customerId, sla, tag);
     }
 
     public TicketFilter withPriority(Priority priority) {
-        return new TicketFilter(statuses, Optional.of(priority), departmentId, assigneeId, customerId, sla);
+        return new TicketFilter(statuses, Optional.of(priority), departmentId, assigneeId, customerId, sla, tag);
     }
 
     public TicketFilter withDepartment(DepartmentId department) {
-        return new TicketFilter(statuses, priority, Optional.of(department), assigneeId, customerId, sla);
+        return new TicketFilter(statuses, priority, Optional.of(department), assigneeId, customerId, sla, tag);
     }
 
     public TicketFilter withAssignee(UserId assignee) {
-        return new TicketFilter(statuses, priority, departmentId, Optional.of(assignee), customerId, sla);
+        return new TicketFilter(statuses, priority, departmentId, Optional.of(assignee), customerId, sla, tag);
     }
 
     public TicketFilter withCustomer(CustomerId customer) {
-        return new TicketFilter(statuses, priority, departmentId, assigneeId, Optional.of(customer), sla);
+        return new TicketFilter(statuses, priority, departmentId, assigneeId, Optional.of(customer), sla, tag);
     }
 
     public TicketFilter withSla(SlaWatch watch) {
-        return new TicketFilter(statuses, priority, departmentId, assigneeId, customerId, Optional.of(watch));
+        return new TicketFilter(statuses, priority, departmentId, assigneeId, customerId, Optional.of(watch), tag);
+    }
+
+    public TicketFilter withTag(String tag) {
+        return new TicketFilter(statuses, priority, departmentId, assigneeId, customerId, sla, Optional.of(tag));
     }
 }

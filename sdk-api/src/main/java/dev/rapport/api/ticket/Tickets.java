@@ -89,6 +89,16 @@ public interface Tickets {
      */
     CollaborationRequest requestCollaboration(Actor actor, TicketId id, RequestCollaboration command);
 
+    /**
+     * Replaces the ticket's tags; audited and announced as {@code TicketTagsChanged}. Each tag the ticket gains may
+     * complete a cluster of tickets of its type and tag, which suggests an improvement (see
+     * {@code Improvements}).
+     *
+     * @throws ValidationException naming {@code tags} when there are more than 10, or one is blank, longer than 40
+     *                             characters or holds control characters
+     */
+    Ticket tag(Actor actor, TicketId id, TagTicket command);
+
     /** Moves the ticket to RESOLVED with its solution. */
     Ticket resolve(Actor actor, TicketId id, ResolveTicket command);
 

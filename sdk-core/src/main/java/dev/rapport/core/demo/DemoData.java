@@ -8,6 +8,11 @@ import dev.rapport.api.customer.CustomerProfile;
 import dev.rapport.api.customer.CustomerSource;
 import dev.rapport.api.customer.MaintenanceLevel;
 import dev.rapport.api.customer.Segment;
+import dev.rapport.api.improvement.ImprovementState;
+import dev.rapport.api.improvement.ImprovementUpdate;
+import dev.rapport.api.improvement.NewImprovement;
+import dev.rapport.api.improvement.RootCause;
+import dev.rapport.api.improvement.VerifyImprovement;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.NewUser;
@@ -35,8 +40,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Demo users (one per role, password {@value #PASSWORD}) and a few customers and tickets in different states, one of
- * them closed (with its follow-ups), created through the public services like any host would.
+ * Demo users (one per role, password {@value #PASSWORD}) and a few customers and tagged tickets in different states,
+ * created through the public services like any host would: closed tickets with their follow-ups (three of them rated,
+ * one poorly), three customers' Wi-Fi tickets making an open improvement suggestion, and two improvements (one
+ * verified, one proposed), so that every view and report has something to show.
  */
 public final class DemoData {
     public static final String PASSWORD = "rapport-demo";
@@ -59,7 +66,8 @@ public final class DemoData {
         }
         int before = existing.size();
         user(rapport, existing, "admin", "Admin", "customer-service", Role.ADMIN, Tier.FRONT_LINE);
-        user(rapport, existing, "supervisor", "李强 Li Qiang", "customer-service", Role.SUPERVISOR, Tier.FRONT_LINE);
+        User supervisor = user(rapport, existing, "supervisor", "李强 Li Qiang", "customer-service", Role.SUPERVISOR,
+                Tier.FRONT_LINE);
         User agent = user(rapport, existing, "agent", "王芳 Wang Fang", "customer-service", Role.AGENT, Tier.FRONT_LINE);
         User expert = user(rapport, existing, "expert", "陈杰 Chen Jie", "technical-support", Role.EXPERT, Tier.EXPERT);
         User manager = user(rapport, existing, "manager", "赵敏 Zhao Min", "account-management", Role.ACCOUNT_MANAGER,
@@ -90,14 +98,15 @@ public final class DemoData {
                 .build());
 
         var tickets = rapport.tickets();
-        tickets.open(system, OpenTicket.builder().customer(yunzhan.id()).type("COMPLAINT").urgent(true).important(true)
-                .title("生产环境订单同步中断").description("Since 09:00 no orders reach the warehouse system; every sync job fails.")
-                .channel(IntakeChannel.PHONE).build());
+        var outage = tickets.open(system, OpenTicket.builder().customer(yunzhan.id()).type("COMPLAINT").urgent(true)
+                .important(true).title("生产环境订单同步中断")
+                .description("Since 09:00 no orders reach the warehouse system; every sync job fails.")
+                .channel(IntakeChannel.PHONE).tag("order sync").build());
 
         var question = tickets.open(system, OpenTicket.builder().customer(northwind.id()).type("CONSULTATION")
                 .priority(Priority.P4).title("Volume discount for 2027")
                 .description("Anna asks which volume discount applies above 500 units per quarter.")
-                .channel(IntakeChannel.EMAIL).build());
+                .channel(IntakeChannel.EMAIL).tag("pricing").build());
         question = tickets.assign(system, question.id(), AssignTicket.to(agent.id(), question.version()));
         tickets.addProgress(system, question.id(), AddProgress.note(
                 "Sent the 2027 price list; waiting for the quarterly volume forecast.", Visibility.CUSTOMER,
@@ -106,7 +115,7 @@ public final class DemoData {
         var printer = tickets.open(system, OpenTicket.builder().customer(lina.id()).type("AFTER_SALES_SUPPORT")
                 .urgent(true).important(false).title("打印机无法连接 Wi-Fi")
                 .description("The printer bought in October drops off the Wi-Fi every few minutes.")
-                .channel(IntakeChannel.PHONE).build());
+                .channel(IntakeChannel.PHONE).tag("wi-fi").build());
         printer = tickets.assign(system, printer.id(), AssignTicket.to(expert.id(), printer.version()));
         printer = tickets.addProgress(system, printer.id(), AddProgress.note(
                 "Called the customer and walked through a firmware update.", Visibility.CUSTOMER, printer.version()));
@@ -145,6 +154,40 @@ public final class DemoData {
                 "Held a two-hour remote training and shared the recording.", CommunicationMethod.EMAIL));
         tickets.confirm(system, training.id(), new ConfirmResolution(training.version(), Opinion.SATISFIED,
                 Optional.of(CommunicationMethod.EMAIL), Optional.empty()));
+        // Two more customers with the same Wi-Fi trouble: the third distinct customer suggests an improvement.
+        Customer qinghe = customers.create(system, CustomerProfile.builder()
+                .kind(CustomerKind.ORGANIZATION).name("青禾书店").industry("Retail").source(CustomerSource.WALK_IN)
+                .contact(ContactDraft.of("周婷", "13700002222", "zhou.ting@qinghe.example"))
+                .build());
+        Customer chenMing = customers.create(system, CustomerProfile.builder()
+                .kind(CustomerKind.PERSON).name("陈明").industry("Education").source(CustomerSource.PHONE)
+                .contact(ContactDraft.of("陈明", "13600003333", null))
+                .build());
+        for (Customer customer : List.of(qinghe, chenMing)) {
+            tickets.open(system, OpenTicket.builder().customer(customer.id()).type("AFTER_SALES_SUPPORT")
+                    .urgent(true).important(false).title("打印机 Wi-Fi 频繁断开")
+                    .description("The printer loses its Wi-Fi connection several times an hour.")
+                    .channel(IntakeChannel.PHONE).tag("Wi-Fi").build());
+        }
+
+        var improvements = rapport.improvements();
+        var vat = improvements.create(system, NewImprovement.builder()
+                .problem("Invoices after the tax change still showed the old VAT rate")
+                .rootCause(RootCause.PROCESS_GAP).measures("The VAT table is now updated from the tax bureau's feed, "
+                        + "and a second person checks the first invoice run after every rate change.")
+                .department(DepartmentId.of("finance")).owner(supervisor.id()).customer(yunzhan.id())
+                .customer(northwind.id()).build());
+        vat = improvements.update(system, vat.id(), ImprovementUpdate.of(vat.version())
+                .state(ImprovementState.IN_PROGRESS).build());
+        vat = improvements.update(system, vat.id(), ImprovementUpdate.of(vat.version())
+                .state(ImprovementState.DONE).build());
+        improvements.verify(system, vat.id(), new VerifyImprovement(4, Optional.of("No wrong invoice since."),
+                Optional.of(yunzhan.id())));
+        improvements.create(system, NewImprovement.builder()
+                .problem("Order sync stops when the warehouse API times out")
+                .rootCause(RootCause.PRODUCT_DEFECT).measures("Retry timed-out sync jobs and alert on the third failure.")
+                .department(DepartmentId.of("technical-support")).owner(expert.id()).ticket(outage.id())
+                .customer(yunzhan.id()).plannedDate(LocalDate.now(rapport.clock()).plusDays(14)).build());
         return true;
     }
 

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Who is told of escalations and SLA alarms (SPEC §4–§5), by the department's people. */
-final class EscalationPeople {
+/** Who is told of escalations, SLA alarms (SPEC §4–§5) and improvement suggestions, by the department's people. */
+public final class EscalationPeople {
     private static final int SUPERVISOR_SEARCH = 1_000;
 
     private EscalationPeople() {
@@ -40,7 +40,8 @@ final class EscalationPeople {
         return ticket.assigneeId().map(List::of).orElseGet(() -> supervisors(tx, ticket.departmentId()));
     }
 
-    static List<UserId> supervisors(Transaction tx, DepartmentId department) {
+    /** The department's active supervisors, or every active supervisor when it has none. */
+    public static List<UserId> supervisors(Transaction tx, DepartmentId department) {
         var own = members(tx, department, EscalationPeople::isSupervisor);
         return own.isEmpty() ? allSupervisors(tx) : own;
     }

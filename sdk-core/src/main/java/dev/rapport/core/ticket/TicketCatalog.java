@@ -18,7 +18,8 @@ public final class TicketCatalog {
         byCode.forget();
     }
 
-    Optional<TicketType> find(Transaction tx, String code) {
+    /** The type with this code, if the catalog has it. */
+    public Optional<TicketType> find(Transaction tx, String code) {
         return Optional.ofNullable(byCode.get(() -> tx.ticketTypes().list().stream()
                 .collect(Collectors.toUnmodifiableMap(TicketType::code, Function.identity()))).get(code));
     }

@@ -54,6 +54,7 @@ final class TicketRules {
         if (request.relatedTicketIds().size() > MAX_RELATED) {
             checks.add("relatedTicketIds", "must be at most " + MAX_RELATED);
         }
+        TicketTags.checked(request.tags(), checks);
         return checks.errors();
     }
 }

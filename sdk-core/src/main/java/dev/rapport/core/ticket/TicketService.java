@@ -15,6 +15,7 @@ import dev.rapport.api.event.TicketClosed;
 import dev.rapport.api.event.TicketCreated;
 import dev.rapport.api.event.TicketReopened;
 import dev.rapport.api.event.TicketResolved;
+import dev.rapport.api.event.TicketTagsChanged;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.Permission;
@@ -38,6 +39,7 @@ import dev.rapport.api.ticket.RecordException;
 import dev.rapport.api.ticket.RequestCollaboration;
 import dev.rapport.api.ticket.Resolution;
 import dev.rapport.api.ticket.ResolveTicket;
+import dev.rapport.api.ticket.TagTicket;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketDetails;
 import dev.rapport.api.ticket.TicketFilter;
@@ -81,10 +83,11 @@ public final class TicketService implements Tickets {
     private final AutoAssignment assignment;
     private final CustomerReplies replies;
     private final AfterClosure afterClosure;
+    private final TagClusters clusters;
 
     public TicketService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, SlaSettingsService sla,
                          TicketRouter router, AutoAssignment assignment, TicketCatalog catalog,
-                         CustomerReplies replies, AfterClosure afterClosure) {
+                         CustomerReplies replies, AfterClosure afterClosure, TagClusters clusters) {
         this.transactions = transactions;
         this.clock = clock;
         this.zone = zone;
@@ -95,6 +98,7 @@ public final class TicketService implements Tickets {
         this.catalog = catalog;
         this.replies = replies;
         this.afterClosure = afterClosure;
+        this.clusters = clusters;
         this.writer = new TicketChanges(transactions, clock);
     }
 
@@ -119,18 +123,20 @@ public final class TicketService implements Tickets {
         var department = router.route(type.get());
         var assignee = assignment.choose(tx, department);
         var status = assignee.isPresent() ? ASSIGNED : NEW;
+        var tags = TicketTags.checked(request.tags(), FieldChecks.create());
         var ticket = new Ticket(TicketId.of(ids.next()), number, request.customerId(), request.contactId(),
                 type.get().code(), request.title().map(String::strip).filter(t -> !t.isEmpty()),
                 request.description().strip(), priority, PriorityMatrix.urgent(priority),
                 PriorityMatrix.important(priority), request.channel().orElse(IntakeChannel.OTHER), status,
                 department, assignee, EscalationLevel.FRONT_LINE, Optional.empty(),
-                SlaClock.start(sla.rules(tx), priority, now, agreed), request.relatedTicketIds(),
+                SlaClock.start(sla.rules(tx), priority, now, agreed), request.relatedTicketIds(), tags,
                 Optional.empty(), actor.userId(), now, now, Optional.empty(), Optional.empty(), 1);
         tx.tickets().insert(ticket);
         tx.audit().append(ChangeSet.create()
                 .added("status", status).added("type", ticket.type()).added("priority", priority)
                 .added("departmentId", ticket.departmentId()).added("assigneeId", assignee)
                 .added("customerId", ticket.customerId())
+                .added("tags", tags.isEmpty() ? null : tags)
                 .entry("ticket", ticket.id().value(), now, actor, "ticket.opened"));
         Watchers.onOpen(tx, ticket, actor);
         tx.outbox().append(new TicketCreated(ticket.id(), number, ticket.customerId(), ticket.type(), priority,
@@ -139,6 +145,7 @@ public final class TicketService implements Tickets {
             // The department's assignment mode chose someone: tell them as any assignment would.
             tx.outbox().append(new TicketAssigned(ticket.id(), department, assignee, now, actor.userId()));
         }
+        clusters.tagged(tx, actor, ticket, tags, now);
         return SlaClock.evaluated(ticket, now);
     }
 
@@ -335,6 +342,22 @@ public final class TicketService implements Tickets {
             TicketLifecycle.requireWritable(ticket);
             return Collaboration.request(tx, actor, ticket, command.departmentId(), request,
                     CollaborationId.of(ids.next()), clock.instant());
+        });
+    }
+
+    @Override
+    public Ticket tag(Actor actor, TicketId id, TagTicket command) {
+        var checks = FieldChecks.create();
+        var tags = TicketTags.checked(command.tags(), checks);
+        checks.throwIfAny();
+        return writer.change(actor, id, command.version(), "ticket.tagged", work(actor), (tx, current, now) -> {
+            var next = current.toBuilder().tags(tags);
+            var gained = TicketTags.gained(current.tags(), tags);
+            if (!gained.isEmpty()) {
+                clusters.tagged(tx, actor, next.build(), gained, now);
+            }
+            return new TicketChanges.Outcome(next, ChangeSet.create().field("tags", current.tags(), tags),
+                    new TicketTagsChanged(id, tags, now, actor.userId()));
         });
     }
 

@@ -4,6 +4,10 @@ import dev.rapport.api.PageRequest;
 import dev.rapport.api.followup.FollowUp;
 import dev.rapport.api.followup.FollowUpFilter;
 import dev.rapport.api.followup.FollowUpKind;
+import dev.rapport.api.improvement.Improvement;
+import dev.rapport.api.improvement.ImprovementFilter;
+import dev.rapport.api.improvement.ImprovementState;
+import dev.rapport.api.improvement.SuggestionState;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.User;
 import dev.rapport.api.survey.SurveyState;
@@ -15,6 +19,8 @@ import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +35,19 @@ class DemoDataTest {
         assertThat(DemoData.seed(rapport)).as("a second start changes nothing").isFalse();
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).extracting(User::employeeId)
                 .containsExactlyInAnyOrder("admin", "agent", "expert", "manager", "supervisor");
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(7);
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(9);
         assertThat(rapport.followUps().list(Actor.system(), FollowUpFilter.all(), PageRequest.first()).items())
                 .as("the 3-7-30 follow-ups of the four closed tickets").hasSize(12)
                 .extracting(FollowUp::kind).containsOnly(FollowUpKind.SATISFACTION_CHECK, FollowUpKind.USAGE_GUIDE,
                         FollowUpKind.ACCOUNT_VISIT);
+        assertThat(rapport.improvements().list(Actor.system(), ImprovementFilter.all(), PageRequest.first()).items())
+                .extracting(Improvement::state).containsExactlyInAnyOrder(ImprovementState.VERIFIED,
+                        ImprovementState.PROPOSED);
+        assertThat(rapport.improvements().suggestions(Actor.system(), Optional.of(SuggestionState.OPEN),
+                PageRequest.first()).items()).singleElement().satisfies(suggestion -> {
+                    assertThat(suggestion.ticketType()).isEqualTo("AFTER_SALES_SUPPORT");
+                    assertThat(suggestion.customerIds()).hasSize(3);
+                });
         assertThat(rapport.authentication().login("agent", DemoData.PASSWORD, "127.0.0.1").token()).isNotBlank();
     }
 
@@ -62,6 +76,6 @@ class DemoDataTest {
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).hasSize(5);
         assertThat(rapport.authentication().login("admin", adminPassword, "127.0.0.1").token())
                 .as("the existing admin keeps its password").isNotBlank();
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(7);
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(9);
     }
 }

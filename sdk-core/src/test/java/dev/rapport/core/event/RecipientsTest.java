@@ -5,6 +5,12 @@ import dev.rapport.api.event.CollaborationRequested;
 import dev.rapport.api.event.FollowUpDue;
 import dev.rapport.api.event.FollowUpOverdue;
 import dev.rapport.api.event.FollowUpScheduled;
+import dev.rapport.api.event.ImprovementCreated;
+import dev.rapport.api.event.ImprovementSuggested;
+import dev.rapport.api.event.ImprovementUpdated;
+import dev.rapport.api.improvement.ImprovementId;
+import dev.rapport.api.improvement.ImprovementState;
+import dev.rapport.api.improvement.SuggestionId;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketCreated;
@@ -58,6 +64,19 @@ class RecipientsTest {
                 Optional.of(TICKET), BO, AT, List.of(BO), AT, ACTOR))).containsExactly(BO);
         assertThat(Recipients.named(new FollowUpScheduled(followUp, FollowUpKind.USAGE_GUIDE, customer,
                 Optional.of(TICKET), BO, AT, List.of(), AT, ACTOR))).isEmpty();
+    }
+
+    @Test
+    void aSuggestionGoesToTheSupervisorsItNamesAndAnImprovementToItsOwner() {
+        var improvement = ImprovementId.of("i1");
+        assertThat(Recipients.named(new ImprovementSuggested(SuggestionId.of("s1"), "COMPLAINT", "invoice", SALES,
+                List.of(CustomerId.of("c")), List.of(TICKET), List.of(ANNA, BO), AT, ACTOR))).containsExactly(ANNA, BO);
+        assertThat(Recipients.named(new ImprovementCreated(improvement, SALES, BO, Optional.empty(), AT, ACTOR)))
+                .containsExactly(BO);
+        assertThat(Recipients.named(new ImprovementUpdated(improvement, ImprovementState.IN_PROGRESS,
+                Optional.of(ANNA), 2, AT, ACTOR))).containsExactly(ANNA);
+        assertThat(Recipients.named(new ImprovementUpdated(improvement, ImprovementState.DONE, Optional.empty(), 3,
+                AT, ACTOR))).isEmpty();
     }
 
     @Test

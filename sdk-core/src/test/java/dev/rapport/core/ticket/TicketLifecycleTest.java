@@ -116,7 +116,7 @@ class TicketLifecycleTest {
             return new Ticket(TicketId.of("t"), "T2026000001", CustomerId.of("c"), Optional.empty(), "COMPLAINT",
                     Optional.empty(), "d", Priority.P3, true, false, IntakeChannel.PHONE, RESOLVED,
                     DepartmentId.of("after-sales"), Optional.empty(), EscalationLevel.FRONT_LINE, Optional.empty(),
-                    SlaClock.start(SlaRules.defaults(), Priority.P3, T0, Optional.empty()), List.of(), resolution,
+                    SlaClock.start(SlaRules.defaults(), Priority.P3, T0, Optional.empty()), List.of(), List.of(), resolution,
                     UserId.of("u"),
                     T0, T0, Optional.empty(), Optional.empty(), 3);
         }

@@ -5,6 +5,7 @@ import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.FollowUpDue;
 import dev.rapport.api.event.FollowUpOverdue;
 import dev.rapport.api.event.FollowUpScheduled;
+import dev.rapport.api.event.ImprovementSuggested;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketCreated;
@@ -81,6 +82,8 @@ final class MailTemplates {
             case FollowUpScheduled e -> List.of(label(messages, e.kind()), times.format(e.dueAt()));
             case FollowUpDue e -> List.of(label(messages, e.kind()), times.format(e.dueAt()));
             case FollowUpOverdue e -> List.of(label(messages, e.kind()), times.format(e.dueAt()));
+            case ImprovementSuggested e -> List.of(e.ticketType(), e.tag(), e.customerIds().size(),
+                    e.ticketIds().size(), e.departmentId().value());
             default -> List.of(eventLabel(messages, event));
         };
     }

@@ -1,11 +1,21 @@
 package dev.rapport.notifier.email;
 
+import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.ImprovementSuggested;
+import dev.rapport.api.improvement.SuggestionId;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.notify.Notification;
+import dev.rapport.api.ticket.TicketId;
 import dev.rapport.testkit.SampleNotifications;
+import dev.rapport.testkit.TestPluginContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +85,35 @@ class MailTemplatesTest {
 
         assertThat(templates.render(event, "团队", Locale.forLanguageTag("zh-CN")).subject()).isEqualTo("[Rapport] 工单已关闭：t-0001");
         assertThat(templates.render(event, "team", Locale.ENGLISH).subject()).isEqualTo("[Rapport] Ticket closed: t-0001");
+    }
+
+    @Test
+    void anImprovementSuggestionNamesTheTypeTheTagAndHowManyCustomersRaisedIt() {
+        var event = new ImprovementSuggested(SuggestionId.of("s-0001"), "COMPLAINT", "发票", DepartmentId.of("d-support"),
+                List.of(CustomerId.of("c-1"), CustomerId.of("c-2"), CustomerId.of("c-3")),
+                List.of(TicketId.of("t-1"), TicketId.of("t-2"), TicketId.of("t-3"), TicketId.of("t-4")),
+                List.of(UserId.of("u-supervisor-sam")), TestPluginContext.START, UserId.of("u-agent-li"));
+
+        var en = templates.render(event, "Sam", Locale.ENGLISH);
+        var zh = templates.render(event, "李娜", Locale.forLanguageTag("zh-CN"));
+
+        assertThat(en.subject()).isEqualTo("[Rapport] Improvement suggested: COMPLAINT tickets tagged \"发票\"");
+        assertThat(en.body()).contains("3 customers raised 4 COMPLAINT tickets tagged \"发票\"")
+                .contains("department d-support").contains("suggestion s-0001");
+        assertThat(zh.subject()).isEqualTo("[Rapport] 建议改进：标签为“发票”的COMPLAINT工单");
+        assertThat(zh.body()).contains("3 位客户提交了 4 张标签为“发票”的COMPLAINT工单");
+    }
+
+    @Test
+    void everyEventHasALabelInBothLanguages() {
+        for (Locale locale : new Locale[]{Locale.forLanguageTag("zh-CN"), Locale.ENGLISH}) {
+            var messages = ResourceBundle.getBundle("dev.rapport.notifier.email.messages", locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            for (var type : DomainEvent.class.getPermittedSubclasses()) {
+                assertThat(messages.containsKey("event." + type.getSimpleName()))
+                        .as(type.getSimpleName() + " in " + locale).isTrue();
+            }
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.Before;
+import dev.rapport.api.spi.storage.TaggedTicket;
 import dev.rapport.api.spi.storage.TicketQuery;
 import dev.rapport.api.spi.storage.TicketStore;
 import dev.rapport.api.ticket.CommunicationMethod;
@@ -33,6 +34,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,9 +54,9 @@ final class JdbcTicketStore implements TicketStore {
             + "next_update_due, sla_paused_since, related_ticket_ids, resolution_solution, resolution_via, resolved_by, "
             + "resolved_at, created_by, created_at, updated_at, first_responded_at, closed_at, version, escalation, "
             + "owner_id, sla_calendar, sla_update_cadence, first_response_warn_at, resolution_warn_at, "
-            + "next_update_warn_at, sla_running, sla_raised, sla_next_alarm_at, sla_due_at, sla_warn_at";
+            + "next_update_warn_at, sla_running, sla_raised, sla_next_alarm_at, sla_due_at, sla_warn_at, tags";
     private static final String INSERT = "INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Handle handle;
     private final JsonCodec json;
@@ -110,7 +112,9 @@ final class JdbcTicketStore implements TicketStore {
             DirectSql.setInstant(statement, 39, sla.nextAlarmAt().orElse(null));
             DirectSql.setInstant(statement, 40, sla.nearestDue().orElse(null));
             DirectSql.setInstant(statement, 41, sla.earliestWarning().orElse(null));
+            statement.setString(42, json.strings(t.tags()));
         });
+        writeTags(t, false);
     }
 
     @Override
@@ -142,7 +146,7 @@ final class JdbcTicketStore implements TicketStore {
 
     @Override
     public boolean update(Ticket ticket, long expectedVersion) {
-        return bindTicket(handle.createUpdate("UPDATE tickets SET number = :number, customer_id = :customerId, "
+        boolean updated = bindTicket(handle.createUpdate("UPDATE tickets SET number = :number, customer_id = :customerId, "
                 + "contact_id = :contactId, type = :type, title = :title, description = :description, "
                 + "priority = :priority, urgent = :urgent, important = :important, channel = :channel, "
                 + "status = :status, department_id = :departmentId, assignee_id = :assigneeId, "
@@ -156,10 +160,34 @@ final class JdbcTicketStore implements TicketStore {
                 + "sla_update_cadence = :slaUpdateCadence, first_response_warn_at = :firstResponseWarnAt, "
                 + "resolution_warn_at = :resolutionWarnAt, next_update_warn_at = :nextUpdateWarnAt, "
                 + "sla_running = :slaRunning, sla_raised = :slaRaised, sla_next_alarm_at = :slaNextAlarmAt, "
-                + "sla_due_at = :slaDueAt, sla_warn_at = :slaWarnAt "
+                + "sla_due_at = :slaDueAt, sla_warn_at = :slaWarnAt, tags = :tags "
                 + "WHERE id = :id AND version = :expectedVersion"), ticket)
                 .bind("expectedVersion", expectedVersion)
                 .execute() == 1;
+        if (updated) {
+            writeTags(ticket, true);
+        }
+        return updated;
+    }
+
+    /** The tag keys of {@code ticket} in {@code ticket_tags}, replacing those it had. */
+    private void writeTags(Ticket ticket, boolean replace) {
+        if (replace) {
+            handle.createUpdate("DELETE FROM ticket_tags WHERE ticket_id = :id").bind("id", ticket.id().value())
+                    .execute();
+        }
+        var keys = ticket.tags().stream().map(JdbcTicketStore::tagKey).distinct().toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch("INSERT INTO ticket_tags (ticket_id, tag_key) VALUES (:id, :key)");
+        keys.forEach(key -> batch.bind("id", ticket.id().value()).bind("key", key).add());
+        batch.execute();
+    }
+
+    /** Tags match ignoring case, as the SPI says and the core compares them. */
+    static String tagKey(String tag) {
+        return tag.strip().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -225,6 +253,8 @@ final class JdbcTicketStore implements TicketStore {
                 where.add("department_id = :departmentId", q -> q.bind("departmentId", d.value())));
         filter.assigneeId().ifPresent(a -> where.add("assignee_id = :assigneeId", q -> q.bind("assigneeId", a.value())));
         filter.customerId().ifPresent(c -> where.add("customer_id = :customerId", q -> q.bind("customerId", c.value())));
+        filter.tag().ifPresent(tag -> where.add("EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_id = tickets.id "
+                + "AND g.tag_key = :tagKey)", q -> q.bind("tagKey", tagKey(tag))));
         query.scope().ifPresent(scope -> where.add(
                 scope.department().isPresent()
                         ? "(department_id = :scopeDepartment OR assignee_id = :scopeAssignee)"
@@ -304,6 +334,20 @@ final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
+    public List<TaggedTicket> tagged(String type, String tag, Instant since, int limit) {
+        return handle.createQuery("SELECT t.id, t.customer_id, t.created_at FROM ticket_tags g "
+                        + "JOIN tickets t ON t.id = g.ticket_id WHERE g.tag_key = :tagKey AND t.type = :type "
+                        + "AND t.created_at >= :since ORDER BY t.created_at, t.id LIMIT :limit")
+                .bind("tagKey", tagKey(tag))
+                .bind("type", type)
+                .bind("since", instant(since))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new TaggedTicket(TicketId.of(rs.getString("id")),
+                        CustomerId.of(rs.getString("customer_id")), instant(rs, "created_at")))
+                .list();
+    }
+
+    @Override
     public Set<TicketId> existing(Collection<TicketId> ids) {
         if (ids.isEmpty()) {
             return Set.of();
@@ -358,7 +402,8 @@ final class JdbcTicketStore implements TicketStore {
                 .bind("slaRaised", SlaColumns.raised(sla))
                 .bind("slaNextAlarmAt", instant(sla.nextAlarmAt()))
                 .bind("slaDueAt", instant(sla.nearestDue()))
-                .bind("slaWarnAt", instant(sla.earliestWarning()));
+                .bind("slaWarnAt", instant(sla.earliestWarning()))
+                .bind("tags", json.strings(t.tags()));
     }
 
     /** The ticket of the current row; missed SLA targets are the core's to compute, so none are stored. */
@@ -376,7 +421,7 @@ final class JdbcTicketStore implements TicketStore {
                 enumValue(rs, "channel", IntakeChannel.class), enumValue(rs, "status", TicketStatus.class),
                 DepartmentId.of(rs.getString("department_id")), optionalString(rs, "assignee_id").map(UserId::of),
                 enumValue(rs, "escalation", EscalationLevel.class), optionalString(rs, "owner_id").map(UserId::of),
-                sla, related, resolution, UserId.of(rs.getString("created_by")), instant(rs, "created_at"),
+                sla, related, json.strings(rs.getString("tags")), resolution, UserId.of(rs.getString("created_by")), instant(rs, "created_at"),
                 instant(rs, "updated_at"), optionalInstant(rs, "first_responded_at"), optionalInstant(rs, "closed_at"),
                 rs.getLong("version"));
     }

@@ -9,6 +9,7 @@ import dev.rapport.api.spi.storage.CustomerStore;
 import dev.rapport.api.spi.storage.DeliveryStore;
 import dev.rapport.api.spi.storage.DepartmentStore;
 import dev.rapport.api.spi.storage.FollowUpStore;
+import dev.rapport.api.spi.storage.ImprovementStore;
 import dev.rapport.api.spi.storage.InteractionStore;
 import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.PurchaseStore;
@@ -16,6 +17,7 @@ import dev.rapport.api.spi.storage.ReportStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.SlaSettingsStore;
 import dev.rapport.api.spi.storage.SurveyStore;
+import dev.rapport.api.spi.storage.SuggestionStore;
 import dev.rapport.api.spi.storage.TicketExceptionStore;
 import dev.rapport.api.spi.storage.TicketStore;
 import dev.rapport.api.spi.storage.TicketTypeStore;
@@ -47,6 +49,8 @@ final class JdbcTransaction implements Transaction {
     private final Outbox outbox;
     private final DeliveryStore deliveries;
     private final ConversationStore conversations;
+    private final ImprovementStore improvements;
+    private final SuggestionStore suggestions;
     private final ReportStore reports;
     private final SurveyStore surveys;
     private final FollowUpStore followUps;
@@ -71,6 +75,8 @@ final class JdbcTransaction implements Transaction {
         this.outbox = new JdbcOutbox(handle, json, clock);
         this.deliveries = new JdbcDeliveryStore(handle, dialect, json);
         this.conversations = new JdbcConversationStore(handle, dialect, json);
+        this.improvements = new JdbcImprovementStore(handle, json);
+        this.suggestions = new JdbcSuggestionStore(handle, dialect);
         this.reports = new JdbcReportStore(handle);
         this.surveys = new JdbcSurveyStore(handle);
         this.followUps = new JdbcFollowUpStore(handle, dialect);
@@ -159,6 +165,16 @@ final class JdbcTransaction implements Transaction {
     @Override
     public SlaSettingsStore slaSettings() {
         return slaSettings;
+    }
+
+    @Override
+    public ImprovementStore improvements() {
+        return improvements;
+    }
+
+    @Override
+    public SuggestionStore suggestions() {
+        return suggestions;
     }
 
     @Override

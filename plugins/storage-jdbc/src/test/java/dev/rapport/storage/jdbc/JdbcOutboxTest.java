@@ -18,6 +18,11 @@ import dev.rapport.api.event.FollowUpDue;
 import dev.rapport.api.event.FollowUpOverdue;
 import dev.rapport.api.event.FollowUpScheduled;
 import dev.rapport.api.event.FollowUpSkipped;
+import dev.rapport.api.event.ImprovementCreated;
+import dev.rapport.api.event.ImprovementSuggested;
+import dev.rapport.api.event.ImprovementSuggestionDismissed;
+import dev.rapport.api.event.ImprovementUpdated;
+import dev.rapport.api.event.ImprovementVerified;
 import dev.rapport.api.event.InteractionLogged;
 import dev.rapport.api.event.PurchaseRecorded;
 import dev.rapport.api.event.ProgressAdded;
@@ -35,6 +40,10 @@ import dev.rapport.api.event.TicketReopened;
 import dev.rapport.api.event.TicketResolved;
 import dev.rapport.api.followup.FollowUpId;
 import dev.rapport.api.followup.FollowUpKind;
+import dev.rapport.api.event.TicketTagsChanged;
+import dev.rapport.api.improvement.ImprovementId;
+import dev.rapport.api.improvement.ImprovementState;
+import dev.rapport.api.improvement.SuggestionId;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.OutboxEntry;
@@ -66,6 +75,8 @@ class JdbcOutboxTest {
     private static final TicketId TICKET = TicketId.of("0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b");
     private static final UserId ACTOR = UserId.of("agent-1");
     private static final DepartmentId AFTER_SALES = DepartmentId.of("after-sales");
+    private static final ImprovementId IMPROVEMENT = ImprovementId.of("improvement-1");
+    private static final SuggestionId SUGGESTION = SuggestionId.of("suggestion-1");
 
     @StorageTest
     void appendedEventsComeBackUndeliveredOldestFirstWithOptionalFieldsPresentOrEmpty(TestDatabase db) {
@@ -131,7 +142,18 @@ class JdbcOutboxTest {
                 new FollowUpCompleted(FollowUpId.of("follow-up-1"), FollowUpKind.MAINTENANCE,
                         CustomerId.of("customer-1"), Optional.empty(), InteractionId.of("interaction-1"), T0, ACTOR),
                 new FollowUpSkipped(FollowUpId.of("follow-up-1"), FollowUpKind.USAGE_GUIDE, CustomerId.of("customer-1"),
-                        Optional.of(TICKET), T0, ACTOR));
+                        Optional.of(TICKET), T0, ACTOR),
+                new TicketTagsChanged(TICKET, List.of("invoice", "发票 \"VAT\""), T0, ACTOR),
+                new ImprovementCreated(IMPROVEMENT, AFTER_SALES, ACTOR, Optional.of(SUGGESTION), T0, ACTOR),
+                new ImprovementUpdated(IMPROVEMENT, ImprovementState.DONE, Optional.of(UserId.of("expert-1")), 3, T0,
+                        ACTOR),
+                new ImprovementVerified(IMPROVEMENT, 4, Optional.of(CustomerId.of("customer-1")),
+                        ImprovementState.VERIFIED, T0, ACTOR),
+                new ImprovementSuggested(SUGGESTION, "COMPLAINT", "发票 invoice", AFTER_SALES,
+                        List.of(CustomerId.of("customer-1"), CustomerId.of("customer-2")), List.of(TICKET),
+                        List.of(UserId.of("supervisor-1")), T0, ACTOR),
+                new ImprovementSuggestionDismissed(SUGGESTION, "COMPLAINT", "invoice", "A one-off \"glitch\"", T0,
+                        ACTOR));
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> events.forEach(tx.outbox()::append));
 

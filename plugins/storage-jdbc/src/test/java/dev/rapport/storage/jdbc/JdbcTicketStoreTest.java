@@ -3,6 +3,7 @@ package dev.rapport.storage.jdbc;
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.storage.TaggedTicket;
 import dev.rapport.api.spi.storage.TicketQuery;
 import dev.rapport.api.ticket.CommunicationMethod;
 import dev.rapport.api.ticket.Confirmation;
@@ -53,6 +54,7 @@ class JdbcTicketStoreTest {
                 .pausedSince(minutesAfterT0(10))
                 .relatedTo(earlier.id())
                 .relatedTo(TicketId.of("an-archived-ticket"))
+                .taggedWith("Invoice", "发票 \"VAT\"")
                 .resolvedBy(EXPERT, minutesAfterT0(60))
                 .firstRespondedAt(minutesAfterT0(3))
                 .closedAt(minutesAfterT0(90))
@@ -132,6 +134,59 @@ class JdbcTicketStoreTest {
             var found = storage.get(tx -> tx.tickets().find(ticket.id()));
             assertThat(updated).isTrue();
             assertThat(found).contains(resolved);
+        }
+    }
+
+    @StorageTest
+    void taggedTicketsAreFoundByTypeTagIgnoringCaseAndOpeningTimeOldestFirst(TestDatabase db) {
+        var anna = aCustomer().build();
+        var bo = aCustomer().build();
+        var old = aTicketOf(anna.id()).openedAt(minutesAfterT0(-60)).taggedWith("invoice").build();
+        var first = aTicketOf(bo.id()).openedAt(minutesAfterT0(10)).taggedWith("Invoice", "urgent").build();
+        var second = aTicketOf(anna.id()).openedAt(minutesAfterT0(5)).taggedWith("INVOICE").build();
+        var untagged = aTicketOf(anna.id()).openedAt(minutesAfterT0(20)).build();
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> {
+                tx.customers().insert(anna);
+                tx.customers().insert(bo);
+                List.of(old, first, second, untagged).forEach(tx.tickets()::insert);
+            });
+
+            var tagged = storage.get(tx -> tx.tickets().tagged("COMPLAINT", "invoice", T0, 10));
+            var otherType = storage.get(tx -> tx.tickets().tagged("CONSULTATION", "invoice", T0, 10));
+            var limited = storage.get(tx -> tx.tickets().tagged("COMPLAINT", "Invoice", minutesAfterT0(-90), 1));
+
+            assertThat(tagged).containsExactly(new TaggedTicket(second.id(), anna.id(), minutesAfterT0(5)),
+                    new TaggedTicket(first.id(), bo.id(), minutesAfterT0(10)));
+            assertThat(otherType).isEmpty();
+            assertThat(limited).extracting(TaggedTicket::ticketId).containsExactly(old.id());
+        }
+    }
+
+    @StorageTest
+    void anUpdateReplacesTheTagsTicketsAreFoundAndListedBy(TestDatabase db) {
+        var customer = aCustomer().build();
+        var ticket = aTicketOf(customer.id()).taggedWith("invoice").build();
+        var retagged = ticket.toBuilder().tags(List.of("Delivery")).version(2).build();
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> {
+                tx.customers().insert(customer);
+                tx.tickets().insert(ticket);
+            });
+
+            storage.run(tx -> tx.tickets().update(retagged, 1));
+
+            var found = storage.get(tx -> tx.tickets().find(ticket.id()));
+            var byOldTag = storage.get(tx -> tx.tickets().tagged("COMPLAINT", "invoice", T0, 10));
+            var byNewTag = storage.get(tx -> tx.tickets().tagged("COMPLAINT", "delivery", T0, 10));
+            var listedByNewTag = storage.get(tx -> tx.tickets().list(query(TicketFilter.all().withTag("DELIVERY"))));
+            var listedByOldTag = storage.get(tx -> tx.tickets().list(query(TicketFilter.all().withTag("invoice"))));
+
+            assertThat(found).contains(retagged);
+            assertThat(byOldTag).isEmpty();
+            assertThat(byNewTag).extracting(TaggedTicket::ticketId).containsExactly(ticket.id());
+            assertThat(listedByNewTag).containsExactly(retagged);
+            assertThat(listedByOldTag).isEmpty();
         }
     }
 
@@ -334,5 +389,9 @@ class JdbcTicketStoreTest {
     private static TicketSla withoutBreaches(TicketSla sla) {
         return new TicketSla(sla.calendarId(), sla.updateCadence(), sla.deadlines(), sla.running(), sla.pausedSince(),
                 List.of(), List.of());
+    }
+
+    private static TicketQuery query(TicketFilter filter) {
+        return new TicketQuery(filter, Optional.empty(), Optional.empty(), Optional.empty(), T0, 10);
     }
 }

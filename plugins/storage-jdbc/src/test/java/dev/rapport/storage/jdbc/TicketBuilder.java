@@ -51,6 +51,8 @@ final class TicketBuilder {
     private Instant firstResponseDue = minutesAfterT0(120);
     private Instant resolutionDue = minutesAfterT0(48 * 60);
     private final List<TicketId> related = new ArrayList<>();
+    private final List<String> tags = new ArrayList<>();
+    private Instant openedAt = T0;
     private Optional<Resolution> resolution = Optional.empty();
     private Optional<Instant> firstRespondedAt = Optional.empty();
     private Optional<Instant> closedAt = Optional.empty();
@@ -136,6 +138,16 @@ final class TicketBuilder {
         return this;
     }
 
+    TicketBuilder openedAt(Instant at) {
+        this.openedAt = at;
+        return this;
+    }
+
+    TicketBuilder taggedWith(String... tags) {
+        this.tags.addAll(List.of(tags));
+        return this;
+    }
+
     TicketBuilder resolvedBy(UserId resolver, Instant at) {
         this.resolution = Optional.of(new Resolution("Replaced the power supply", CommunicationMethod.PHONE, resolver,
                 at));
@@ -159,8 +171,8 @@ final class TicketBuilder {
         boolean important = priority == Priority.P1 || priority == Priority.P2;
         return new Ticket(id, number, customerId, contactId, "COMPLAINT", title, "The device does not start",
                 priority, urgent, important, channel, status, departmentId, assigneeId, escalation, ownerId, sla, related,
-                resolution,
-                UserId.of("agent-1"), T0, minutesAfterT0(5), firstRespondedAt, closedAt, 1);
+                tags, resolution,
+                UserId.of("agent-1"), openedAt, openedAt.plusSeconds(300), firstRespondedAt, closedAt, 1);
     }
 
     /** An SLA whose warnings fall at 80 % of an hour's lead up to each deadline. */

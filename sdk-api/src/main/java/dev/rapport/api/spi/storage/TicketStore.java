@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Tickets with their progress entries and confirmations. {@code sla.breached} and {@code sla.atRisk} are not
  * stored; {@code sla.nextAlarmAt()}, {@code sla.nearestDue()} and {@code sla.earliestWarning()} must be kept indexed
- * for {@link #dueForAlarm} and the SLA lists of {@link #list}.
+ * for {@link #dueForAlarm} and the SLA lists of {@link #list}; tags must be kept indexed for {@link #tagged} and the
+ * tag filter of {@link #list}, which match them ignoring case.
  */
 public interface TicketStore {
     /** Stores a new ticket as given (its id and number are new); {@code sla.breached} is not stored. */
@@ -71,6 +72,13 @@ public interface TicketStore {
 
     /** At most {@code limit} tickets of the customer, newest first by (creation time, id), after {@code before}. */
     List<Ticket> ofCustomer(CustomerId customer, Optional<Before> before, int limit);
+
+    /**
+     * At most {@code limit} tickets of {@code type} carrying {@code tag} (ignoring case, as
+     * {@code toLowerCase(Locale.ROOT)} compares tags) and created at or after {@code since}, oldest first by (creation
+     * time, id).
+     */
+    List<TaggedTicket> tagged(String type, String tag, Instant since, int limit);
 
     /** Which of {@code ids} exist. */
     Set<TicketId> existing(Collection<TicketId> ids);

@@ -44,6 +44,12 @@ public interface Transaction {
     /** Tickets' conversations on channels, and the inbound messages filed. */
     ConversationStore conversations();
 
+    /** Improvements and their verifications. */
+    ImprovementStore improvements();
+
+    /** Improvement suggestions and their tickets. */
+    SuggestionStore suggestions();
+
     /** The aggregates reports are computed from. */
     ReportStore reports();
     /** Tickets' satisfaction surveys. */

@@ -21,7 +21,7 @@ class ReportsOverHttpTest {
             assertThat(kpis.status()).isEqualTo(200);
             assertThat(kpis.body().fieldNames()).toIterable().contains("firstResponse", "resolvedWithin72hRate",
                     "slaCompliance", "survey", "complaintRate", "reopenRate", "volumeByType", "repeatPurchaseRate",
-                    "referralShare", "groups");
+                    "referralShare", "improvements", "groups");
             assertThat(kpis.body().at("/firstResponse").fieldNames()).toIterable()
                     .containsExactly("median", "p90", "withinTargetRate");
             assertThat(kpis.body().at("/slaCompliance").fieldNames()).toIterable()

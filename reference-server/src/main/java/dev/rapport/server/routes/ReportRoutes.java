@@ -160,6 +160,11 @@ public final class ReportRoutes implements HttpService {
         body.put("volumeByChannel", kpis.volumeByChannel());
         body.put("repeatPurchaseRate", rate(kpis.repeatPurchase()));
         body.put("referralShare", rate(kpis.referral()));
+        var improvements = new LinkedHashMap<String, Object>();
+        improvements.put("open", kpis.improvements().open());
+        improvements.put("verifications", kpis.improvements().verifications());
+        improvements.put("averageVerificationScore", kpis.improvements().averageScore().orElse(null));
+        body.put("improvements", improvements);
         return body;
     }
 

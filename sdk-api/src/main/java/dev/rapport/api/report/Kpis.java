@@ -33,11 +33,13 @@ import java.util.TreeMap;
  *                          bought before it (service-wide: empty in groups)
  * @param referral          customers first recorded in the period whose source is a referral, out of all first
  *                          recorded in it (service-wide: empty in groups)
+ * @param improvements      the improvements open at the period's end and the verifications recorded in it (of the
+ *                          report's department, or service-wide; empty in groups)
  */
 public record Kpis(long ticketsOpened, FirstResponse firstResponse, Rate resolvedWithin72h,
                    Map<Priority, Rate> slaCompliance, SurveyFigures survey, Rate complaints, Rate reopened, Map<String, Long> volumeByType,
                    Map<LifecycleStage, Long> volumeByStage, Map<IntakeChannel, Long> volumeByChannel,
-                   Rate repeatPurchase, Rate referral) {
+                   Rate repeatPurchase, Rate referral, ImprovementFigures improvements) {
     public Kpis {
         Objects.requireNonNull(firstResponse, "firstResponse");
         Objects.requireNonNull(resolvedWithin72h, "resolvedWithin72h");
@@ -50,6 +52,7 @@ public record Kpis(long ticketsOpened, FirstResponse firstResponse, Rate resolve
         volumeByChannel = complete(IntakeChannel.class, volumeByChannel, 0L);
         Objects.requireNonNull(repeatPurchase, "repeatPurchase");
         Objects.requireNonNull(referral, "referral");
+        Objects.requireNonNull(improvements, "improvements");
     }
 
     /**
@@ -79,6 +82,9 @@ public record Kpis(long ticketsOpened, FirstResponse firstResponse, Rate resolve
         volumeByChannel.forEach((channel, count) -> figures.add(Figure.count("volumeByChannel." + channel, count)));
         figures.add(Figure.rate("repeatPurchaseRate", repeatPurchase));
         figures.add(Figure.rate("referralShare", referral));
+        figures.add(Figure.count("improvements.open", improvements.open()));
+        figures.add(Figure.count("improvements.verifications", improvements.verifications()));
+        figures.add(new Figure("improvements.averageVerificationScore", improvements.averageScore()));
         return List.copyOf(figures);
     }
 

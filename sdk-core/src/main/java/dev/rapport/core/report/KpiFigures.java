@@ -1,10 +1,12 @@
 package dev.rapport.core.report;
 
 import dev.rapport.api.report.FirstResponse;
+import dev.rapport.api.report.ImprovementFigures;
 import dev.rapport.api.report.Kpis;
 import dev.rapport.api.report.Rate;
 import dev.rapport.api.report.SurveyFigures;
 import dev.rapport.api.spi.storage.ReportStore.CustomerTotals;
+import dev.rapport.api.spi.storage.ReportStore.ImprovementTotals;
 import dev.rapport.api.spi.storage.ReportStore.SurveyTotals;
 import dev.rapport.api.spi.storage.ReportStore.TicketTotals;
 import dev.rapport.api.ticket.LifecycleStage;
@@ -35,10 +37,11 @@ final class KpiFigures {
 
     /**
      * @param stages    each ticket type's life-cycle stage
-     * @param customers the service-wide customer counts; empty for a group, where they mean nothing
+     * @param customers    the service-wide customer counts; empty for a group, where they mean nothing
+     * @param improvements the improvement counts; empty for a group
      */
     static Kpis of(TicketTotals t, SurveyTotals answers, Map<String, LifecycleStage> stages,
-                   Optional<CustomerTotals> customers) {
+                   Optional<CustomerTotals> customers, Optional<ImprovementTotals> improvements) {
         long opened = t.openedByType().values().stream().mapToLong(Long::longValue).sum();
         var byStage = new EnumMap<LifecycleStage, Long>(LifecycleStage.class);
         t.openedByType().forEach((type, count) -> {
@@ -58,6 +61,9 @@ final class KpiFigures {
                 new Rate(t.openedByType().getOrDefault(COMPLAINT, 0L), opened), new Rate(t.reopened(), t.judged()),
                 t.openedByType(), byStage, t.openedByChannel(),
                 customers.map(c -> new Rate(c.returningAgain(), c.returning())).orElse(Rate.NONE),
-                customers.map(c -> new Rate(c.referred(), c.created())).orElse(Rate.NONE));
+                customers.map(c -> new Rate(c.referred(), c.created())).orElse(Rate.NONE),
+                improvements.map(i -> new ImprovementFigures(i.open(), i.verifications(), i.verifications() == 0
+                        ? Optional.empty() : Optional.of((double) i.scoreSum() / i.verifications())))
+                        .orElse(ImprovementFigures.NONE));
     }
 }

@@ -67,6 +67,7 @@ public final class ReportService implements Reports {
                 query.groupBy()).stream().collect(Collectors.toMap(SurveyTotals::group, a -> a));
         CustomerTotals customers = tx.reports().customers(from, to, query.period().from(),
                 query.period().endExclusive());
+        var improvements = tx.reports().improvements(from, to, query.department());
         Map<Optional<String>, TicketTotals> tickets = totals.stream()
                 .collect(Collectors.toMap(TicketTotals::group, t -> t));
         // A group may have answers (about tickets opened earlier) and no ticket figures, or the other way round.
@@ -75,7 +76,8 @@ public final class ReportService implements Reports {
         answers.keySet().forEach(group -> group.ifPresent(keys::add));
         Function<Optional<String>, Kpis> kpis = group -> KpiFigures.of(
                 tickets.getOrDefault(group, TicketTotals.none(group)), answers.getOrDefault(group,
-                        SurveyTotals.none(group)), stages, group.isEmpty() ? Optional.of(customers) : Optional.empty());
+                        SurveyTotals.none(group)), stages, group.isEmpty() ? Optional.of(customers) : Optional.empty(),
+                group.isEmpty() ? Optional.of(improvements) : Optional.empty());
         var groups = keys.stream().map(key -> new KpiReport.Group(key, kpis.apply(Optional.of(key)))).toList();
         return new KpiReport(query, kpis.apply(Optional.empty()), groups);
     }

@@ -4,7 +4,14 @@ import dev.rapport.api.customer.Customer;
 import dev.rapport.api.customer.CustomerSource;
 import dev.rapport.api.customer.NewPurchase;
 import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.improvement.Improvement;
+import dev.rapport.api.improvement.ImprovementState;
+import dev.rapport.api.improvement.ImprovementUpdate;
+import dev.rapport.api.improvement.NewImprovement;
+import dev.rapport.api.improvement.RootCause;
+import dev.rapport.api.improvement.VerifyImprovement;
 import dev.rapport.api.report.Grouping;
+import dev.rapport.api.report.ImprovementFigures;
 import dev.rapport.api.report.KpiReport;
 import dev.rapport.api.report.Kpis;
 import dev.rapport.api.report.MonthlyReview;
@@ -75,6 +82,10 @@ import static org.assertj.core.api.Assertions.tuple;
  * T0         2026-10-06         5     5          5        5       9
  * T1         2026-11-03         4     5          5        5       10
  * T2         2026-11-05         1     3          2        3       6
+ *
+ * improvement  department        created     then
+ * A            after-sales       2026-10-10  still PROPOSED
+ * B            customer-service  2026-11-06  DONE 11-10, verified with 4 on 11-12 and 2 on 11-13: VERIFIED
  * </pre>
  */
 class ReportServiceTest {
@@ -120,6 +131,8 @@ class ReportServiceTest {
         assertThat(kpis.repeatPurchase()).as("of two customers who had bought before, one bought again")
                 .isEqualTo(new Rate(1, 2));
         assertThat(kpis.referral()).as("one of November's two new customers came by referral").isEqualTo(new Rate(1, 2));
+        assertThat(kpis.improvements()).as("A still open; B's two scores")
+                .isEqualTo(new ImprovementFigures(1, 2, Optional.of(3.0)));
     }
 
     @StorageTest
@@ -153,6 +166,8 @@ class ReportServiceTest {
                 .extracting(MonthlyReview.Change::delta).containsExactly(Optional.of(25 * 60.0));
         assertThat(review.changes()).filteredOn(c -> c.figure().equals("slaCompliance.P2"))
                 .extracting(MonthlyReview.Change::delta).containsExactly(Optional.empty());
+        assertThat(review.previousMonth().improvements()).as("B came in November")
+                .isEqualTo(new ImprovementFigures(1, 0, Optional.empty()));
         assertThat(review.changes()).filteredOn(c -> c.figure().equals("survey.nps"))
                 .extracting(MonthlyReview.Change::delta).containsExactly(Optional.of(-100.0));
         assertThat(review.weakPoints()).extracting(MonthlyReview.WeakPoint::figure, MonthlyReview.WeakPoint::value,
@@ -174,6 +189,7 @@ class ReportServiceTest {
         assertThat(own.overall().volumeByType()).containsOnly(entry("COMPLAINT", 2L));
         assertThat(own.overall().firstResponse().withinTarget()).isEqualTo(new Rate(2, 2));
         assertThat(own.overall().survey().answers()).as("T1's answer; T2 is customer service's").isEqualTo(1);
+        assertThat(own.overall().improvements()).as("A only").isEqualTo(new ImprovementFigures(1, 0, Optional.empty()));
         assertThatThrownBy(() -> rapport.reports().kpis(supervisor, november.in(DepartmentId.of("customer-service"))))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> rapport.reports().kpis(agent, november)).isInstanceOf(ForbiddenException.class);
@@ -206,6 +222,9 @@ class ReportServiceTest {
         judge(t0, Opinion.SATISFIED, "2026-10-05T08:00:00Z");
         answer(t0, "2026-10-06T02:00:00Z", SurveyAnswer.of(5, 5, 5, 5, 9));
 
+        at("2026-10-10T02:00:00Z");
+        improvement("after-sales");
+
         at("2026-10-31T17:00:00Z");
         open("CONSULTATION", Priority.P2, IntakeChannel.CHAT);
 
@@ -231,6 +250,21 @@ class ReportServiceTest {
 
         purchase(regular, "2026-11-05T02:00:00Z");
 
+        at("2026-11-06T02:00:00Z");
+        var b = improvement("customer-service");
+        at("2026-11-08T02:00:00Z");
+        b = rapport.improvements().update(Actor.system(), b.id(), ImprovementUpdate.of(b.version())
+                .state(ImprovementState.IN_PROGRESS).build());
+        at("2026-11-10T02:00:00Z");
+        b = rapport.improvements().update(Actor.system(), b.id(), ImprovementUpdate.of(b.version())
+                .state(ImprovementState.DONE).build());
+        at("2026-11-12T02:00:00Z");
+        rapport.improvements().verify(Actor.system(), b.id(), new VerifyImprovement(4, Optional.empty(),
+                Optional.of(regular.id())));
+        at("2026-11-13T02:00:00Z");
+        rapport.improvements().verify(Actor.system(), b.id(), new VerifyImprovement(2, Optional.of("Still slow"),
+                Optional.of(regular.id())));
+
         at("2026-11-06T09:00:00Z");
         var t3 = open("AFTER_SALES_SUPPORT", Priority.P3, IntakeChannel.WEB);
         respond(t3, "2026-11-09T01:30:00Z");
@@ -241,6 +275,13 @@ class ReportServiceTest {
         respond(t4, "2026-11-20T02:05:00Z");
 
         at("2026-12-01T02:00:00Z");
+    }
+
+    private Improvement improvement(String department) {
+        var owner = Fixtures.user(rapport, Role.SUPERVISOR, department);
+        return rapport.improvements().create(Actor.system(), NewImprovement.builder()
+                .problem("Export jobs time out").rootCause(RootCause.PRODUCT_DEFECT).measures("Index the export query")
+                .department(DepartmentId.of(department)).owner(owner.id()).customer(regular.id()).build());
     }
 
     private Customer customer(CustomerSource source) {

@@ -30,7 +30,7 @@ import static dev.rapport.storage.jdbc.JdbcValues.instant;
 
 /**
  * Report aggregates as a handful of grouped scans over {@code tickets}, {@code ticket_confirmations},
- * {@code surveys}, {@code customers} and {@code purchases}, each bounded by an indexed time column. Percentiles are the databases'
+ * {@code surveys}, {@code improvements}, {@code customers} and {@code purchases}, each bounded by an indexed time column. Percentiles are the databases'
  * {@code PERCENTILE_CONT}, which H2 and PostgreSQL compute alike.
  */
 final class JdbcReportStore implements ReportStore {
@@ -151,6 +151,25 @@ final class JdbcReportStore implements ReportStore {
                     }).list();
         }
         return List.copyOf(totals.values());
+    }
+
+    @Override
+    public ImprovementTotals improvements(Instant from, Instant to, Optional<DepartmentId> department) {
+        String inDepartment = department.isPresent() ? " AND i.department_id = :department" : "";
+        var open = handle.createQuery("SELECT COUNT(*) FROM improvements i WHERE i.created_at < :to "
+                        + "AND i.state <> 'VERIFIED'" + inDepartment)
+                .bind("to", instant(to));
+        var verified = handle.createQuery("SELECT COUNT(*) AS n, COALESCE(SUM(v.score), 0) AS total "
+                        + "FROM improvement_verifications v JOIN improvements i ON i.id = v.improvement_id "
+                        + "WHERE v.recorded_at >= :from AND v.recorded_at < :to" + inDepartment)
+                .bind("from", instant(from))
+                .bind("to", instant(to));
+        department.ifPresent(d -> {
+            open.bind("department", d.value());
+            verified.bind("department", d.value());
+        });
+        long openCount = open.mapTo(Long.class).one();
+        return verified.map((rs, ctx) -> new ImprovementTotals(openCount, rs.getLong("n"), rs.getLong("total"))).one();
     }
 
     @Override

@@ -52,6 +52,14 @@ public interface ReportStore {
     CustomerTotals customers(Instant from, Instant to, LocalDate fromDay, LocalDate toDay);
 
     /**
+     * The improvements of the window: those created before its end and not verified, and the verification scores
+     * recorded in it.
+     *
+     * @param department only this department's improvements
+     */
+    ImprovementTotals improvements(Instant from, Instant to, Optional<DepartmentId> department);
+
+    /**
      * Ticket figures of one group.
      *
      * @param group               the group's key (department id, type code, priority, assignee id or
@@ -108,6 +116,16 @@ public interface ReportStore {
         public static SurveyTotals none(Optional<String> group) {
             return new SurveyTotals(group, 0, 0, 0, 0, 0, 0, 0, 0);
         }
+    }
+
+    /**
+     * Improvement figures of a window.
+     *
+     * @param open          improvements created before the window's end whose state is not VERIFIED
+     * @param verifications verification scores recorded in the window
+     * @param scoreSum      their sum
+     */
+    record ImprovementTotals(long open, long verifications, long scoreSum) {
     }
 
     /**

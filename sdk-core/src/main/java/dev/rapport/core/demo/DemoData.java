@@ -157,7 +157,7 @@ public final class DemoData {
         // Two more customers with the same Wi-Fi trouble: the third distinct customer suggests an improvement.
         Customer qinghe = customers.create(system, CustomerProfile.builder()
                 .kind(CustomerKind.ORGANIZATION).name("青禾书店").industry("Retail").source(CustomerSource.WALK_IN)
-                .contact(ContactDraft.of("周婷", "13700002222", "zhou.ting@qinghe.example"))
+                .contact(ContactDraft.of("周婷", "13700004444", "zhou.ting@qinghe.example"))
                 .build());
         Customer chenMing = customers.create(system, CustomerProfile.builder()
                 .kind(CustomerKind.PERSON).name("陈明").industry("Education").source(CustomerSource.PHONE)

@@ -41,7 +41,7 @@ final class RawMonthlyReview {
     private static final String ANSWERED = "SELECT count(*), count(*) FILTER (WHERE s.overall = 5), "
             + "avg(s.response_speed), avg(s.resolution), avg(s.attitude), avg(s.overall), "
             + "count(*) FILTER (WHERE s.recommend >= 9), count(*) FILTER (WHERE s.recommend <= 6) FROM surveys s "
-            + "JOIN tickets t ON t.id = s.ticket_id WHERE s.answered_at >= ? AND s.answered_at < ?";
+            + "WHERE s.answered_at >= ? AND s.answered_at < ?";
     private static final Map<String, String> STATEMENTS = Map.of("opened", OPENED, "responded", RESPONDED,
             "resolved", RESOLVED, "judged", JUDGED, "answered", ANSWERED, "new customers", NEW_CUSTOMERS,
             "returning", RETURNING);

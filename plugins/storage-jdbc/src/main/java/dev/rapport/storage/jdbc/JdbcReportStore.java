@@ -107,8 +107,8 @@ final class JdbcReportStore implements ReportStore {
                 }).list();
         scope.query(handle, "SELECT " + scope.group() + " AS grp, COUNT(DISTINCT c.ticket_id) AS judged, "
                         + "COUNT(DISTINCT CASE WHEN c.opinion <> 'SATISFIED' THEN c.ticket_id END) AS reopened "
-                        + "FROM ticket_confirmations c JOIN tickets t ON t.id = c.ticket_id "
-                        + "WHERE c.recorded_at >= :from AND c.recorded_at < :to" + scope.department()
+                        + "FROM ticket_confirmations c" + scope.joinTickets("c")
+                        + " WHERE c.recorded_at >= :from AND c.recorded_at < :to" + scope.department()
                         + scope.groupByClause())
                 .map((rs, ctx) -> {
                     long judged = rs.getLong("judged");
@@ -136,8 +136,8 @@ final class JdbcReportStore implements ReportStore {
                             + "SUM(CASE WHEN s.overall = 5 THEN 1 ELSE 0 END) AS five, "
                             + "SUM(CASE WHEN s.recommend >= 9 THEN 1 ELSE 0 END) AS promoters, "
                             + "SUM(CASE WHEN s.recommend <= 6 THEN 1 ELSE 0 END) AS detractors "
-                            + "FROM surveys s JOIN tickets t ON t.id = s.ticket_id "
-                            + "WHERE s.answered_at >= :from AND s.answered_at < :to" + scope.department()
+                            + "FROM surveys s" + scope.joinTickets("s")
+                            + " WHERE s.answered_at >= :from AND s.answered_at < :to" + scope.department()
                             + scope.groupByClause())
                     .map((rs, ctx) -> {
                         long n = rs.getLong("n");
@@ -210,6 +210,12 @@ final class JdbcReportStore implements ReportStore {
                 case PRIORITY -> "t.priority";
                 case AGENT -> "COALESCE(t.assignee_id, '" + KpiReport.Group.UNASSIGNED + "')";
             }).orElse("''");
+        }
+
+        /** The join to the tickets of {@code alias}'s rows, when a filter or grouping reads them; else none. */
+        String joinTickets(String alias) {
+            return departmentId.isPresent() || groupBy.isPresent()
+                    ? " JOIN tickets t ON t.id = " + alias + ".ticket_id" : "";
         }
 
         String department() {

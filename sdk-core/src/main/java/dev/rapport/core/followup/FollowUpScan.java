@@ -10,6 +10,7 @@ import dev.rapport.api.followup.FollowUpState;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.spi.storage.CareCandidate;
 import dev.rapport.api.spi.storage.Transaction;
+import dev.rapport.core.BackgroundScan;
 import dev.rapport.core.Transactions;
 import dev.rapport.core.audit.ChangeSet;
 
@@ -21,9 +22,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -45,23 +43,13 @@ public final class FollowUpScan implements AutoCloseable {
     private final Clock clock;
     private final FollowUpPlanner planner;
     private final AtomicReference<LocalDate> plannedOn = new AtomicReference<>();
-    private final ScheduledExecutorService scheduler;
+    private final BackgroundScan background;
 
     public FollowUpScan(Transactions transactions, Clock clock, FollowUpService followUps, Duration interval) {
         this.transactions = transactions;
         this.clock = clock;
         this.planner = followUps.planner();
-        if (interval.isZero() || interval.isNegative()) {
-            scheduler = null;
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            var thread = new Thread(runnable, "rapport-follow-up-scan");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        this.background = BackgroundScan.every(interval, "rapport-follow-up-scan", this::runDue);
     }
 
     /**
@@ -217,19 +205,9 @@ public final class FollowUpScan implements AutoCloseable {
         return true;
     }
 
-    private void runQuietly() {
-        try {
-            runDue();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Follow-up scan failed; retried at the next interval", e);
-        }
-    }
-
     /** Stops the background scans; a scan under way finishes. */
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.shutdown();
-        }
+        background.close();
     }
 }

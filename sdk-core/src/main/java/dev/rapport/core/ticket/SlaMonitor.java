@@ -8,6 +8,7 @@ import dev.rapport.api.ticket.SlaAlarm;
 import dev.rapport.api.ticket.SlaTarget;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
+import dev.rapport.core.BackgroundScan;
 import dev.rapport.core.Transactions;
 import dev.rapport.core.audit.ChangeSet;
 import dev.rapport.core.sla.SlaClock;
@@ -19,9 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Raises SLA alarms as their time comes (SPEC §5): at 80 % of a target the assignee is warned; at a missed first
@@ -38,22 +36,12 @@ public final class SlaMonitor implements AutoCloseable {
 
     private final Transactions transactions;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler;
+    private final BackgroundScan background;
 
     public SlaMonitor(Transactions transactions, Clock clock, Duration interval) {
         this.transactions = transactions;
         this.clock = clock;
-        if (interval.isZero() || interval.isNegative()) {
-            scheduler = null;
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            var thread = new Thread(runnable, "rapport-sla-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        this.background = BackgroundScan.every(interval, "rapport-sla-monitor", this::runDue);
     }
 
     /** Raises every alarm due by the clock's now; returns how many tickets got one. Safe on many nodes at once. */
@@ -129,19 +117,9 @@ public final class SlaMonitor implements AutoCloseable {
         return true;
     }
 
-    private void runQuietly() {
-        try {
-            runDue();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "SLA scan failed; retried at the next interval", e);
-        }
-    }
-
     /** Stops the background scans; a scan under way finishes. */
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.shutdown();
-        }
+        background.close();
     }
 }

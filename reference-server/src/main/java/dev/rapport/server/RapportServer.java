@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
+import dev.rapport.server.console.Console;
 import dev.rapport.server.demo.DemoRoutes;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.Json;
@@ -109,7 +110,7 @@ public final class RapportServer {
                     boolean up = rapport.isHealthy();
                     http.send(res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
                 })
-                .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), http))
+                .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), rapport.users(), rapport.clock(), http))
                 .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http),
                         new CustomerActivityRoutes(rapport.interactions(), rapport.purchases(), rapport.timeline(), http))
                 .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http, mapper),
@@ -127,6 +128,7 @@ public final class RapportServer {
                 .register("/api/v1/improvements", new ImprovementRoutes(rapport.improvements(), http))
                 .register("/api/v1/reports", new ReportRoutes(rapport.reports(), http, rapport.clock()));
         demoClock.ifPresent(advance -> routing.register("/api/v1/demo", new DemoRoutes(rapport, advance, http)));
+        Console.register(routing, mapper);
         routing.any(problems::notFound);
     }
 

@@ -32,7 +32,20 @@ public final class UserRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/", this::list)
                 .post("/", this::create)
+                .put("/me/locale", this::changeLocale)
                 .get("/{id}", this::get);
+    }
+
+    /** The caller's own language, {@code {locale}}: {@code zh-CN} or {@code en}. */
+    private void changeLocale(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var tag = body.optionalText("locale").map(String::strip).filter(s -> !s.isEmpty());
+        if (tag.isEmpty()) {
+            body.error("locale", "is required");
+        }
+        body.requireValid();
+        http.ok(res, users.changeLocale(actor, Locale.forLanguageTag(tag.get())));
     }
 
     private void list(ServerRequest req, ServerResponse res) {

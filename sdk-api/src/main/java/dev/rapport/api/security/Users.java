@@ -5,6 +5,7 @@ import dev.rapport.api.PageRequest;
 import dev.rapport.api.error.ConflictException;
 import dev.rapport.api.error.ValidationException;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** Employees and their bindings to departments and roles. */
@@ -19,6 +20,21 @@ public interface Users {
 
     /** Needs {@link Permission#USER_READ}. */
     User get(Actor actor, UserId id);
+
+    /**
+     * The actor's own user: needs no permission, since everyone may see who they are logged in as.
+     *
+     * @throws dev.rapport.api.error.NotFoundException for an actor that is no stored user, such as {@link Actor#system()}
+     */
+    User me(Actor actor);
+
+    /**
+     * Sets the language the actor reads the console and notifications in: one of {@link User#LOCALES}. Needs no
+     * permission: it is the actor's own preference.
+     *
+     * @throws ValidationException naming {@code locale} for any other language
+     */
+    User changeLocale(Actor actor, Locale locale);
 
     /** Users by employee id; needs {@link Permission#USER_READ}. */
     Page<User> list(Actor actor, PageRequest page);

@@ -3,7 +3,9 @@ package dev.rapport.core.security;
 import dev.rapport.api.Page;
 import dev.rapport.api.PageRequest;
 import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.NotFoundException;
+import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.NewUser;
 import dev.rapport.api.security.Permission;
@@ -94,6 +96,35 @@ public final class UserService implements Users {
     public User get(Actor actor, UserId id) {
         actor.require(Permission.USER_READ);
         return transactions.read(tx -> tx.users().find(id)).orElseThrow(() -> NotFoundException.of("user", id.value()));
+    }
+
+    @Override
+    public User me(Actor actor) {
+        return transactions.read(tx -> tx.users().find(actor.userId()))
+                .orElseThrow(() -> NotFoundException.of("user", actor.userId().value()));
+    }
+
+    @Override
+    public User changeLocale(Actor actor, Locale locale) {
+        if (locale == null || !User.LOCALES.contains(locale)) {
+            throw new ValidationException(FieldError.of("locale",
+                    "must be one of " + User.LOCALES.stream().map(Locale::toLanguageTag).toList()));
+        }
+        return transactions.write(tx -> {
+            var user = tx.users().find(actor.userId())
+                    .orElseThrow(() -> NotFoundException.of("user", actor.userId().value()));
+            if (user.locale().equals(locale)) {
+                return user;
+            }
+            var changed = new User(user.id(), user.employeeId(), user.name(), user.departmentId(), user.roles(),
+                    user.tier(), user.active(), user.createdAt(), user.version() + 1, user.email(), locale);
+            if (!tx.users().update(changed, user.version())) {
+                throw ConflictException.staleVersion("user", user.id().value(), user.version(), user.version() + 1);
+            }
+            tx.audit().append(ChangeSet.create().field("locale", user.locale().toLanguageTag(), locale.toLanguageTag())
+                    .entry("user", user.id().value(), clock.instant(), actor, "user.locale-changed"));
+            return changed;
+        });
     }
 
     @Override

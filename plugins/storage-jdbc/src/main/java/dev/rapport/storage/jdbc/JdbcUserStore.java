@@ -64,6 +64,24 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public boolean update(User user, long expectedVersion) {
+        return handle.createUpdate("UPDATE users SET name = :name, department_id = :departmentId, roles = :roles, "
+                        + "tier = :tier, active = :active, email = :email, locale = :locale, version = :version "
+                        + "WHERE id = :id AND version = :expectedVersion")
+                .bind("id", user.id().value())
+                .bind("name", user.name())
+                .bind("departmentId", user.departmentId().map(DepartmentId::value).orElse(null))
+                .bind("roles", json.strings(user.roles().stream().map(Enum::name).sorted().toList()))
+                .bind("tier", user.tier().name())
+                .bind("active", user.active())
+                .bind("email", user.email().orElse(null))
+                .bind("locale", user.locale().toLanguageTag())
+                .bind("version", user.version())
+                .bind("expectedVersion", expectedVersion)
+                .execute() == 1;
+    }
+
+    @Override
     public Optional<User> find(UserId id) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
                 .bind("id", id.value())

@@ -11,6 +11,7 @@ import dev.rapport.storage.jdbc.testing.TestDatabase;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.rapport.storage.jdbc.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,27 @@ class JdbcUserStoreTest {
             assertThat(foundUnbound).contains(unbound);
             assertThat(credentials).contains(new Credentials(supervisor, HASH));
             assertThat(unknown).isEmpty();
+        }
+    }
+
+    @StorageTest
+    void anUpdateReplacesTheProfileKeepsThePasswordAndRefusesAStaleVersion(TestDatabase db) {
+        var agent = aUser().withEmployeeId("E-2001").withRoles(Role.AGENT).build();
+        var promoted = new User(agent.id(), agent.employeeId(), "Li Na (lead)", agent.departmentId(),
+                Set.of(Role.AGENT, Role.SUPERVISOR), Tier.EXPERT, true, agent.createdAt(),
+                agent.version() + 1, Optional.of("li.na@rapport.example"), Locale.ENGLISH);
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> tx.users().insert(agent, HASH));
+
+            boolean updated = storage.get(tx -> tx.users().update(promoted, agent.version()));
+            boolean stale = storage.get(tx -> tx.users().update(promoted, agent.version()));
+            Optional<User> found = storage.get(tx -> tx.users().find(agent.id()));
+            Optional<Credentials> credentials = storage.get(tx -> tx.users().credentials("E-2001"));
+
+            assertThat(updated).isTrue();
+            assertThat(stale).as("version moved on").isFalse();
+            assertThat(found).contains(promoted);
+            assertThat(credentials).contains(new Credentials(promoted, HASH));
         }
     }
 

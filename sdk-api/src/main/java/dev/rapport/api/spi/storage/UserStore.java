@@ -12,6 +12,14 @@ public interface UserStore {
     /** @throws dev.rapport.api.error.ConflictException when the employee id is taken */
     void insert(User user, String passwordHash);
 
+    /**
+     * Replaces the user's name, department, roles, tier, active flag, e-mail and locale with those of {@code user},
+     * whose version is already the next one; the password hash stays.
+     *
+     * @return false when the stored version is not {@code expectedVersion} (or the user is gone)
+     */
+    boolean update(User user, long expectedVersion);
+
     /** The user with this id, or empty. */
     Optional<User> find(UserId id);
 

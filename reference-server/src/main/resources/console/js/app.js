@@ -1,0 +1,151 @@
+// The console's shell: language, session, menu and the router that draws one view at a time into <main>.
+import { api, whenSessionExpires } from './api.js';
+import { h, toast } from './dom.js';
+import { currentLanguage, preferredLanguage, t, translate, useLanguage } from './i18n.js';
+import { match, routes } from './routes.js';
+import * as sessions from './session.js';
+
+const main = document.getElementById('main');
+let leaveView = null;
+let rendering = 0;
+
+/** Where a user lands after logging in, by what they may do. */
+export function homeOf(user) {
+    const first = routes.find(r => r.nav && r.needs.some(p => user.permissions.includes(p)));
+    return first ? first.path : '/login';
+}
+
+export function navigate(path) {
+    if (location.hash === `#${path}`) render();
+    else location.hash = path;
+}
+
+function currentPath() {
+    const hash = location.hash.replace(/^#/, '') || '/';
+    const [path, search] = hash.split('?');
+    return { path, query: new URLSearchParams(search || ''), full: hash };
+}
+
+async function render() {
+    const ticket = ++rendering;
+    const { path, query, full } = currentPath();
+    const session = sessions.session();
+    if (path === '/' || path === '') {
+        navigate(session ? homeOf(session.user) : '/login');
+        return;
+    }
+    const found = match(path);
+    if (!found) {
+        show(h('section', { class: 'panel' }, h('h1', {}, t('common.notFound'))));
+        return;
+    }
+    if (!found.route.public && !session) {
+        navigate(`/login?next=${encodeURIComponent(full)}`);
+        return;
+    }
+    if (!found.route.public && !found.route.needs.some(sessions.can)) {
+        show(h('section', { class: 'panel' }, h('h1', {}, t('common.forbidden'))));
+        return;
+    }
+    drawShell();
+    const started = performance.now();
+    try {
+        const module = await found.route.view();
+        if (ticket !== rendering) return;
+        const container = h('div', { class: 'view' });
+        const context = { params: found.params, query, navigate, session: sessions.session(), main: container };
+        const leave = await module.default(context);
+        if (ticket !== rendering) {
+            if (typeof leave === 'function') leave();
+            return;
+        }
+        show(container, typeof leave === 'function' ? leave : null);
+        const title = container.querySelector('h1')?.textContent;
+        document.title = title ? `${title} · ${t('common.appName')}` : t('common.appName');
+        // What the browser tests read to measure each view: from the route change to the view being drawn.
+        performance.measure(`view ${found.route.path}`, { start: started, end: performance.now() });
+    } catch (error) {
+        if (ticket !== rendering) return;
+        if (error.status === 401) return;
+        show(h('section', { class: 'panel' }, h('h1', {}, t('common.error')), h('p', { role: 'alert' }, error.message)));
+    }
+}
+
+function show(node, leave = null) {
+    if (leaveView) leaveView();
+    leaveView = leave;
+    main.replaceChildren(node);
+    main.focus({ preventScroll: true });
+}
+
+/** The menu and the user's name while someone is logged in; only the language choice otherwise. */
+export function drawShell() {
+    const session = sessions.session();
+    document.getElementById('signed-in').hidden = !session;
+    document.getElementById('nav').hidden = !session;
+    if (!session) return;
+    document.getElementById('user-name').textContent = session.user.name;
+    const { path } = currentPath();
+    const entries = routes.filter(r => r.nav && r.needs.some(sessions.can));
+    document.getElementById('nav').replaceChildren(h('ul', {}, entries.map(r => h('li', {},
+        h('a', { href: `#${r.path}`, 'aria-current': path.startsWith(r.path) ? 'page' : null }, t(r.nav))))));
+}
+
+async function switchLanguage(tag) {
+    await useLanguage(tag);
+    translate();
+    if (sessions.session()) {
+        try {
+            const user = await api.put('/api/v1/users/me/locale', { locale: tag });
+            sessions.update({ ...sessions.session().user, locale: user.locale });
+        } catch (error) {
+            toast(error.message, 'error');
+        }
+    }
+    render();
+}
+
+/** The server's view of the session: still valid? its clock? The user's language may have changed elsewhere. */
+export async function refreshSession() {
+    const answer = await api.get('/api/v1/auth/session');
+    sessions.update(answer.user, answer.now);
+    return answer;
+}
+
+function expire() {
+    if (!sessions.session()) return;
+    sessions.end();
+    const { full } = currentPath();
+    const next = full.startsWith('/login') ? '' : `&next=${encodeURIComponent(full)}`;
+    navigate(`/login?expired=1${next}`);
+}
+
+async function boot() {
+    whenSessionExpires(expire);
+    let language = preferredLanguage();
+    if (sessions.session()) {
+        try {
+            const answer = await refreshSession();
+            language = answer.user.locale || language;
+        } catch (error) {
+            sessions.end();
+        }
+    }
+    await useLanguage(language);
+    translate();
+    const select = document.getElementById('language');
+    select.value = currentLanguage();
+    select.addEventListener('change', () => switchLanguage(select.value));
+    document.getElementById('logout').addEventListener('click', async () => {
+        try {
+            await api.post('/api/v1/auth/logout');
+        } finally {
+            sessions.end();
+            navigate('/login?loggedOut=1');
+        }
+    });
+    window.addEventListener('hashchange', render);
+    render();
+}
+
+boot();

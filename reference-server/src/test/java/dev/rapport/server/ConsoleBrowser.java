@@ -1,0 +1,196 @@
+package dev.rapport.server;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Debian's Chromium, driven through Debian's chromedriver, against a {@link TestServer}: the console as a user meets
+ * it. One headless browser serves every test of the JVM (it starts once, in about a second); each server listens on
+ * its own port, so each test starts with the empty storage of a new origin. The browser and driver are named
+ * explicitly, so Selenium never tries to download either.
+ */
+final class ConsoleBrowser {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Where the tests leave screenshots of the main views, for README. */
+    static final Path SCREENSHOTS = Path.of("../docs/screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static WebDriver shared;
+
+    final WebDriver driver;
+    private final TestServer server;
+    private final WebDriverWait wait;
+
+    private ConsoleBrowser(WebDriver driver, TestServer server) {
+        this.driver = driver;
+        this.server = server;
+        this.wait = new WebDriverWait(driver, WAIT);
+    }
+
+    /** The shared browser pointed at {@code server}'s console, logged out. */
+    static ConsoleBrowser on(TestServer server) {
+        var browser = new ConsoleBrowser(driver(), server);
+        browser.driver.get(server.uri("/").toString());
+        return browser;
+    }
+
+    private static synchronized WebDriver driver() {
+        if (shared == null) {
+            if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+                throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
+                        + "apt-get install chromium chromium-driver (.ci/run does so)");
+            }
+            var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort().build();
+            var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+                    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+                    "--window-size=1366,900", "--user-data-dir=" + temporaryProfile(), "--lang=en-US");
+            shared = new ChromeDriver(service, options);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::quit));
+        }
+        return shared;
+    }
+
+    private static String temporaryProfile() {
+        try {
+            return Files.createTempDirectory("rapport-chromium").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens a console address such as {@code /customers}. */
+    ConsoleBrowser go(String route) {
+        driver.get(server.uri("/#" + route).toString());
+        return this;
+    }
+
+    /** Logs in through the form as a demo user, then switches the console to {@code language} if it differs. */
+    ConsoleBrowser login(String employeeId, String language) {
+        go("/login");
+        fill("#main form", "employeeId", employeeId);
+        fill("#main form", "password", dev.rapport.core.demo.DemoData.PASSWORD);
+        find("#main form button[type=submit]").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+        chooseLanguage(language);
+        return this;
+    }
+
+    /** Chooses the console's language in the top bar and waits for the texts to change. */
+    ConsoleBrowser chooseLanguage(String language) {
+        var select = new Select(find("#language"));
+        if (!select.getFirstSelectedOption().getAttribute("value").equals(language)) {
+            select.selectByValue(language);
+            wait.until(d -> language.equals(((JavascriptExecutor) d).executeScript(
+                    "return document.documentElement.lang")));
+        }
+        return this;
+    }
+
+    WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** The control named {@code name} inside {@code scope}, found by its label the way a screen reader does. */
+    WebElement control(String scope, String name) {
+        var control = find(scope + " [name='" + name + "']");
+        String id = control.getAttribute("id");
+        var labels = driver.findElements(By.cssSelector("label[for='" + id + "']"));
+        if (labels.isEmpty() || labels.getFirst().getText().isBlank()) {
+            throw new AssertionError("control " + name + " has no label");
+        }
+        return control;
+    }
+
+    ConsoleBrowser fill(String scope, String name, String value) {
+        var control = control(scope, name);
+        if ("select".equals(control.getTagName())) {
+            new Select(control).selectByValue(value);
+        } else {
+            control.clear();
+            control.sendKeys(value);
+        }
+        return this;
+    }
+
+    /** Waits until {@code css} shows text containing {@code text}, and returns that element. */
+    WebElement waitForText(String css, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        return find(css);
+    }
+
+    <T> T waitUntil(Function<WebDriver, T> condition) {
+        return wait.until(condition);
+    }
+
+    /** The error shown beside the field {@code name} of the form in {@code scope}. */
+    String fieldError(String scope, String name) {
+        return waitUntilNotBlank(scope + " [data-field='" + name + "'] .field-error");
+    }
+
+    String waitUntilNotBlank(String css) {
+        return wait.until(d -> {
+            var found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || found.getFirst().getText().isBlank() ? null : found.getFirst().getText();
+        });
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Saves the window as {@code docs/screenshots/<name>.png}. */
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How long each view took to draw, from the console's own performance marks: route → milliseconds. */
+    @SuppressWarnings("unchecked")
+    Map<String, Double> viewTimings() {
+        var entries = (List<Map<String, Object>>) script("return performance.getEntriesByType('measure')"
+                + ".filter(m => m.name.startsWith('view ')).map(m => ({name: m.name.substring(5), ms: m.duration}))");
+        var timings = new java.util.LinkedHashMap<String, Double>();
+        entries.forEach(e -> timings.merge((String) e.get("name"), ((Number) e.get("ms")).doubleValue(), Math::max));
+        return timings;
+    }
+
+    /** Bytes the page and everything it loaded transferred, from the browser's resource timing. */
+    long transferredBytes() {
+        return ((Number) script("const nav = performance.getEntriesByType('navigation')[0];"
+                + "return nav.transferSize + performance.getEntriesByType('resource')"
+                + ".reduce((sum, r) => sum + r.transferSize, 0)")).longValue();
+    }
+
+}

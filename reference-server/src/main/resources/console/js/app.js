@@ -1,6 +1,6 @@
 // The console's shell: language, session, menu and the router that draws one view at a time into <main>.
 import { api, whenSessionExpires } from './api.js';
-import { h, toast } from './dom.js';
+import { h, toast, viewContainer } from './dom.js';
 import { currentLanguage, preferredLanguage, t, translate, useLanguage } from './i18n.js';
 import { match, routes } from './routes.js';
 import * as sessions from './session.js';
@@ -52,7 +52,7 @@ async function render() {
     try {
         const module = await found.route.view();
         if (ticket !== rendering) return;
-        const container = h('div', { class: 'view' });
+        const container = viewContainer();
         const context = { params: found.params, query, navigate, session: sessions.session(), main: container };
         const leave = await module.default(context);
         if (ticket !== rendering) {

@@ -19,10 +19,20 @@ export function h(tag, props = {}, ...children) {
 }
 
 function append(el, children) {
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
         if (child === undefined || child === null || child === false) continue;
-        el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+        Element.prototype.append.call(el, child instanceof Node ? child : document.createTextNode(String(child)));
     }
+}
+
+/**
+ * The element a view draws into. Its append() takes what h() takes: nested lists, and absent parts (null, false)
+ * left out, so that views can write optional sections inline.
+ */
+export function viewContainer() {
+    const el = h('div', { class: 'view' });
+    el.append = (...children) => append(el, children);
+    return el;
 }
 
 /** A unique id for label/control pairs. */
@@ -111,11 +121,14 @@ export function showErrors(form, fieldErrors, fallback) {
     (first || form.querySelector('.form-errors'))?.focus?.();
 }
 
-/** A table with a caption; columns: [{label, cell: row => node|text, class?}]. */
-export function table(caption, columns, rows, { empty = t('common.empty'), rowProps } = {}) {
+/**
+ * A table with a caption (kept for screen readers but hidden with captionShown: false, e.g. under a heading saying
+ * the same); columns: [{label, cell: row => node|text, class?}].
+ */
+export function table(caption, columns, rows, { empty = t('common.empty'), rowProps, captionShown = true } = {}) {
     if (!rows.length) return h('p', { class: 'empty' }, empty);
     return h('table', { class: 'data' },
-        h('caption', { class: caption ? '' : 'visually-hidden' }, caption || ''),
+        h('caption', { class: captionShown ? null : 'visually-hidden' }, caption),
         h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col', class: c.class }, c.label)))),
         h('tbody', {}, rows.map(row => h('tr', rowProps ? rowProps(row) : {},
             columns.map(c => h('td', { class: c.class }, c.cell(row)))))));

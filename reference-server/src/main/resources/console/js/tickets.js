@@ -8,7 +8,7 @@ import { countdown } from './sla.js';
 export const OPEN = 'NEW,ASSIGNED,IN_PROGRESS,WAITING_CUSTOMER,WAITING_INTERNAL,REOPENED,RESOLVED';
 
 /** Ticket rows: number, title, customer, priority, status, assignee, SLA; extra columns after. */
-export function ticketTable(caption, tickets, { customers = {}, users = {}, extra = [] } = {}) {
+export function ticketTable(caption, tickets, { customers = {}, users = {}, extra = [], captionShown = true } = {}) {
     return table(caption, [
         { label: t('tickets.number'), cell: tk => link(`/tickets/${tk.id}`, tk.number) },
         { label: t('tickets.title'), cell: tk => tk.title || tk.description.slice(0, 60) },
@@ -18,5 +18,5 @@ export function ticketTable(caption, tickets, { customers = {}, users = {}, extr
         { label: t('tickets.assignee'), cell: tk => users[tk.assigneeId]?.name || t('tickets.unassigned') },
         { label: t('tickets.sla'), cell: tk => countdown(tk.sla) },
         ...extra,
-    ], tickets, { empty: t('tickets.none') });
+    ], tickets, { empty: t('tickets.none'), captionShown });
 }

@@ -121,7 +121,7 @@ public final class RapportServer {
                 .register("/api/v1/surveys", new SurveyRoutes(rapport.surveys(), http))
                 .register("/api/v1/users", new UserRoutes(rapport.users(), http))
                 .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))
-                .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), http))
+                .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), rapport.customers(), http))
                 .register("/api/v1/sla", new SlaRoutes(rapport.slaSettings(), http))
                 .register("/api/v1/follow-ups", new FollowUpRoutes(rapport.followUps(), http))
                 .register("/api/v1/admin/dead-letters", new DeadLetterRoutes(rapport.deadLetters(), http))

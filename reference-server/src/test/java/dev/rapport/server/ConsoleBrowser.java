@@ -3,6 +3,7 @@ package dev.rapport.server;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -45,7 +46,8 @@ final class ConsoleBrowser {
     private ConsoleBrowser(WebDriver driver, TestServer server) {
         this.driver = driver;
         this.server = server;
-        this.wait = new WebDriverWait(driver, WAIT);
+        // Views are redrawn after every change: an element read a moment ago may be gone, so look again.
+        this.wait = (WebDriverWait) new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
     }
 
     /** The shared browser pointed at {@code server}'s console, logged out. */

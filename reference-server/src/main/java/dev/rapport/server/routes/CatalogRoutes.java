@@ -1,6 +1,7 @@
 package dev.rapport.server.routes;
 
 import dev.rapport.api.Page;
+import dev.rapport.api.customer.Customers;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.ticket.LifecycleStage;
 import dev.rapport.api.ticket.TicketType;
@@ -13,20 +14,23 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.util.ArrayList;
 
-/** {@code /api/v1/catalog}: the ticket-type catalog. */
+/** {@code /api/v1/catalog}: the ticket-type catalog, and the industries a customer may be in. */
 public final class CatalogRoutes implements HttpService {
     private final TicketTypes ticketTypes;
+    private final Customers customers;
     private final Exchange http;
 
-    public CatalogRoutes(TicketTypes ticketTypes, Exchange http) {
+    public CatalogRoutes(TicketTypes ticketTypes, Customers customers, Exchange http) {
         this.ticketTypes = ticketTypes;
+        this.customers = customers;
         this.http = http;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.get("/ticket-types", (req, res) -> http.page(res, Page.last(ticketTypes.list(http.actor(req)))))
-                .put("/ticket-types", this::replace);
+                .put("/ticket-types", this::replace)
+                .get("/industries", (req, res) -> http.page(res, Page.last(customers.industries(http.actor(req)))));
     }
 
     /** {@code PUT /ticket-types} {@code {items:[{code, name, defaultDepartment, stage}]}}: the whole catalog. */

@@ -48,6 +48,9 @@ public interface Customers {
      */
     List<FieldError> validate(Actor actor, CustomerProfile profile);
 
+    /** The industries a customer may be in (configured by the host), sorted; needs {@code customer.read}. */
+    List<String> industries(Actor actor);
+
     /** Needs {@code customer.read}. @throws NotFoundException for an unknown id */
     Customer get(Actor actor, CustomerId id);
 

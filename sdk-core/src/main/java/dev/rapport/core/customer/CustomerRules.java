@@ -22,6 +22,11 @@ public final class CustomerRules {
     private final PhoneNumberRule phones;
     private final DuplicateRule duplicates;
 
+    /** The configured industries, sorted. */
+    public List<String> industries() {
+        return industries.stream().sorted().toList();
+    }
+
     public CustomerRules(Set<String> industries, PhoneNumberRule phones) {
         this.industries = Set.copyOf(industries);
         this.phones = phones;

@@ -135,6 +135,12 @@ public final class CustomerService implements Customers {
     }
 
     @Override
+    public List<String> industries(Actor actor) {
+        actor.require(Permission.CUSTOMER_READ);
+        return rules.industries();
+    }
+
+    @Override
     public Customer get(Actor actor, CustomerId id) {
         actor.require(Permission.CUSTOMER_READ);
         return PersonalData.visibleTo(actor, transactions.read(tx -> find(tx, id)));

@@ -1,0 +1,156 @@
+package dev.rapport.server;
+
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SPEC's service flow as an agent does it in the console, in a real browser: find a customer, create one (the
+ * server's field error shown first), open a ticket, respond, resolve, record the customer's confirmation, and see the
+ * ticket closed.
+ */
+class ConsoleAgentFlowBrowserTest {
+    private static final String FORM = "#main form";
+    private TestServer server;
+    private ConsoleBrowser browser;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.demo(TestDatabase.H2);
+        browser = ConsoleBrowser.on(server);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void anAgentCreatesACustomerAndTakesTheirTicketFromOpenToClosed() {
+        browser.login("agent", "en");
+        browser.waitForText("#main h1", "Ticket queue");
+        browser.screenshot("queue-en");
+
+        browser.find("#nav a[href='#/customers']").click();
+        browser.find("#main input[name=q]").sendKeys("杭州");
+        String found = browser.waitForText("#main .results", "杭州云栈科技有限公司").getText();
+        browser.find("#main .results a").click();
+        browser.waitForText("#main h1", "杭州云栈科技有限公司");
+        String maskedPhone = browser.find("#main .contacts table").getText();
+        browser.screenshot("customer-360-en");
+
+        browser.go("/customers/new");
+        browser.fill(FORM, "kind", "ORGANIZATION").fill(FORM, "name", "宁波长风电子有限公司")
+                .fill(FORM, "industry", "Manufacturing").fill(FORM, "contacts[0].name", "陈芳")
+                .fill(FORM, "contacts[0].phone", "12345");
+        browser.find(FORM + " button[type=submit]").click();
+        String phoneError = browser.fieldError(FORM, "contacts[0].phone");
+        browser.screenshot("new-customer-en");
+        browser.fill(FORM, "contacts[0].phone", "13655556666");
+        browser.find(FORM + " button[type=submit]").click();
+        browser.waitForText("#main h1", "宁波长风电子有限公司");
+
+        browser.find("#main .page-head a.button").click();
+        browser.waitForText("#main h1", "New ticket");
+        browser.fill(FORM, "type", "CONSULTATION")
+                .fill(FORM, "description", "How do I export the stock list to Excel?");
+        browser.find(FORM + " [name=urgent]").click();
+        browser.find(FORM + " button[type=submit]").click();
+        String number = browser.waitForText("#main h1", "T2026").getText();
+        var opened = browser.find("#main .view");
+        browser.find("#main .page-head button.primary").click(); // assign to me
+        browser.waitUntil(ExpectedConditions.stalenessOf(opened));
+        browser.waitForText("#main .badge.status", "Assigned");
+
+        takeStep("progress", step -> {
+            browser.fill(step, "action", "Called Ms Chen and sent the export guide.");
+            browser.fill(step, "visibility", "CUSTOMER");
+        });
+        browser.screenshot("ticket-en");
+        takeStep("resolve", step -> {
+            browser.fill(step, "solution", "Export under Stock > Export > Excel.");
+            browser.fill(step, "communicatedVia", "PHONE");
+        });
+        browser.waitForText("#main .badge.status", "Resolved");
+        takeStep("confirmation", step -> {
+            browser.fill(step, "opinion", "SATISFIED");
+            browser.fill(step, "method", "PHONE");
+        });
+        String status = browser.waitForText("#main .badge.status", "Closed").getText();
+
+        assertThat(found).contains("C2026");
+        assertThat(maskedPhone).contains("138****5678").doesNotContain("13812345678");
+        assertThat(phoneError).contains("11-digit");
+        assertThat(number).startsWith("T2026");
+        assertThat(status).isEqualTo("Closed");
+        assertThat(browser.find("#main").getText()).contains("Called Ms Chen and sent the export guide.");
+    }
+
+    @Test
+    void aCustomerThatMayExistAlreadyIsOfferedBeforeSavingAndSavedOnlyWhenTheAgentInsists() {
+        browser.login("agent", "en").go("/customers/new");
+        browser.fill(FORM, "kind", "ORGANIZATION").fill(FORM, "industry", "Technology")
+                .fill(FORM, "contacts[0].name", "张伟").fill(FORM, "contacts[0].phone", "13900001111")
+                .fill(FORM, "name", "杭州云栈科技有限公司");
+        browser.find(FORM + " [name='contacts[0].name']").click(); // leaving the name field asks for look-alikes
+        String offered = browser.waitForText(FORM + " .notice", "C2026000001").getText();
+        browser.find(FORM + " button[type=submit]").click();
+        var insist = browser.find(FORM + " .create-anyway");
+        browser.screenshot("duplicate-candidates-en");
+        insist.click();
+        String saved = browser.waitForText("#main h1", "杭州云栈科技有限公司").getText();
+
+        assertThat(offered).contains("杭州云栈科技有限公司 (C2026000001)").doesNotContain("Northwind");
+        assertThat(saved).isEqualTo("杭州云栈科技有限公司");
+        assertThat(browser.driver.getCurrentUrl()).as("a new customer, not the existing one")
+                .doesNotContain(server.get("/api/v1/customers?q=C2026000001", server.login("agent")).text("/items/0/id"));
+    }
+
+    @Test
+    void theSameViewsReadInChinese() {
+        browser.login("agent", "zh-CN");
+        browser.waitForText("#main h1", "工单队列");
+        browser.screenshot("queue-zh-CN");
+        browser.go("/customers");
+        browser.find("#main input[name=q]").sendKeys("杭州", Keys.ENTER);
+        browser.find("#main .results a").click();
+        String profile = browser.waitForText("#main h2", "客户档案").getText();
+        browser.screenshot("customer-360-zh-CN");
+        browser.find("#main table.data a[href^='#/tickets/']").click();
+        String details = browser.waitForText("#main .panel h2", "工单详情").getText();
+        browser.screenshot("ticket-zh-CN");
+
+        assertThat(profile).isEqualTo("客户档案");
+        assertThat(details).isEqualTo("工单详情");
+    }
+
+    /** Opens the ticket's step, fills its form, submits it, and waits for the ticket to be drawn anew. */
+    private void takeStep(String name, Consumer<String> fill) {
+        String step = "#main details[data-step='" + name + "']";
+        if (browser.find(step).getAttribute("open") == null) {
+            browser.find(step + " > summary").click();
+        }
+        fill.accept(step + " form");
+        var drawn = browser.find("#main .view");
+        browser.script("document.getElementById('toast').classList.remove('shown')");
+        browser.find(step + " form button[type=submit]").click();
+        String outcome = browser.waitUntil(d -> {
+            for (var error : d.findElements(By.cssSelector(step + " .form-errors, " + step + " .field-error"))) {
+                if (!error.getText().isBlank()) {
+                    return "refused: " + error.getText();
+                }
+            }
+            return d.findElement(By.id("toast")).getAttribute("class").contains("shown") ? "saved" : null;
+        });
+        assertThat(outcome).as(name).isEqualTo("saved");
+        browser.waitUntil(ExpectedConditions.stalenessOf(drawn));
+    }
+}

@@ -115,6 +115,42 @@ class ConsoleAgentFlowBrowserTest {
     }
 
     @Test
+    void theQueueCountsDownTheNearestDeadlineAndTurnsAmberAtEightyPercentAndRedAtTheBreach() {
+        String agent = server.login("agent");
+        var ticket = server.get("/api/v1/tickets?status=IN_PROGRESS&limit=1", agent).body().at("/items/0");
+        var deadline = java.util.stream.StreamSupport.stream(ticket.at("/sla/running").spliterator(), false)
+                .map(target -> ticket.at("/sla/deadlines/" + target.asText()))
+                .min(java.util.Comparator.comparing(d -> d.get("due").asText())).orElseThrow();
+        String row = "//tr[.//a[text()='" + ticket.get("number").asText() + "']]//span[contains(@class, 'sla')]";
+        var warnAt = java.time.Instant.parse(deadline.get("warnAt").asText());
+        var due = java.time.Instant.parse(deadline.get("due").asText());
+        browser.login("agent", "en");
+        String before = browser.waitForXPathText(row, "left").getAttribute("class");
+
+        advanceTo(warnAt.plusSeconds(60));
+        browser.login("agent", "en");
+        var atRisk = browser.waitForXPathText(row, "at risk");
+        String amber = atRisk.getAttribute("class");
+        browser.screenshot("queue-at-risk-en");
+        advanceTo(due.plusSeconds(3600));
+        browser.login("agent", "en");
+        var breached = browser.waitForXPathText(row, "overdue by");
+        String red = breached.getAttribute("class");
+
+        assertThat(before).contains("sla-ok");
+        assertThat(amber).contains("sla-warn");
+        assertThat(red).contains("sla-breach");
+        assertThat(breached.getText()).contains("overdue by 1 h");
+    }
+
+    private void advanceTo(java.time.Instant instant) {
+        String admin = server.login("admin");
+        var now = java.time.Instant.parse(server.get("/api/v1/auth/session", admin).text("/now"));
+        server.post("/api/v1/demo/clock/advance", admin, java.util.Map.of("duration",
+                java.time.Duration.between(now, instant).toString()));
+    }
+
+    @Test
     void theSameViewsReadInChinese() {
         browser.login("agent", "zh-CN");
         browser.waitForText("#main h1", "工单队列");

@@ -147,6 +147,12 @@ final class ConsoleBrowser {
         return find(css);
     }
 
+    /** Waits until the element at {@code xpath} shows text containing {@code text}, and returns it. */
+    WebElement waitForXPathText(String xpath, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(xpath), text));
+        return driver.findElement(By.xpath(xpath));
+    }
+
     <T> T waitUntil(Function<WebDriver, T> condition) {
         return wait.until(condition);
     }

@@ -27,6 +27,6 @@ export default async function queue({ main, query: params }) {
         h('nav', { class: 'tabs', 'aria-label': t('queue.scope') },
             link('/queue', t('queue.mine'), { 'aria-current': scope === 'mine' ? 'page' : null }),
             link('/queue?scope=department', t('queue.department'), { 'aria-current': scope === 'department' ? 'page' : null })),
-        ticketTable(scope === 'mine' ? t('queue.mine') : t('queue.department'), tickets, { customers, users }));
+        ticketTable(scope === 'mine' ? t('queue.mine') : t('queue.department'), tickets, { customers, users, captionShown: false }));
     return tick(main);
 }

@@ -91,9 +91,17 @@ export function drawShell() {
         h('a', { href: `#${r.path}`, 'aria-current': path.startsWith(r.path) ? 'page' : null }, t(r.nav))))));
 }
 
+let chosenBeforeLogin = null;
+
+/** The language picked on the login page, if one was: it wins over the one stored with the user, and is stored. */
+export function languageChosenBeforeLogin() {
+    return chosenBeforeLogin;
+}
+
 async function switchLanguage(tag) {
     await useLanguage(tag);
     translate();
+    if (!sessions.session()) chosenBeforeLogin = tag;
     if (sessions.session()) {
         try {
             const user = await api.put('/api/v1/users/me/locale', { locale: tag });

@@ -1,6 +1,6 @@
 // Log in with employee id and password; says why when a session ended.
 import { api } from '../api.js';
-import { drawShell, homeOf } from '../app.js';
+import { drawShell, homeOf, languageChosenBeforeLogin } from '../app.js';
 import { field, h, showErrors, values } from '../dom.js';
 import { currentLanguage, t, translate, useLanguage } from '../i18n.js';
 import * as sessions from '../session.js';
@@ -22,7 +22,11 @@ export default async function login({ query, navigate, main: view }) {
         try {
             const answer = await api.post('/api/v1/auth/login', values(form));
             sessions.start(answer);
-            if (answer.user.locale && answer.user.locale !== currentLanguage()) {
+            const chosen = languageChosenBeforeLogin();
+            if (chosen && chosen !== answer.user.locale) {
+                const user = await api.put('/api/v1/users/me/locale', { locale: chosen });
+                sessions.update({ ...answer.user, locale: user.locale });
+            } else if (answer.user.locale && answer.user.locale !== currentLanguage()) {
                 await useLanguage(answer.user.locale);
                 translate();
                 document.getElementById('language').value = currentLanguage();

@@ -1,5 +1,6 @@
 package dev.rapport.server;
 
+import dev.rapport.core.demo.DemoData;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +88,7 @@ class ConsoleAccessibilityBrowserTest {
         new Actions(browser.driver).sendKeys(Keys.TAB).perform();
         String second = (String) browser.script("return document.activeElement.name");
         String ring = (String) browser.script("return getComputedStyle(document.activeElement).outlineStyle");
-        new Actions(browser.driver).sendKeys(dev.rapport.core.demo.DemoData.PASSWORD, Keys.TAB).perform();
+        new Actions(browser.driver).sendKeys(DemoData.PASSWORD, Keys.TAB).perform();
         String third = (String) browser.script("return document.activeElement.type");
         new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
         String landed = browser.waitForText("#main h1", "工单队列").getText();

@@ -8,7 +8,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +84,11 @@ class ConsoleAgentFlowBrowserTest {
             browser.fill(step, "visibility", "CUSTOMER");
         });
         browser.screenshot("ticket-en");
+        var drawn = browser.find("#main .view");
+        browser.find("#main form.upload input[type=file]").sendKeys(exportGuide().toString());
+        browser.find("#main form.upload button[type=submit]").click();
+        browser.waitUntil(ExpectedConditions.stalenessOf(drawn));
+        String attachments = browser.waitForText("#main", "export-guide.txt").getText();
         takeStep("resolve", step -> {
             browser.fill(step, "solution", "Export under Stock > Export > Excel.");
             browser.fill(step, "communicatedVia", "PHONE");
@@ -91,6 +105,7 @@ class ConsoleAgentFlowBrowserTest {
         assertThat(phoneError).contains("11-digit");
         assertThat(number).startsWith("T2026");
         assertThat(status).isEqualTo("Closed");
+        assertThat(attachments).contains("export-guide.txt");
         assertThat(browser.find("#main").getText()).contains("Called Ms Chen and sent the export guide.");
     }
 
@@ -118,12 +133,12 @@ class ConsoleAgentFlowBrowserTest {
     void theQueueCountsDownTheNearestDeadlineAndTurnsAmberAtEightyPercentAndRedAtTheBreach() {
         String agent = server.login("agent");
         var ticket = server.get("/api/v1/tickets?status=IN_PROGRESS&limit=1", agent).body().at("/items/0");
-        var deadline = java.util.stream.StreamSupport.stream(ticket.at("/sla/running").spliterator(), false)
+        var deadline = StreamSupport.stream(ticket.at("/sla/running").spliterator(), false)
                 .map(target -> ticket.at("/sla/deadlines/" + target.asText()))
-                .min(java.util.Comparator.comparing(d -> d.get("due").asText())).orElseThrow();
+                .min(Comparator.comparing(d -> d.get("due").asText())).orElseThrow();
         String row = "//tr[.//a[text()='" + ticket.get("number").asText() + "']]//span[contains(@class, 'sla')]";
-        var warnAt = java.time.Instant.parse(deadline.get("warnAt").asText());
-        var due = java.time.Instant.parse(deadline.get("due").asText());
+        var warnAt = Instant.parse(deadline.get("warnAt").asText());
+        var due = Instant.parse(deadline.get("due").asText());
         browser.login("agent", "en");
         String before = browser.waitForXPathText(row, "left").getAttribute("class");
 
@@ -143,11 +158,11 @@ class ConsoleAgentFlowBrowserTest {
         assertThat(breached.getText()).contains("overdue by 1 h");
     }
 
-    private void advanceTo(java.time.Instant instant) {
+    private void advanceTo(Instant instant) {
         String admin = server.login("admin");
-        var now = java.time.Instant.parse(server.get("/api/v1/auth/session", admin).text("/now"));
-        server.post("/api/v1/demo/clock/advance", admin, java.util.Map.of("duration",
-                java.time.Duration.between(now, instant).toString()));
+        var now = Instant.parse(server.get("/api/v1/auth/session", admin).text("/now"));
+        server.post("/api/v1/demo/clock/advance", admin, Map.of("duration",
+                Duration.between(now, instant).toString()));
     }
 
     @Test
@@ -166,6 +181,15 @@ class ConsoleAgentFlowBrowserTest {
 
         assertThat(profile).isEqualTo("客户档案");
         assertThat(details).isEqualTo("工单详情");
+    }
+
+    private static Path exportGuide() {
+        try {
+            var file = Files.createTempDirectory("rapport-upload").resolve("export-guide.txt");
+            return Files.writeString(file, "Stock > Export > Excel");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Opens the ticket's step, fills its form, submits it, and waits for the ticket to be drawn anew. */

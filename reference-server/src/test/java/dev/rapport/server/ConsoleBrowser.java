@@ -1,5 +1,6 @@
 package dev.rapport.server;
 
+import dev.rapport.core.demo.DemoData;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -14,14 +15,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -93,7 +92,7 @@ final class ConsoleBrowser {
     ConsoleBrowser login(String employeeId, String language) {
         go("/login");
         fill("#main form", "employeeId", employeeId);
-        fill("#main form", "password", dev.rapport.core.demo.DemoData.PASSWORD);
+        fill("#main form", "password", DemoData.PASSWORD);
         find("#main form button[type=submit]").click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
         chooseLanguage(language);
@@ -182,16 +181,6 @@ final class ConsoleBrowser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** How long each view took to draw, from the console's own performance marks: route → milliseconds. */
-    @SuppressWarnings("unchecked")
-    Map<String, Double> viewTimings() {
-        var entries = (List<Map<String, Object>>) script("return performance.getEntriesByType('measure')"
-                + ".filter(m => m.name.startsWith('view ')).map(m => ({name: m.name.substring(5), ms: m.duration}))");
-        var timings = new java.util.LinkedHashMap<String, Double>();
-        entries.forEach(e -> timings.merge((String) e.get("name"), ((Number) e.get("ms")).doubleValue(), Math::max));
-        return timings;
     }
 
     /** Bytes the page and everything it loaded transferred, from the browser's resource timing. */

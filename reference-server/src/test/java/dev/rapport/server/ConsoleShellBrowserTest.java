@@ -1,5 +1,6 @@
 package dev.rapport.server;
 
+import dev.rapport.core.demo.DemoData;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class ConsoleShellBrowserTest {
         browser.waitForText("#main .notice", "退出");
 
         browser.fill("#main form", "employeeId", "agent").fill("#main form", "password",
-                dev.rapport.core.demo.DemoData.PASSWORD);
+                DemoData.PASSWORD);
         browser.find("#main form button[type=submit]").click();
 
         assertThat(chinese).isEqualTo("工单队列");
@@ -67,7 +68,7 @@ class ConsoleShellBrowserTest {
         browser.find("#main .tabs a[href='#/queue']").click();
         String notice = browser.waitUntilNotBlank("#main .notice");
         browser.fill("#main form", "employeeId", "agent").fill("#main form", "password",
-                dev.rapport.core.demo.DemoData.PASSWORD);
+                DemoData.PASSWORD);
         browser.find("#main form button[type=submit]").click();
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("#/queue") ? true : null);
         browser.waitForText("#main h1", "Ticket queue");

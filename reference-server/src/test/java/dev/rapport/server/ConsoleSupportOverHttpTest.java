@@ -1,5 +1,6 @@
 package dev.rapport.server;
 
+import dev.rapport.core.demo.DemoData;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
@@ -38,7 +39,7 @@ class ConsoleSupportOverHttpTest {
             var french = server.put("/api/v1/users/me/locale", agent, Map.of("locale", "fr"));
             var missing = server.put("/api/v1/users/me/locale", agent, Map.of());
             var login = server.post("/api/v1/auth/login", null, Map.of("employeeId", "agent",
-                    "password", dev.rapport.core.demo.DemoData.PASSWORD));
+                    "password", DemoData.PASSWORD));
 
             assertThat(english.status()).isEqualTo(200);
             assertThat(french.status()).isEqualTo(422);

@@ -89,6 +89,16 @@ class ConsoleAdminBrowserTest {
         String shown = browser.waitForText("#main tr[data-priority='P3']", "1 h 30 min").getText();
         String saved = server.get("/api/v1/sla/policies", server.login("admin")).text("/targets/P3/firstResponse");
 
+        browser.find("#main section.calendar[data-calendar-id='business-hours'] button.edit-calendar").click();
+        String calendarForm = "#main form.calendar-form";
+        browser.fill(calendarForm, "week.SATURDAY", "12:00-09:00").fill(calendarForm, "holidays", "2026-12-31");
+        browser.find(calendarForm + " button[type=submit]").click();
+        String shiftError = browser.fieldError(calendarForm, "week.SATURDAY");
+        browser.fill(calendarForm, "week.SATURDAY", "09:00-12:00");
+        browser.find(calendarForm + " button[type=submit]").click();
+        String calendar = browser.waitForText("#main section.calendar[data-calendar-id='business-hours']",
+                "09:00–12:00").getText();
+
         browser.go("/admin/ticket-types");
         browser.waitForText("#main h1", "Ticket types");
         browser.find("#main button.new-type").click();
@@ -104,6 +114,8 @@ class ConsoleAdminBrowserTest {
         assertThat(zeroError).contains("positive");
         assertThat(shown).contains("1 h 30 min");
         assertThat(saved).isEqualTo("PT1H30M");
+        assertThat(shiftError).contains("start before they end");
+        assertThat(calendar).contains("Saturday 09:00–12:00", "Dec 31, 2026");
         assertThat(type).contains("WARRANTY_CLAIM", "Field Service", "After-sales");
     }
 

@@ -5,6 +5,8 @@ import dev.rapport.api.security.NewUser;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.security.Tier;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.security.UserUpdate;
+import dev.rapport.server.http.JsonBody;
 import dev.rapport.api.security.Users;
 import dev.rapport.server.http.Exchange;
 import io.helidon.webserver.http.HttpRules;
@@ -14,11 +16,14 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
-/** {@code /api/v1/users}: list, look up and create employees (with an optional {@code email} and {@code locale}). */
+/**
+ * {@code /api/v1/users}: list, look up and create employees (with an optional {@code email} and {@code locale}), and
+ * change them ({@code PATCH /{id}}).
+ */
 public final class UserRoutes implements HttpService {
     private final Users users;
     private final Exchange http;
@@ -33,7 +38,8 @@ public final class UserRoutes implements HttpService {
         rules.get("/", this::list)
                 .post("/", this::create)
                 .put("/me/locale", this::changeLocale)
-                .get("/{id}", this::get);
+                .get("/{id}", this::get)
+                .patch("/{id}", this::update);
     }
 
     /** The caller's own language, {@code {locale}}: {@code zh-CN} or {@code en}. */
@@ -60,8 +66,37 @@ public final class UserRoutes implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         var actor = http.actor(req);
         var body = http.body(req);
+        var roles = roles(body).orElse(EnumSet.noneOf(Role.class));
+        var user = new NewUser(body.text("employeeId"), body.text("name"),
+                body.optionalText("departmentId").filter(s -> !s.isBlank()).map(DepartmentId::of).orElse(null),
+                roles, body.enumValue("tier", Tier.class), body.text("password"), body.optionalText("email").orElse(null),
+                body.optionalText("locale").filter(s -> !s.isBlank()).map(Locale::forLanguageTag).orElse(null));
+        body.requireValid();
+        http.created(res, users.create(actor, user));
+    }
+
+    /**
+     * {@code PATCH /{id}} {@code {name?, departmentId?, roles?, tier?, active?, email?, version}}: absent fields stay;
+     * a blank or null {@code email} removes the address.
+     */
+    private void update(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        var update = new UserUpdate(body.version(), body.optionalText("name"),
+                body.optionalText("departmentId").filter(s -> !s.isBlank()).map(DepartmentId::of), roles(body),
+                body.optionalEnum("tier", Tier.class), body.optionalBool("active"),
+                body.has("email") ? Optional.of(body.optionalText("email").orElse("")) : Optional.empty());
+        body.requireValid();
+        http.ok(res, users.update(actor, UserId.of(http.param(req, "id")), update));
+    }
+
+    /** The roles named in {@code roles}; empty when the field is absent. */
+    private static Optional<Set<Role>> roles(JsonBody body) {
+        var names = body.texts("roles");
+        if (names == null) {
+            return Optional.empty();
+        }
         var roles = EnumSet.noneOf(Role.class);
-        var names = Optional.ofNullable(body.texts("roles")).orElse(List.of());
         for (int i = 0; i < names.size(); i++) {
             try {
                 roles.add(Role.valueOf(names.get(i)));
@@ -69,11 +104,6 @@ public final class UserRoutes implements HttpService {
                 body.error("roles[" + i + "]", "must be one of " + Arrays.toString(Role.values()));
             }
         }
-        var user = new NewUser(body.text("employeeId"), body.text("name"),
-                body.optionalText("departmentId").filter(s -> !s.isBlank()).map(DepartmentId::of).orElse(null),
-                roles, body.enumValue("tier", Tier.class), body.text("password"), body.optionalText("email").orElse(null),
-                body.optionalText("locale").filter(s -> !s.isBlank()).map(Locale::forLanguageTag).orElse(null));
-        body.requireValid();
-        http.created(res, users.create(actor, user));
+        return Optional.of(roles);
     }
 }

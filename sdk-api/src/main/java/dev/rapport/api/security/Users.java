@@ -36,6 +36,18 @@ public interface Users {
      */
     User changeLocale(Actor actor, Locale locale);
 
+    /**
+     * Changes a user's name, department, roles, tier, active flag or e-mail; needs {@link Permission#USER_ADMIN}.
+     * Admins cannot remove their own ADMIN role nor deactivate themselves, so that an installation does not lose its
+     * last admin by accident. A deactivated user can no longer log in, and their sessions stop working.
+     *
+     * @throws ValidationException naming every invalid field, and {@code roles} or {@code active} for a change an
+     *                             admin tries on themselves
+     * @throws ConflictException   when {@code update.version()} is not the stored version
+     * @throws dev.rapport.api.error.NotFoundException for an unknown user
+     */
+    User update(Actor actor, UserId id, UserUpdate update);
+
     /** Users by employee id; needs {@link Permission#USER_READ}. */
     Page<User> list(Actor actor, PageRequest page);
 

@@ -13,6 +13,7 @@ import dev.rapport.api.security.Role;
 import dev.rapport.api.security.Tier;
 import dev.rapport.api.security.User;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.security.UserUpdate;
 import dev.rapport.api.security.Users;
 import dev.rapport.core.FieldChecks;
 import dev.rapport.core.IdGenerator;
@@ -25,6 +26,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Users: creation by admins, lookup, and the first admin of an empty installation. */
@@ -123,6 +125,53 @@ public final class UserService implements Users {
             }
             tx.audit().append(ChangeSet.create().field("locale", user.locale().toLanguageTag(), locale.toLanguageTag())
                     .entry("user", user.id().value(), clock.instant(), actor, "user.locale-changed"));
+            return changed;
+        });
+    }
+
+    @Override
+    public User update(Actor actor, UserId id, UserUpdate update) {
+        actor.require(Permission.USER_ADMIN);
+        var checks = FieldChecks.create();
+        var name = update.name().map(n -> checks.text("name", n, 200, true));
+        if (update.roles().isPresent() && update.roles().get().isEmpty()) {
+            checks.add("roles", "needs at least one of " + java.util.Arrays.toString(Role.values()));
+        }
+        var email = update.email().map(e -> Optional.ofNullable(checks.text("email", e, 254, false)));
+        email.flatMap(e -> e).filter(e -> !checks.has("email") && !EMAIL.matcher(e).matches()).ifPresent(e ->
+                checks.add("email", "must be an e-mail address such as name@example.com"));
+        boolean self = actor.userId().equals(id);
+        if (self && update.active().filter(active -> !active).isPresent()) {
+            checks.add("active", "cannot be switched off for yourself: another admin must deactivate you");
+        }
+        return transactions.write(tx -> {
+            var user = tx.users().find(id).orElseThrow(() -> NotFoundException.of("user", id.value()));
+            update.departmentId().filter(d -> tx.departments().find(d).isEmpty())
+                    .ifPresent(d -> checks.add("departmentId", "is not a known department"));
+            if (self && user.roles().contains(Role.ADMIN)
+                    && update.roles().filter(roles -> !roles.contains(Role.ADMIN)).isPresent()) {
+                checks.add("roles", "must keep ADMIN for yourself: another admin must take it from you");
+            }
+            checks.throwIfAny();
+            if (update.version() != user.version()) {
+                throw ConflictException.staleVersion("user", id.value(), update.version(), user.version());
+            }
+            var changed = new User(user.id(), user.employeeId(), name.orElse(user.name()),
+                    update.departmentId().or(user::departmentId), update.roles().orElse(user.roles()),
+                    update.tier().orElse(user.tier()), update.active().orElse(user.active()), user.createdAt(),
+                    user.version() + 1, email.orElse(user.email()), user.locale());
+            var changes = ChangeSet.create().field("name", user.name(), changed.name())
+                    .field("departmentId", user.departmentId(), changed.departmentId())
+                    .field("roles", new TreeSet<>(user.roles()), new TreeSet<>(changed.roles()))
+                    .field("tier", user.tier(), changed.tier()).field("active", user.active(), changed.active())
+                    .field("email", user.email(), changed.email());
+            if (changes.isEmpty()) {
+                return user;
+            }
+            if (!tx.users().update(changed, user.version())) {
+                throw ConflictException.staleVersion("user", id.value(), update.version(), user.version() + 1);
+            }
+            tx.audit().append(changes.entry("user", id.value(), clock.instant(), actor, "user.updated"));
             return changed;
         });
     }

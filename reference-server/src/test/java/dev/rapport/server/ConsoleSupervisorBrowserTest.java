@@ -53,14 +53,26 @@ class ConsoleSupervisorBrowserTest {
                 + ".find(row => !row.textContent.includes(arguments[0]))"
                 + ".querySelector('button.reassign').dataset.ticket", AGENT_NAME);
 
+        // Someone else changes the ticket while the form is open: the board reloads and says so.
+        browser.find("#main .monitor-overdue button.reassign[data-ticket='" + ticketId + "']").click();
+        var before = server.get("/api/v1/tickets/" + ticketId, token);
+        server.put("/api/v1/tickets/" + ticketId + "/tags", token,
+                Map.of("version", before.version(), "tags", java.util.List.of("escalated by phone")));
+        browser.fill("#main .reassign-form", "departmentId", "customer-service")
+                .fill("#main .reassign-form", "assigneeId", agentId);
+        browser.find("#main .reassign-form button[type=submit]").click();
+        String conflict = browser.waitUntilNotBlank("#toast");
+        browser.waitUntil(d -> browser.all("#main .reassign-form").isEmpty() ? true : null);
+
         browser.find("#main .monitor-overdue button.reassign[data-ticket='" + ticketId + "']").click();
         browser.fill("#main .reassign-form", "departmentId", "customer-service")
                 .fill("#main .reassign-form", "assigneeId", agentId);
         browser.find("#main .reassign-form button[type=submit]").click();
-        String toast = browser.waitUntilNotBlank("#toast");
+        String toast = browser.waitForText("#toast", "now goes to").getText();
         String row = browser.waitForText("#main .monitor-overdue tr:has(button[data-ticket='" + ticketId + "'])",
                 AGENT_NAME).getText();
 
+        assertThat(conflict).startsWith("Someone changed this in the meantime.");
         assertThat(toast).contains("now goes to " + AGENT_NAME);
         assertThat(row).contains(AGENT_NAME);
         var ticket = server.get("/api/v1/tickets/" + ticketId, token);
@@ -72,6 +84,7 @@ class ConsoleSupervisorBrowserTest {
         browser.waitForText("#main h1", "监控看板");
         browser.find("#main .monitor-overdue table.data");
         browser.screenshot("monitor-zh-CN");
+        System.out.println("TIMINGS " + browser.viewTimings());
     }
 
     @Test
@@ -82,8 +95,8 @@ class ConsoleSupervisorBrowserTest {
         Number volumePoints = browser.waitUntil(d -> (Number) browser.script(
                 "const chart = window.Chart && Chart.getChart(document.querySelector('#main canvas.chart-volume'));"
                         + "return chart ? chart.data.datasets[0].data.reduce((a, b) => a + b, 0) : null"));
-        Number surveyMean = (Number) browser.script("return Chart.getChart("
-                + "document.querySelector('#main canvas.chart-survey')).data.datasets[0].data[3]");
+        Number surveyMean = browser.waitUntil(d -> (Number) browser.script("const chart = Chart.getChart("
+                + "document.querySelector('#main canvas.chart-survey')); return chart ? chart.data.datasets[0].data[3] : null"));
         String npsLabel = browser.find("#main canvas.chart-nps").getAttribute("aria-labelledby");
         browser.screenshot("reports-en");
 
@@ -106,6 +119,7 @@ class ConsoleSupervisorBrowserTest {
         browser.waitUntil(d -> browser.script("return window.Chart && Chart.getChart("
                 + "document.querySelector('#main canvas.chart-trend')) ? true : null"));
         browser.screenshot("reports-zh-CN");
+        System.out.println("TIMINGS " + browser.viewTimings());
     }
 
     @Test
@@ -158,5 +172,6 @@ class ConsoleSupervisorBrowserTest {
         browser.waitForText("#main h1", "回访");
         browser.find("#main table.data");
         browser.screenshot("follow-ups-zh-CN");
+        System.out.println("TIMINGS " + browser.viewTimings());
     }
 }

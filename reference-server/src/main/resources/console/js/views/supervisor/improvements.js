@@ -21,9 +21,8 @@ export default async function improvements({ main, navigate }) {
         directory.departments(),
         directory.ticketTypes(),
     ]);
-    const customers = await directory.customers(items.flatMap(i => i.customerIds));
     const reload = () => navigate('/improvements');
-    const context = { users, departments, customers, reload };
+    const context = { users, departments, reload };
     const slot = h('div', { class: 'action-slot' });
 
     function open(form, opener) {
@@ -59,7 +58,7 @@ export default async function improvements({ main, navigate }) {
             suggestionTable(suggestions, types, departments, context, open)));
 }
 
-function card(improvement, { users, departments, customers, reload }, open) {
+function card(improvement, { users, departments, reload }, open) {
     const score = improvement.verifications.length
         ? t('improvements.score', { score: average(improvement.verifications), count: improvement.verifications.length })
         : null;
@@ -80,7 +79,11 @@ function card(improvement, { users, departments, customers, reload }, open) {
             t('improvements.moveTo', { state: label('improvementState', next) })) : null,
             improvement.state === 'DONE' || improvement.state === 'VERIFIED'
                 ? h('button', { type: 'button', class: 'verify',
-                    onclick: e => open(verifyForm(improvement, customers, reload), e.currentTarget) }, t('improvements.verify'))
+                    onclick: async e => {
+                        const opener = e.currentTarget;
+                        // The affected customers' names are only needed here: fetched when the form opens.
+                        open(verifyForm(improvement, await directory.customers(improvement.customerIds), reload), opener);
+                    } }, t('improvements.verify'))
                 : null));
 }
 

@@ -57,23 +57,21 @@ export default async function reports({ main, query: params, navigate }) {
 
     let kpis;
     let review;
-    let trend;
-    let Chart;
     try {
-        [kpis, review, trend, Chart] = await Promise.all([
-            api.get(kpiPath),
-            api.get(monthlyPath),
-            Promise.all(lastMonths(month, TREND_MONTHS).map(m => api.get(`/api/v1/reports/monthly${query({ month: m, ...scope })}`))),
-            loadChartJs(),
-        ]);
+        [kpis, review] = await Promise.all([api.get(kpiPath), api.get(monthlyPath)]);
     } catch (error) {
         if (!(error instanceof ApiError) || error.status !== 422) throw error;
         main.append(heading(t('reports.title')), filters);
         showErrors(filters, error.fieldErrors, error.fieldErrors.length ? null : error.message);
         return undefined;
     }
+    const [departments, types] = await Promise.all([directory.departments(), directory.ticketTypes()]);
 
-    const charts = [];
+    // The charts follow the figures: Chart.js (first visit only) and the trend's months load while the page shows.
+    const months = lastMonths(month, TREND_MONTHS);
+    const trend = Promise.all(months.map(m => api.get(`/api/v1/reports/kpis${query({ ...monthPeriod(m, to), ...scope })}`)))
+        .then(figures => trendChart(months, figures));
+    const view = { charts: [], left: false };
     const exports = h('div', { class: 'downloads', 'aria-live': 'polite' });
     const exportButton = (text, path, name) => h('button', { type: 'button', class: `export export-${name}`,
         onclick: () => offerCsv(path, name, exports) }, text);
@@ -84,16 +82,25 @@ export default async function reports({ main, query: params, navigate }) {
             exportButton(t('reports.exportMonthly'), monthlyPath, 'monthly')),
         filters,
         exports,
-        h('p', { class: 'muted' }, t('reports.scope', { from, to, scope: scopeName(kpis.departmentId,
-            await directory.departments()) })),
+        h('p', { class: 'muted' }, t('reports.scope', { from, to, scope: scopeName(kpis.departmentId, departments) })),
         cards(kpis),
         h('div', { class: 'grid charts' },
-            chartFigure('volume', t('reports.volumeByType'), volumeChart(kpis, await directory.ticketTypes()), charts, Chart),
-            chartFigure('trend', t('reports.trend'), trendChart(trend), charts, Chart),
-            chartFigure('survey', t('reports.surveyDimensions'), surveyChart(kpis), charts, Chart),
-            chartFigure('nps', t('reports.nps'), npsChart(kpis), charts, Chart)),
+            chartFigure('volume', t('reports.volumeByType'), volumeChart(kpis, types), view),
+            chartFigure('trend', t('reports.trend'), trend, view),
+            chartFigure('survey', t('reports.surveyDimensions'), surveyChart(kpis), view),
+            chartFigure('nps', t('reports.nps'), npsChart(kpis), view)),
         weakPoints(review));
-    return () => charts.forEach(c => c.destroy());
+    return () => {
+        view.left = true;
+        view.charts.forEach(c => c.destroy());
+    };
+}
+
+/** The days of month (YYYY-MM) up to the day to (YYYY-MM-DD) at most, as from/to parameters. */
+function monthPeriod(month, to) {
+    const [y, m] = month.split('-').map(Number);
+    const last = isoDay(new Date(y, m, 0));
+    return { from: `${month}-01`, to: last < to ? last : to };
 }
 
 function scopeName(departmentId, departments) {
@@ -138,30 +145,39 @@ function cards(k) {
                 : t('reports.verificationScore', { value: number(k.improvements.averageVerificationScore) }))));
 }
 
-/** A chart as a figure: caption, canvas described by its numbers, and the numbers as a table. */
-function chartFigure(name, caption, spec, charts, Chart) {
+/**
+ * A chart as a figure: its caption at once; the canvas, described by its numbers, and the numbers as a table once
+ * both the data (spec, or a promise of it) and Chart.js are there.
+ */
+function chartFigure(name, caption, spec, view) {
     const captionId = `chart-${name}-caption`;
-    const canvas = h('canvas', { role: 'img', 'aria-labelledby': captionId, 'aria-describedby': `chart-${name}-numbers`,
-        class: `chart-${name}` });
-    const numbers = table(t('reports.numbersOf', { chart: caption }), [
-        { label: t('reports.item'), cell: row => row[0] },
-        ...spec.datasets.map((set, i) => ({ label: set.label, class: 'num', cell: row => spec.format(row[1][i]) })),
-    ], spec.labels.map((l, i) => [l, spec.datasets.map(set => set.data[i])]), { empty: t('reports.noData') });
-    numbers.id = `chart-${name}-numbers`;
-    const figure = h('figure', { class: `panel chart chart-figure-${name}` },
-        h('figcaption', { id: captionId }, h('h2', {}, caption)),
-        spec.headline || null,
-        h('div', { class: `chart-box${spec.short ? ' chart-box-short' : ''}` }, canvas),
-        h('details', {}, h('summary', {}, t('reports.showNumbers')), numbers));
-    // Drawn once the figure is in the page (the chart measures its box).
-    requestAnimationFrame(() => charts.push(new Chart(canvas, {
-        type: spec.type,
-        data: { labels: spec.labels, datasets: spec.datasets.map((set, i) => ({
-            borderColor: COLOURS[i % COLOURS.length], backgroundColor: COLOURS[i % COLOURS.length], ...set })) },
-        options: { responsive: true, maintainAspectRatio: false, animation: false, indexAxis: spec.indexAxis || 'x',
-            scales: spec.scales, plugins: { legend: { display: spec.datasets.length > 1 } } },
-    })));
-    return figure;
+    const body = h('div', { class: 'chart-body', 'aria-busy': 'true' }, h('p', { class: 'muted' }, t('common.loading')));
+    Promise.all([spec, loadChartJs()]).then(([ready, Chart]) => {
+        if (view.left) return;
+        const canvas = h('canvas', { role: 'img', 'aria-labelledby': captionId,
+            'aria-describedby': `chart-${name}-numbers`, class: `chart-${name}` });
+        const numbers = table(t('reports.numbersOf', { chart: caption }), [
+            { label: t('reports.item'), cell: row => row[0] },
+            ...ready.datasets.map((set, i) => ({ label: set.label, class: 'num', cell: row => ready.format(row[1][i]) })),
+        ], ready.labels.map((l, i) => [l, ready.datasets.map(set => set.data[i])]), { empty: t('reports.noData') });
+        numbers.id = `chart-${name}-numbers`;
+        body.replaceChildren(ready.headline || '',
+            h('div', { class: `chart-box${ready.short ? ' chart-box-short' : ''}` }, canvas),
+            h('details', {}, h('summary', {}, t('reports.showNumbers')), numbers));
+        body.removeAttribute('aria-busy');
+        view.charts.push(new Chart(canvas, {
+            type: ready.type,
+            data: { labels: ready.labels, datasets: ready.datasets.map((set, i) => ({
+                borderColor: COLOURS[i % COLOURS.length], backgroundColor: COLOURS[i % COLOURS.length], ...set })) },
+            options: { responsive: true, maintainAspectRatio: false, animation: false, indexAxis: ready.indexAxis || 'x',
+                scales: ready.scales, plugins: { legend: { display: ready.datasets.length > 1 } } },
+        }));
+    }).catch(error => {
+        body.removeAttribute('aria-busy');
+        body.replaceChildren(h('p', { role: 'alert' }, error.message));
+    });
+    return h('figure', { class: `panel chart chart-figure-${name}` },
+        h('figcaption', { id: captionId }, h('h2', {}, caption)), body);
 }
 
 function volumeChart(k, types) {
@@ -171,9 +187,9 @@ function volumeChart(k, types) {
         scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }, format: v => number(v, 0) };
 }
 
-function trendChart(months) {
+function trendChart(labels, months) {
     const asPercent = rate => (rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10);
-    return { type: 'line', labels: months.map(m => m.month),
+    return { type: 'line', labels,
         datasets: [
             { label: t('reports.withinTarget'), data: months.map(m => asPercent(m.firstResponse.withinTargetRate)), spanGaps: true, pointRadius: 4 },
             ...PRIORITIES.map(p => ({ label: t('reports.slaOf', { priority: label('priority', p) }),

@@ -84,7 +84,6 @@ class ConsoleSupervisorBrowserTest {
         browser.waitForText("#main h1", "监控看板");
         browser.find("#main .monitor-overdue table.data");
         browser.screenshot("monitor-zh-CN");
-        System.out.println("TIMINGS " + browser.viewTimings());
     }
 
     @Test
@@ -119,7 +118,6 @@ class ConsoleSupervisorBrowserTest {
         browser.waitUntil(d -> browser.script("return window.Chart && Chart.getChart("
                 + "document.querySelector('#main canvas.chart-trend')) ? true : null"));
         browser.screenshot("reports-zh-CN");
-        System.out.println("TIMINGS " + browser.viewTimings());
     }
 
     @Test
@@ -172,6 +170,5 @@ class ConsoleSupervisorBrowserTest {
         browser.waitForText("#main h1", "回访");
         browser.find("#main table.data");
         browser.screenshot("follow-ups-zh-CN");
-        System.out.println("TIMINGS " + browser.viewTimings());
     }
 }

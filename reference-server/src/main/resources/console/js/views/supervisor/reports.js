@@ -42,6 +42,9 @@ export default async function reports({ main, query: params, navigate }) {
     const kpiPath = `/api/v1/reports/kpis${query({ from, to, ...scope })}`;
     const monthlyPath = `/api/v1/reports/monthly${query({ month, ...scope })}`;
 
+    const figures = Promise.all([api.get(kpiPath), api.get(monthlyPath)]);
+    // Names for the ids, asked for while the server computes the figures.
+    const [departments, types] = await Promise.all([directory.departments(), directory.ticketTypes()]);
     const filters = h('form', { class: 'toolbar', 'aria-label': t('reports.period'), novalidate: true, onsubmit: event => {
         event.preventDefault();
         navigate(`/reports${query(values(event.currentTarget))}`);
@@ -50,7 +53,7 @@ export default async function reports({ main, query: params, navigate }) {
     field('to', t('reports.to'), { kind: 'date', value: to }),
     mayChooseDepartment
         ? field('departmentId', t('reports.department'), { kind: 'select', value: departmentId, options: [
-            ['', t('reports.wholeService')], ...Object.values(await directory.departments())
+            ['', t('reports.wholeService')], ...Object.values(departments)
                 .sort((a, b) => a.name.localeCompare(b.name)).map(d => [d.id, d.name])] })
         : null,
     h('button', { type: 'submit' }, t('reports.show')));
@@ -58,19 +61,18 @@ export default async function reports({ main, query: params, navigate }) {
     let kpis;
     let review;
     try {
-        [kpis, review] = await Promise.all([api.get(kpiPath), api.get(monthlyPath)]);
+        [kpis, review] = await figures;
     } catch (error) {
         if (!(error instanceof ApiError) || error.status !== 422) throw error;
         main.append(heading(t('reports.title')), filters);
         showErrors(filters, error.fieldErrors, error.fieldErrors.length ? null : error.message);
         return undefined;
     }
-    const [departments, types] = await Promise.all([directory.departments(), directory.ticketTypes()]);
 
     // The charts follow the figures: Chart.js (first visit only) and the trend's months load while the page shows.
     const months = lastMonths(month, TREND_MONTHS);
     const trend = Promise.all(months.map(m => api.get(`/api/v1/reports/kpis${query({ ...monthPeriod(m, to), ...scope })}`)))
-        .then(figures => trendChart(months, figures));
+        .then(perMonth => trendChart(months, perMonth));
     const view = { charts: [], left: false };
     const exports = h('div', { class: 'downloads', 'aria-live': 'polite' });
     const exportButton = (text, path, name) => h('button', { type: 'button', class: `export export-${name}`,

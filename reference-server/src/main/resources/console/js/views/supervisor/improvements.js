@@ -189,7 +189,7 @@ function suggestionTable(suggestions, types, departments, context, open) {
                 onclick: e => open(createForm(context, s, describe(s)), e.currentTarget) }, t('improvements.adopt')),
             h('button', { type: 'button', class: 'dismiss', 'aria-label': t('improvements.dismissOne', { tag: s.tag }),
                 onclick: e => open(dismissForm(s, describe(s), context.reload), e.currentTarget) }, t('improvements.dismiss'))) },
-    ], suggestions, { empty: t('improvements.noSuggestions') });
+    ], suggestions, { empty: t('improvements.noSuggestions'), captionShown: false });
 }
 
 function dismissForm(suggestion, describe, reload) {

@@ -59,11 +59,11 @@ export default async function monitor({ main, query: params, navigate }) {
         filter,
         panel,
         section(t('monitor.overdue'), tableOr(t('monitor.noneOverdue'), bySla(overdue.items), list =>
-            ticketTable(t('monitor.overdue'), list, { customers, users, extra: [reassignColumn] })), 'overdue'),
+            ticketTable(t('monitor.overdue'), list, { customers, users, extra: [reassignColumn], captionShown: false })), 'overdue'),
         section(t('monitor.atRisk'), tableOr(t('monitor.noneAtRisk'), bySla(atRisk.items), list =>
-            ticketTable(t('monitor.atRisk'), list, { customers, users, extra: [reassignColumn] })), 'at-risk'),
+            ticketTable(t('monitor.atRisk'), list, { customers, users, extra: [reassignColumn], captionShown: false })), 'at-risk'),
         section(t('monitor.escalations'), tableOr(t('monitor.noneEscalated'), escalated, list => ticketTable(t('monitor.escalations'), list, {
-            customers, users, extra: [
+            customers, users, captionShown: false, extra: [
                 { label: t('monitor.escalation'), cell: tk => h('span', { class: `badge escalation-${tk.escalation}` },
                     label('escalation', tk.escalation)) },
                 reassignColumn,
@@ -149,5 +149,5 @@ function followUpTable(followUps, customers, users) {
         { label: t('monitor.followUp.owner'), cell: f => users[f.ownerId]?.name || '' },
         { label: t('monitor.followUp.state'), cell: f => h('span', { class: `badge follow-up-${f.state}` },
             label('followUpState', f.state)) },
-    ], sorted, { empty: t('monitor.followUp.none') });
+    ], sorted, { empty: t('monitor.followUp.none'), captionShown: false });
 }

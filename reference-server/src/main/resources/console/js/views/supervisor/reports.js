@@ -223,7 +223,7 @@ function weakPoints(review) {
             { label: t('reports.value'), class: 'num', cell: w => figureValue(w) },
             { label: t('reports.threshold'), class: 'num', cell: w => figureValue({ ...w, value: w.threshold }) },
             { label: t('reports.reason'), cell: w => label('weakPoint', w.reason) },
-        ], review.weakPoints, { empty: t('reports.noWeakPoints') }));
+        ], review.weakPoints, { empty: t('reports.noWeakPoints'), captionShown: false }));
 }
 
 function figureValue(point) {

@@ -113,6 +113,10 @@ class ConsoleSupervisorBrowserTest {
         assertThat(csv).startsWith("group,figure,value").contains("all,ticketsOpened,");
         assertThat(monthly).startsWith("figure,current,previous,delta,weakPoint");
 
+        browser.go("/reports?from=2026-11-20&to=2026-11-01");
+        assertThat(browser.fieldError("#main form.toolbar", "to")).contains("must not be before from");
+
+        browser.go("/reports");
         browser.chooseLanguage("zh-CN");
         browser.waitForText("#main h1", "报表");
         browser.waitUntil(d -> browser.script("return window.Chart && Chart.getChart("

@@ -42,7 +42,8 @@ export default async function reports({ main, query: params, navigate }) {
     const kpiPath = `/api/v1/reports/kpis${query({ from, to, ...scope })}`;
     const monthlyPath = `/api/v1/reports/monthly${query({ month, ...scope })}`;
 
-    const figures = Promise.all([api.get(kpiPath), api.get(monthlyPath)]);
+    // Settled either way, so that a refusal waits unhandled for no one while the names load.
+    const figures = Promise.all([api.get(kpiPath), api.get(monthlyPath)]).then(ok => ({ ok }), error => ({ error }));
     // Names for the ids, asked for while the server computes the figures.
     const [departments, types] = await Promise.all([directory.departments(), directory.ticketTypes()]);
     const filters = h('form', { class: 'toolbar', 'aria-label': t('reports.period'), novalidate: true, onsubmit: event => {
@@ -58,16 +59,14 @@ export default async function reports({ main, query: params, navigate }) {
         : null,
     h('button', { type: 'submit' }, t('reports.show')));
 
-    let kpis;
-    let review;
-    try {
-        [kpis, review] = await figures;
-    } catch (error) {
+    const { ok, error } = await figures;
+    if (error) {
         if (!(error instanceof ApiError) || error.status !== 422) throw error;
         main.append(heading(t('reports.title')), filters);
         showErrors(filters, error.fieldErrors, error.fieldErrors.length ? null : error.message);
         return undefined;
     }
+    const [kpis, review] = ok;
 
     // The charts follow the figures: Chart.js (first visit only) and the trend's months load while the page shows.
     const months = lastMonths(month, TREND_MONTHS);

@@ -1,9 +1,6 @@
 package dev.rapport.server;
 
 import dev.rapport.core.demo.DemoData;
-import dev.rapport.storage.jdbc.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -19,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each button a name, each table a caption and column headers; the keyboard reaches the skip link first and the
  * focused control shows a visible ring.
  */
-class ConsoleAccessibilityBrowserTest {
+class ConsoleAccessibilityBrowserTest extends DemoConsole {
     /** Finds what a screen reader could not name, as "view: what". */
     private static final String UNNAMED = """
             const problems = [];
@@ -40,19 +37,6 @@ class ConsoleAccessibilityBrowserTest {
             return problems;
             """;
 
-    private TestServer server;
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.demo(TestDatabase.H2);
-        browser = ConsoleBrowser.on(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void everyViewNamesEveryControlTableAndButton() {

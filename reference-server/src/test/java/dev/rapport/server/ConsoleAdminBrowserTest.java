@@ -1,9 +1,6 @@
 package dev.rapport.server;
 
 import dev.rapport.core.demo.DemoData;
-import dev.rapport.storage.jdbc.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -15,22 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first) and later another role, which they see when they log in; a department, an SLA target and a ticket type are
  * added or changed.
  */
-class ConsoleAdminBrowserTest {
+class ConsoleAdminBrowserTest extends DemoConsole {
     private static final String NEW_USER = "#main form.new-user-form";
     private static final String EDIT_USER = "#main form.edit-user-form";
-    private TestServer server;
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.demo(TestDatabase.H2);
-        browser = ConsoleBrowser.on(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void anAdminCreatesAUserAndMakesThemASupervisorWhoThenSeesTheSupervisorViews() {

@@ -1,8 +1,5 @@
 package dev.rapport.server;
 
-import dev.rapport.storage.jdbc.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -26,21 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server's field error shown first), open a ticket, respond, resolve, record the customer's confirmation, and see the
  * ticket closed.
  */
-class ConsoleAgentFlowBrowserTest {
+class ConsoleAgentFlowBrowserTest extends DemoConsole {
     private static final String FORM = "#main form";
-    private TestServer server;
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.demo(TestDatabase.H2);
-        browser = ConsoleBrowser.on(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void anAgentCreatesACustomerAndTakesTheirTicketFromOpenToClosed() {

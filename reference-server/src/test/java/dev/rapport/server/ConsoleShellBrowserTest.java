@@ -1,9 +1,6 @@
 package dev.rapport.server;
 
 import dev.rapport.core.demo.DemoData;
-import dev.rapport.storage.jdbc.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -11,21 +8,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The console's shell in a real browser: logging in and out, the language each user keeps, an expired session. */
-class ConsoleShellBrowserTest {
-    private TestServer server;
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.demo(TestDatabase.H2);
-        browser = ConsoleBrowser.on(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+class ConsoleShellBrowserTest extends DemoConsole {
     @Test
     void aWrongPasswordIsRefusedOnTheFormAndTheRightOneOpensTheQueue() {
         browser.go("/login").chooseLanguage("en");

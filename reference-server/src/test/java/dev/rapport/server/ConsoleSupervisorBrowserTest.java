@@ -1,8 +1,5 @@
 package dev.rapport.server;
 
-import dev.rapport.storage.jdbc.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,22 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The supervisor's views in a real browser: reassigning an overdue ticket on the monitor board, the reports dashboard
  * with its charts and CSV export, and the follow-up and improvement boards.
  */
-class ConsoleSupervisorBrowserTest {
+class ConsoleSupervisorBrowserTest extends DemoConsole {
     private static final String AGENT_NAME = "王芳 Wang Fang";
 
-    private TestServer server;
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.demo(TestDatabase.H2);
-        browser = ConsoleBrowser.on(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** Three days on, the demo's open tickets are overdue and the first follow-ups of its closed ticket are due. */
     private void threeDaysLater() {

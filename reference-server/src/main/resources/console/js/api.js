@@ -21,12 +21,17 @@ export function whenSessionExpires(handler) {
     onExpired = handler;
 }
 
-async function request(method, path, body, accept = 'application/json') {
-    const headers = { Accept: accept };
+/**
+ * One call with the session's token. json is sent as JSON; raw (a Blob or File) as it is, with its own headers. The
+ * answer comes back as read: JSON, text, or a Blob.
+ */
+async function request(method, path, { json, raw, headers = {}, accept = 'application/json', read = 'json' } = {}) {
+    const sent = { Accept: accept, ...headers };
     const token = session()?.token;
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (token) sent.Authorization = `Bearer ${token}`;
+    if (json !== undefined) sent['Content-Type'] = 'application/json';
+    const body = json !== undefined ? JSON.stringify(json) : raw;
+    const response = await fetch(path, { method, headers: sent, body });
     if (response.status === 401 && token && !path.endsWith('/auth/login')) {
         onExpired();
     }
@@ -40,16 +45,32 @@ async function request(method, path, body, accept = 'application/json') {
         throw new ApiError(response.status, problem);
     }
     if (response.status === 204) return null;
-    return accept === 'application/json' ? response.json() : response.text();
+    return read === 'blob' ? response.blob() : read === 'text' ? response.text() : response.json();
 }
 
 export const api = {
     get: (path) => request('GET', path),
-    post: (path, body = {}) => request('POST', path, body),
-    put: (path, body) => request('PUT', path, body),
-    patch: (path, body) => request('PATCH', path, body),
-    text: (path, accept) => request('GET', path, undefined, accept),
+    post: (path, body = {}) => request('POST', path, { json: body }),
+    put: (path, body) => request('PUT', path, { json: body }),
+    patch: (path, body) => request('PATCH', path, { json: body }),
+    text: (path, accept) => request('GET', path, { accept, read: 'text' }),
+    /** A file as the raw body, named by X-Filename (API.md's attachment upload). */
+    upload: (path, file) => request('POST', path, { raw: file, headers: {
+        'Content-Type': file.type || 'application/octet-stream', 'X-Filename': encodeURIComponent(file.name) } }),
+    blob: (path) => request('GET', path, { accept: '*/*', read: 'blob' }),
 };
+
+/** Every item of a cursor-paged list, fetched 200 at a time. */
+export async function allPages(path) {
+    const items = [];
+    let cursor = null;
+    do {
+        const page = await api.get(`${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        items.push(...page.items);
+        cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+}
 
 /** A query string from the given parameters, leaving out empty ones. */
 export function query(params) {

@@ -1,5 +1,5 @@
 // Names behind ids (users, departments, ticket types, customers), fetched once per page load and shared by views.
-import { api } from './api.js';
+import { allPages, api } from './api.js';
 
 const cache = new Map();
 
@@ -13,25 +13,14 @@ function once(key, load) {
     return cache.get(key);
 }
 
-async function all(path) {
-    const items = [];
-    let cursor = null;
-    do {
-        const page = await api.get(`${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-        items.push(...page.items);
-        cursor = page.nextCursor;
-    } while (cursor);
-    return items;
-}
-
 const byId = (items, key = 'id') => Object.fromEntries(items.map(i => [i[key], i]));
 
 /** Users by id. */
-export const users = () => once('users', async () => byId(await all('/api/v1/users')));
+export const users = () => once('users', async () => byId(await allPages('/api/v1/users')));
 /** Departments by id. */
-export const departments = () => once('departments', async () => byId(await all('/api/v1/departments')));
+export const departments = () => once('departments', async () => byId(await allPages('/api/v1/departments')));
 /** Ticket types by code. */
-export const ticketTypes = () => once('ticket-types', async () => byId(await all('/api/v1/catalog/ticket-types'), 'code'));
+export const ticketTypes = () => once('ticket-types', async () => byId(await allPages('/api/v1/catalog/ticket-types'), 'code'));
 
 /** The customers with these ids, by id (fetched in parallel, each once). */
 export async function customers(ids) {

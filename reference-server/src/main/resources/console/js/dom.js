@@ -1,4 +1,5 @@
 // Small builders for accessible markup: every control gets a label, every field a place for its error.
+import { ApiError } from './api.js';
 import { t } from './i18n.js';
 
 let ids = 0;
@@ -92,20 +93,38 @@ export function clearErrors(form) {
 }
 
 /**
- * Shows the server's field errors beside their fields (matched by control name); those without a field on the form
- * are listed on top. Focuses the first invalid control.
+ * The field wrapper an error about `name` belongs beside: the field of that name, else the nearest enclosing one, so
+ * that e.g. week.MONDAY[0].end is shown beside week.MONDAY.
+ */
+function wrapperFor(form, name) {
+    for (let path = name; path;) {
+        const wrapper = form.querySelector(`[data-field="${CSS.escape(path)}"]`);
+        if (wrapper) return { wrapper, exact: path === name };
+        const shorter = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+        if (shorter === path) break;
+        path = shorter;
+    }
+    return {};
+}
+
+/**
+ * Shows the server's field errors beside their fields (matched by control name, or the nearest enclosing field, which
+ * then names the inner field too); those without a field on the form are listed on top, as is the fallback when there
+ * are no field errors. Focuses the first invalid control.
  */
 export function showErrors(form, fieldErrors, fallback) {
     clearErrors(form);
     const unplaced = [];
     let first = null;
     for (const { field: name, message } of fieldErrors) {
-        const wrapper = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
+        const { wrapper, exact } = wrapperFor(form, name);
         if (!wrapper) {
             unplaced.push(`${name}: ${message}`);
             continue;
         }
-        wrapper.querySelector('.field-error').textContent = message;
+        const slot = wrapper.querySelector('.field-error');
+        const text = exact ? message : `${name}: ${message}`;
+        slot.textContent = slot.textContent ? `${slot.textContent}; ${text}` : text;
         const control = wrapper.querySelector('input, select, textarea');
         control.setAttribute('aria-invalid', 'true');
         first = first || control;
@@ -119,6 +138,41 @@ export function showErrors(form, fieldErrors, fallback) {
         else form.prepend(box);
     }
     (first || form.querySelector('.form-errors'))?.focus?.();
+}
+
+/** The server's refusal on the form: its field errors beside the fields, or else its message on top. */
+export function showProblem(form, error, fieldErrors = error.fieldErrors) {
+    showErrors(form, fieldErrors, fieldErrors.length ? null : error.message);
+}
+
+/** Whether the server refused a change because someone else changed the record since it was read. */
+export function isStale(error) {
+    return error instanceof ApiError && error.status === 409 && !!error.problem.code?.endsWith('.version.stale');
+}
+
+/**
+ * Sends what a form asks for, its submit button disabled meanwhile, then calls done. A refusal is shown on the form
+ * (fieldsOf may first rename the fields the server names, e.g. items[2].name); a stale version says so and calls
+ * stale, by default done, so that the view is drawn again from fresh data.
+ */
+export async function submitForm(form, send, { done = () => {}, stale = done, fieldsOf = e => e.fieldErrors } = {}) {
+    const button = form.querySelector('button[type=submit]');
+    if (button) button.disabled = true;
+    try {
+        clearErrors(form);
+        await send();
+        await done();
+    } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        if (isStale(error)) {
+            toast(t('common.conflict'), 'error');
+            await stale();
+        } else {
+            showProblem(form, error, fieldsOf(error));
+        }
+    } finally {
+        if (button) button.disabled = false;
+    }
 }
 
 /**

@@ -1,7 +1,7 @@
 // Departments: the list with how each hands out new tickets, new departments, and changing the assignment mode.
 import { api, ApiError } from '../../api.js';
 import * as directory from '../../directory.js';
-import { clearErrors, field, h, heading, showErrors, table, toast, uid, values } from '../../dom.js';
+import { field, h, heading, submitForm, table, toast, uid, values } from '../../dom.js';
 import { label } from '../../format.js';
 import { t } from '../../i18n.js';
 
@@ -54,22 +54,16 @@ export default async function departments({ main }) {
             field('id', t('departments.id'), { autocomplete: 'off', hint: t('departments.idHint') }),
             field('assignmentMode', t('departments.mode'), { kind: 'select', options: modeOptions(), value: 'MANUAL' })),
         h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('departments.create'))));
-    form.addEventListener('submit', async event => {
+    form.addEventListener('submit', event => {
         event.preventDefault();
-        const button = form.querySelector('button[type=submit]');
-        button.disabled = true;
-        try {
-            clearErrors(form);
-            const created = await api.post('/api/v1/departments', values(form));
-            form.reset();
-            await render();
-            toast(t('departments.created', { name: created.name }));
-        } catch (error) {
-            if (!(error instanceof ApiError)) throw error;
-            showErrors(form, error.fieldErrors, error.fieldErrors.length ? null : error.message);
-        } finally {
-            button.disabled = false;
-        }
+        let created;
+        submitForm(form, async () => { created = await api.post('/api/v1/departments', values(form)); }, {
+            done: async () => {
+                form.reset();
+                await render();
+                toast(t('departments.created', { name: created.name }));
+            },
+        });
     });
 
     await render();

@@ -1,6 +1,6 @@
 // SLA policy (targets per priority) and business calendars: shown readably, edited in forms.
-import { api, ApiError } from '../../api.js';
-import { clearErrors, field, h, heading, showErrors, table, toast } from '../../dom.js';
+import { api } from '../../api.js';
+import { field, h, heading, showErrors, submitForm, table, toast } from '../../dom.js';
 import { date, label } from '../../format.js';
 import { t } from '../../i18n.js';
 
@@ -30,36 +30,6 @@ function workingTime(iso) {
     const m = minutes % 60;
     if (!h) return t('sla.duration.minutes', { m });
     return m ? t('sla.duration.hoursMinutes', { h, m }) : t('sla.duration.hours', { h });
-}
-
-/** Errors of nested fields beside the nearest field the form has, e.g. week.MONDAY[0].end beside week.MONDAY. */
-function placed(form, errors) {
-    return errors.map(e => {
-        let name = e.field;
-        const original = name;
-        while (name && !form.querySelector(`[data-field="${CSS.escape(name)}"]`)) {
-            const shorter = name.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
-            if (shorter === name) break;
-            name = shorter;
-        }
-        const found = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
-        return found ? { field: name, message: name === original ? e.message : `${original}: ${e.message}` } : e;
-    });
-}
-
-async function save(form, send, done) {
-    const button = form.querySelector('button[type=submit]');
-    button.disabled = true;
-    try {
-        clearErrors(form);
-        await send();
-        await done();
-    } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        showErrors(form, error.fields || error.fieldErrors, error.fieldErrors.length ? null : error.message);
-    } finally {
-        button.disabled = false;
-    }
 }
 
 export default async function sla({ main }) {
@@ -124,17 +94,14 @@ export default async function sla({ main }) {
                 showErrors(form, wrong);
                 return;
             }
-            save(form, async () => {
-                try {
-                    policy = await api.put('/api/v1/sla/policies', { targets });
-                } catch (error) {
-                    if (error instanceof ApiError) error.fields = placed(form, error.fieldErrors);
-                    throw error;
-                }
-            }, async () => {
-                showPolicy();
-                toast(t('sla.policySaved'));
-                policyBox.querySelector('.edit-policy').focus();
+            submitForm(form, async () => {
+                policy = await api.put('/api/v1/sla/policies', { targets });
+            }, {
+                done: () => {
+                    showPolicy();
+                    toast(t('sla.policySaved'));
+                    policyBox.querySelector('.edit-policy').focus();
+                },
             });
         });
         policyBox.replaceChildren(form);
@@ -207,22 +174,17 @@ export default async function sla({ main }) {
             };
             const items = creating ? [...calendars, item] : calendars.map(c => (c.id === base.id ? item : c));
             const index = items.indexOf(item);
-            save(form, async () => {
-                try {
-                    calendars = (await api.put('/api/v1/sla/calendars', { items })).items;
-                } catch (error) {
-                    if (error instanceof ApiError) {
-                        // The server names calendars by their place in the list (items[2]. or calendars[2].).
-                        const own = error.fieldErrors.map(e => ({ ...e,
-                            field: e.field.replace(new RegExp(`^(items|calendars)\\[${index}\\]\\.`), '') }));
-                        error.fields = placed(form, own);
-                    }
-                    throw error;
-                }
-            }, async () => {
-                showCalendars();
-                showPolicy();
-                toast(t('sla.calendarSaved', { name: item.name }));
+            submitForm(form, async () => {
+                calendars = (await api.put('/api/v1/sla/calendars', { items })).items;
+            }, {
+                done: () => {
+                    showCalendars();
+                    showPolicy();
+                    toast(t('sla.calendarSaved', { name: item.name }));
+                },
+                // The server names calendars by their place in the list (items[2]. or calendars[2].).
+                fieldsOf: error => error.fieldErrors.map(e => ({ ...e,
+                    field: e.field.replace(new RegExp(`^(items|calendars)\\[${index}\\]\\.`), '') })),
             });
         });
         calendarBox.replaceChildren(h('section', { class: 'panel' }, form));

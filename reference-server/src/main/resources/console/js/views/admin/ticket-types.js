@@ -1,7 +1,7 @@
 // The ticket-type catalog: each type's name, the department its tickets go to first, and its life-cycle stage.
-import { api, ApiError } from '../../api.js';
+import { api } from '../../api.js';
 import * as directory from '../../directory.js';
-import { clearErrors, field, h, heading, showErrors, table, toast } from '../../dom.js';
+import { field, h, heading, submitForm, table, toast } from '../../dom.js';
 import { t } from '../../i18n.js';
 
 const STAGES = ['PRE_SALES', 'IN_SALES', 'AFTER_SALES', 'VALUE_ADDED'];
@@ -50,22 +50,15 @@ export default async function ticketTypes({ main }) {
             // The catalog is replaced as a whole; the server names this type's fields items[i].name and so on.
             const items = creating ? [...types, item] : types.map(x => (x.code === type.code ? item : x));
             const index = items.indexOf(item);
-            const button = form.querySelector('button[type=submit]');
-            button.disabled = true;
-            try {
-                clearErrors(form);
-                types = (await api.put('/api/v1/catalog/ticket-types', { items })).items;
-                directory.forget('ticket-types');
-                editor.replaceChildren();
-                render();
-                toast(t('ticketTypes.saved', { name: item.name }));
-            } catch (error) {
-                if (!(error instanceof ApiError)) throw error;
-                const own = error.fieldErrors.map(e => ({ ...e, field: e.field.replace(`items[${index}].`, '') }));
-                showErrors(form, own, own.length ? null : error.message);
-            } finally {
-                button.disabled = false;
-            }
+            submitForm(form, async () => { types = (await api.put('/api/v1/catalog/ticket-types', { items })).items; }, {
+                done: () => {
+                    directory.forget('ticket-types');
+                    editor.replaceChildren();
+                    render();
+                    toast(t('ticketTypes.saved', { name: item.name }));
+                },
+                fieldsOf: error => error.fieldErrors.map(e => ({ ...e, field: e.field.replace(`items[${index}].`, '') })),
+            });
         });
         editor.replaceChildren(h('section', { class: 'panel' }, form));
         form.querySelector('input').focus();

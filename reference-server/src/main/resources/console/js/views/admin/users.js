@@ -1,7 +1,7 @@
 // Users and roles: who works here, in which department and tier, with which roles; new users and changes to them.
-import { api, ApiError } from '../../api.js';
+import { api } from '../../api.js';
 import * as directory from '../../directory.js';
-import { clearErrors, field, h, heading, showErrors, table, toast, uid, values } from '../../dom.js';
+import { field, h, heading, submitForm, table, toast, uid, values } from '../../dom.js';
 import { label } from '../../format.js';
 import { t } from '../../i18n.js';
 import { session } from '../../session.js';
@@ -30,26 +30,6 @@ const chosenRoles = form => [...form.querySelectorAll('input[name=role]:checked'
 function body(form) {
     const { role, ...rest } = values(form);
     return { ...rest, roles: chosenRoles(form) };
-}
-
-async function submit(form, send, done) {
-    const button = form.querySelector('button[type=submit]');
-    button.disabled = true;
-    try {
-        clearErrors(form);
-        await send();
-        done();
-    } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        if (error.status === 409) {
-            toast(t('common.conflict'), 'error');
-            done();
-        } else {
-            showErrors(form, error.fieldErrors, error.fieldErrors.length ? null : error.message);
-        }
-    } finally {
-        button.disabled = false;
-    }
 }
 
 export default async function users({ main }) {
@@ -99,12 +79,13 @@ export default async function users({ main }) {
             // An emptied e-mail box removes the address; an unchosen department keeps the current one.
             changes.email = changes.email || null;
             if (!changes.departmentId) delete changes.departmentId;
-            submit(form, () => api.patch(`/api/v1/users/${user.id}`, { ...changes, version: user.version }),
-                async () => {
+            submitForm(form, () => api.patch(`/api/v1/users/${user.id}`, { ...changes, version: user.version }), {
+                done: async () => {
                     editor.replaceChildren();
                     await render();
                     toast(t('users.updated', { name: changes.name || user.name }));
-                });
+                },
+            });
         });
         editor.replaceChildren(h('section', { class: 'panel' }, form));
         form.querySelector('input[name=name]').focus();
@@ -131,11 +112,13 @@ export default async function users({ main }) {
         form.addEventListener('submit', event => {
             event.preventDefault();
             const user = body(form);
-            submit(form, () => api.post('/api/v1/users', user), async () => {
-                creator.hidden = true;
-                creator.replaceChildren(newUserForm());
-                await render();
-                toast(t('users.created', { name: user.name }));
+            submitForm(form, () => api.post('/api/v1/users', user), {
+                done: async () => {
+                    creator.hidden = true;
+                    creator.replaceChildren(newUserForm());
+                    await render();
+                    toast(t('users.created', { name: user.name }));
+                },
             });
         });
         return form;

@@ -1,6 +1,6 @@
 // A new customer: the server's checks shown beside each field; customers that may be the same offered before saving.
 import { api, ApiError, query } from '../../api.js';
-import { clearErrors, field, h, heading, showErrors, values } from '../../dom.js';
+import { clearErrors, field, h, heading, showProblem, values } from '../../dom.js';
 import { label } from '../../format.js';
 import { t } from '../../i18n.js';
 
@@ -96,7 +96,7 @@ export default async function newCustomer({ main, navigate }) {
                 offer(error.problem.candidates, true);
                 candidates.querySelector('.create-anyway')?.focus();
             } else {
-                showErrors(form, error.fieldErrors, error.fieldErrors.length ? null : error.message);
+                showProblem(form, error);
             }
         } finally {
             button.disabled = false;

@@ -1,7 +1,7 @@
 // A new ticket for a customer: type, description, and urgent/important, from which the server derives the priority.
 import { api, query } from '../../api.js';
 import * as directory from '../../directory.js';
-import { field, h, heading, showErrors, values } from '../../dom.js';
+import { field, h, heading, submitForm, values } from '../../dom.js';
 import { label } from '../../format.js';
 import { t } from '../../i18n.js';
 
@@ -58,16 +58,9 @@ export default async function newTicket({ main, query: params, navigate }) {
         const v = values(form);
         delete v.customerQuery;
         const body = { ...v, customerId: customer?.id };
-        const button = form.querySelector('button[type=submit]');
-        button.disabled = true;
-        try {
-            const created = await api.post('/api/v1/tickets', body);
-            navigate(`/tickets/${created.id}`);
-        } catch (error) {
-            showErrors(form, error.fieldErrors || [], error.fieldErrors?.length ? null : error.message);
-        } finally {
-            button.disabled = false;
-        }
+        let created;
+        await submitForm(form, async () => { created = await api.post('/api/v1/tickets', body); },
+            { done: () => navigate(`/tickets/${created.id}`) });
     });
     choose(customer);
     main.append(heading(t('newTicket.heading')), h('section', { class: 'panel' }, form));

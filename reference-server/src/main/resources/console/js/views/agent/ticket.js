@@ -1,7 +1,7 @@
 // One ticket: its SLA, progress, exceptions, collaboration and attachments, and every next step as a small form.
-import { api, ApiError } from '../../api.js';
+import { api } from '../../api.js';
 import * as directory from '../../directory.js';
-import { field, h, heading, link, showErrors, table, toast, values } from '../../dom.js';
+import { field, h, heading, isStale, link, showErrors, submitForm, table, toast, values } from '../../dom.js';
 import { dateTime, label } from '../../format.js';
 import { t } from '../../i18n.js';
 import { can, session } from '../../session.js';
@@ -40,25 +40,9 @@ export default async function ticketView({ main, params, navigate }) {
     function step(name, title, fields, submit, send) {
         const form = h('form', { novalidate: true, class: `step-${name}` }, fields,
             h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, submit)));
-        form.addEventListener('submit', async event => {
+        form.addEventListener('submit', event => {
             event.preventDefault();
-            const button = form.querySelector('button[type=submit]');
-            button.disabled = true;
-            try {
-                await send(values(form));
-                toast(t('common.saved'));
-                reload();
-            } catch (error) {
-                if (!(error instanceof ApiError)) throw error;
-                if (error.status === 409 && error.problem.code?.endsWith('version.stale')) {
-                    toast(t('common.conflict'), 'error');
-                    reload();
-                } else {
-                    showErrors(form, error.fieldErrors, error.fieldErrors.length ? null : error.message);
-                }
-            } finally {
-                button.disabled = false;
-            }
+            submitForm(form, () => send(values(form)), { done: () => { toast(t('common.saved')); reload(); }, stale: reload });
         });
         return h('details', { class: 'panel step', dataset: { step: name } }, h('summary', {}, title), form);
     }
@@ -76,7 +60,7 @@ export default async function ticketView({ main, params, navigate }) {
             t('ticket.accept')));
     }
     function fail(error) {
-        toast(error.message, 'error');
+        toast(isStale(error) ? t('common.conflict') : error.message, 'error');
         if (error.status === 409) reload();
     }
 
@@ -197,13 +181,14 @@ export default async function ticketView({ main, params, navigate }) {
 
 function attachmentsPanel(ticketId, items, canUpload, reload) {
     const download = async (a) => {
-        const response = await fetch(`/api/v1/tickets/${ticketId}/attachments/${a.id}`,
-            { headers: { Authorization: `Bearer ${session().token}` } });
-        if (!response.ok) {
+        let blob;
+        try {
+            blob = await api.blob(`/api/v1/tickets/${ticketId}/attachments/${a.id}`);
+        } catch (error) {
             toast(t('ticket.downloadFailed'), 'error');
             return;
         }
-        const url = URL.createObjectURL(await response.blob());
+        const url = URL.createObjectURL(blob);
         const anchor = h('a', { href: url, download: a.filename });
         document.body.append(anchor);
         anchor.click();
@@ -212,21 +197,14 @@ function attachmentsPanel(ticketId, items, canUpload, reload) {
     };
     const upload = field('file', t('ticket.attachFile'), { kind: 'file' });
     const form = h('form', { class: 'upload' }, upload, h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('ticket.upload'))));
-    form.addEventListener('submit', async event => {
+    form.addEventListener('submit', event => {
         event.preventDefault();
         const file = form.querySelector('input[type=file]').files[0];
         if (!file) {
             showErrors(form, [{ field: 'file', message: t('ticket.chooseFile') }]);
             return;
         }
-        const response = await fetch(`/api/v1/tickets/${ticketId}/attachments`, { method: 'POST', body: file, headers: {
-            Authorization: `Bearer ${session().token}`, 'Content-Type': file.type || 'application/octet-stream',
-            'X-Filename': encodeURIComponent(file.name) } });
-        if (response.ok) reload();
-        else {
-            const problem = await response.json().catch(() => ({}));
-            showErrors(form, problem.errors || [], problem.errors?.length ? null : problem.detail || `HTTP ${response.status}`);
-        }
+        submitForm(form, () => api.upload(`/api/v1/tickets/${ticketId}/attachments`, file), { done: reload });
     });
     return h('section', { class: 'panel' }, h('h2', {}, t('ticket.attachments')),
         table(t('ticket.attachments'), [

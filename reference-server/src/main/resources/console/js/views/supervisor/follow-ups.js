@@ -1,8 +1,8 @@
 // Follow-ups to make: the own ones for agents, the department's for supervisors, all for admins (the server decides).
 // Filtered by state and due day; each open one can be completed with its outcome or skipped with a reason.
-import { api, ApiError, query } from '../../api.js';
+import { api, query } from '../../api.js';
 import * as directory from '../../directory.js';
-import { field, h, heading, link, showErrors, table, toast, values } from '../../dom.js';
+import { field, h, heading, link, submitForm, table, toast, values } from '../../dom.js';
 import { dateTime, label } from '../../format.js';
 import { t } from '../../i18n.js';
 
@@ -103,19 +103,9 @@ function actionForm(followUp, action, title, fields, done, reload) {
 
     async function submit(event) {
         event.preventDefault();
-        try {
-            await api.post(`/api/v1/follow-ups/${followUp.id}/${action}`, { ...values(form), version: followUp.version });
-            toast(done);
-            reload();
-        } catch (error) {
-            if (!(error instanceof ApiError)) throw error;
-            if (error.status === 409) {
-                toast(t('common.conflict'), 'error');
-                reload();
-            } else {
-                showErrors(form, error.fieldErrors, error.fieldErrors.length ? null : error.message);
-            }
-        }
+        await submitForm(form,
+            () => api.post(`/api/v1/follow-ups/${followUp.id}/${action}`, { ...values(form), version: followUp.version }),
+            { done: () => { toast(done); reload(); } });
     }
     return form;
 }

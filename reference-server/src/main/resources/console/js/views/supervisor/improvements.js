@@ -1,12 +1,11 @@
 // The improvements board (SPEC §6): corrective actions grouped by state and moved along PROPOSED → IN_PROGRESS →
 // DONE → VERIFIED, verified with the affected customers' scores; and the open suggestions recurring tickets raised,
 // each adopted as a new improvement or dismissed.
-import { api, ApiError } from '../../api.js';
+import { allPages, api, ApiError } from '../../api.js';
 import * as directory from '../../directory.js';
-import { field, h, heading, showErrors, table, toast, values } from '../../dom.js';
+import { field, h, heading, isStale, submitForm, table, toast, values } from '../../dom.js';
 import { date, dateTime, label } from '../../format.js';
 import { t } from '../../i18n.js';
-import { pages } from './lists.js';
 
 const STATES = ['PROPOSED', 'IN_PROGRESS', 'DONE', 'VERIFIED'];
 const ROOT_CAUSES = ['PROCESS_GAP', 'HUMAN_ERROR', 'PRODUCT_DEFECT', 'SUPPLIER', 'OTHER'];
@@ -15,8 +14,8 @@ const NEXT = { PROPOSED: 'IN_PROGRESS', IN_PROGRESS: 'DONE' };
 
 export default async function improvements({ main, navigate }) {
     const [items, suggestions, users, departments, types] = await Promise.all([
-        pages('/api/v1/improvements'),
-        pages('/api/v1/improvements/suggestions?state=OPEN'),
+        allPages('/api/v1/improvements'),
+        allPages('/api/v1/improvements/suggestions?state=OPEN'),
         directory.users(),
         directory.departments(),
         directory.ticketTypes(),
@@ -97,7 +96,7 @@ async function move(improvement, state, reload) {
         toast(t('improvements.moved', { state: label('improvementState', state) }));
     } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        toast(error.status === 409 ? t('common.conflict') : error.message, 'error');
+        toast(isStale(error) ? t('common.conflict') : error.message, 'error');
     }
     reload();
 }
@@ -131,14 +130,8 @@ function createForm({ users, departments, reload }, suggestion, describe) {
 
     async function submit(event) {
         event.preventDefault();
-        try {
-            await api.post('/api/v1/improvements', values(form));
-            toast(t('improvements.created'));
-            reload();
-        } catch (error) {
-            if (!(error instanceof ApiError)) throw error;
-            showErrors(form, error.fieldErrors, error.fieldErrors.length ? null : error.message);
-        }
+        await submitForm(form, () => api.post('/api/v1/improvements', values(form)),
+            { done: () => { toast(t('improvements.created')); reload(); } });
     }
     return form;
 }
@@ -162,14 +155,8 @@ function verifyForm(improvement, customers, reload) {
         event.preventDefault();
         const body = values(form);
         if (body.score) body.score = Number(body.score);
-        try {
-            await api.post(`/api/v1/improvements/${improvement.id}/verify`, body);
-            toast(t('improvements.verified'));
-            reload();
-        } catch (error) {
-            if (!(error instanceof ApiError)) throw error;
-            showErrors(form, error.fieldErrors, error.fieldErrors.length ? null : error.message);
-        }
+        await submitForm(form, () => api.post(`/api/v1/improvements/${improvement.id}/verify`, body),
+            { done: () => { toast(t('improvements.verified')); reload(); } });
     }
     return form;
 }
@@ -204,14 +191,8 @@ function dismissForm(suggestion, describe, reload) {
 
     async function submit(event) {
         event.preventDefault();
-        try {
-            await api.post(`/api/v1/improvements/suggestions/${suggestion.id}/dismiss`, values(form));
-            toast(t('improvements.dismissed'));
-            reload();
-        } catch (error) {
-            if (!(error instanceof ApiError)) throw error;
-            showErrors(form, error.fieldErrors, error.fieldErrors.length ? null : error.message);
-        }
+        await submitForm(form, () => api.post(`/api/v1/improvements/suggestions/${suggestion.id}/dismiss`, values(form)),
+            { done: () => { toast(t('improvements.dismissed')); reload(); } });
     }
     return form;
 }

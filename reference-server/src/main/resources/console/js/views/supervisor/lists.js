@@ -1,18 +1,4 @@
-// What the supervisor views share: whole lists behind cursor pages, and calendar days on the server's clock.
-import { api } from '../../api.js';
-
-/** Every item of a cursor-paged list (pages of 200). */
-export async function pages(path) {
-    const items = [];
-    let cursor = null;
-    do {
-        const separator = path.includes('?') ? '&' : '?';
-        const page = await api.get(`${path}${separator}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-        items.push(...page.items);
-        cursor = page.nextCursor;
-    } while (cursor);
-    return items;
-}
+// Calendar days for the supervisor views, in the browser's zone.
 
 /** The end of the browser's day that holds the instant at (ms), as an ISO instant. */
 export function endOfToday(at) {

@@ -1,6 +1,6 @@
 // The supervisor's monitor board: tickets at risk, overdue and escalated, with reassignment in place, and the
 // follow-ups due today. The server decides which tickets and follow-ups the supervisor may see.
-import { api, ApiError, query } from '../../api.js';
+import { allPages, api, ApiError, query } from '../../api.js';
 import * as directory from '../../directory.js';
 import { field, h, heading, link, showErrors, table, toast, values } from '../../dom.js';
 import { dateTime, label } from '../../format.js';
@@ -8,7 +8,7 @@ import { t } from '../../i18n.js';
 import { now } from '../../session.js';
 import { nearest, tick } from '../../sla.js';
 import { OPEN, ticketTable } from '../../tickets.js';
-import { endOfToday, pages } from './lists.js';
+import { endOfToday } from './lists.js';
 
 export default async function monitor({ main, query: params, navigate }) {
     const departmentId = params.get('departmentId') || '';
@@ -16,8 +16,8 @@ export default async function monitor({ main, query: params, navigate }) {
     const [atRisk, overdue, open, followUps, users, departments] = await Promise.all([
         api.get(`/api/v1/tickets${query({ ...scope, atRisk: true })}`),
         api.get(`/api/v1/tickets${query({ ...scope, overdue: true })}`),
-        pages(`/api/v1/tickets${query({ departmentId, status: OPEN })}`),
-        pages(`/api/v1/follow-ups${query({ state: 'PENDING,OVERDUE', dueBefore: endOfToday(now()) })}`),
+        allPages(`/api/v1/tickets${query({ departmentId, status: OPEN })}`),
+        allPages(`/api/v1/follow-ups${query({ state: 'PENDING,OVERDUE', dueBefore: endOfToday(now()) })}`),
         directory.users(),
         directory.departments(),
     ]);

@@ -2,7 +2,7 @@
 // and both reports as CSV. Chart.js is loaded on the first visit only; every chart also lists its numbers.
 import { api, ApiError, query } from '../../api.js';
 import * as directory from '../../directory.js';
-import { field, h, heading, showErrors, table, toast, values } from '../../dom.js';
+import { field, h, heading, showProblem, table, toast, values } from '../../dom.js';
 import { isoDuration, label, percent } from '../../format.js';
 import { currentLanguage, t } from '../../i18n.js';
 import { can, now } from '../../session.js';
@@ -63,7 +63,7 @@ export default async function reports({ main, query: params, navigate }) {
     if (error) {
         if (!(error instanceof ApiError) || error.status !== 422) throw error;
         main.append(heading(t('reports.title')), filters);
-        showErrors(filters, error.fieldErrors, error.fieldErrors.length ? null : error.message);
+        showProblem(filters, error);
         return undefined;
     }
     const [kpis, review] = ok;

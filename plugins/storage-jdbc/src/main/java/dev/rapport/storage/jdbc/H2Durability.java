@@ -26,6 +26,17 @@ final class H2Durability {
     }
 
     /**
+     * The URL of an H2 file database with {@code DB_CLOSE_ON_EXIT=FALSE}, unless it says otherwise: H2 would otherwise
+     * close the database from a shutdown hook of its own while the host's hook is still closing the SDK, which delivers
+     * pending events and records their outcomes before it releases the storage.
+     */
+    static String closedByTheStorage(String url) {
+        boolean file = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        return file && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT=") ? url + ";DB_CLOSE_ON_EXIT=FALSE"
+                : url;
+    }
+
+    /**
      * @param configuredUrl the URL this storage opens its pool with, or empty for a host's DataSource
      */
     static void commitsReachTheFile(String instance, DataSource dataSource, Optional<String> configuredUrl) {

@@ -147,6 +147,17 @@ class JdbcStorageFactoryTest {
     }
 
     @Test
+    void anH2FileDatabaseIsClosedByTheStorageNotByH2sOwnShutdownHook() {
+        assertThat(H2Durability.closedByTheStorage("jdbc:h2:file:/var/rapport/rapport"))
+                .isEqualTo("jdbc:h2:file:/var/rapport/rapport;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(H2Durability.closedByTheStorage("jdbc:h2:file:/var/rapport/rapport;db_close_on_exit=TRUE"))
+                .as("the host's choice").endsWith("db_close_on_exit=TRUE");
+        assertThat(H2Durability.closedByTheStorage("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(H2Durability.closedByTheStorage("jdbc:postgresql://db/rapport"))
+                .isEqualTo("jdbc:postgresql://db/rapport");
+    }
+
+    @Test
     void poolSizeBelowOneIsRejected() {
         var context = TestContext.of(Map.of("maximum-pool-size", "0"));
 

@@ -39,15 +39,20 @@ final class TestServer implements AutoCloseable {
 
     /** The same, with the SDK's builder adjusted first, e.g. for attachment limits or the blob directory. */
     TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust) {
-        this(db, adjust, false);
+        this(db, adjust, false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
     /** A server in demo mode, whose clock {@code POST /api/v1/demo/clock/advance} moves. */
     static TestServer demo(TestDatabase db) {
-        return new TestServer(db, UnaryOperator.identity(), true);
+        return new TestServer(db, UnaryOperator.identity(), true, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
-    private TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust, boolean demo) {
+    /** A server that closes connections kept waiting for {@code idleTimeout}. */
+    static TestServer withIdleTimeout(TestDatabase db, Duration idleTimeout) {
+        return new TestServer(db, UnaryOperator.identity(), false, idleTimeout);
+    }
+
+    private TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust, boolean demo, Duration idleTimeout) {
         var coordinates = db.fresh();
         // No background SLA or follow-up scan: the test's clock stands still unless the test moves it.
         var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO)
@@ -60,7 +65,7 @@ final class TestServer implements AutoCloseable {
         rapport = adjust.apply(builder).build();
         DemoData.seed(rapport);
         server = RapportServer.start(rapport, 0, MAX_JSON_BYTES,
-                demo ? Optional.<Function<Duration, Instant>>of(clock::advance) : Optional.empty());
+                demo ? Optional.<Function<Duration, Instant>>of(clock::advance) : Optional.empty(), idleTimeout);
     }
 
     /** A response with its status, headers and JSON body (null when empty). */

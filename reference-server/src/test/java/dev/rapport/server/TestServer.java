@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.demo.DemoData;
+import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
 import io.helidon.webserver.WebServer;
@@ -29,6 +30,8 @@ final class TestServer implements AutoCloseable {
 
     final MutableClock clock = MutableClock.at("2026-11-23T01:00:00Z");
     final Rapport rapport;
+    /** The server's database, for tests that look at it directly (row counts before and after). */
+    final DatabaseCoordinates database;
     final WebServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
@@ -54,6 +57,7 @@ final class TestServer implements AutoCloseable {
 
     private TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust, boolean demo, Duration idleTimeout) {
         var coordinates = db.fresh();
+        database = coordinates;
         // No background SLA or follow-up scan: the test's clock stands still unless the test moves it.
         var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO)
                 .followUpScanInterval(Duration.ZERO)

@@ -8,16 +8,10 @@ public interface Identifier {
     /** The id as clients see it. */
     String value();
 
-    /**
-     * Refuses null and blank ids, and ids no storage could hold ({@link StorableText}); used by every id record's
-     * constructor. Callers turning client input into ids check it first, so that the client hears of a bad field.
-     */
+    /** Refuses null and blank ids; used by every id record's constructor. */
     static String checked(String value, String kind) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(kind + " must not be blank");
-        }
-        if (!StorableText.accepts(value)) {
-            throw new IllegalArgumentException(kind + " must not contain NUL or an unpaired surrogate");
         }
         return value;
     }

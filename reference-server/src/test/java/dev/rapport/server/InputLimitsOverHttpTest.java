@@ -128,10 +128,13 @@ class InputLimitsOverHttpTest {
                     .header("Authorization", "Bearer " + agent).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("x".repeat((int) TestServer.MAX_JSON_BYTES + 1))).build());
             assertProblem(notJson, 413);
-            String ticketId = server.rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first(1))
-                    .items().getFirst().id().value();
+            String supervisor = server.login("supervisor");
+            String customerId = server.get("/api/v1/customers?q=Northwind", supervisor).text("/items/0/id");
+            String ticketId = server.post("/api/v1/tickets", supervisor, Map.of("customerId", customerId,
+                    "type", "COMPLAINT", "description", "An upload of the wrong type", "priority", "P3")).text("/id");
             var html = server.exchange(HttpRequest.newBuilder(server.uri("/api/v1/tickets/" + ticketId + "/attachments"))
-                    .header("Authorization", "Bearer " + agent).header("Content-Type", "text/html")
+                    .header("Authorization", "Bearer " + supervisor).header("Content-Type", "text/html")
+                    .header("X-Filename", "page.html")
                     .POST(HttpRequest.BodyPublishers.ofString("<html></html>")).build());
             assertProblem(html, 415);
             assertThat(log.records()).noneMatch(r -> r.getThrown() != null)

@@ -36,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
@@ -62,9 +64,9 @@ class FuzzOverHttpTest {
     private static final Map<TestDatabase, Target> TARGETS = new EnumMap<>(TestDatabase.class);
     private static List<RouteCatalog.Route> routes;
     private static LogCapture log;
-    private static final java.util.concurrent.atomic.AtomicInteger LOGINS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger LOGINS = new AtomicInteger();
     /** How often each status was answered, printed at the end: a run of only 401s would have tested little. */
-    private static final Map<Integer, Integer> STATUSES = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final Map<Integer, Integer> STATUSES = new ConcurrentSkipListMap<>();
 
     /** One server under test, its demo users' tokens and the ids of its demo data. */
     private static final class Target {

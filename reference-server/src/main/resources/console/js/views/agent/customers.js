@@ -12,8 +12,10 @@ export default async function customers({ main, query: params }) {
     const input = search.querySelector('input');
     const results = h('div', { 'aria-live': 'polite' });
     let asked = 0;
+    let timer;
 
     async function find() {
+        clearTimeout(timer); // Enter searches at once, not again when the keystroke's pause is over
         const text = input.value.trim();
         history.replaceState(null, '', `#/customers${query({ q: text })}`);
         const mine = ++asked;
@@ -31,7 +33,6 @@ export default async function customers({ main, query: params }) {
             : h('p', { class: 'empty' }, t('customers.noMatch')));
     }
 
-    let timer;
     input.addEventListener('input', () => {
         clearTimeout(timer);
         timer = setTimeout(find, 200);

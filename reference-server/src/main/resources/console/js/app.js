@@ -8,6 +8,7 @@ import * as sessions from './session.js';
 const main = document.getElementById('main');
 let leaveView = null;
 let rendering = 0;
+let drawing = null; // the route the latest render draws, as asked for (a view may tidy the address afterwards)
 
 /** Where a user lands after logging in, by what they may do. */
 export function homeOf(user) {
@@ -16,8 +17,18 @@ export function homeOf(user) {
 }
 
 export function navigate(path) {
+    loading();
     if (location.hash === `#${path}`) render();
     else location.hash = path;
+}
+
+/**
+ * <main> is busy (aria-busy) from a change of route or language until the view for it is drawn, and then names the
+ * route it shows (data-route): for assistive technology, and for the browser tests, which wait for it instead of
+ * racing a redraw. Parts a view fills in later mark themselves busy the same way.
+ */
+function loading() {
+    main.setAttribute('aria-busy', 'true');
 }
 
 function currentPath() {
@@ -28,7 +39,9 @@ function currentPath() {
 
 async function render() {
     const ticket = ++rendering;
+    loading();
     const { path, query, full } = currentPath();
+    drawing = full;
     const session = sessions.session();
     if (path === '/' || path === '') {
         navigate(session ? homeOf(session.user) : '/login');
@@ -75,6 +88,8 @@ function show(node, leave = null) {
     if (leaveView) leaveView();
     leaveView = leave;
     main.replaceChildren(node);
+    main.dataset.route = drawing;
+    main.removeAttribute('aria-busy');
     main.focus({ preventScroll: true });
 }
 
@@ -99,6 +114,7 @@ export function languageChosenBeforeLogin() {
 }
 
 async function switchLanguage(tag) {
+    loading(); // the view is drawn again in the new language once the server has stored it
     await useLanguage(tag);
     translate();
     if (!sessions.session()) chosenBeforeLogin = tag;

@@ -67,7 +67,7 @@ class ConsoleAccessibilityBrowserTest extends DemoConsole {
     @Test
     void aUserLogsInWithTheKeyboardAloneSeeingWhereTheFocusIs() {
         browser.go("/login").chooseLanguage("zh-CN");
-        browser.find("#main [name=employeeId]").click();
+        browser.click("#main [name=employeeId]");
         browser.find("#main [name=employeeId]").sendKeys("agent");
         new Actions(browser.driver).sendKeys(Keys.TAB).perform();
         String second = (String) browser.script("return document.activeElement.name");

@@ -20,25 +20,25 @@ class ConsoleAdminBrowserTest extends DemoConsole {
     void anAdminCreatesAUserAndMakesThemASupervisorWhoThenSeesTheSupervisorViews() {
         browser.login("admin", "en").go("/admin/users");
         browser.waitForText("#main h1", "Users and roles");
-        browser.find("#main button.new-user").click();
+        browser.click("#main button.new-user");
         browser.fill(NEW_USER, "employeeId", "zhou.min").fill(NEW_USER, "name", "周敏 Zhou Min")
                 .fill(NEW_USER, "departmentId", "customer-service").fill(NEW_USER, "password", "short")
                 .fill(NEW_USER, "email", "zhou.min@rapport.example");
-        browser.find(NEW_USER + " button[type=submit]").click();
+        browser.click(NEW_USER + " button[type=submit]");
         String passwordError = browser.fieldError(NEW_USER, "password");
         browser.screenshot("admin-users-en");
         browser.fill(NEW_USER, "password", DemoData.PASSWORD);
-        browser.find(NEW_USER + " button[type=submit]").click();
+        browser.click(NEW_USER + " button[type=submit]");
         String row = browser.waitForText("#main tr[data-employee-id='zhou.min']", "Agent").getText();
 
-        browser.find("#main tr[data-employee-id='zhou.min'] button.edit-user").click();
-        browser.find(EDIT_USER + " input[name=role][value=AGENT]").click();
-        browser.find(EDIT_USER + " input[name=role][value=SUPERVISOR]").click();
+        browser.click("#main tr[data-employee-id='zhou.min'] button.edit-user");
+        browser.click(EDIT_USER + " input[name=role][value=AGENT]");
+        browser.click(EDIT_USER + " input[name=role][value=SUPERVISOR]");
         browser.fill(EDIT_USER, "tier", "EXPERT");
-        browser.find(EDIT_USER + " button[type=submit]").click();
+        browser.click(EDIT_USER + " button[type=submit]");
         String changed = browser.waitForText("#main tr[data-employee-id='zhou.min']", "Supervisor").getText();
 
-        browser.find("#logout").click();
+        browser.click("#logout");
         browser.login("zhou.min", "en");
         String menu = browser.waitForText("#nav", "Monitor").getText();
 
@@ -54,7 +54,7 @@ class ConsoleAdminBrowserTest extends DemoConsole {
         browser.waitForText("#main h1", "Departments");
         browser.fill("#main form.new-department-form", "name", "Field Service")
                 .fill("#main form.new-department-form", "assignmentMode", "ROUND_ROBIN");
-        browser.find("#main form.new-department-form button[type=submit]").click();
+        browser.click("#main form.new-department-form button[type=submit]");
         String department = browser.waitForText("#main tr[data-department-id='field-service']", "Field Service")
                 .getText();
         String mode = browser.find("#main tr[data-department-id='field-service'] select").getAttribute("value");
@@ -64,32 +64,32 @@ class ConsoleAdminBrowserTest extends DemoConsole {
         browser.waitForText("#main h1", "SLA policy");
         browser.script("document.getElementById('toast').classList.remove('shown')");
         browser.screenshot("admin-sla-en");
-        browser.find("#main button.edit-policy").click();
+        browser.click("#main button.edit-policy");
         browser.fill("#main form.policy-form", "targets.P3.firstResponse", "0");
-        browser.find("#main form.policy-form button[type=submit]").click();
+        browser.click("#main form.policy-form button[type=submit]");
         String zeroError = browser.fieldError("#main form.policy-form", "targets.P3.firstResponse");
         browser.fill("#main form.policy-form", "targets.P3.firstResponse", "1.5");
-        browser.find("#main form.policy-form button[type=submit]").click();
+        browser.click("#main form.policy-form button[type=submit]");
         String shown = browser.waitForText("#main tr[data-priority='P3']", "1 h 30 min").getText();
         String saved = server.get("/api/v1/sla/policies", server.login("admin")).text("/targets/P3/firstResponse");
 
-        browser.find("#main section.calendar[data-calendar-id='business-hours'] button.edit-calendar").click();
+        browser.click("#main section.calendar[data-calendar-id='business-hours'] button.edit-calendar");
         String calendarForm = "#main form.calendar-form";
         browser.fill(calendarForm, "week.SATURDAY", "12:00-09:00").fill(calendarForm, "holidays", "2026-12-31");
-        browser.find(calendarForm + " button[type=submit]").click();
+        browser.click(calendarForm + " button[type=submit]");
         String shiftError = browser.fieldError(calendarForm, "week.SATURDAY");
         browser.fill(calendarForm, "week.SATURDAY", "09:00-12:00");
-        browser.find(calendarForm + " button[type=submit]").click();
+        browser.click(calendarForm + " button[type=submit]");
         String calendar = browser.waitForText("#main section.calendar[data-calendar-id='business-hours']",
                 "09:00–12:00").getText();
 
         browser.go("/admin/ticket-types");
         browser.waitForText("#main h1", "Ticket types");
-        browser.find("#main button.new-type").click();
+        browser.click("#main button.new-type");
         String form = "#main form.ticket-type-form";
         browser.fill(form, "code", "WARRANTY_CLAIM").fill(form, "name", "Warranty claim")
                 .fill(form, "defaultDepartment", "field-service").fill(form, "stage", "AFTER_SALES");
-        browser.find(form + " button[type=submit]").click();
+        browser.click(form + " button[type=submit]");
         String type = browser.waitForText("#main tr[data-code='WARRANTY_CLAIM']", "Warranty claim").getText();
         browser.screenshot("admin-ticket-types-en");
 
@@ -107,7 +107,7 @@ class ConsoleAdminBrowserTest extends DemoConsole {
     void theAdminViewsReadInChinese() {
         browser.login("admin", "zh-CN").go("/admin/users");
         String users = browser.waitForText("#main h1", "用户与角色").getText();
-        browser.find("#main button.new-user").click();
+        browser.click("#main button.new-user");
         browser.screenshot("admin-users-zh-CN");
         browser.go("/admin/departments");
         String departments = browser.waitForText("#main h1", "部门").getText();

@@ -32,10 +32,10 @@ class ConsoleAgentFlowBrowserTest extends DemoConsole {
         browser.waitForText("#main h1", "Ticket queue");
         browser.screenshot("queue-en");
 
-        browser.find("#nav a[href='#/customers']").click();
+        browser.click("#nav a[href='#/customers']");
         browser.find("#main input[name=q]").sendKeys("杭州");
         String found = browser.waitForText("#main .results", "杭州云栈科技有限公司").getText();
-        browser.find("#main .results a").click();
+        browser.click("#main .results a");
         browser.waitForText("#main h1", "杭州云栈科技有限公司");
         String maskedPhone = browser.find("#main .contacts table").getText();
         browser.screenshot("customer-360-en");
@@ -44,22 +44,22 @@ class ConsoleAgentFlowBrowserTest extends DemoConsole {
         browser.fill(FORM, "kind", "ORGANIZATION").fill(FORM, "name", "宁波长风电子有限公司")
                 .fill(FORM, "industry", "Manufacturing").fill(FORM, "contacts[0].name", "陈芳")
                 .fill(FORM, "contacts[0].phone", "12345");
-        browser.find(FORM + " button[type=submit]").click();
+        browser.click(FORM + " button[type=submit]");
         String phoneError = browser.fieldError(FORM, "contacts[0].phone");
         browser.screenshot("new-customer-en");
         browser.fill(FORM, "contacts[0].phone", "13655556666");
-        browser.find(FORM + " button[type=submit]").click();
+        browser.click(FORM + " button[type=submit]");
         browser.waitForText("#main h1", "宁波长风电子有限公司");
 
-        browser.find("#main .page-head a.button").click();
+        browser.click("#main .page-head a.button");
         browser.waitForText("#main h1", "New ticket");
         browser.fill(FORM, "type", "CONSULTATION")
                 .fill(FORM, "description", "How do I export the stock list to Excel?");
-        browser.find(FORM + " [name=urgent]").click();
-        browser.find(FORM + " button[type=submit]").click();
+        browser.click(FORM + " [name=urgent]");
+        browser.click(FORM + " button[type=submit]");
         String number = browser.waitForText("#main h1", "T2026").getText();
         var opened = browser.find("#main .view");
-        browser.find("#main .page-head button.primary").click(); // assign to me
+        browser.click("#main .page-head button.primary"); // assign to me
         browser.waitUntil(ExpectedConditions.stalenessOf(opened));
         browser.waitForText("#main .badge.status", "Assigned");
 
@@ -70,7 +70,7 @@ class ConsoleAgentFlowBrowserTest extends DemoConsole {
         browser.screenshot("ticket-en");
         var drawn = browser.find("#main .view");
         browser.find("#main form.upload input[type=file]").sendKeys(exportGuide().toString());
-        browser.find("#main form.upload button[type=submit]").click();
+        browser.click("#main form.upload button[type=submit]");
         browser.waitUntil(ExpectedConditions.stalenessOf(drawn));
         String attachments = browser.waitForText("#main", "export-guide.txt").getText();
         takeStep("resolve", step -> {
@@ -99,12 +99,12 @@ class ConsoleAgentFlowBrowserTest extends DemoConsole {
         browser.fill(FORM, "kind", "ORGANIZATION").fill(FORM, "industry", "Technology")
                 .fill(FORM, "contacts[0].name", "张伟").fill(FORM, "contacts[0].phone", "13900001111")
                 .fill(FORM, "name", "杭州云栈科技有限公司");
-        browser.find(FORM + " [name='contacts[0].name']").click(); // leaving the name field asks for look-alikes
+        browser.click(FORM + " [name='contacts[0].name']"); // leaving the name field asks for look-alikes
         String offered = browser.waitForText(FORM + " .notice", "C2026000001").getText();
-        browser.find(FORM + " button[type=submit]").click();
-        var insist = browser.find(FORM + " .create-anyway");
+        browser.click(FORM + " button[type=submit]");
+        browser.find(FORM + " .create-anyway");
         browser.screenshot("duplicate-candidates-en");
-        insist.click();
+        browser.click(FORM + " .create-anyway");
         String saved = browser.waitForText("#main h1", "杭州云栈科技有限公司").getText();
 
         assertThat(offered).contains("杭州云栈科技有限公司 (C2026000001)").doesNotContain("Northwind");
@@ -156,10 +156,10 @@ class ConsoleAgentFlowBrowserTest extends DemoConsole {
         browser.screenshot("queue-zh-CN");
         browser.go("/customers");
         browser.find("#main input[name=q]").sendKeys("杭州", Keys.ENTER);
-        browser.find("#main .results a").click();
+        browser.click("#main .results a");
         String profile = browser.waitForText("#main h2", "客户档案").getText();
         browser.screenshot("customer-360-zh-CN");
-        browser.find("#main table.data a[href^='#/tickets/']").click();
+        browser.click("#main table.data a[href^='#/tickets/']");
         String details = browser.waitForText("#main .panel h2", "工单详情").getText();
         browser.screenshot("ticket-zh-CN");
 
@@ -180,12 +180,12 @@ class ConsoleAgentFlowBrowserTest extends DemoConsole {
     private void takeStep(String name, Consumer<String> fill) {
         String step = "#main details[data-step='" + name + "']";
         if (browser.find(step).getAttribute("open") == null) {
-            browser.find(step + " > summary").click();
+            browser.click(step + " > summary");
         }
         fill.accept(step + " form");
         var drawn = browser.find("#main .view");
         browser.script("document.getElementById('toast').classList.remove('shown')");
-        browser.find(step + " form button[type=submit]").click();
+        browser.click(step + " form button[type=submit]");
         String outcome = browser.waitUntil(d -> {
             for (var error : d.findElements(By.cssSelector(step + " .form-errors, " + step + " .field-error"))) {
                 if (!error.getText().isBlank()) {

@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.core.demo.DemoData;
+import dev.rapport.testkit.Eventually;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -34,7 +35,16 @@ final class ConsoleBrowser {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Where the tests leave screenshots of the main views, for README. */
     static final Path SCREENSHOTS = Path.of("../docs/screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Generous, as a wait that is met returns at once; {@code rapport.test.patience} (seconds) overrides it. */
+    private static final Duration WAIT = Duration.ofSeconds(Long.getLong(Eventually.PATIENCE_PROPERTY, 30));
+    /** Looks often: a toast shows for four seconds only. */
+    private static final Duration POLL = Duration.ofMillis(50);
+    /**
+     * True once the console has drawn what it was asked for: {@code <main>} and every part of it that fills in later
+     * say so by dropping {@code aria-busy}. Until then, an element found may be replaced a moment later.
+     */
+    private static final String SETTLED = "const main = document.getElementById('main');"
+            + "return !!main && !main.hasAttribute('aria-busy') && !main.querySelector('[aria-busy=true]');";
 
     private static WebDriver shared;
 
@@ -46,13 +56,14 @@ final class ConsoleBrowser {
         this.driver = driver;
         this.server = server;
         // Views are redrawn after every change: an element read a moment ago may be gone, so look again.
-        this.wait = (WebDriverWait) new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
+        this.wait = (WebDriverWait) new WebDriverWait(driver, WAIT, POLL).ignoring(StaleElementReferenceException.class);
     }
 
     /** The shared browser pointed at {@code server}'s console, logged out. */
     static ConsoleBrowser on(TestServer server) {
         var browser = new ConsoleBrowser(driver(), server);
         browser.driver.get(server.uri("/").toString());
+        browser.settled();
         return browser;
     }
 
@@ -82,9 +93,16 @@ final class ConsoleBrowser {
         }
     }
 
-    /** Opens a console address such as {@code /customers}. */
+    /** Opens a console address such as {@code /customers} and waits until its view is drawn. */
     ConsoleBrowser go(String route) {
         driver.get(server.uri("/#" + route).toString());
+        wait.until(d -> route.equals(script("return decodeURI(document.getElementById('main').dataset.route || '')")));
+        return settled();
+    }
+
+    /** Waits until the console has drawn what it was last asked for (see {@link #SETTLED}). */
+    ConsoleBrowser settled() {
+        wait.until(d -> Boolean.TRUE.equals(script(SETTLED)));
         return this;
     }
 
@@ -93,8 +111,10 @@ final class ConsoleBrowser {
         go("/login");
         fill("#main form", "employeeId", employeeId);
         fill("#main form", "password", DemoData.PASSWORD);
-        find("#main form button[type=submit]").click();
+        click("#main form button[type=submit]");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+        wait.until(d -> !"/login".equals(script("return document.getElementById('main').dataset.route")));
+        settled();
         chooseLanguage(language);
         return this;
     }
@@ -107,11 +127,27 @@ final class ConsoleBrowser {
             wait.until(d -> language.equals(((JavascriptExecutor) d).executeScript(
                     "return document.documentElement.lang")));
         }
-        return this;
+        return settled();
     }
 
+    /** The visible element at {@code css}, once the console has settled. */
     WebElement find(String css) {
+        settled();
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** Clicks the element at {@code css}, found afresh until the click lands on the element the console shows. */
+    ConsoleBrowser click(String css) {
+        settled();
+        wait.until(d -> {
+            var element = d.findElement(By.cssSelector(css));
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return null;
+            }
+            element.click();
+            return true;
+        });
+        return this;
     }
 
     List<WebElement> all(String css) {
@@ -129,27 +165,42 @@ final class ConsoleBrowser {
         return control;
     }
 
+    /** Fills in or chooses {@code value}; a control drawn anew meanwhile is found again and filled from the start. */
     ConsoleBrowser fill(String scope, String name, String value) {
-        var control = control(scope, name);
-        if ("select".equals(control.getTagName())) {
-            new Select(control).selectByValue(value);
-        } else {
-            control.clear();
-            control.sendKeys(value);
-        }
+        wait.until(d -> {
+            var control = control(scope, name);
+            if ("select".equals(control.getTagName())) {
+                new Select(control).selectByValue(value);
+            } else {
+                control.clear();
+                control.sendKeys(value);
+            }
+            return true;
+        });
         return this;
     }
 
-    /** Waits until {@code css} shows text containing {@code text}, and returns that element. */
+    /**
+     * Waits until {@code css} shows text containing {@code text}, and returns that element: in {@code <main>} once the
+     * console has settled; elsewhere (a toast, which shows for a few seconds only) at once.
+     */
     WebElement waitForText(String css, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
-        return find(css);
+        return waitForText(By.cssSelector(css), text, css.startsWith("#main"));
     }
 
-    /** Waits until the element at {@code xpath} shows text containing {@code text}, and returns it. */
+    /** Waits until the settled console shows text containing {@code text} at {@code xpath}, and returns it. */
     WebElement waitForXPathText(String xpath, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(xpath), text));
-        return driver.findElement(By.xpath(xpath));
+        return waitForText(By.xpath(xpath), text, true);
+    }
+
+    private WebElement waitForText(By locator, String text, boolean inMain) {
+        return wait.until(d -> {
+            if (inMain && !Boolean.TRUE.equals(script(SETTLED))) {
+                return null;
+            }
+            var element = d.findElement(locator);
+            return element.isDisplayed() && element.getText().contains(text) ? element : null;
+        });
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {

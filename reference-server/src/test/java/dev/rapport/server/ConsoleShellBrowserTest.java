@@ -13,7 +13,7 @@ class ConsoleShellBrowserTest extends DemoConsole {
     void aWrongPasswordIsRefusedOnTheFormAndTheRightOneOpensTheQueue() {
         browser.go("/login").chooseLanguage("en");
         browser.fill("#main form", "employeeId", "agent").fill("#main form", "password", "not-the-password");
-        browser.find("#main form button[type=submit]").click();
+        browser.click("#main form button[type=submit]");
         String refusal = browser.waitUntilNotBlank("#main .form-errors");
         browser.screenshot("login-en");
 
@@ -30,12 +30,12 @@ class ConsoleShellBrowserTest extends DemoConsole {
         browser.waitForText("#main h1", "Ticket queue");
         browser.chooseLanguage("zh-CN");
         String chinese = browser.waitForText("#main h1", "工单队列").getText();
-        browser.find("#logout").click();
+        browser.click("#logout");
         browser.waitForText("#main .notice", "退出");
 
         browser.fill("#main form", "employeeId", "agent").fill("#main form", "password",
                 DemoData.PASSWORD);
-        browser.find("#main form button[type=submit]").click();
+        browser.click("#main form button[type=submit]");
 
         assertThat(chinese).isEqualTo("工单队列");
         assertThat(browser.waitForText("#main h1", "工单队列").getText()).isEqualTo("工单队列");
@@ -48,11 +48,11 @@ class ConsoleShellBrowserTest extends DemoConsole {
         browser.waitForText("#main h1", "Ticket queue");
         server.post("/api/v1/demo/clock/advance", server.login("admin"), Map.of("duration", "PT9H"));
 
-        browser.find("#main .tabs a[href='#/queue']").click();
+        browser.click("#main .tabs a[href='#/queue']");
         String notice = browser.waitUntilNotBlank("#main .notice");
         browser.fill("#main form", "employeeId", "agent").fill("#main form", "password",
                 DemoData.PASSWORD);
-        browser.find("#main form button[type=submit]").click();
+        browser.click("#main form button[type=submit]");
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("#/queue") ? true : null);
         browser.waitForText("#main h1", "Ticket queue");
 

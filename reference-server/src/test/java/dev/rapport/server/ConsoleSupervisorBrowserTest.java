@@ -38,20 +38,20 @@ class ConsoleSupervisorBrowserTest extends DemoConsole {
                 + ".querySelector('button.reassign').dataset.ticket", AGENT_NAME);
 
         // Someone else changes the ticket while the form is open: the board reloads and says so.
-        browser.find("#main .monitor-overdue button.reassign[data-ticket='" + ticketId + "']").click();
+        browser.click("#main .monitor-overdue button.reassign[data-ticket='" + ticketId + "']");
         var before = server.get("/api/v1/tickets/" + ticketId, token);
         server.put("/api/v1/tickets/" + ticketId + "/tags", token,
                 Map.of("version", before.version(), "tags", java.util.List.of("escalated by phone")));
         browser.fill("#main .reassign-form", "departmentId", "customer-service")
                 .fill("#main .reassign-form", "assigneeId", agentId);
-        browser.find("#main .reassign-form button[type=submit]").click();
+        browser.click("#main .reassign-form button[type=submit]");
         String conflict = browser.waitUntilNotBlank("#toast");
         browser.waitUntil(d -> browser.all("#main .reassign-form").isEmpty() ? true : null);
 
-        browser.find("#main .monitor-overdue button.reassign[data-ticket='" + ticketId + "']").click();
+        browser.click("#main .monitor-overdue button.reassign[data-ticket='" + ticketId + "']");
         browser.fill("#main .reassign-form", "departmentId", "customer-service")
                 .fill("#main .reassign-form", "assigneeId", agentId);
-        browser.find("#main .reassign-form button[type=submit]").click();
+        browser.click("#main .reassign-form button[type=submit]");
         String toast = browser.waitForText("#toast", "now goes to").getText();
         String row = browser.waitForText("#main .monitor-overdue tr:has(button[data-ticket='" + ticketId + "'])",
                 AGENT_NAME).getText();
@@ -83,10 +83,10 @@ class ConsoleSupervisorBrowserTest extends DemoConsole {
         String npsLabel = browser.find("#main canvas.chart-nps").getAttribute("aria-labelledby");
         browser.screenshot("reports-en");
 
-        browser.find("#main button.export-kpis").click();
+        browser.click("#main button.export-kpis");
         var download = browser.find("#main a.download-kpis");
         String csv = (String) browser.script("return fetch(arguments[0].href).then(r => r.text())", download);
-        browser.find("#main button.export-monthly").click();
+        browser.click("#main button.export-monthly");
         String monthly = (String) browser.script("return fetch(arguments[0].href).then(r => r.text())",
                 browser.find("#main a.download-monthly"));
 
@@ -118,11 +118,11 @@ class ConsoleSupervisorBrowserTest extends DemoConsole {
         browser.screenshot("follow-ups-en");
         String followUpId = browser.find("#main button.complete").getAttribute("data-follow-up");
 
-        browser.find("#main button.complete[data-follow-up='" + followUpId + "']").click();
-        browser.find("#main .follow-up-complete button[type=submit]").click();
+        browser.click("#main button.complete[data-follow-up='" + followUpId + "']");
+        browser.click("#main .follow-up-complete button[type=submit]");
         String outcomeError = browser.fieldError("#main .follow-up-complete", "outcome");
         browser.fill("#main .follow-up-complete", "outcome", "Customer confirms the training helped; no open questions.");
-        browser.find("#main .follow-up-complete button[type=submit]").click();
+        browser.click("#main .follow-up-complete button[type=submit]");
         String toast = browser.waitUntilNotBlank("#toast");
         browser.waitUntil(d -> browser.all("#main button.complete[data-follow-up='" + followUpId + "']").isEmpty());
 
@@ -135,15 +135,15 @@ class ConsoleSupervisorBrowserTest extends DemoConsole {
         browser.waitForText("#main h1", "Improvements");
         browser.find("#main .column-VERIFIED .card");
         browser.screenshot("improvements-en");
-        browser.find("#main button.new-improvement").click();
+        browser.click("#main button.new-improvement");
         browser.fill("#main .improvement-form", "problem", "Replacement parts ship late from the central warehouse.")
                 .fill("#main .improvement-form", "measures", "Keep a stock of common parts at the regional office.")
                 .fill("#main .improvement-form", "departmentId", "after-sales")
                 .fill("#main .improvement-form", "ownerId", server.get("/api/v1/auth/session", token).text("/user/id"));
-        browser.find("#main .improvement-form button[type=submit]").click();
+        browser.click("#main .improvement-form button[type=submit]");
         String rootCauseError = browser.fieldError("#main .improvement-form", "rootCause");
         browser.fill("#main .improvement-form", "rootCause", "SUPPLIER");
-        browser.find("#main .improvement-form button[type=submit]").click();
+        browser.click("#main .improvement-form button[type=submit]");
         String proposed = browser.waitForText("#main .column-PROPOSED", "Replacement parts ship late").getText();
 
         assertThat(rootCauseError).isNotBlank();

@@ -6,14 +6,13 @@ import dev.rapport.api.spi.notify.Notification;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.Eventually;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +38,7 @@ class DeadLettersOverHttpTest {
         try (var server = new TestServer(db, builder -> builder.notifier("ops", ops))) {
             String admin = server.login("admin");
             String agent = server.login("agent");
-            await("dead letters of the demo data", () -> items(server.get(DEAD_LETTERS, admin)).size() >= 3);
+            Eventually.until("dead letters of the demo data", () -> items(server.get(DEAD_LETTERS, admin)).size() >= 3);
 
             var firstPage = server.get(DEAD_LETTERS + "?subscriber=ops&limit=2", admin);
             var secondPage = server.get(DEAD_LETTERS + "?subscriber=ops&limit=2&cursor="
@@ -51,7 +50,7 @@ class DeadLettersOverHttpTest {
             var retriedTwice = server.post(DEAD_LETTERS + "/" + letter.get("id").asText() + "/retry", admin, null);
             var rest = server.post(DEAD_LETTERS + "/retry?subscriber=ops", admin, null);
             // Retried letters leave the list as soon as they are due again, before the notifier has been called.
-            await("every dead letter delivered", () -> items(server.get(DEAD_LETTERS, admin)).isEmpty()
+            Eventually.until("every dead letter delivered", () -> items(server.get(DEAD_LETTERS, admin)).isEmpty()
                     && calls.get() > callsBefore);
 
             assertThat(firstPage.status()).isEqualTo(200);
@@ -113,15 +112,5 @@ class DeadLettersOverHttpTest {
         var fields = new ArrayList<String>();
         problem.at("/errors").forEach(error -> fields.add(error.get("field").asText()));
         return fields;
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -3,11 +3,12 @@ package dev.rapport.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.Eventually;
 
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,16 +82,12 @@ class FeedbackLoopOverHttpTest {
     }
 
     /** The survey's link, once the provider's invitation came back through the outbox. */
-    private static String invitationLink(TestServer server, String ticketId, String token) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
+    private static String invitationLink(TestServer server, String ticketId, String token) {
+        return Eventually.value("the survey of ticket " + ticketId + " invited", () -> {
             var survey = server.get("/api/v1/surveys?ticketId=" + ticketId, token).body().at("/items/0");
-            if (survey.path("state").asText().equals("INVITED")) {
-                return survey.get("link").asText();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the survey of ticket " + ticketId + " was never invited");
+            return survey.path("state").asText().equals("INVITED") ? Optional.of(survey.get("link").asText())
+                    : Optional.empty();
+        });
     }
 
     private static List<JsonNode> followUps(TestServer server, String ticketId, String token) {

@@ -5,8 +5,8 @@ import dev.rapport.api.spi.notify.Notification;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.Eventually;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,18 +92,16 @@ class PersonalDataNotLoggedTest {
     }
 
     /** Waits until the customer's events were dead-lettered, and so logged. */
-    private static void awaitDeadLetter(TestServer server, String admin, String subjectId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
+    private static void awaitDeadLetter(TestServer server, String admin, String subjectId) {
+        Eventually.until("the customer's events dead-lettered", () -> {
             for (var letter : server.get("/api/v1/admin/dead-letters?subscriber=chatty&limit=200", admin).body()
                     .at("/items")) {
                 if (letter.get("subjectId").asText().equals(subjectId)) {
-                    return;
+                    return true;
                 }
             }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the customer's events were never dead-lettered");
+            return false;
+        });
     }
 
     private static String throwableText(Throwable thrown) {

@@ -16,6 +16,7 @@ import dev.rapport.api.ticket.Visibility;
 import dev.rapport.api.PageRequest;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.Eventually;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -198,16 +199,10 @@ class SurveysOverHttpTest {
                 Optional.of(CommunicationMethod.EMAIL), Optional.empty()));
     }
 
-    private static Survey invited(TestServer server, Ticket ticket) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            var surveys = server.rapport.surveys().ofTicket(Actor.system(), ticket.id());
-            if (!surveys.isEmpty() && surveys.getFirst().state() == SurveyState.INVITED) {
-                return surveys.getFirst();
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the survey of " + ticket.number() + " was never invited");
+    private static Survey invited(TestServer server, Ticket ticket) {
+        return Eventually.value("the survey of " + ticket.number() + " invited", () ->
+                server.rapport.surveys().ofTicket(Actor.system(), ticket.id()).stream().findFirst()
+                        .filter(survey -> survey.state() == SurveyState.INVITED));
     }
 
     private static String token(Survey survey) {

@@ -210,7 +210,7 @@ public abstract class PluginContract<T extends AutoCloseable, F extends PluginFa
     @Nested
     public class Lifecycle {
         @Test
-        void closeIsIdempotentAndLeavesNoThreadBehind() throws InterruptedException {
+        void closeIsIdempotentAndLeavesNoThreadBehind() {
             Set<Thread> before = Thread.getAllStackTraces().keySet();
             T instance = createMinimal();
             try {
@@ -220,13 +220,9 @@ public abstract class PluginContract<T extends AutoCloseable, F extends PluginFa
                 close(instance);
             }
 
-            long deadline = System.nanoTime() + THREADS_END_WITHIN.toNanos();
-            List<Thread> left = leftBehind(before);
-            while (!left.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                left = leftBehind(before);
-            }
-            assertThat(left).as("threads still running %s after close()", THREADS_END_WITHIN).isEmpty();
+            Eventually.within(THREADS_END_WITHIN).waitUntilAsserted("the plugin's threads ended", () ->
+                    assertThat(leftBehind(before)).as("threads still running %s after close()", THREADS_END_WITHIN)
+                            .isEmpty());
         }
 
         private List<Thread> leftBehind(Set<Thread> before) {

@@ -12,6 +12,7 @@ export default async function departments({ main }) {
     const list = h('div');
 
     async function render() {
+        list.setAttribute('aria-busy', 'true'); // until the list is drawn again with what the server has now
         directory.forget('departments');
         const all = Object.values(await directory.departments()).sort((a, b) => a.name.localeCompare(b.name));
         list.replaceChildren(table(t('departments.list'), [
@@ -19,6 +20,7 @@ export default async function departments({ main }) {
             { label: t('departments.id'), cell: d => h('code', {}, d.id) },
             { label: t('departments.mode'), cell: modeChanger },
         ], all, { rowProps: d => ({ dataset: { departmentId: d.id } }) }));
+        list.removeAttribute('aria-busy');
     }
 
     /** The department's assignment mode as a select with its own button, so moving through options changes nothing. */

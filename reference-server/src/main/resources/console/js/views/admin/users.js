@@ -40,6 +40,7 @@ export default async function users({ main }) {
     const creator = h('section', { class: 'panel', hidden: true, 'aria-labelledby': 'new-user-title' });
 
     async function render() {
+        list.setAttribute('aria-busy', 'true'); // until the list is drawn again with what the server has now
         directory.forget('users');
         const all = Object.values(await directory.users()).sort((a, b) => a.employeeId.localeCompare(b.employeeId));
         list.replaceChildren(table(t('users.list'), [
@@ -54,6 +55,7 @@ export default async function users({ main }) {
                 dataset: { employeeId: u.employeeId }, 'aria-label': t('users.editOne', { name: u.name }),
                 onclick: () => edit(u) }, t('users.edit')) },
         ], all, { rowProps: u => ({ dataset: { employeeId: u.employeeId } }) }));
+        list.removeAttribute('aria-busy');
     }
 
     function edit(user) {

@@ -12,11 +12,26 @@ export default async function customers({ main, query: params }) {
     const input = search.querySelector('input');
     const results = h('div', { 'aria-live': 'polite' });
     let asked = 0;
+    let timer;
+    let waiting = false; // a keystroke's pause is not over yet
+    // Busy from a keystroke until the results of the latest search are drawn.
+    const busy = on => (on ? results.setAttribute('aria-busy', 'true') : results.removeAttribute('aria-busy'));
 
     async function find() {
+        clearTimeout(timer); // Enter searches at once, not again when the keystroke's pause is over
+        waiting = false;
         const text = input.value.trim();
         history.replaceState(null, '', `#/customers${query({ q: text })}`);
         const mine = ++asked;
+        busy(true);
+        try {
+            await draw(text, mine);
+        } finally {
+            if (mine === asked && !waiting) busy(false);
+        }
+    }
+
+    async function draw(text, mine) {
         if (!text) {
             results.replaceChildren();
             return;
@@ -31,9 +46,10 @@ export default async function customers({ main, query: params }) {
             : h('p', { class: 'empty' }, t('customers.noMatch')));
     }
 
-    let timer;
     input.addEventListener('input', () => {
         clearTimeout(timer);
+        waiting = true;
+        busy(true);
         timer = setTimeout(find, 200);
     });
     main.append(

@@ -45,11 +45,14 @@ export default async function newTicket({ main, query: params, navigate }) {
     let timer;
     picker.querySelector('input').addEventListener('input', event => {
         clearTimeout(timer);
+        matches.setAttribute('aria-busy', 'true'); // until the matches of the last keystroke are drawn
         timer = setTimeout(async () => {
             const q = event.target.value.trim();
             const page = q ? await api.get(`/api/v1/customers${query({ q, limit: 8 })}`) : { items: [] };
+            if (q !== event.target.value.trim()) return; // a later keystroke asks again
             matches.replaceChildren(...page.items.map(c => h('li', {}, h('a', { href: '#', onclick: e => { e.preventDefault(); choose(c); } },
                 `${c.name} (${c.code})`))));
+            matches.removeAttribute('aria-busy');
         }, 200);
     });
 

@@ -231,6 +231,7 @@ function figureValue(point) {
 
 /** Fetches a report as CSV and offers it as a file to save. */
 async function offerCsv(path, name, box) {
+    box.setAttribute('aria-busy', 'true');
     try {
         const csv = await api.text(path, 'text/csv');
         const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
@@ -247,5 +248,7 @@ async function offerCsv(path, name, box) {
     } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         toast(error.message, 'error');
+    } finally {
+        box.removeAttribute('aria-busy');
     }
 }

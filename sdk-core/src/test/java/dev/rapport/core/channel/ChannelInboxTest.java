@@ -24,13 +24,13 @@ import dev.rapport.api.ticket.TicketMessage;
 import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
-import dev.rapport.core.testing.Eventually;
 import dev.rapport.core.testing.FakeFormChannel;
 import dev.rapport.core.testing.FakeMailbox;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.Eventually;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -9,12 +9,12 @@ import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.error.ValidationException;
-import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.InteractionLogged;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.security.UserId;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.rapport.core.testing.Fixtures.actor;
 import static dev.rapport.core.testing.Fixtures.customer;
@@ -39,11 +38,11 @@ class InteractionServiceTest {
     private final MutableClock clock = MutableClock.at(T0);
     @RegisterExtension
     final TestRapports rapports = new TestRapports(clock);
-    private final List<DomainEvent> heard = new CopyOnWriteArrayList<>();
+    private final HeardEvents heard = new HeardEvents();
 
     @StorageTest
     void aCallIsLoggedWithTheLoggerAsOwnerAndAnnounced(TestDatabase db) throws InterruptedException {
-        Rapport rapport = rapports.start(rapports.builder(db).listener(heard::add));
+        Rapport rapport = rapports.start(rapports.builder(db).listener(heard));
         var customer = customer(rapport);
         var agent = actor(rapport, Role.AGENT, "customer-service");
         clock.advance(Duration.ofMinutes(5));
@@ -56,10 +55,9 @@ class InteractionServiceTest {
         assertThat(rapport.interactions().list(agent, customer.id(), PageRequest.first()).items()).containsExactly(logged);
         assertThat(rapport.customers().history(agent, customer.id()).getLast().action())
                 .isEqualTo("customer.interaction-logged");
-        for (int i = 0; i < 500 && heard.stream().noneMatch(InteractionLogged.class::isInstance); i++) {
-            Thread.sleep(10);
-        }
-        assertThat(heard).filteredOn(InteractionLogged.class::isInstance).hasSize(1);
+        rapports.awaitAllDelivered(rapport);
+        assertThat(heard.of(InteractionLogged.class)).extracting(InteractionLogged::interactionId)
+                .containsExactly(logged.id());
     }
 
     @StorageTest

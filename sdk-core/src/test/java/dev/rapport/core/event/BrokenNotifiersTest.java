@@ -6,13 +6,13 @@ import dev.rapport.api.event.TicketCreated;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.core.Rapport;
-import dev.rapport.core.testing.Eventually;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.RecordingNotifier;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.Eventually;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -4,7 +4,7 @@ import dev.rapport.api.event.CustomerCreated;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.core.Rapport;
-import dev.rapport.core.testing.Eventually;
+import dev.rapport.core.testing.Backlog;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.RecordingNotifier;
@@ -12,12 +12,14 @@ import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.Eventually;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -42,15 +44,18 @@ class ClusterDeliveryTest {
         var nodeB = rapports.start(node(database, counterB, heardB));
 
         var created = new ArrayList<String>();
-        var writes = List.of(CompletableFuture.supplyAsync(() -> customers(nodeA)),
-                CompletableFuture.supplyAsync(() -> customers(nodeB)));
-        for (var write : writes) {
-            created.addAll(write.get());
+        // Threads of their own: the common pool may have one thread only, and would write one node after the other.
+        try (var threads = Executors.newFixedThreadPool(2)) {
+            var writes = List.of(CompletableFuture.supplyAsync(() -> customers(nodeA), threads),
+                    CompletableFuture.supplyAsync(() -> customers(nodeB), threads));
+            for (var write : writes) {
+                created.addAll(write.get());
+            }
         }
         Eventually.until("every event at both subscribers", () ->
                 counterA.events(CustomerCreated.class).size() + counterB.events(CustomerCreated.class).size() >= 2 * PER_NODE
                         && heardA.of(CustomerCreated.class).size() + heardB.of(CustomerCreated.class).size() >= 2 * PER_NODE);
-        Thread.sleep(500); // time for a second delivery, if there were to be one
+        Eventually.until("nothing left to deliver", Backlog.of(database)::isEmpty);
 
         var notified = Stream.concat(counterA.events(CustomerCreated.class).stream(),
                 counterB.events(CustomerCreated.class).stream()).map(e -> e.customerId().value()).toList();

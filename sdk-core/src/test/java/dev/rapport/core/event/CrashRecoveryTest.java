@@ -1,15 +1,16 @@
 package dev.rapport.core.event;
 
 import dev.rapport.api.event.CustomerCreated;
-import dev.rapport.core.testing.Eventually;
+import dev.rapport.core.testing.Backlog;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.Eventually;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class CrashRecoveryTest {
             heard.of(CustomerCreated.class).forEach(e -> all.add(e.customerId().value()));
             return all.containsAll(created);
         });
-        Thread.sleep(300); // time for a second delivery, if there were to be one
+        Eventually.until("nothing left to deliver", Backlog.of(database)::isEmpty);
         var afterRestart = heard.of(CustomerCreated.class).stream().map(e -> e.customerId().value()).toList();
 
         assertThat(created).hasSize(CUSTOMERS);

@@ -9,16 +9,15 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.ticket.AssignTicket;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.testing.HeardEvents;
+import dev.rapport.core.testing.RecordingNotifier;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.rapport.core.testing.Fixtures.aCustomer;
 import static dev.rapport.core.testing.Fixtures.aTicket;
@@ -27,35 +26,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventDeliveryTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T02:00:00Z");
-    private final List<DomainEvent> heard = new CopyOnWriteArrayList<>();
+    private final HeardEvents heard = new HeardEvents();
     @RegisterExtension
     final TestRapports rapports = new TestRapports(clock);
     private Rapport rapport;
 
-
     @StorageTest
     void listenersHearEveryCommittedChangeInOrder(TestDatabase db) throws Exception {
-        rapport = rapports.start(rapports.builder(db).listener(heard::add));
+        rapport = rapports.start(rapports.builder(db).listener(heard));
         var customer = rapport.customers().create(Actor.system(), aCustomer().build());
         var ticket = rapport.tickets().open(Actor.system(), aTicket(customer.id()).build());
         rapport.tickets().assign(Actor.system(), ticket.id(), new AssignTicket(ticket.version(),
                 Optional.of(DepartmentId.of("sales")), Optional.empty()));
 
-        awaitHeard(3);
-        assertThat(heard).extracting(DomainEvent::getClass)
+        var events = heard.await(DomainEvent.class, 3);
+        assertThat(events).extracting(DomainEvent::getClass)
                 .containsExactly(CustomerCreated.class, TicketCreated.class, TicketAssigned.class);
-        assertThat(((TicketCreated) heard.get(1)).ticketId()).isEqualTo(ticket.id());
+        assertThat(((TicketCreated) events.get(1)).ticketId()).isEqualTo(ticket.id());
     }
 
     @StorageTest
     void aRefusedChangeAnnouncesNothing(TestDatabase db) throws Exception {
-        rapport = rapports.start(rapports.builder(db).listener(heard::add));
+        rapport = rapports.start(rapports.builder(db).listener(heard));
         assertThatThrownBy(() -> rapport.customers().create(Actor.system(), aCustomer().name("").build()))
                 .isInstanceOf(ValidationException.class);
-        rapport.customers().create(Actor.system(), aCustomer().build());
-        awaitHeard(1);
-        Thread.sleep(200);
-        assertThat(heard).hasSize(1);
+        var created = rapport.customers().create(Actor.system(), aCustomer().build());
+
+        rapports.awaitAllDelivered(rapport);
+        assertThat(heard.of(CustomerCreated.class)).extracting(CustomerCreated::customerId)
+                .containsExactly(created.id());
     }
 
     @StorageTest
@@ -64,32 +63,26 @@ class EventDeliveryTest {
                 .listener(event -> {
                     throw new IllegalStateException("broken listener");
                 })
-                .listener(heard::add));
+                .listener(heard));
         var customer = rapport.customers().create(Actor.system(), aCustomer().build());
         assertThat(rapport.customers().get(Actor.system(), customer.id())).isEqualTo(customer);
-        awaitHeard(1);
+        assertThat(heard.await(CustomerCreated.class, 1)).extracting(CustomerCreated::customerId)
+                .containsExactly(customer.id());
     }
 
     @StorageTest
     void aListenerSubscribedLaterHearsWhatIsCommittedFromThenOn(TestDatabase db) throws Exception {
-        rapport = rapports.start(rapports.builder(db));
+        // The notifier shows when the first event has been fanned out: to the subscribers there were then, only.
+        var fannedOut = RecordingNotifier.accepting();
+        rapport = rapports.start(rapports.builder(db).notifier("fanned-out", fannedOut));
         rapport.customers().create(Actor.system(), aCustomer().build());
-        Thread.sleep(100);
+        fannedOut.await("the first customer", received -> received.size() == 1);
 
-        rapport.subscribe(heard::add);
+        rapport.subscribe(heard);
         var customer = rapport.customers().create(Actor.system(), aCustomer().build());
 
-        awaitHeard(1);
-        Thread.sleep(200);
-        assertThat(heard).hasSize(1);
-        assertThat(((CustomerCreated) heard.getFirst()).customerId()).isEqualTo(customer.id());
-    }
-
-    private void awaitHeard(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (heard.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(heard).hasSizeGreaterThanOrEqualTo(count);
+        rapports.awaitAllDelivered(rapport);
+        assertThat(heard.of(CustomerCreated.class)).extracting(CustomerCreated::customerId)
+                .containsExactly(customer.id());
     }
 }

@@ -70,7 +70,7 @@ class FollowUpScanTest {
         assertThat(check(ticket).dueAnnouncedAt()).contains(CHECK_DUE);
         assertThat(check(ticket).state()).isEqualTo(FollowUpState.PENDING);
         assertThat(check(ticket).version()).as("announced once").isEqualTo(2);
-        Thread.sleep(200);
+        rapports.awaitAllDelivered(rapport);
         assertThat(heard.of(FollowUpDue.class)).hasSize(1);
     }
 
@@ -125,7 +125,7 @@ class FollowUpScanTest {
         assertThat(check(ticket).state()).isEqualTo(FollowUpState.DONE);
         assertThat(heard.await(FollowUpDue.class, 1)).extracting(FollowUpDue::kind)
                 .containsExactly(FollowUpKind.USAGE_GUIDE);
-        Thread.sleep(200);
+        rapports.awaitAllDelivered(rapport);
         assertThat(heard.of(FollowUpDue.class)).hasSize(1);
     }
 

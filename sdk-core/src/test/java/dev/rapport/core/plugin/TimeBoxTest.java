@@ -1,8 +1,11 @@
 package dev.rapport.core.plugin;
 
+import dev.rapport.testkit.Eventually;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -44,8 +47,11 @@ class TimeBoxTest {
 
             var busy = box.run(() -> "ok", Duration.ofSeconds(1));
             never.countDown();
-            Thread.sleep(100);
-            var afterwards = box.run(() -> "ok", Duration.ofSeconds(1));
+            // The stuck calls return in their own time; until then the box stays busy.
+            var afterwards = Eventually.value("a call once the stuck ones returned", () -> {
+                var outcome = run(box, () -> "ok");
+                return outcome instanceof TimeBox.Outcome.Busy ? Optional.empty() : Optional.of(outcome);
+            });
 
             assertThat(busy).isEqualTo(new TimeBox.Outcome.Busy<>(2));
             assertThat(afterwards).isEqualTo(new TimeBox.Outcome.Returned<>("ok"));
@@ -82,6 +88,15 @@ class TimeBoxTest {
         assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
         caller.join(Duration.ofSeconds(5));
         assertThat(caller.isAlive()).isFalse();
+    }
+
+    private static <T> TimeBox.Outcome<T> run(TimeBox box, Callable<T> call) {
+        try {
+            return box.run(call, Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private static void awaitIgnoringInterrupts(CountDownLatch latch) {

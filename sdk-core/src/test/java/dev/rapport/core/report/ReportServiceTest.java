@@ -38,12 +38,12 @@ import dev.rapport.api.ticket.ResolveTicket;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
-import dev.rapport.core.testing.Eventually;
 import dev.rapport.core.testing.FakeSurveyProvider;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.Eventually;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

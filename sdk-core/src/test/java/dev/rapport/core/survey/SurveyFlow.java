@@ -14,8 +14,8 @@ import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
-import dev.rapport.core.testing.Eventually;
 import dev.rapport.core.testing.Fixtures;
+import dev.rapport.testkit.Eventually;
 
 import java.util.Optional;
 

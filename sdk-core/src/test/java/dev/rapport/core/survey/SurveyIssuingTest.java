@@ -10,13 +10,13 @@ import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.survey.SurveyState;
 import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.core.Rapport;
-import dev.rapport.core.testing.Eventually;
 import dev.rapport.core.testing.FakeMailbox;
 import dev.rapport.core.testing.FakeSurveyProvider;
 import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.Eventually;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

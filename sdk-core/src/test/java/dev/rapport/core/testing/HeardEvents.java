@@ -2,9 +2,10 @@ package dev.rapport.core.testing;
 
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.DomainEventListener;
+import dev.rapport.testkit.Eventually;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -12,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * runs after commit on the relay's thread, hence the waiting.
  */
 public final class HeardEvents implements DomainEventListener {
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
     private final List<DomainEvent> heard = new CopyOnWriteArrayList<>();
 
     @Override
@@ -28,18 +28,13 @@ public final class HeardEvents implements DomainEventListener {
     /**
      * The first {@code count} events of {@code type}, once that many were heard.
      *
-     * @throws AssertionError when fewer arrive within ten seconds
+     * @throws AssertionError when fewer arrive within the test patience
      */
-    public <E extends DomainEvent> List<E> await(Class<E> type, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (of(type).size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        var events = of(type);
-        if (events.size() < count) {
-            throw new AssertionError("heard " + events.size() + " " + type.getSimpleName() + " events, expected "
-                    + count);
-        }
-        return events.subList(0, count);
+    public <E extends DomainEvent> List<E> await(Class<E> type, int count) {
+        return Eventually.value(count + " " + type.getSimpleName() + " event(s), having heard " + heard.size()
+                + " events", () -> {
+            var events = of(type);
+            return events.size() < count ? Optional.empty() : Optional.of(events.subList(0, count));
+        });
     }
 }

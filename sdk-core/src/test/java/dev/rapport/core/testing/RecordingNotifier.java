@@ -4,8 +4,8 @@ import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.spi.notify.Notification;
 import dev.rapport.api.spi.notify.Notifier;
+import dev.rapport.testkit.Eventually;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,8 +17,6 @@ import java.util.function.Predicate;
  * tests to wait for: deliveries run on the SDK's delivery threads after commit.
  */
 public final class RecordingNotifier implements Notifier {
-    private static final Duration PATIENCE = Duration.ofSeconds(15);
-
     private final List<Notification> received = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Function<Notification, Delivery> answer;
@@ -61,17 +59,16 @@ public final class RecordingNotifier implements Notifier {
     /**
      * Waits until what was received satisfies {@code condition}.
      *
-     * @throws AssertionError when it does not within fifteen seconds
+     * @throws AssertionError when it does not within the test patience
      */
-    public void await(String what, Predicate<List<Notification>> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.test(received()) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        if (!condition.test(received())) {
-            throw new AssertionError("never received " + what + "; received " + received().stream()
-                    .map(n -> n.event().eventType() + "#" + n.attempt()).toList());
-        }
+    public void await(String what, Predicate<List<Notification>> condition) {
+        Eventually.untilAsserted(what, () -> {
+            var received = received();
+            if (!condition.test(received)) {
+                throw new AssertionError("never received " + what + "; received " + received.stream()
+                        .map(n -> n.event().eventType() + "#" + n.attempt()).toList());
+            }
+        });
     }
 
     public boolean isClosed() {

@@ -29,6 +29,7 @@ import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.StorageTest;
@@ -102,12 +103,8 @@ class AttachmentServiceTest {
 
     @StorageTest
     void aFileRoundTripsWithItsChecksumAndIsAuditedAndAnnounced(TestDatabase db) throws Exception {
-        var heard = new CopyOnWriteArrayList<AttachmentAdded>();
-        start(db, b -> b.listener(e -> {
-            if (e instanceof AttachmentAdded added) {
-                heard.add(added);
-            }
-        }));
+        var heard = new HeardEvents();
+        start(db, b -> b.listener(heard));
         var ticket = openTicket();
         byte[] bytes = "%PDF-1.7 the quote for Q4".getBytes(StandardCharsets.UTF_8);
 
@@ -127,9 +124,9 @@ class AttachmentServiceTest {
         }
         assertThat(rapport.tickets().history(Actor.system(), ticket.id()).getLast().action())
                 .isEqualTo("ticket.attachment.added");
-        awaitUntil(() -> !heard.isEmpty());
-        assertThat(heard.getFirst().attachmentId()).isEqualTo(added.id());
-        assertThat(heard.getFirst().sha256()).isEqualTo(added.sha256());
+        var announced = heard.await(AttachmentAdded.class, 1).getFirst();
+        assertThat(announced.attachmentId()).isEqualTo(added.id());
+        assertThat(announced.sha256()).isEqualTo(added.sha256());
     }
 
     @StorageTest
@@ -332,13 +329,6 @@ class AttachmentServiceTest {
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
     }
 
     /** The JDBC storage, except that writing an attachment's record fails as a full disk would. */

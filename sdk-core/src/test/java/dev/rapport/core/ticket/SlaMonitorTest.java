@@ -4,7 +4,6 @@ import dev.rapport.api.PageRequest;
 import dev.rapport.api.audit.AuditEntry;
 import dev.rapport.api.error.ConflictException;
 import dev.rapport.api.error.ForbiddenException;
-import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketEscalated;
 import dev.rapport.api.security.Actor;
@@ -25,6 +24,7 @@ import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.testing.Fixtures;
+import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
@@ -39,8 +39,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.function.IntSupplier;
 
 import static dev.rapport.core.testing.Fixtures.aTicket;
@@ -55,14 +55,14 @@ class SlaMonitorTest {
     private final MutableClock clock = MutableClock.at(T0);
     @RegisterExtension
     final TestRapports rapports = new TestRapports(clock);
-    private final List<DomainEvent> heard = new CopyOnWriteArrayList<>();
+    private final HeardEvents heard = new HeardEvents();
     private Rapport rapport;
     private User agent;
     private User expert;
     private User supervisor;
 
     private void start(TestDatabase db) {
-        rapport = rapports.start(rapports.builder(db).listener(heard::add));
+        rapport = rapports.start(rapports.builder(db).listener(heard));
         agent = user(rapport, Role.AGENT, "after-sales");
         expert = user(rapport, Role.EXPERT, "after-sales");
         supervisor = user(rapport, Role.SUPERVISOR, "after-sales");
@@ -85,7 +85,7 @@ class SlaMonitorTest {
         assertThat(rapport.runDueWork()).isEqualTo(1);
         assertThat(rapport.runDueWork()).isZero();
 
-        var warning = awaitEvent(SlaAlarmRaised.class);
+        var warning = heard.await(SlaAlarmRaised.class, 1).getFirst();
         assertThat(warning.alarm()).isEqualTo(SlaAlarm.WARNING);
         assertThat(warning.target()).isEqualTo(SlaTarget.FIRST_RESPONSE);
         assertThat(warning.recipients()).containsExactly(agent.id());
@@ -111,13 +111,13 @@ class SlaMonitorTest {
         assertThat(rapport.tickets().get(Actor.system(), ticket.id()).ticket().escalation())
                 .isEqualTo(EscalationLevel.MANAGEMENT);
 
-        awaitEvents(TicketEscalated.class, 2);
-        var escalations = events(TicketEscalated.class);
+        rapports.awaitAllDelivered(rapport);
+        var escalations = heard.of(TicketEscalated.class);
         assertThat(escalations.get(0).recipients()).containsExactly(expert.id());
         assertThat(escalations.get(0).byBreach()).isTrue();
         assertThat(escalations.get(1).to()).isEqualTo(EscalationLevel.MANAGEMENT);
         assertThat(escalations.get(1).recipients()).containsExactly(supervisor.id());
-        var breaches = events(SlaAlarmRaised.class).stream().filter(a -> a.alarm() == SlaAlarm.BREACH).toList();
+        var breaches = heard.of(SlaAlarmRaised.class).stream().filter(a -> a.alarm() == SlaAlarm.BREACH).toList();
         assertThat(breaches).extracting(SlaAlarmRaised::target)
                 .containsExactly(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION);
         assertThat(breaches).allSatisfy(b -> assertThat(b.recipients()).containsExactly(supervisor.id()));
@@ -133,8 +133,8 @@ class SlaMonitorTest {
         clock.advance(Duration.ofHours(2).plusMinutes(1));
         rapport.runDueWork();
 
-        awaitEvents(SlaAlarmRaised.class, 1);
-        var missed = events(SlaAlarmRaised.class).getLast();
+        rapports.awaitAllDelivered(rapport);
+        var missed = heard.of(SlaAlarmRaised.class).getLast();
         assertThat(missed.target()).isEqualTo(SlaTarget.CUSTOMER_UPDATE);
         assertThat(missed.alarm()).isEqualTo(SlaAlarm.BREACH);
         assertThat(missed.recipients()).containsExactly(agent.id());
@@ -248,10 +248,13 @@ class SlaMonitorTest {
     /** Both instances scan at once; the tickets that got an alarm, counted over both. */
     private static int race(Rapport one, Rapport two) throws Exception {
         var start = new CountDownLatch(1);
-        var first = CompletableFuture.supplyAsync(() -> awaitThen(start, one::runDueWork));
-        var second = CompletableFuture.supplyAsync(() -> awaitThen(start, two::runDueWork));
-        start.countDown();
-        return first.get() + second.get();
+        // Threads of their own: the common pool may have one thread only, and would run the scans one after the other.
+        try (var threads = Executors.newFixedThreadPool(2)) {
+            var first = CompletableFuture.supplyAsync(() -> awaitThen(start, one::runDueWork), threads);
+            var second = CompletableFuture.supplyAsync(() -> awaitThen(start, two::runDueWork), threads);
+            start.countDown();
+            return first.get() + second.get();
+        }
     }
 
     private static int awaitThen(CountDownLatch start, IntSupplier work) {
@@ -271,22 +274,5 @@ class SlaMonitorTest {
     private List<TicketId> ids(SlaWatch watch) {
         return rapport.tickets().list(Actor.system(), TicketFilter.all().withSla(watch), PageRequest.first(50))
                 .items().stream().map(Ticket::id).toList();
-    }
-
-    private <E extends DomainEvent> List<E> events(Class<E> type) {
-        return heard.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    private <E extends DomainEvent> E awaitEvent(Class<E> type) throws InterruptedException {
-        awaitEvents(type, 1);
-        return events(type).getFirst();
-    }
-
-    private void awaitEvents(Class<? extends DomainEvent> type, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (events(type).size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(events(type)).hasSizeGreaterThanOrEqualTo(count);
     }
 }

@@ -8,9 +8,6 @@ import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,29 +64,12 @@ class CatalogStoresTest {
 
     @StorageTest
     void twoTransactionsRacingForOneDepartmentInsertItOnce(TestDatabase db) throws Exception {
-        try (var storage = TestStorage.on(db)) {
-            var firstInserted = new CountDownLatch(1);
-            var first = CompletableFuture.supplyAsync(() -> storage.get(tx -> {
-                boolean inserted = tx.departments().insertIfAbsent(SALES);
-                firstInserted.countDown();
-                // Holds the uncommitted row while the second transaction tries the same key.
-                sleep(200);
-                return inserted;
-            }));
-            assertThat(firstInserted.await(10, TimeUnit.SECONDS)).isTrue();
-            var second = CompletableFuture.supplyAsync(() -> storage.get(tx -> tx.departments().insertIfAbsent(SALES)));
+        var database = db.fresh();
+        try (var storage = TestStorage.on(database)) {
+            var results = Race.run(database, storage, tx -> tx.departments().insertIfAbsent(SALES),
+                    tx -> tx.departments().insertIfAbsent(SALES));
 
-            assertThat(List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS)))
-                    .containsExactly(true, false);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            assertThat(results).as("the holder's insert, the racer's").containsExactly(true, false);
         }
     }
 }

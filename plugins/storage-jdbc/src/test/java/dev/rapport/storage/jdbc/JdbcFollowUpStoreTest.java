@@ -26,9 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static dev.rapport.storage.jdbc.CustomerBuilder.aCustomer;
 import static dev.rapport.storage.jdbc.Fixtures.minutesAfterT0;
@@ -71,24 +68,13 @@ class JdbcFollowUpStoreTest {
     void aPlanKeyIsTakenOnceEvenByTransactionsRacingForIt(TestDatabase db) throws Exception {
         var first = followUp(FollowUpKind.MAINTENANCE, MANAGER, minutesAfterT0(60));
         var second = followUp(FollowUpKind.MAINTENANCE, MANAGER, minutesAfterT0(60));
-        try (var storage = TestStorage.on(db)) {
+        var database = db.fresh();
+        try (var storage = TestStorage.on(database)) {
             storage.run(tx -> tx.customers().insert(customer));
-            var inserted = new CountDownLatch(1);
-            var release = new CountDownLatch(1);
-            var holder = CompletableFuture.supplyAsync(() -> storage.get(tx -> {
-                boolean stored = tx.followUps().insertIfAbsent(first, "maintenance:key");
-                inserted.countDown();
-                await(release);
-                return stored;
-            }));
-            assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
-            var racer = CompletableFuture.supplyAsync(() -> storage.get(tx ->
-                    tx.followUps().insertIfAbsent(second, "maintenance:key")));
-            Thread.sleep(200); // the racer reaches the key while the first transaction still holds it
-            release.countDown();
+            var results = Race.run(database, storage, tx -> tx.followUps().insertIfAbsent(first, "maintenance:key"),
+                    tx -> tx.followUps().insertIfAbsent(second, "maintenance:key"));
 
-            assertThat(holder.get(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(racer.get(10, TimeUnit.SECONDS)).isFalse();
+            assertThat(results).as("the holder's insert, the racer's").containsExactly(true, false);
             assertThat(insert(storage, second, "maintenance:key")).isFalse();
             assertThat(byKey(storage, "maintenance:key")).map(FollowUp::id).contains(first.id());
             assertThat(find(storage, second.id())).isEmpty();
@@ -267,13 +253,5 @@ class JdbcFollowUpStoreTest {
     private static List<FollowUp> list(TestStorage storage, FollowUpFilter filter, Optional<FollowUpQuery.Scope> scope,
                                        Optional<FollowUpQuery.After> after, int limit) {
         return storage.get(tx -> tx.followUps().list(new FollowUpQuery(filter, scope, after, limit)));
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

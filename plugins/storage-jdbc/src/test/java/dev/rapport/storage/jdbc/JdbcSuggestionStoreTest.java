@@ -15,9 +15,6 @@ import dev.rapport.storage.jdbc.testing.TestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static dev.rapport.storage.jdbc.CustomerBuilder.aCustomer;
 import static dev.rapport.storage.jdbc.Fixtures.minutesAfterT0;
@@ -150,27 +147,12 @@ class JdbcSuggestionStoreTest {
                 tx.customers().insert(bo);
                 List.of(annasFirst, bosFirst, annasSecond).forEach(tx.tickets()::insert);
             });
-            var holding = new CountDownLatch(1);
-            var done = new CountDownLatch(1);
-            var holder = CompletableFuture.supplyAsync(() -> node.get(tx -> {
-                boolean stored = tx.suggestions().insert(one, List.of(tagged(annasFirst)));
-                holding.countDown();
-                await(done);
-                return stored;
-            }));
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-
             // The racer may wait for the holder's commit (as PostgreSQL does) or fail on the key at once (as H2 does).
-            var racer = CompletableFuture.supplyAsync(() -> other.get(tx ->
-                    tx.suggestions().insert(two, List.of(tagged(bosFirst)))));
-            done.countDown();
-
-            boolean held = holder.get(10, TimeUnit.SECONDS);
-            boolean raced = racer.get(10, TimeUnit.SECONDS);
+            var results = Race.run(coordinates, node, tx -> tx.suggestions().insert(one, List.of(tagged(annasFirst))),
+                    other, tx -> tx.suggestions().insert(two, List.of(tagged(bosFirst))));
             var stored = node.get(tx -> tx.suggestions().list(Optional.empty(), Optional.empty(), 10));
 
-            assertThat(held).isTrue();
-            assertThat(raced).isFalse();
+            assertThat(results).as("the holder's suggestion, the racer's").containsExactly(true, false);
             assertThat(stored).extracting(ImprovementSuggestion::id).containsExactly(one.id());
         }
     }
@@ -201,13 +183,5 @@ class JdbcSuggestionStoreTest {
 
     private static TaggedTicket tagged(Ticket ticket) {
         return new TaggedTicket(ticket.id(), ticket.customerId(), ticket.createdAt());
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.rapport.api.survey.SurveyAnswer;
 import dev.rapport.api.survey.SurveyId;
 import dev.rapport.api.survey.SurveyState;
 import dev.rapport.api.ticket.Ticket;
+import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -15,9 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static dev.rapport.storage.jdbc.CustomerBuilder.aCustomer;
 import static dev.rapport.storage.jdbc.Fixtures.T0;
@@ -113,21 +111,13 @@ class JdbcSurveyStoreTest {
     @StorageTest
     void ofTwoRacingAnswersExactlyOneIsStored(TestDatabase db) throws Exception {
         var survey = pending();
-        try (var storage = stored(db, survey)) {
-            var firstAnswered = new CountDownLatch(1);
-            var first = CompletableFuture.supplyAsync(() -> storage.get(tx -> {
-                boolean answered = tx.surveys().answer(survey.id(), ANSWER, minutesAfterT0(10));
-                firstAnswered.countDown();
-                // Holds the uncommitted answer while the second transaction answers too.
-                sleep(300);
-                return answered;
-            }));
-            assertThat(firstAnswered.await(10, TimeUnit.SECONDS)).isTrue();
-            var second = CompletableFuture.supplyAsync(() -> storage.get(tx ->
-                    tx.surveys().answer(survey.id(), SurveyAnswer.of(1, 1, 1, 1, 0), minutesAfterT0(11))));
+        var database = db.fresh();
+        try (var storage = stored(database, survey)) {
+            var results = Race.run(database, storage,
+                    tx -> tx.surveys().answer(survey.id(), ANSWER, minutesAfterT0(10)),
+                    tx -> tx.surveys().answer(survey.id(), SurveyAnswer.of(1, 1, 1, 1, 0), minutesAfterT0(11)));
 
-            assertThat(List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS)))
-                    .containsExactly(true, false);
+            assertThat(results).as("the holder's answer, the racer's").containsExactly(true, false);
             Survey stored = storage.get(tx -> tx.surveys().find(survey.id())).orElseThrow();
             assertThat(stored.answer()).contains(ANSWER);
         }
@@ -140,21 +130,16 @@ class JdbcSurveyStoreTest {
     }
 
     private TestStorage stored(TestDatabase db, Survey survey) {
-        var storage = TestStorage.on(db);
+        return stored(db.fresh(), survey);
+    }
+
+    private TestStorage stored(DatabaseCoordinates database, Survey survey) {
+        var storage = TestStorage.on(database);
         storage.run(tx -> {
             tx.customers().insert(customer);
             tx.tickets().insert(ticket);
             tx.surveys().insert(survey);
         });
         return storage;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -25,6 +25,7 @@ import dev.rapport.server.routes.SlaRoutes;
 import dev.rapport.server.routes.SurveyRoutes;
 import dev.rapport.server.routes.TicketRoutes;
 import dev.rapport.server.routes.UserRoutes;
+import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpRules;
@@ -190,6 +191,9 @@ public final class RapportServer {
                 .idleConnectionTimeout(idleTimeout)
                 .idleConnectionPeriod(max(Duration.ofMillis(100), idleTimeout.dividedBy(4)))
                 .directHandlers(ConnectionProblems.handlers(Json.mapper()))
+                // Hands the parser's reason to ConnectionProblems, which tells 431 from 400 by it; the reason is
+                // never echoed to the client (ConnectionProblems words every answer itself).
+                .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                 .addProtocol(Http1Config.builder().addReceiveListener(patience).build())
                 .routing(r -> routing(r, rapport, maxJsonBytes, demoClock, patience::body))
                 .build()

@@ -5,6 +5,7 @@ import dev.rapport.core.testing.Backlog;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.TestRapports;
+import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.Eventually;
 import dev.rapport.testkit.MutableClock;
@@ -29,9 +30,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 5, acceptance 3: a node killed while events are pending loses none of them. The node runs in a JVM of its own
- * ({@link DeliveringNode}) on the shared embedded PostgreSQL and is killed with {@code destroyForcibly()} while its
- * slow listener is part-way through; a node started afterwards delivers the rest once the dead node's lease is over.
+ * A host that exits without closing the SDK, even killed while events are pending, loses none of them. The host runs
+ * in a JVM of its own ({@link DeliveringNode}) on the shared embedded PostgreSQL, or on an H2 file as an embedding
+ * host's default durable storage, and is killed with {@code destroyForcibly()} (SIGKILL) while its slow listener is
+ * part-way through; a host started afterwards on the same database delivers the rest once the dead one's lease is over.
  */
 class CrashRecoveryTest {
     static final String TIMEOUT = "1s";
@@ -43,8 +45,18 @@ class CrashRecoveryTest {
     Path directory;
 
     @Test
-    void eventsCommittedBeforeACrashAreDeliveredAfterTheRestart() throws Exception {
-        var database = TestDatabase.POSTGRES.fresh();
+    void eventsCommittedBeforeACrashAreDeliveredAfterTheRestartOnPostgresql() throws Exception {
+        eventsCommittedBeforeACrashAreDeliveredAfterTheRestart(TestDatabase.POSTGRES.fresh());
+    }
+
+    @Test
+    void eventsCommittedBeforeACrashAreDeliveredAfterTheRestartOnAnH2File() throws Exception {
+        eventsCommittedBeforeACrashAreDeliveredAfterTheRestart(
+                new DatabaseCoordinates("jdbc:h2:file:" + directory.resolve("host").toAbsolutePath(), "sa", "sa"));
+    }
+
+    private void eventsCommittedBeforeACrashAreDeliveredAfterTheRestart(DatabaseCoordinates database)
+            throws Exception {
         Path heardFile = directory.resolve("heard-before-crash.txt");
         Path stderr = directory.resolve("node-stderr.txt");
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

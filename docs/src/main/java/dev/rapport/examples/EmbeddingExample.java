@@ -23,6 +23,7 @@ import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,16 +72,9 @@ public final class EmbeddingExample {
                     "Restarted the sync job and replayed the missed orders.", CommunicationMethod.PHONE));
             ticket = rapport.tickets().confirm(asAgent, ticket.id(), new ConfirmResolution(ticket.version(),
                     Opinion.SATISFIED, Optional.of(CommunicationMethod.PHONE), Optional.empty()));
+            rapport.awaitDelivery(Duration.ofSeconds(10)); // listeners hear of a change after it commits
             // end::embed[]
-            awaitEvent(closed);
             return new Outcome(ticket, closed);
-        }
-    }
-
-    /** Listeners hear of a change after it commits, on the SDK's delivery thread. */
-    private static void awaitEvent(List<String> closed) throws InterruptedException {
-        for (int i = 0; i < 500 && closed.isEmpty(); i++) {
-            Thread.sleep(10);
         }
     }
 

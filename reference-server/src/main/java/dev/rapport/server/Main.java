@@ -63,7 +63,7 @@ public final class Main {
                     "Created the user 'admin'. Its password, shown only this once: " + password));
         }
         var server = RapportServer.start(rapport, port, options.maxJsonBytes(),
-                demoClock.<Function<Duration, Instant>>map(clock -> clock::advance));
+                demoClock.<Function<Duration, Instant>>map(clock -> clock::advance), options.idleTimeout());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             rapport.close();

@@ -1,8 +1,11 @@
 package dev.rapport.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
 import dev.rapport.server.console.Console;
 import dev.rapport.server.demo.DemoRoutes;
+import dev.rapport.server.http.ClientPatience;
+import dev.rapport.server.http.ConnectionProblems;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.Json;
 import dev.rapport.server.http.Problems;
@@ -24,7 +27,10 @@ import dev.rapport.server.routes.TicketRoutes;
 import dev.rapport.server.routes.UserRoutes;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http1.Http1Config;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -32,6 +38,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /** The HTTP face of one {@link Rapport}: routing shared by {@link Main} and the tests. */
@@ -101,11 +108,33 @@ public final class RapportServer {
      */
     public static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes,
                                Optional<Function<Duration, Instant>> demoClock) {
+        routing(routing, rapport, maxJsonBytes, demoClock, UnaryOperator.identity());
+    }
+
+    /** The same, with every request body's reads passing through {@code bodyReads} (see {@link ClientPatience}). */
+    static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes,
+                        Optional<Function<Duration, Instant>> demoClock, UnaryOperator<InputStream> bodyReads) {
         var mapper = Json.mapper();
-        var http = new Exchange(mapper, rapport.authentication(), maxJsonBytes);
-        var problems = new Problems(mapper);
-        var publicSurveys = new PublicSurveyRoutes(rapport.surveys(), http);
+        var http = new Exchange(mapper, rapport.authentication(), maxJsonBytes, bodyReads);
+        var catalog = RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock));
+        var problems = new Problems(mapper, catalog);
         problems.register(routing);
+        api(routing, rapport, http, mapper, demoClock);
+        Console.register(routing, mapper);
+        routing.any(problems::notFound);
+    }
+
+    /** Every route of the API (as {@link #routing} serves it), without the console's static files. */
+    public static RouteCatalog routes(Rapport rapport, boolean demo) {
+        var mapper = Json.mapper();
+        var http = new Exchange(mapper, rapport.authentication(), 1, UnaryOperator.identity());
+        Optional<Function<Duration, Instant>> demoClock = demo ? Optional.of(d -> Instant.EPOCH) : Optional.empty();
+        return RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock));
+    }
+
+    private static void api(HttpRules routing, Rapport rapport, Exchange http, ObjectMapper mapper,
+                            Optional<Function<Duration, Instant>> demoClock) {
+        var publicSurveys = new PublicSurveyRoutes(rapport.surveys(), http);
         routing.get("/health", (req, res) -> {
                     boolean up = rapport.isHealthy();
                     http.send(res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
@@ -128,8 +157,6 @@ public final class RapportServer {
                 .register("/api/v1/improvements", new ImprovementRoutes(rapport.improvements(), http))
                 .register("/api/v1/reports", new ReportRoutes(rapport.reports(), http, rapport.clock()));
         demoClock.ifPresent(advance -> routing.register("/api/v1/demo", new DemoRoutes(rapport, advance, http)));
-        Console.register(routing, mapper);
-        routing.any(problems::notFound);
     }
 
     /**
@@ -144,11 +171,32 @@ public final class RapportServer {
     /** Starts a server, in demo mode when {@code demoClock} is given (see {@link #routing}). */
     public static WebServer start(Rapport rapport, int port, long maxJsonBytes,
                                   Optional<Function<Duration, Instant>> demoClock) {
+        return start(rapport, port, maxJsonBytes, demoClock, ServerOptions.DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /**
+     * Starts a server that closes a connection once its client has kept it waiting for {@code idleTimeout}: idle
+     * between requests, or stalled within a request line, headers or body. Errors of the connection layer (a request
+     * line or headers too long, malformed HTTP) are answered as problem+json too.
+     */
+    public static WebServer start(Rapport rapport, int port, long maxJsonBytes,
+                                  Optional<Function<Duration, Instant>> demoClock, Duration idleTimeout) {
+        var patience = new ClientPatience(idleTimeout);
         return WebServer.builder()
                 .port(port)
                 .shutdownGracePeriod(Duration.ofSeconds(5))
-                .routing(r -> routing(r, rapport, maxJsonBytes, demoClock))
+                // Helidon's own check, for connections idle between requests or within a request line; it runs a
+                // few times per timeout (its clock ticks in whole seconds, so a close may come a second late).
+                .idleConnectionTimeout(idleTimeout)
+                .idleConnectionPeriod(max(Duration.ofMillis(100), idleTimeout.dividedBy(4)))
+                .directHandlers(ConnectionProblems.handlers(Json.mapper()))
+                .addProtocol(Http1Config.builder().addReceiveListener(patience).build())
+                .routing(r -> routing(r, rapport, maxJsonBytes, demoClock, patience::body))
                 .build()
                 .start();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -7,6 +7,8 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The server's settings, from flags, then environment variables, then a properties file ({@code --config}), in that
@@ -27,11 +30,17 @@ import java.util.TreeMap;
  * @param publicUrl          where customers reach this server, e.g. {@code https://service.example.com}: the base of
  *                           survey links; by default {@code http://localhost:<port>}
  * @param surveySecret       the secret survey links' tokens are derived with; random per start when absent
+ * @param idleTimeout        how long a client may keep a connection waiting (idle, or stalled within a request)
+ *                           before the server closes it
  */
 public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
                             Optional<String> dbPassword, boolean demo, long maxJsonBytes, long maxAttachmentBytes,
                             Map<String, String> sdkConfig, Optional<String> publicUrl,
-                            Optional<String> surveySecret) {
+                            Optional<String> surveySecret, Duration idleTimeout) {
+    /** How long a client may keep a connection waiting, unless configured. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration LONGEST_IDLE_TIMEOUT = Duration.ofHours(1);
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
     private static final String SDK_PREFIX = "rapport.";
 
     public ServerOptions {
@@ -52,7 +61,8 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
             new Setting("--max-json-bytes", "RAPPORT_MAX_JSON_BYTES", "max-json-bytes"),
             new Setting("--max-attachment-bytes", "RAPPORT_MAX_ATTACHMENT_BYTES", "max-attachment-bytes"),
             new Setting("--public-url", "RAPPORT_PUBLIC_URL", "public-url"),
-            new Setting("--survey-secret", "RAPPORT_SURVEY_SECRET", "survey-secret"));
+            new Setting("--survey-secret", "RAPPORT_SURVEY_SECRET", "survey-secret"),
+            new Setting("--idle-timeout", "RAPPORT_IDLE_TIMEOUT", "idle-timeout"));
 
     public static final String USAGE = """
             Usage: java -jar rapport-server.jar [options]
@@ -70,12 +80,16 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
               --survey-secret SECRET
                                     the key survey links are derived with, at least 32 characters (default:
                                     random per start)
+              --idle-timeout DURATION
+                                    close a connection whose client keeps it waiting this long: idle, or stalled
+                                    within a request line, headers or body (default 30s; 10s, 2m or PT30S)
               --config FILE         properties file with the keys port, data-dir, db-url, db-user, db-password,
-                                    demo, max-json-bytes, max-attachment-bytes, public-url, survey-secret, and SDK
-                                    keys rapport.* (e.g. rapport.notifiers.ops.type=webhook)
+                                    demo, max-json-bytes, max-attachment-bytes, public-url, survey-secret,
+                                    idle-timeout, and SDK keys rapport.* (e.g. rapport.notifiers.ops.type=webhook)
             Environment: RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_DB_URL, RAPPORT_DB_USER, RAPPORT_DB_PASSWORD,
                          RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES, RAPPORT_MAX_ATTACHMENT_BYTES, RAPPORT_PUBLIC_URL,
-                         RAPPORT_SURVEY_SECRET. Flags win over the environment, which wins over the file.
+                         RAPPORT_SURVEY_SECRET, RAPPORT_IDLE_TIMEOUT. Flags win over the environment, which wins
+                         over the file.
             """;
 
     /** @throws IllegalArgumentException with a message for the person starting the server */
@@ -125,7 +139,8 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                         Long.MAX_VALUE),
                 sdkKeys(file),
                 Optional.ofNullable(values.get("public-url")).map(ServerOptions::checkedPublicUrl),
-                Optional.ofNullable(values.get("survey-secret")));
+                Optional.ofNullable(values.get("survey-secret")),
+                duration(values, "idle-timeout", DEFAULT_IDLE_TIMEOUT, Duration.ofSeconds(1), LONGEST_IDLE_TIMEOUT));
     }
 
     /** Where customers reach the server: the configured URL without a trailing slash, or this host's port. */
@@ -173,6 +188,37 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
         throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ", not " + text);
     }
 
+    /** {@code 30s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT30S}), from {@code min} to {@code max}. */
+    private static Duration duration(Map<String, String> values, String key, Duration defaultValue, Duration min,
+                                     Duration max) {
+        String text = values.get(key);
+        if (text == null) {
+            return defaultValue;
+        }
+        Duration value = null;
+        try {
+            var shorthand = SHORT_DURATION.matcher(text);
+            if (shorthand.matches()) {
+                long n = Long.parseLong(shorthand.group(1));
+                value = switch (shorthand.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                };
+            } else {
+                value = Duration.parse(text);
+            }
+        } catch (DateTimeParseException ignored) {
+            // reported below
+        }
+        if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(key + " must be a duration from " + min.toSeconds() + "s to "
+                    + max.toHours() + "h, such as 30s, 2m or PT30S, not " + text);
+        }
+        return value;
+    }
+
     private static Map<String, String> sdkKeys(Map<String, String> file) {
         var keys = new TreeMap<String, String>();
         file.forEach((key, value) -> {
@@ -202,6 +248,7 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
         return "ServerOptions[port=" + port + ", dataDir=" + dataDir + ", dbUrl=" + url + ", dbUser=" + dbUser
                 + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes
                 + ", maxAttachmentBytes=" + maxAttachmentBytes + ", sdkConfig=" + new TreeMap<>(sdkConfig).keySet()
-                + ", publicUrl=" + publicUrl + ", surveySecret=" + surveySecret.map(p -> "****") + "]";
+                + ", publicUrl=" + publicUrl + ", surveySecret=" + surveySecret.map(p -> "****")
+                + ", idleTimeout=" + idleTimeout + "]";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.demo.DemoData;
+import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
 import io.helidon.webserver.WebServer;
@@ -29,6 +30,8 @@ final class TestServer implements AutoCloseable {
 
     final MutableClock clock = MutableClock.at("2026-11-23T01:00:00Z");
     final Rapport rapport;
+    /** The server's database, for tests that look at it directly (row counts before and after). */
+    final DatabaseCoordinates database;
     final WebServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
@@ -39,16 +42,22 @@ final class TestServer implements AutoCloseable {
 
     /** The same, with the SDK's builder adjusted first, e.g. for attachment limits or the blob directory. */
     TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust) {
-        this(db, adjust, false);
+        this(db, adjust, false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
     /** A server in demo mode, whose clock {@code POST /api/v1/demo/clock/advance} moves. */
     static TestServer demo(TestDatabase db) {
-        return new TestServer(db, UnaryOperator.identity(), true);
+        return new TestServer(db, UnaryOperator.identity(), true, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
-    private TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust, boolean demo) {
+    /** A server that closes connections kept waiting for {@code idleTimeout}. */
+    static TestServer withIdleTimeout(TestDatabase db, Duration idleTimeout) {
+        return new TestServer(db, UnaryOperator.identity(), false, idleTimeout);
+    }
+
+    private TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust, boolean demo, Duration idleTimeout) {
         var coordinates = db.fresh();
+        database = coordinates;
         // No background SLA or follow-up scan: the test's clock stands still unless the test moves it.
         var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO)
                 .followUpScanInterval(Duration.ZERO)
@@ -60,7 +69,7 @@ final class TestServer implements AutoCloseable {
         rapport = adjust.apply(builder).build();
         DemoData.seed(rapport);
         server = RapportServer.start(rapport, 0, MAX_JSON_BYTES,
-                demo ? Optional.<Function<Duration, Instant>>of(clock::advance) : Optional.empty());
+                demo ? Optional.<Function<Duration, Instant>>of(clock::advance) : Optional.empty(), idleTimeout);
     }
 
     /** A response with its status, headers and JSON body (null when empty). */

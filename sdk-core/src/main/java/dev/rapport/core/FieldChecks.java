@@ -1,8 +1,14 @@
 package dev.rapport.core;
 
+import dev.rapport.api.StorableText;
+import dev.rapport.api.TimeLimits;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ValidationException;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +25,14 @@ public final class FieldChecks {
 
     /**
      * The stripped text, or null (and an error) when required and blank; an error when longer than {@code max} or
-     * holding control characters other than tab and line breaks (PostgreSQL cannot even store NUL).
+     * holding control characters other than tab and line breaks (PostgreSQL cannot even store NUL) or an unpaired
+     * surrogate ({@link StorableText}).
      */
     public String text(String field, String value, int max, boolean required) {
+        if (!StorableText.accepts(value)) {
+            StorableText.check(field, value).ifPresent(errors::add);
+            return null;
+        }
         String stripped = value == null ? null : value.strip();
         if (stripped == null || stripped.isEmpty()) {
             if (required) {
@@ -39,6 +50,36 @@ public final class FieldChecks {
 
     public Optional<String> optionalText(String field, Optional<String> value, int max) {
         return Optional.ofNullable(text(field, value.orElse(null), max, false));
+    }
+
+    /** Records an error when {@code value} lies outside {@link TimeLimits}; null passes. */
+    public LocalDate date(String field, LocalDate value) {
+        TimeLimits.check(field, value).ifPresent(errors::add);
+        return value;
+    }
+
+    /** Records an error when {@code value} lies outside {@link TimeLimits}; null passes. */
+    public Instant instant(String field, Instant value) {
+        TimeLimits.check(field, value).ifPresent(errors::add);
+        return value;
+    }
+
+    /** Records an error when {@code value} lies outside {@link TimeLimits}; null passes. */
+    public YearMonth month(String field, YearMonth value) {
+        TimeLimits.check(field, value).ifPresent(errors::add);
+        return value;
+    }
+
+    /** Records an error when {@code value} is negative or longer than {@link TimeLimits#LONGEST_DURATION}; null passes. */
+    public Duration duration(String field, Duration value) {
+        TimeLimits.check(field, value).ifPresent(errors::add);
+        return value;
+    }
+
+    /** Records an error when {@code value} holds NUL or an unpaired surrogate ({@link StorableText}); null passes. */
+    public String storable(String field, String value) {
+        StorableText.check(field, value).ifPresent(errors::add);
+        return value;
     }
 
     public <T> T require(String field, T value) {

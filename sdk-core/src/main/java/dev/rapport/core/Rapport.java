@@ -311,15 +311,31 @@ public final class Rapport implements AutoCloseable {
     }
 
     /**
-     * Stops reading the channels and delivering events (undelivered events stay for the next start or another node),
-     * closes the channels and notifiers, and releases the storage and the blob store.
+     * Waits until the events committed before this call have been delivered by this node: each due delivery to the
+     * listeners, notifiers, replying channels and survey providers handed over and its outcome recorded. Deliveries
+     * that failed and wait for a later retry are not waited for; nor is the work of other nodes. Every event stays
+     * in the database until delivered, so nothing is lost when a host stops without waiting: the next start delivers
+     * it.
+     *
+     * @return true when delivered, false when {@code timeout} passed first or the SDK is closed
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public boolean awaitDelivery(Duration timeout) throws InterruptedException {
+        return delivery.awaitDelivery(timeout);
+    }
+
+    /**
+     * Stops reading the channels and the background scans, delivers the events then pending for at most
+     * {@code rapport.events.close-timeout} (10 s by default; what is left stays for the next start or another node),
+     * closes the notifiers and channels, and releases the storage and the blob store.
      */
     @Override
     public void close() {
-        inbox.close();
+        inbox.stopReading();
         slaMonitor.close();
         followUpScan.close();
         delivery.close();
+        inbox.close();
         storage.close();
         blobs.close();
     }

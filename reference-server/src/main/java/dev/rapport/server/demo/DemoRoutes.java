@@ -1,5 +1,6 @@
 package dev.rapport.server.demo;
 
+import dev.rapport.api.TimeLimits;
 import dev.rapport.core.Rapport;
 import dev.rapport.server.http.Exchange;
 import io.helidon.webserver.http.HttpRules;
@@ -16,7 +17,7 @@ import java.util.function.Function;
  * forward, runs the work that became due (SLA warnings, breaches, escalations) and answers {@code {now}}.
  */
 public final class DemoRoutes implements HttpService {
-    private static final Duration LONGEST = Duration.ofDays(366);
+    private static final Duration LONGEST = TimeLimits.LONGEST_DURATION;
 
     private final Rapport rapport;
     private final Function<Duration, Instant> advance;

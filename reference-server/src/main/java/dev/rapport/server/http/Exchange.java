@@ -3,6 +3,8 @@ package dev.rapport.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.api.Page;
+import dev.rapport.api.StorableText;
+import dev.rapport.api.TimeLimits;
 import dev.rapport.api.PageRequest;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ValidationException;
@@ -13,20 +15,32 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** What every route needs: the caller, the JSON body, paging parameters, and JSON responses. */
 public final class Exchange {
     private final ObjectMapper mapper;
     private final Authentication authentication;
     private final long maxJsonBytes;
+    private final UnaryOperator<InputStream> bodyReads;
 
-    public Exchange(ObjectMapper mapper, Authentication authentication, long maxJsonBytes) {
+    /** @param bodyReads wraps a request body's stream, e.g. to time its reads ({@link ClientPatience#body}) */
+    public Exchange(ObjectMapper mapper, Authentication authentication, long maxJsonBytes,
+                    UnaryOperator<InputStream> bodyReads) {
         this.mapper = mapper;
         this.authentication = authentication;
         this.maxJsonBytes = maxJsonBytes;
+        this.bodyReads = bodyReads;
     }
 
     /** The actor behind the request's bearer token. @throws UnauthorizedException without a valid one */
@@ -41,20 +55,80 @@ public final class Exchange {
     }
 
     public JsonBody body(ServerRequest req) {
-        return JsonBody.read(req, mapper, maxJsonBytes);
+        return JsonBody.read(req, mapper, maxJsonBytes, bodyReads);
     }
 
     /** The raw request body, under the JSON size limit. */
     public byte[] rawBody(ServerRequest req) {
-        return JsonBody.bytes(req, maxJsonBytes);
+        return JsonBody.bytes(req, maxJsonBytes, bodyReads);
     }
 
+    /** The request body as a stream, to be read as it arrives (an upload). */
+    public InputStream bodyStream(ServerRequest req) {
+        return bodyReads.apply(req.content().inputStream());
+    }
+
+    /**
+     * A path parameter, such as an id: never blank, and storable text ({@link StorableText}).
+     *
+     * @throws ValidationException naming the parameter otherwise
+     */
     public String param(ServerRequest req, String name) {
-        return req.path().pathParameters().get(name);
+        String value = req.path().pathParameters().get(name);
+        if (value.isBlank()) {
+            throw new ValidationException(FieldError.of(name, "must not be blank"));
+        }
+        return storable(name, value);
     }
 
+    /**
+     * A query parameter, stripped; empty when absent or blank.
+     *
+     * @throws ValidationException naming the parameter when it is not storable text ({@link StorableText})
+     */
     public Optional<String> query(ServerRequest req, String name) {
-        return req.query().first(name).asOptional().map(String::strip).filter(v -> !v.isEmpty());
+        return req.query().first(name).asOptional().map(v -> storable(name, v)).map(String::strip)
+                .filter(v -> !v.isEmpty());
+    }
+
+    /** A query parameter that is a date YYYY-MM-DD within {@link TimeLimits}. @throws ValidationException otherwise */
+    public Optional<LocalDate> queryDate(ServerRequest req, String name) {
+        return query(req, name).map(v -> within(name, parsed(name, v, LocalDate::parse, "a date such as 2026-11-01"),
+                TimeLimits::check));
+    }
+
+    /** A query parameter that is an ISO-8601 instant within {@link TimeLimits}. @throws ValidationException otherwise */
+    public Optional<Instant> queryInstant(ServerRequest req, String name) {
+        return query(req, name).map(v -> within(name, parsed(name, v, Instant::parse,
+                "an ISO-8601 instant such as 2026-11-22T09:30:00Z"), TimeLimits::check));
+    }
+
+    /** A query parameter that is a month YYYY-MM within {@link TimeLimits}. @throws ValidationException otherwise */
+    public Optional<YearMonth> queryMonth(ServerRequest req, String name) {
+        return query(req, name).map(v -> within(name, parsed(name, v, YearMonth::parse, "a month such as 2026-11"),
+                TimeLimits::check));
+    }
+
+    private static String storable(String name, String value) {
+        StorableText.check(name, value).ifPresent(error -> {
+            throw new ValidationException(error);
+        });
+        return value;
+    }
+
+    private static <T> T parsed(String name, String value, Function<String, T> parse, String expected) {
+        try {
+            return parse.apply(value);
+        } catch (DateTimeException e) {
+            throw new ValidationException(FieldError.of(name, "must be " + expected));
+        }
+    }
+
+    private static <T> T within(String name, T value, BiFunction<String, T, Optional<FieldError>> check) {
+        check.apply(name, value).ifPresent(error -> {
+            throw new ValidationException(error);
+        });
+        return value;
     }
 
     /** {@code ?limit=} (default 50, at most 200) and {@code ?cursor=}. */

@@ -1,6 +1,7 @@
 package dev.rapport.server.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -46,7 +47,8 @@ public final class Json {
         });
         ids.setMixInAnnotation(TicketSla.class, TicketSlaJson.class);
         ids.setMixInAnnotation(Improvement.class, ImprovementJson.class);
-        return new ObjectMapper()
+        var factory = JsonFactory.builder().streamReadConstraints(JsonLimits.constraints()).build();
+        return new ObjectMapper(factory)
                 // {"a":1} trailing garbage and {"a":1,"a":2} are malformed, not almost right.
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

@@ -1,9 +1,12 @@
 package dev.rapport.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.api.StorableText;
+import dev.rapport.api.TimeLimits;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.PayloadTooLargeException;
 import dev.rapport.api.error.ValidationException;
@@ -23,8 +26,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A JSON object from a request body, read under a size limit, with typed getters that record a field error
@@ -44,22 +49,27 @@ public final class JsonBody {
     /**
      * @throws PayloadTooLargeException when the declared or actual length exceeds {@code limit}; the rest
      *                                  is swallowed as {@link RefusedBody} says, never parsed
-     * @throws BadRequestException      when the body is missing, not JSON, or not an object
+     * @throws BadRequestException      when the body is missing, not JSON, not an object, or beyond a limit of the
+     *                                  parser ({@link JsonLimits})
      */
-    public static JsonBody read(ServerRequest request, ObjectMapper mapper, long limit) {
+    public static JsonBody read(ServerRequest request, ObjectMapper mapper, long limit,
+                                UnaryOperator<InputStream> bodyReads) {
         if (!request.content().hasEntity()) {
             throw new BadRequestException("A JSON object is required as the request body");
         }
-        byte[] bytes = bytes(request, limit);
+        byte[] bytes = bytes(request, limit, bodyReads);
         try {
             JsonNode parsed = mapper.readTree(bytes);
             if (!(parsed instanceof ObjectNode object)) {
                 throw new BadRequestException("The request body must be a JSON object");
             }
             return new JsonBody(object, "", new ArrayList<>());
+        } catch (StreamConstraintsException e) {
+            throw new BadRequestException(JsonLimits.describe(e));
         } catch (JsonProcessingException e) {
-            throw new BadRequestException("Malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            var at = e.getLocation();
+            throw new BadRequestException(at == null ? "Malformed JSON"
+                    : "Malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
         } catch (IOException e) {
             throw new BadRequestException("The request body could not be read");
         }
@@ -71,7 +81,7 @@ public final class JsonBody {
      * @throws PayloadTooLargeException when the declared or actual length exceeds {@code limit}; the rest is
      *                                  swallowed as {@link RefusedBody} says
      */
-    public static byte[] bytes(ServerRequest request, long limit) {
+    public static byte[] bytes(ServerRequest request, long limit, UnaryOperator<InputStream> bodyReads) {
         var declared = request.headers().first(HeaderNames.CONTENT_LENGTH);
         if (declared.isPresent() && parseLength(declared.get()) > limit) {
             RefusedBody.swallow(request);
@@ -80,7 +90,7 @@ public final class JsonBody {
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
-        try (InputStream in = request.content().inputStream()) {
+        try (InputStream in = bodyReads.apply(request.content().inputStream())) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (bytes.length > limit) {
                 RefusedBody.swallow(in);
@@ -109,9 +119,18 @@ public final class JsonBody {
         return node.has(field);
     }
 
-    /** The text, or null when absent or null. */
+    /**
+     * The text, or null when absent or null. Text no storage could keep ({@link StorableText}: NUL, an unpaired
+     * surrogate) is a field error, and null; every other reader of text goes through here.
+     */
     public String text(String field) {
-        return value(field, "must be a string", JsonNode::isTextual, JsonNode::asText);
+        return storable(field, value(field, "must be a string", JsonNode::isTextual, JsonNode::asText));
+    }
+
+    private String storable(String field, String text) {
+        var problem = StorableText.check(prefix + field, text);
+        problem.ifPresent(errors::add);
+        return problem.isPresent() ? null : text;
     }
 
     public Optional<String> optionalText(String field) {
@@ -178,16 +197,21 @@ public final class JsonBody {
         return Optional.ofNullable(enumValue(field, type));
     }
 
+    /** A date YYYY-MM-DD within {@link TimeLimits}; null (and a field error) otherwise. */
     public LocalDate date(String field) {
-        return parsed(field, LocalDate::parse, "must be a date YYYY-MM-DD");
+        return within(field, parsed(field, LocalDate::parse, "must be a date YYYY-MM-DD"), TimeLimits::check);
     }
 
+    /** An ISO-8601 instant within {@link TimeLimits}; null (and a field error) otherwise. */
     public Instant instant(String field) {
-        return parsed(field, Instant::parse, "must be an ISO-8601 instant such as 2026-11-22T09:30:00Z");
+        return within(field, parsed(field, Instant::parse, "must be an ISO-8601 instant such as 2026-11-22T09:30:00Z"),
+                TimeLimits::check);
     }
 
+    /** An ISO-8601 duration within {@link TimeLimits}; null (and a field error) otherwise. */
     public Duration duration(String field) {
-        return parsed(field, Duration::parse, "must be an ISO-8601 duration such as PT30M or P2D");
+        return within(field, parsed(field, Duration::parse, "must be an ISO-8601 duration such as PT30M or P2D"),
+                TimeLimits::check);
     }
 
     public LocalTime time(String field) {
@@ -231,7 +255,10 @@ public final class JsonBody {
         var texts = new ArrayList<String>();
         for (int i = 0; i < value.size(); i++) {
             if (value.get(i).isTextual()) {
-                texts.add(value.get(i).asText());
+                String text = storable(field + "[" + i + "]", value.get(i).asText());
+                if (text != null) {
+                    texts.add(text);
+                }
             } else {
                 error(field + "[" + i + "]", "must be a string");
             }
@@ -305,6 +332,12 @@ public final class JsonBody {
             return null;
         }
         return read.apply(value);
+    }
+
+    private <T> T within(String field, T value, BiFunction<String, T, Optional<FieldError>> check) {
+        var problem = check.apply(prefix + field, value);
+        problem.ifPresent(errors::add);
+        return problem.isPresent() ? null : value;
     }
 
     private <T> T parsed(String field, Function<String, T> parse, String expected) {

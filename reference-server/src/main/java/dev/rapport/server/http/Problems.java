@@ -14,7 +14,9 @@ import dev.rapport.api.error.RateLimitedException;
 import dev.rapport.api.error.UnauthorizedException;
 import dev.rapport.api.error.UnsupportedMediaTypeException;
 import dev.rapport.api.error.ValidationException;
+import dev.rapport.server.RouteCatalog;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -32,15 +34,29 @@ public final class Problems {
     private static final String TYPE_BASE = "https://rapport.dev/problems/";
 
     private final ObjectMapper mapper;
+    private final RouteCatalog routes;
 
-    public Problems(ObjectMapper mapper) {
+    /** @param routes the API's routes, to tell a path served with other methods (405) from an unknown one (404) */
+    public Problems(ObjectMapper mapper, RouteCatalog routes) {
         this.mapper = mapper;
+        this.routes = routes;
     }
 
     /** Registers the handlers on the routing. */
     public void register(HttpRouting.Builder routing) {
         routing.error(RapportException.class, (req, res, e) -> send(req, res, e))
                 .error(BadRequestException.class, (req, res, e) -> send(res, 400, "request.malformed", "Bad request", e.getMessage(), List.of()))
+                // Helidon's own refusals inside routing (a malformed header, an unreadable entity): the client's
+                // fault, answered as such and not logged; only a 5xx among them is worth a line.
+                .error(HttpException.class, (req, res, e) -> {
+                    int status = e.status().code();
+                    if (status >= 500) {
+                        LOG.log(Level.WARNING, "Web server refusal " + status + " on " + req.prologue().method().text()
+                                + " " + req.path().path());
+                    }
+                    send(res, status, ConnectionProblems.code(status), e.status().reasonPhrase(),
+                            ConnectionProblems.detail(status), List.of());
+                })
                 .error(Exception.class, (req, res, e) -> {
                     String incident = UUID.randomUUID().toString();
                     // Method and path only: a query string may carry personal data (a phone number searched for).
@@ -51,8 +67,18 @@ public final class Problems {
                 });
     }
 
-    /** For paths no route serves: the same problem shape as every other failure. */
+    /**
+     * For requests no route serves, in the same problem shape as every other failure: 405 with {@code Allow} when
+     * the path is served with other methods, else 404.
+     */
     public void notFound(ServerRequest req, ServerResponse res) {
+        var methods = routes.methodsOf(req.path().path());
+        if (!methods.isEmpty()) {
+            res.header(HeaderNames.ALLOW, String.join(", ", methods));
+            send(res, 405, "request.method-not-allowed", "Method Not Allowed", req.prologue().method().text()
+                    + " is not served here; this path takes " + String.join(", ", methods), List.of());
+            return;
+        }
         send(res, 404, "route.not-found", "Not Found",
                 "No endpoint " + req.prologue().method().text() + " " + req.path().path(), List.of());
     }
@@ -93,7 +119,8 @@ public final class Problems {
         send(res, status, body(status, code, title, detail, errors));
     }
 
-    private static Map<String, Object> body(int status, String code, String title, String detail,
+    /** The problem body of API.md: {@code type, title, status, detail, code, errors}. */
+    static Map<String, Object> body(int status, String code, String title, String detail,
                                             List<FieldError> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + code);

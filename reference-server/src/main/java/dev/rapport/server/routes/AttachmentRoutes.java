@@ -57,7 +57,7 @@ public final class AttachmentRoutes implements HttpService {
         var ticket = ticket(req);
         String filename = req.headers().first(X_FILENAME).map(PercentEncoding::decode).orElse(null);
         String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null);
-        InputStream body = req.content().hasEntity() ? new ClientBody(req.content().inputStream())
+        InputStream body = req.content().hasEntity() ? new ClientBody(http.bodyStream(req))
                 : InputStream.nullInputStream();
         OptionalLong declared = req.headers().contentLength();
         Attachment attachment;

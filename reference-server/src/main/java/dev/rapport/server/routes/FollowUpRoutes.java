@@ -19,8 +19,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.OptionalLong;
@@ -56,7 +54,7 @@ public final class FollowUpRoutes implements HttpService {
         }
         filter = assignee.or(() -> ownerId).map(UserId::of).map(filter::withOwner).orElse(filter);
         filter = http.query(req, "state").map(this::states).map(filter::withStates).orElse(filter);
-        filter = http.query(req, "dueBefore").map(FollowUpRoutes::instant).map(filter::withDueBefore).orElse(filter);
+        filter = http.queryInstant(req, "dueBefore").map(filter::withDueBefore).orElse(filter);
         filter = http.query(req, "customerId").map(CustomerId::of).map(filter::withCustomer).orElse(filter);
         filter = http.query(req, "ticketId").map(TicketId::of).map(filter::withTicket).orElse(filter);
         http.page(res, followUps.list(actor, filter, http.page(req)));
@@ -101,14 +99,5 @@ public final class FollowUpRoutes implements HttpService {
             }
         }
         return states;
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeException e) {
-            throw new ValidationException(FieldError.of("dueBefore",
-                    "must be an ISO-8601 instant such as 2026-11-22T09:30:00Z"));
-        }
     }
 }

@@ -24,14 +24,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -88,8 +86,7 @@ public final class ReportRoutes implements HttpService {
 
     private void monthly(ServerRequest req, ServerResponse res) {
         var actor = http.actor(req);
-        var month = http.query(req, "month").map(v -> parse("month", v, YearMonth::parse, "a month such as 2026-11"))
-                .orElseGet(() -> YearMonth.now(clock));
+        var month = http.queryMonth(req, "month").orElseGet(() -> YearMonth.now(clock));
         var review = reports.monthly(actor, month, department(req));
         if (Csv.wanted(req)) {
             var weak = review.weakPoints().stream().map(MonthlyReview.WeakPoint::figure).toList();
@@ -120,10 +117,8 @@ public final class ReportRoutes implements HttpService {
 
     private ReportQuery query(ServerRequest req) {
         LocalDate today = LocalDate.now(clock);
-        var from = http.query(req, "from").map(v -> parse("from", v, LocalDate::parse, "a date such as 2026-11-01"))
-                .orElse(today.withDayOfMonth(1));
-        var to = http.query(req, "to").map(v -> parse("to", v, LocalDate::parse, "a date such as 2026-11-30"))
-                .orElse(today);
+        var from = http.queryDate(req, "from").orElse(today.withDayOfMonth(1));
+        var to = http.queryDate(req, "to").orElse(today);
         var groupBy = http.query(req, "groupBy").map(v -> Stream.of(Grouping.values())
                 .filter(g -> g.name().equalsIgnoreCase(v)).findFirst()
                 .orElseThrow(() -> new ValidationException(FieldError.of("groupBy",
@@ -133,14 +128,6 @@ public final class ReportRoutes implements HttpService {
 
     private Optional<DepartmentId> department(ServerRequest req) {
         return http.query(req, "departmentId").filter(v -> !v.isBlank()).map(DepartmentId::of);
-    }
-
-    private static <T> T parse(String field, String value, Function<String, T> parser, String expected) {
-        try {
-            return parser.apply(value);
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(FieldError.of(field, "must be " + expected));
-        }
     }
 
     /** The KPI fields of API.md: rates as numbers between 0 and 1, durations as ISO-8601, null when unmeasured. */

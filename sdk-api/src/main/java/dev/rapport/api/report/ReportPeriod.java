@@ -1,5 +1,6 @@
 package dev.rapport.api.report;
 
+import dev.rapport.api.TimeLimits;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ValidationException;
 
@@ -7,12 +8,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The calendar days a report covers, both ends included, counted in the SDK's zone.
  *
- * @throws ValidationException naming {@code to} when it lies before {@code from}, or the period spans more than
- *                             {@value #MAX_DAYS} days
+ * @throws ValidationException naming {@code from} or {@code to} when outside {@link TimeLimits}, {@code to} when it
+ *                             lies before {@code from}, or the period spans more than {@value #MAX_DAYS} days
  */
 public record ReportPeriod(LocalDate from, LocalDate to) {
     /** The longest period a report covers: a little over five years. */
@@ -21,6 +24,11 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
     public ReportPeriod {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        var outside = Stream.of(TimeLimits.check("from", from), TimeLimits.check("to", to))
+                .flatMap(Optional::stream).toList();
+        if (!outside.isEmpty()) {
+            throw new ValidationException(outside);
+        }
         if (to.isBefore(from)) {
             throw new ValidationException(FieldError.of("to", "must not be before from (" + from + ")"));
         }

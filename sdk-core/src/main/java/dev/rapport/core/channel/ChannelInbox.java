@@ -200,6 +200,11 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
                 m.references(), m.threadKey(), m.at());
     }
 
+    /** Stops reading the polling channels; they stay open for the replies still to be delivered through them. */
+    public void stopReading() {
+        polling.close();
+    }
+
     /** Stops reading the channels and closes them. */
     @Override
     public void close() {

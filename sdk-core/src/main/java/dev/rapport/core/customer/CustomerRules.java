@@ -53,6 +53,9 @@ public final class CustomerRules {
         if (p.keyAccount() && p.accountManagerId().isEmpty()) {
             checks.add("accountManagerId", "is required for a key account");
         }
+        p.cooperationSince().ifPresent(d -> checks.date("cooperationSince", d));
+        p.contractEnd().ifPresent(d -> checks.date("contractEnd", d));
+        p.firstContactAt().ifPresent(at -> checks.instant("firstContactAt", at));
         if (p.cooperationSince().isPresent() && p.contractEnd().isPresent()
                 && p.contractEnd().get().isBefore(p.cooperationSince().get())) {
             checks.add("contractEnd", "must not be before cooperationSince");

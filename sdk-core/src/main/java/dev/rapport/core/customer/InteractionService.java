@@ -71,6 +71,8 @@ public final class InteractionService implements Interactions {
             }
         }
         // Microseconds, as stored: what is returned now equals what is read back later.
+        request.at().ifPresent(t -> checks.instant("at", t));
+        request.plannedCompletion().ifPresent(t -> checks.instant("plannedCompletion", t));
         Instant at = request.at().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(now);
         var planned = request.plannedCompletion().map(t -> t.truncatedTo(ChronoUnit.MICROS));
         if (at.isAfter(now)) {

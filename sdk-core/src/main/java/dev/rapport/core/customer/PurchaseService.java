@@ -56,7 +56,7 @@ public final class PurchaseService implements Purchases {
         actor.require(Permission.CUSTOMER_WRITE);
         Instant now = clock.instant();
         var checks = FieldChecks.create();
-        checks.require("date", request.date());
+        checks.date("date", checks.require("date", request.date()));
         if (request.date() != null && request.date().isAfter(now.atZone(zone).toLocalDate())) {
             checks.add("date", "must not be in the future");
         }

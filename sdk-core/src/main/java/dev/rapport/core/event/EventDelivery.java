@@ -56,6 +56,7 @@ public final class EventDelivery implements AutoCloseable {
     private final Storage storage;
     private final Clock clock;
     private final Duration pollInterval;
+    private final Duration closeTimeout;
     private final Listeners listeners;
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final List<Lane> lanes = new ArrayList<>();
@@ -65,6 +66,7 @@ public final class EventDelivery implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean passQueued = new AtomicBoolean();
+    private final Passes fanOutPasses = new Passes();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean started;
     private volatile SurveyInvitations invitations;
@@ -83,6 +85,7 @@ public final class EventDelivery implements AutoCloseable {
         this.storage = storage;
         this.clock = clock;
         this.pollInterval = settings.pollInterval();
+        this.closeTimeout = settings.closeTimeout();
         this.listeners = new Listeners(settings.policy());
         subscribers.add(listeners);
         notifiers.forEach(n -> subscribers.add(new NotifierSubscriber(n.name(), n.notifier(), n.policy(), n.secrets())));
@@ -164,9 +167,12 @@ public final class EventDelivery implements AutoCloseable {
 
     private void pass() {
         passQueued.set(false);
+        long number = fanOutPasses.begin();
         try {
             heartbeat();
-            if (!fanOutAll()) {
+            if (fanOutAll()) {
+                fanOutPasses.clean(number);
+            } else {
                 schedule(TURN_TAKEN_RETRY.toNanos());
             }
             failing = false;
@@ -219,6 +225,35 @@ public final class EventDelivery implements AutoCloseable {
     }
 
     /**
+     * Waits until the events committed before this call have been delivered by this node: fanned out, then every
+     * delivery of this node's subscribers that is due handed over and its outcome recorded (delivered, or failed and
+     * left for a later retry or as a dead letter). Deliveries waiting for a retry later than now, or leased by another
+     * node, are not waited for.
+     *
+     * @return false when {@code timeout} passed first, or delivery has not started or has stopped
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public boolean awaitDelivery(Duration timeout) throws InterruptedException {
+        if (!started) {
+            return false;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long fannedOut = fanOutPasses.mark();
+        signal();
+        if (!fanOutPasses.awaitCleanAfter(fannedOut, deadline)) {
+            return false;
+        }
+        long[] marks = lanes.stream().mapToLong(lane -> lane.passes().mark()).toArray();
+        wakeLanes();
+        for (int i = 0; i < marks.length; i++) {
+            if (!lanes.get(i).passes().awaitCleanAfter(marks[i], deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * This node's subscribers. The listeners' one counts only once a listener exists: an SDK without listeners
      * would otherwise write and complete a delivery row for every event, for no one.
      */
@@ -227,13 +262,24 @@ public final class EventDelivery implements AutoCloseable {
     }
 
     /**
-     * Stops delivering: no new passes, each lane finishes or abandons its call under way (notifier calls are
-     * interrupted), and the notifiers are closed. Undelivered events stay for the next start or another node.
+     * Delivers what is pending, for at most the settings' {@code close-timeout}, then stops delivering: no new passes,
+     * each lane finishes or abandons its call under way (notifier calls are interrupted), and the notifiers are closed.
+     * Whatever is still undelivered stays in the database for the next start or another node.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (started && closeTimeout.isPositive()) {
+            try {
+                if (!awaitDelivery(closeTimeout)) {
+                    LOG.log(Level.INFO, "Closing with events still undelivered after " + closeTimeout
+                            + "; they are delivered at the next start, or by another node");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         started = false;
         fanOut.shutdown();

@@ -15,20 +15,23 @@ import java.util.TreeMap;
  * and retries that fell due, and the {@link DeliveryPolicy} of the in-process listeners, which is also every notifier's
  * default.
  *
- * @param policy the listeners' delivery policy, and each notifier's unless it sets its own
+ * @param policy       the listeners' delivery policy, and each notifier's unless it sets its own
+ * @param closeTimeout how long closing waits for the events pending at that time to be delivered (zero: not at all)
  */
-public record EventSettings(Duration pollInterval, DeliveryPolicy policy) {
+public record EventSettings(Duration pollInterval, DeliveryPolicy policy, Duration closeTimeout) {
     public static final String PREFIX = "rapport.events.";
     static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+    static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     public EventSettings {
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(closeTimeout, "closeTimeout");
     }
 
-    /** Polls every second, with {@link DeliveryPolicy#DEFAULTS}. */
+    /** Polls every second, with {@link DeliveryPolicy#DEFAULTS}; closing waits up to 10 seconds. */
     public static EventSettings standard() {
-        return new EventSettings(DEFAULT_POLL_INTERVAL, DeliveryPolicy.DEFAULTS);
+        return new EventSettings(DEFAULT_POLL_INTERVAL, DeliveryPolicy.DEFAULTS, DEFAULT_CLOSE_TIMEOUT);
     }
 
     /**
@@ -54,6 +57,15 @@ public record EventSettings(Duration pollInterval, DeliveryPolicy policy) {
         } catch (PluginConfigException e) {
             problems.addAll(e.problems());
         }
+        Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+        try {
+            closeTimeout = view.duration("close-timeout", DEFAULT_CLOSE_TIMEOUT);
+            if (closeTimeout.isNegative()) {
+                problems.add(view.instance() + ": close-timeout must not be negative");
+            }
+        } catch (PluginConfigException e) {
+            problems.addAll(e.problems());
+        }
         DeliveryPolicy policy = DeliveryPolicy.DEFAULTS;
         try {
             policy = DeliveryPolicy.from(view, DeliveryPolicy.DEFAULTS);
@@ -67,6 +79,6 @@ public record EventSettings(Duration pollInterval, DeliveryPolicy policy) {
         if (!problems.isEmpty()) {
             throw new PluginConfigException(problems);
         }
-        return new EventSettings(poll, policy);
+        return new EventSettings(poll, policy, closeTimeout);
     }
 }

@@ -36,6 +36,7 @@ final class Lane implements AutoCloseable {
     private final Duration pollInterval;
     private final TimeBox box;
     private final Semaphore wake = new Semaphore(0);
+    private final Passes passes = new Passes();
     private final Thread thread;
     private volatile boolean closed;
     private boolean failing;
@@ -65,9 +66,13 @@ final class Lane implements AutoCloseable {
     private void loop() {
         while (!closed) {
             boolean worked = false;
+            long number = passes.begin();
             try {
                 worked = pass();
                 failing = false;
+                if (!worked) {
+                    passes.clean(number);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -173,6 +178,11 @@ final class Lane implements AutoCloseable {
             LOG.log(Level.WARNING, "Event " + delivery.event().eventType() + " #" + delivery.position() + " (subject "
                     + delivery.event().subjectId() + ") is a dead letter for " + subscriber.name() + ": " + dead.why());
         }
+    }
+
+    /** The lane's passes: one that ends clean found nothing of this subscriber's due on this node. */
+    Passes passes() {
+        return passes;
     }
 
     /** Stops after the call under way, interrupting it for notifiers; {@link #awaitStop()} waits for the thread. */

@@ -62,6 +62,9 @@ public final class FollowUpService implements FollowUps {
     @Override
     public Page<FollowUp> list(Actor actor, FollowUpFilter filter, PageRequest page) {
         var scope = FollowUpAccess.scope(actor);
+        var checks = FieldChecks.create();
+        filter.dueBefore().ifPresent(at -> checks.instant("dueBefore", at));
+        checks.throwIfAny();
         var after = page.cursor().map(FollowUpCursor::parse);
         var found = transactions.read(tx -> tx.followUps().list(new FollowUpQuery(filter, scope, after,
                 page.limit() + 1)));

@@ -83,6 +83,7 @@ public final class ImprovementService implements Improvements {
         checks.require("departmentId", request.departmentId());
         checks.require("ownerId", request.ownerId());
         var notes = checks.optionalText("notes", request.notes(), MAX_TEXT);
+        request.plannedDate().ifPresent(d -> checks.date("plannedDate", d));
         checkCount(checks, "ticketIds", request.ticketIds());
         checkCount(checks, "customerIds", request.customerIds());
         return transactions.write(tx -> {
@@ -136,7 +137,8 @@ public final class ImprovementService implements Improvements {
         // A blank text removes the notes.
         var notes = update.notes().map(v -> Optional.ofNullable(checks.text("notes", v, MAX_TEXT, false)));
         LocalDate today = today();
-        update.completedDate().filter(today::isBefore)
+        update.plannedDate().ifPresent(d -> checks.date("plannedDate", d));
+        update.completedDate().map(d -> checks.date("completedDate", d)).filter(today::isBefore)
                 .ifPresent(d -> checks.add("completedDate", "must not be after today (" + today + ")"));
         update.ticketIds().ifPresent(list -> checkCount(checks, "ticketIds", list));
         update.customerIds().ifPresent(list -> checkCount(checks, "customerIds", list));

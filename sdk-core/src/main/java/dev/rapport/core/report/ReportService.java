@@ -1,5 +1,6 @@
 package dev.rapport.core.report;
 
+import dev.rapport.api.TimeLimits;
 import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.report.KpiReport;
 import dev.rapport.api.report.Kpis;
@@ -16,6 +17,7 @@ import dev.rapport.api.spi.storage.ReportStore.TicketTotals;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.LifecycleStage;
 import dev.rapport.api.ticket.TicketType;
+import dev.rapport.core.FieldChecks;
 import dev.rapport.core.Transactions;
 
 import java.time.Instant;
@@ -47,6 +49,12 @@ public final class ReportService implements Reports {
 
     @Override
     public MonthlyReview monthly(Actor actor, YearMonth month, Optional<DepartmentId> department) {
+        var checks = FieldChecks.create();
+        checks.month("month", month);
+        if (TimeLimits.accepts(month) && !TimeLimits.accepts(month.minusMonths(1))) {
+            checks.add("month", "must be after " + YearMonth.of(TimeLimits.EARLIEST_YEAR, 1) + ": the review compares it with the month before");
+        }
+        checks.throwIfAny();
         var scope = scope(actor, department);
         return transactions.read(tx -> {
             var current = report(tx, new ReportQuery(ReportPeriod.of(month), scope, Optional.empty())).overall();

@@ -104,8 +104,16 @@ public final class SlaSettingsService implements SlaSettings {
             var checks = FieldChecks.create();
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < calendars.size(); i++) {
-                if (!seen.add(calendars.get(i).id())) {
+                var calendar = calendars.get(i);
+                if (!seen.add(calendar.id())) {
                     checks.add("calendars[" + i + "].id", "appears more than once");
+                }
+                checks.storable("calendars[" + i + "].name", calendar.name());
+                for (var day : calendar.holidays()) {
+                    checks.date("calendars[" + i + "].holidays", day);
+                }
+                for (var day : calendar.extraWorkingDays().keySet()) {
+                    checks.date("calendars[" + i + "].extraWorkingDays", day);
                 }
             }
             existing.keySet().stream().filter(id -> !seen.contains(id)).sorted().forEach(id ->
@@ -128,6 +136,8 @@ public final class SlaSettingsService implements SlaSettings {
     private static void positive(FieldChecks checks, String field, Duration value) {
         if (value.isNegative() || value.isZero()) {
             checks.add(field, "must be a positive duration");
+        } else {
+            checks.duration(field, value);
         }
     }
 

@@ -34,7 +34,7 @@ final class TicketExceptions {
         checks.require("kind", command.kind());
         String description = checks.text("description", command.description(), TicketRules.MAX_TEXT, true);
         String informed = checks.text("customerInformed", command.customerInformed(), TicketRules.MAX_TEXT, true);
-        command.newEta().filter(eta -> !eta.isAfter(now))
+        command.newEta().map(eta -> checks.instant("newEta", eta)).filter(eta -> !eta.isAfter(now))
                 .ifPresent(eta -> checks.add("newEta", "must be in the future"));
         checks.throwIfAny();
         return new Checked(command.kind(), description, informed, command.newEta());

@@ -44,13 +44,14 @@ final class TicketRules {
                 checks.add("priority", priority.get() + " contradicts urgent/important, which give " + fromPair);
             }
         }
-        request.planDate().ifPresent(date -> {
-            if (priority.isPresent() && priority.get() != Priority.P2) {
-                checks.add("planDate", "is only for P2 tickets, whose resolution may follow an agreed plan date");
-            } else if (!date.isAfter(today)) {
-                checks.add("planDate", "must be after today (" + today + ")");
-            }
-        });
+        request.planDate().map(date -> checks.date("planDate", date)).filter(date -> !checks.has("planDate"))
+                .ifPresent(date -> {
+                    if (priority.isPresent() && priority.get() != Priority.P2) {
+                        checks.add("planDate", "is only for P2 tickets, whose resolution may follow an agreed plan date");
+                    } else if (!date.isAfter(today)) {
+                        checks.add("planDate", "must be after today (" + today + ")");
+                    }
+                });
         if (request.relatedTicketIds().size() > MAX_RELATED) {
             checks.add("relatedTicketIds", "must be at most " + MAX_RELATED);
         }

@@ -281,7 +281,7 @@ public final class TicketService implements Tickets {
         checks.require("visibility", command.visibility());
         command.status().filter(s -> !PROGRESS_STATUSES.contains(s)).ifPresent(s -> checks.add("status",
                 "must be one of " + PROGRESS_STATUSES + "; resolving and closing have their own commands"));
-        command.nextUpdateAt().filter(at -> !at.isAfter(clock.instant()))
+        command.nextUpdateAt().map(at -> checks.instant("nextUpdateAt", at)).filter(at -> !at.isAfter(clock.instant()))
                 .ifPresent(at -> checks.add("nextUpdateAt", "must be in the future"));
         checks.throwIfAny();
         return writer.change(actor, id, command.version(), "ticket.progress", work(actor), (tx, current, now) -> {

@@ -63,20 +63,25 @@ public final class JdbcStorageFactory implements StorageFactory {
         var hostDataSource = context.hostObject(DataSource.class);
         if (hostDataSource.isPresent()) {
             settings.requireNoneGiven(context.instanceName());
-            return open(context, hostDataSource.get(), () -> {
+            return open(context, hostDataSource.get(), Optional.empty(), () -> {
             });
         }
         var pool = settings.newPool(context.instanceName());
         try {
-            return open(context, pool, () -> settings.release(pool));
+            return open(context, pool, Optional.of(pool.getJdbcUrl()), () -> settings.release(pool));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
     }
 
-    private static Storage open(PluginContext context, DataSource dataSource, Runnable release) {
+    /** @param configuredUrl the URL of a pool this storage made, empty for the host's DataSource */
+    private static Storage open(PluginContext context, DataSource dataSource, Optional<String> configuredUrl,
+                                Runnable release) {
         var dialect = dialectOf(context.instanceName(), dataSource);
+        if (dialect == Dialect.H2) {
+            H2Durability.commitsReachTheFile(context.instanceName(), dataSource, configuredUrl);
+        }
         SchemaMigrations.apply(dataSource, dialect);
         return new JdbcStorage(jdbi(dataSource), dialect, new JsonCodec(), context.clock(), release);
     }
@@ -131,7 +136,8 @@ public final class JdbcStorageFactory implements StorageFactory {
             var config = new HikariConfig();
             config.setPoolName("rapport-" + instance);
             // DB_CLOSE_DELAY=-1 keeps the database while the pool recycles its connections; release() drops it.
-            config.setJdbcUrl(url.orElseGet(() -> "jdbc:h2:mem:rapport-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+            config.setJdbcUrl(url.map(H2Durability::closedByTheStorage)
+                    .orElseGet(() -> "jdbc:h2:mem:rapport-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
             user.ifPresent(config::setUsername);
             password.ifPresent(config::setPassword);
             config.setMaximumPoolSize(size);

@@ -10,9 +10,11 @@ import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.util.HashMap;
@@ -119,6 +121,43 @@ class JdbcStorageFactoryTest {
     }
 
     @Test
+    void anH2FileDatabaseWritesEveryCommitToItsFileBeforeTheCommitReturns(@TempDir Path directory) {
+        String url = "jdbc:h2:file:" + directory.resolve("rapport");
+        try (var storage = new JdbcStorageFactory().create(TestContext.of(Map.of("url", url)))) {
+            assertThat(writeDelay(url)).isZero();
+        }
+    }
+
+    @Test
+    void aHostsH2DataSourceGetsTheSameWriteDelay(@TempDir Path directory) {
+        String url = "jdbc:h2:file:" + directory.resolve("rapport"); // H2's default delay: 500 ms
+        try (var pool = pool(new DatabaseCoordinates(url, "sa", ""));
+             var storage = new JdbcStorageFactory().create(
+                     TestContext.withHostObjects(Map.of(), Map.of(DataSource.class, pool)))) {
+            assertThat(writeDelay(pool)).isZero();
+        }
+    }
+
+    @Test
+    void aWriteDelayTheStoragesOwnUrlNamesIsTheHostsChoiceAndKept(@TempDir Path directory) {
+        String url = "jdbc:h2:file:" + directory.resolve("rapport") + ";WRITE_DELAY=300";
+        try (var storage = new JdbcStorageFactory().create(TestContext.of(Map.of("url", url)))) {
+            assertThat(writeDelay(url)).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void anH2FileDatabaseIsClosedByTheStorageNotByH2sOwnShutdownHook() {
+        assertThat(H2Durability.closedByTheStorage("jdbc:h2:file:/var/rapport/rapport"))
+                .isEqualTo("jdbc:h2:file:/var/rapport/rapport;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(H2Durability.closedByTheStorage("jdbc:h2:file:/var/rapport/rapport;db_close_on_exit=TRUE"))
+                .as("the host's choice").endsWith("db_close_on_exit=TRUE");
+        assertThat(H2Durability.closedByTheStorage("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(H2Durability.closedByTheStorage("jdbc:postgresql://db/rapport"))
+                .isEqualTo("jdbc:postgresql://db/rapport");
+    }
+
+    @Test
     void poolSizeBelowOneIsRejected() {
         var context = TestContext.of(Map.of("maximum-pool-size", "0"));
 
@@ -137,6 +176,24 @@ class JdbcStorageFactoryTest {
                 .isInstanceOf(PluginConfigException.class)
                 .hasMessageContaining("Oracle")
                 .hasMessageContaining("H2 and PostgreSQL");
+    }
+
+    /** The database's setting, read over a URL without settings (a URL's settings are applied at each connection). */
+    private static int writeDelay(String url) {
+        try (var pool = pool(new DatabaseCoordinates(url.split(";")[0], "", ""))) {
+            return writeDelay(pool);
+        }
+    }
+
+    private static int writeDelay(DataSource dataSource) {
+        try (var connection = dataSource.getConnection();
+             var rows = connection.createStatement().executeQuery(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+            rows.next();
+            return Integer.parseInt(rows.getString(1));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long appliedMigrations(DatabaseCoordinates coordinates) {

@@ -33,8 +33,11 @@ import java.util.function.Function;
 final class ConsoleBrowser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Where the tests leave screenshots of the main views, for README. */
-    static final Path SCREENSHOTS = Path.of("../docs/screenshots");
+    /**
+     * Where the tests leave screenshots of the main views: under target, so a test run leaves the working tree as it
+     * was; {@code -Drapport.screenshots=../docs/screenshots} refreshes README's pictures.
+     */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("rapport.screenshots", "target/screenshots"));
     /** Generous, as a wait that is met returns at once; {@code rapport.test.patience} (seconds) overrides it. */
     private static final Duration WAIT = Duration.ofSeconds(Long.getLong(Eventually.PATIENCE_PROPERTY, 30));
     /** Looks often: a toast shows for four seconds only. */
@@ -223,7 +226,7 @@ final class ConsoleBrowser {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Saves the window as {@code docs/screenshots/<name>.png}. */
+    /** Saves the window as {@code <name>.png} in {@link #SCREENSHOTS}. */
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -55,8 +55,17 @@ final class TestServer implements AutoCloseable {
         return new TestServer(db, UnaryOperator.identity(), false, idleTimeout);
     }
 
+    /** Another node of {@code first}'s cluster: a second server, with its own SDK, over the same database. */
+    static TestServer secondNode(TestServer first) {
+        return new TestServer(first.database, UnaryOperator.identity(), false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
+    }
+
     private TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust, boolean demo, Duration idleTimeout) {
-        var coordinates = db.fresh();
+        this(db.fresh(), adjust, demo, idleTimeout);
+    }
+
+    private TestServer(DatabaseCoordinates coordinates, UnaryOperator<Rapport.Builder> adjust, boolean demo,
+                       Duration idleTimeout) {
         database = coordinates;
         // No background SLA or follow-up scan: the test's clock stands still unless the test moves it.
         var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO)

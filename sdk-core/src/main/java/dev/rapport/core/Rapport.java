@@ -169,7 +169,7 @@ public final class Rapport implements AutoCloseable {
         this.users = new UserService(transactions, clock, ids, passwords);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
-                new LoginThrottle(clock, b.accountLimit, b.addressLimit), b.sessionTtl);
+                new LoginThrottle(transactions, clock, b.loginThrottle), b.sessionTtl);
         this.ticketTypes = new TicketTypeService(transactions, clock, catalog::forget);
         this.purchases = new PurchaseService(transactions, clock, b.zone, ids, b.keyAccountThreshold);
         this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),
@@ -376,8 +376,7 @@ public final class Rapport implements AutoCloseable {
         private Duration followUpScanInterval = FollowUpSettings.DEFAULT_SCAN_INTERVAL;
         private Money keyAccountThreshold = Money.of("500000", "CNY");
         private SuggestionSettings suggestions = SuggestionSettings.standard();
-        private LoginThrottle.Limit accountLimit = new LoginThrottle.Limit(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
-        private LoginThrottle.Limit addressLimit = new LoginThrottle.Limit(20, Duration.ofMinutes(15), Duration.ofMinutes(15));
+        private LoginThrottle.Policy loginThrottle = LoginThrottle.Policy.DEFAULT;
 
         private Builder() {
         }
@@ -527,10 +526,13 @@ public final class Rapport implements AutoCloseable {
             return this;
         }
 
-        /** When failed logins of one employee id, and of one client address, get a cool-down. */
-        public Builder loginLimits(LoginThrottle.Limit perAccount, LoginThrottle.Limit perAddress) {
-            this.accountLimit = Objects.requireNonNull(perAccount, "perAccount");
-            this.addressLimit = Objects.requireNonNull(perAddress, "perAddress");
+        /**
+         * How failed logins are slowed down: per employee id and client address, counted in the database so that all
+         * nodes share the counts. Default {@link LoginThrottle.Policy#DEFAULT}: 3 free failures, then a delay of 2 s
+         * doubling up to 15 min; 50 failures per address and hour.
+         */
+        public Builder loginThrottle(LoginThrottle.Policy policy) {
+            this.loginThrottle = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

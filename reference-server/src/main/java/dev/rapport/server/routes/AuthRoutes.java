@@ -1,5 +1,6 @@
 package dev.rapport.server.routes;
 
+import dev.rapport.api.error.UnauthorizedException;
 import dev.rapport.api.security.Authentication;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.Permission;
@@ -20,9 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code /api/v1/auth}: log in with employee id and password, log out, and {@code GET /session}: who the token stands
- * for, with their language and permissions, and the server's time (the demo clock, when it runs), which a console
- * needs to count SLA deadlines down.
+ * {@code /api/v1/auth}: log in with employee id and password, log out, change one's own password
+ * ({@code POST /password}), and {@code GET /session}: who the token stands for, with their language and permissions,
+ * and the server's time (the demo clock, when it runs), which a console needs to count SLA deadlines down. Logging out
+ * and changing the password work while a one-time password waits to be changed; everything else answers 403
+ * {@code password.change-required} then.
  */
 public final class AuthRoutes implements HttpService {
     private final Authentication authentication;
@@ -41,6 +44,7 @@ public final class AuthRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.post("/login", this::login)
                 .post("/logout", this::logout)
+                .post("/password", this::changePassword)
                 .get("/session", this::session);
     }
 
@@ -56,7 +60,8 @@ public final class AuthRoutes implements HttpService {
         }
         body.requireValid();
         var login = authentication.login(employeeId, password, req.remotePeer().host());
-        http.ok(res, new LoginJson(login.token(), login.expiresAt(), UserJson.of(login.user())));
+        http.ok(res, new LoginJson(login.token(), login.expiresAt(), UserJson.of(login.user()),
+                login.passwordChangeRequired()));
     }
 
     private void session(ServerRequest req, ServerResponse res) {
@@ -64,14 +69,31 @@ public final class AuthRoutes implements HttpService {
         http.ok(res, new SessionJson(UserJson.of(users.me(actor)), clock.instant()));
     }
 
+    /** Needs a token, but no more: a user who must change a one-time password may still log out. */
     private void logout(ServerRequest req, ServerResponse res) {
-        http.actor(req);
-        http.bearer(req).ifPresent(authentication::logout);
+        authentication.logout(http.bearer(req).orElseThrow(UnauthorizedException::badToken));
         res.status(204).send();
     }
 
-    /** API.md's login answer, fields in its order. */
-    private record LoginJson(String token, Instant expiresAt, UserJson user) {
+    /** {@code {currentPassword, newPassword}} → 204; every other session of the user is revoked. */
+    private void changePassword(ServerRequest req, ServerResponse res) {
+        String token = http.bearer(req).orElseThrow(UnauthorizedException::badToken);
+        var body = http.body(req);
+        String current = body.text("currentPassword");
+        String chosen = body.text("newPassword");
+        if (current == null || current.isEmpty()) {
+            body.error("currentPassword", "is required");
+        }
+        if (chosen == null || chosen.isEmpty()) {
+            body.error("newPassword", "is required");
+        }
+        body.requireValid();
+        authentication.changePassword(token, current, chosen, req.remotePeer().host());
+        res.status(204).send();
+    }
+
+    /** API.md's login answer, fields in its order, then whether a one-time password must be changed first. */
+    private record LoginJson(String token, Instant expiresAt, UserJson user, boolean passwordChangeRequired) {
     }
 
     private record SessionJson(UserJson user, Instant now) {

@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * {@code /api/v1/users}: list, look up and create employees (with an optional {@code email} and {@code locale}), and
- * change them ({@code PATCH /{id}}).
+ * change them ({@code PATCH /{id}}), and give one a one-time password ({@code POST /{id}/password}).
  */
 public final class UserRoutes implements HttpService {
     private final Users users;
@@ -39,7 +39,8 @@ public final class UserRoutes implements HttpService {
                 .post("/", this::create)
                 .put("/me/locale", this::changeLocale)
                 .get("/{id}", this::get)
-                .patch("/{id}", this::update);
+                .patch("/{id}", this::update)
+                .post("/{id}/password", this::setTemporaryPassword);
     }
 
     /** The caller's own language, {@code {locale}}: {@code zh-CN} or {@code en}. */
@@ -88,6 +89,22 @@ public final class UserRoutes implements HttpService {
                 body.has("email") ? Optional.of(body.optionalText("email").orElse("")) : Optional.empty());
         body.requireValid();
         http.ok(res, users.update(actor, UserId.of(http.param(req, "id")), update));
+    }
+
+    /**
+     * {@code POST /{id}/password} {@code {temporaryPassword}} → 204: the user's sessions are revoked, and at the next
+     * sign-in the password must be changed before anything else.
+     */
+    private void setTemporaryPassword(ServerRequest req, ServerResponse res) {
+        var actor = http.actor(req);
+        var body = http.body(req);
+        String password = body.text("temporaryPassword");
+        if (password == null || password.isEmpty()) {
+            body.error("temporaryPassword", "is required");
+        }
+        body.requireValid();
+        users.setTemporaryPassword(actor, UserId.of(http.param(req, "id")), password);
+        res.status(204).send();
     }
 
     /** The roles named in {@code roles}; empty when the field is absent. */

@@ -39,7 +39,8 @@ public interface Users {
     /**
      * Changes a user's name, department, roles, tier, active flag or e-mail; needs {@link Permission#USER_ADMIN}.
      * Admins cannot remove their own ADMIN role nor deactivate themselves, so that an installation does not lose its
-     * last admin by accident. A deactivated user can no longer log in, and their sessions stop working.
+     * last admin by accident. A deactivated user can no longer log in, and their sessions are revoked: reactivating
+     * the user does not revive them. Taking a role away revokes the user's sessions too.
      *
      * @throws ValidationException naming every invalid field, and {@code roles} or {@code active} for a change an
      *                             admin tries on themselves
@@ -47,6 +48,17 @@ public interface Users {
      * @throws dev.rapport.api.error.NotFoundException for an unknown user
      */
     User update(Actor actor, UserId id, UserUpdate update);
+
+    /**
+     * Gives a user a one-time password, e.g. after they forgot theirs; needs {@link Permission#USER_ADMIN}. Every
+     * session of the user is revoked, and at the next sign-in the user must choose a password of their own
+     * ({@link Authentication#changePassword}) before anything else works.
+     *
+     * @throws ValidationException naming {@code temporaryPassword} when it is not 12 to 256 characters or contains the
+     *                             user's employee id or name (ignoring case)
+     * @throws dev.rapport.api.error.NotFoundException for an unknown user
+     */
+    void setTemporaryPassword(Actor actor, UserId id, String temporaryPassword);
 
     /** Users by employee id; needs {@link Permission#USER_READ}. */
     Page<User> list(Actor actor, PageRequest page);

@@ -1,12 +1,16 @@
 package dev.rapport.core.security;
 
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.error.UnauthorizedException;
+import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Authentication;
 import dev.rapport.api.security.LoginResult;
 import dev.rapport.api.spi.storage.Credentials;
 import dev.rapport.api.spi.storage.StoredSession;
 import dev.rapport.core.Transactions;
+import dev.rapport.core.audit.ChangeSet;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,12 +19,21 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Employee id + password logins, bearer tokens stored only as SHA-256 hashes, expiry and revocation. */
+/**
+ * Employee id + password logins, bearer tokens stored only as SHA-256 hashes, expiry and revocation, and changes of
+ * one's own password. Every input is bounded before anything is looked up or recorded.
+ */
 public final class AuthenticationService implements Authentication {
+    /** The longest employee id a login looks up: the longest one a user can have. */
+    public static final int MAX_EMPLOYEE_ID = 64;
+    private static final Pattern NOT_IN_AN_ADDRESS = Pattern.compile("[^0-9A-Za-z.:%\\[\\]_-]");
+
     private final Transactions transactions;
     private final Clock clock;
     private final PasswordHasher passwords;
@@ -40,11 +53,24 @@ public final class AuthenticationService implements Authentication {
     @Override
     public LoginResult login(String employeeId, String password, String clientAddress) {
         String id = employeeId == null ? "" : employeeId.strip();
-        String address = clientAddress == null ? "unknown" : clientAddress;
+        String given = password == null ? "" : password;
+        var problems = new ArrayList<FieldError>();
+        if (id.length() > MAX_EMPLOYEE_ID) {
+            problems.add(FieldError.of("employeeId", "must be at most " + MAX_EMPLOYEE_ID + " characters"));
+        } else if (!id.isEmpty() && !UserService.EMPLOYEE_ID.matcher(id).matches()) {
+            // No user can have such an id (UserService.create refuses it), so saying so tells nobody who exists.
+            problems.add(FieldError.of("employeeId", UserService.EMPLOYEE_ID_RULE));
+        }
+        if (given.length() > PasswordRules.MAX) {
+            problems.add(FieldError.of("password", "must be at most " + PasswordRules.MAX + " characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        String address = address(clientAddress);
         throttle.attempt(id, address);
         var credentials = id.isEmpty() ? Optional.<Credentials>empty()
                 : transactions.read(tx -> tx.users().credentials(id));
-        String given = password == null ? "" : password;
         boolean ok = credentials.isPresent()
                 ? passwords.matches(given, credentials.get().passwordHash()) && credentials.get().user().active()
                 : passwords.matchesNothing(given);
@@ -61,21 +87,50 @@ public final class AuthenticationService implements Authentication {
             tx.sessions().insert(new StoredSession(hash(token), user.id(), now, expiresAt, Optional.empty()));
             return null;
         });
-        return new LoginResult(token, expiresAt, user);
+        return new LoginResult(token, expiresAt, user, credentials.get().passwordChangeRequired());
     }
 
     @Override
     public Actor authenticate(String token) {
-        if (token == null || token.isBlank()) {
-            throw UnauthorizedException.badToken();
+        var credentials = session(token);
+        if (credentials.passwordChangeRequired()) {
+            throw ForbiddenException.of("password.change-required",
+                    "The password is a one-time password: change it before anything else");
         }
+        return Actor.of(credentials.user());
+    }
+
+    @Override
+    public void changePassword(String token, String currentPassword, String newPassword, String clientAddress) {
+        var credentials = session(token);
+        var user = credentials.user();
+        String current = currentPassword == null ? "" : currentPassword;
+        if (current.length() > PasswordRules.MAX) {
+            throw new ValidationException(FieldError.of("currentPassword",
+                    "must be at most " + PasswordRules.MAX + " characters"));
+        }
+        PasswordRules.check("newPassword", newPassword, user);
+        if (newPassword.equals(current)) {
+            throw new ValidationException(FieldError.of("newPassword", "must differ from the current password"));
+        }
+        // Guessing the current password through a stolen session is slowed down like guessing it at sign-in.
+        String address = address(clientAddress);
+        throttle.attempt(user.employeeId(), address);
+        if (!passwords.matches(current, credentials.passwordHash())) {
+            throw new ValidationException(FieldError.of("currentPassword", "is not your current password"));
+        }
+        throttle.succeeded(user.employeeId(), address);
+        String hash = passwords.hash(newPassword);
         Instant now = clock.instant();
-        return transactions.read(tx -> tx.sessions().find(hash(token))
-                .filter(s -> s.revokedAt().isEmpty() && s.expiresAt().isAfter(now))
-                .flatMap(s -> tx.users().find(s.userId()))
-                .filter(u -> u.active())
-                .map(Actor::of))
-                .orElseThrow(UnauthorizedException::badToken);
+        transactions.write(tx -> {
+            tx.users().changePassword(user.id(), hash, false);
+            tx.sessions().revokeAllOf(user.id(), now, hash(token));
+            tx.audit().append(ChangeSet.create()
+                    .changed("password", false, "****", "****")
+                    .field("passwordChangeRequired", credentials.passwordChangeRequired(), false)
+                    .entry("user", user.id().value(), now, Actor.of(user), "user.password-changed"));
+            return null;
+        });
     }
 
     @Override
@@ -88,6 +143,29 @@ public final class AuthenticationService implements Authentication {
             tx.sessions().revoke(hash(token), now);
             return null;
         });
+    }
+
+    /** The credentials of the token's active user. @throws UnauthorizedException for any other token */
+    private Credentials session(String token) {
+        if (token == null || token.isBlank()) {
+            throw UnauthorizedException.badToken();
+        }
+        Instant now = clock.instant();
+        return transactions.read(tx -> tx.sessions().find(hash(token))
+                        .filter(s -> s.revokedAt().isEmpty() && s.expiresAt().isAfter(now))
+                        .flatMap(s -> tx.users().credentials(s.userId()))
+                        .filter(c -> c.user().active()))
+                .orElseThrow(UnauthorizedException::badToken);
+    }
+
+    private static String address(String clientAddress) {
+        if (clientAddress == null || clientAddress.isBlank()) {
+            return "unknown";
+        }
+        // The host gives the socket's address; whatever else a host passes cannot grow a row without bound, nor put
+        // into it what a database refuses to store.
+        String bounded = clientAddress.length() > 100 ? clientAddress.substring(0, 100) : clientAddress;
+        return NOT_IN_AN_ADDRESS.matcher(bounded).replaceAll("_");
     }
 
     private String newToken() {

@@ -1,92 +1,131 @@
 package dev.rapport.core.security;
 
 import dev.rapport.api.error.RateLimitedException;
+import dev.rapport.api.spi.storage.LoginFailureStore;
+import dev.rapport.core.Transactions;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Refuses login attempts for a cool-down (counted from the last failure) once one employee id or one client address
- * has failed {@code failures} times within a window. An attempt counts as a failure from the moment it starts, so
- * parallel guesses cannot slip past the limit while their passwords are being checked; a success takes it back.
- * Counts live in this node's memory: an attacker spreading guesses across nodes gets at most the limit per node.
+ * Slows password guessing down, following OWASP's authentication cheat sheet: failures are counted per pair of
+ * employee id and client address, in the database, so every node sees the same counts and memory holds none of them.
+ * A pair gets {@link Policy#freeFailures()} failures for free; after that each attempt must wait a delay after the
+ * pair's last failure that starts at {@link Policy#firstDelay()} and doubles with every further failure, up to
+ * {@link Policy#maxDelay()}. An address that failed {@link Policy#addressFailures()} times within
+ * {@link Policy#addressWindow()}, over all employee ids, is refused until its older failures leave the window.
+ *
+ * <p>There is no account-wide lock-out: whoever fails from one address does not keep the account's owner out from
+ * another. An attempt counts as a failure from the moment it starts (the pair's row is locked while it is counted),
+ * so parallel guesses cannot slip past the delay while their passwords are being checked; a success clears the pair.
+ * A refused attempt records nothing.
  */
 public final class LoginThrottle {
-    /** Limits of one kind of key. */
-    public record Limit(int failures, Duration window, Duration coolDown) {
+    /**
+     * How hard the throttle is.
+     *
+     * @param freeFailures    failures of one pair before delays start
+     * @param firstDelay      the wait after the first failure beyond the free ones; doubles with each further one
+     * @param maxDelay        the longest wait of one pair
+     * @param addressFailures failures of one address, over all employee ids, within {@code addressWindow}
+     * @param addressWindow   how long a failure counts against its address
+     */
+    public record Policy(int freeFailures, Duration firstDelay, Duration maxDelay, int addressFailures,
+                         Duration addressWindow) {
+        /** 3 free failures, then 2 s doubling up to 15 min; 50 failures per address and hour. */
+        public static final Policy DEFAULT = new Policy(3, Duration.ofSeconds(2), Duration.ofMinutes(15), 50,
+                Duration.ofHours(1));
+
+        public Policy {
+            Objects.requireNonNull(firstDelay, "firstDelay");
+            Objects.requireNonNull(maxDelay, "maxDelay");
+            Objects.requireNonNull(addressWindow, "addressWindow");
+            if (freeFailures < 0 || addressFailures < 1 || firstDelay.isNegative() || maxDelay.compareTo(firstDelay) < 0
+                    || !addressWindow.isPositive()) {
+                throw new IllegalArgumentException("Needs freeFailures >= 0, addressFailures >= 1, "
+                        + "0 <= firstDelay <= maxDelay and a positive addressWindow: " + this);
+            }
+        }
+
+        /** The wait after the last failure of a pair that failed {@code failures} times. */
+        Duration delayAfter(int failures) {
+            int beyond = failures - freeFailures;
+            if (beyond <= 0) {
+                return Duration.ZERO;
+            }
+            if (beyond > 40) {
+                return maxDelay;
+            }
+            Duration delay = firstDelay.multipliedBy(1L << (beyond - 1));
+            return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        }
     }
 
-    private static final int MAX_TRACKED = 100_000;
+    /** Pairs are kept this long after their last failure, so a wait cannot be shortened by waiting for a purge. */
+    static final Duration RETENTION = Duration.ofDays(1);
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
+    private final Transactions transactions;
     private final Clock clock;
-    private final Limit perAccount;
-    private final Limit perAddress;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Policy policy;
+    private final AtomicReference<Instant> lastPruned = new AtomicReference<>(Instant.MIN);
 
-    public LoginThrottle(Clock clock, Limit perAccount, Limit perAddress) {
+    public LoginThrottle(Transactions transactions, Clock clock, Policy policy) {
+        this.transactions = transactions;
         this.clock = clock;
-        this.perAccount = perAccount;
-        this.perAddress = perAddress;
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     /**
      * Starts an attempt, counted as failed until {@link #succeeded} says otherwise.
      *
-     * @throws RateLimitedException while either key is cooling down; the refused attempt does not count
+     * @throws RateLimitedException while the pair waits out its delay or the address is over its limit; the refused
+     *                              attempt is not recorded
      */
     public void attempt(String employeeId, String address) {
         Instant now = clock.instant();
-        if (failures.size() > MAX_TRACKED) {
-            forgetStale(now);
-        }
-        var account = failures.computeIfAbsent("id:" + employeeId, k -> new ArrayDeque<>());
-        var origin = failures.computeIfAbsent("ip:" + address, k -> new ArrayDeque<>());
-        // One lock order (account, then address) for every caller.
-        synchronized (account) {
-            synchronized (origin) {
-                requireNotCoolingDown(account, perAccount, now);
-                requireNotCoolingDown(origin, perAddress, now);
-                account.addLast(now);
-                origin.addLast(now);
+        // read(), not write(): these rows raise no events, so the outbox's delivery need not be woken.
+        transactions.read(tx -> {
+            var failures = tx.loginFailures();
+            var pair = failures.claim(employeeId, address);
+            Instant until = pair.lastFailedAt().plus(policy.delayAfter(pair.failures()));
+            if (pair.failures() > 0 && until.isAfter(now)) {
+                // Thrown inside the transaction: the claim rolls back with it, and nothing is recorded.
+                throw refused(Duration.between(now, until));
             }
-        }
-    }
-
-    /** The attempt succeeded: the account starts afresh and the address gets its attempt back. */
-    public void succeeded(String employeeId, String address) {
-        failures.remove("id:" + employeeId);
-        var origin = failures.get("ip:" + address);
-        if (origin != null) {
-            synchronized (origin) {
-                origin.pollLast();
+            var fromAddress = failures.fromAddress(address, now.minus(policy.addressWindow()));
+            if (fromAddress.failures() >= policy.addressFailures()) {
+                Instant free = fromAddress.oldest().plus(policy.addressWindow());
+                throw refused(free.isAfter(now) ? Duration.between(now, free) : Duration.ofSeconds(1));
             }
-        }
-    }
-
-    private static void requireNotCoolingDown(Deque<Instant> times, Limit limit, Instant now) {
-        times.removeIf(t -> !t.isAfter(now.minus(limit.window())));
-        if (times.size() >= limit.failures()) {
-            Instant until = times.peekLast().plus(limit.coolDown());
-            if (until.isAfter(now)) {
-                throw new RateLimitedException("auth.login.rate-limited", "Too many failed logins; try again later",
-                        Duration.between(now, until));
-            }
-        }
-    }
-
-    private void forgetStale(Instant now) {
-        Duration account = perAccount.window().plus(perAccount.coolDown());
-        Duration address = perAddress.window().plus(perAddress.coolDown());
-        Duration longest = account.compareTo(address) > 0 ? account : address;
-        failures.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(now.minus(longest));
-            }
+            failures.recordFailure(employeeId, address, now);
+            prune(tx.loginFailures(), now);
+            return null;
         });
+    }
+
+    /** The attempt succeeded: the pair starts afresh. */
+    public void succeeded(String employeeId, String address) {
+        transactions.read(tx -> {
+            tx.loginFailures().clear(employeeId, address);
+            return null;
+        });
+    }
+
+    /** At most once a minute per node, forgets the pairs that last failed over a day ago. */
+    private void prune(LoginFailureStore failures, Instant now) {
+        Instant last = lastPruned.get();
+        if (last.isBefore(now.minus(PRUNE_EVERY)) && lastPruned.compareAndSet(last, now)) {
+            failures.deleteOlderThan(now.minus(RETENTION));
+        }
+    }
+
+    private static RateLimitedException refused(Duration retryAfter) {
+        Duration atLeastASecond = retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter;
+        return new RateLimitedException("auth.login.rate-limited", "Too many failed logins; try again later",
+                atLeastASecond);
     }
 }

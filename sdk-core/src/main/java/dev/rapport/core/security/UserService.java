@@ -22,6 +22,7 @@ import dev.rapport.core.audit.ChangeSet;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
 
 /** Users: creation by admins, lookup, and the first admin of an empty installation. */
 public final class UserService implements Users {
-    private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+    static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+    static final String EMPLOYEE_ID_RULE = "must be 2 to 64 letters, digits, dots, dashes or underscores";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int MIN_PASSWORD = 8;
 
@@ -53,15 +55,16 @@ public final class UserService implements Users {
         var checks = FieldChecks.create();
         String employeeId = checks.text("employeeId", request.employeeId(), 64, true);
         if (employeeId != null && !EMPLOYEE_ID.matcher(employeeId).matches()) {
-            checks.add("employeeId", "must be 2 to 64 letters, digits, dots, dashes or underscores");
+            checks.add("employeeId", EMPLOYEE_ID_RULE);
         }
         String name = checks.text("name", request.name(), 200, true);
         checks.require("departmentId", request.departmentId());
         if (request.roles().isEmpty()) {
             checks.add("roles", "needs at least one of " + java.util.Arrays.toString(Role.values()));
         }
-        if (request.password() == null || request.password().length() < MIN_PASSWORD) {
-            checks.add("password", "must be at least " + MIN_PASSWORD + " characters");
+        if (request.password() == null || request.password().length() < MIN_PASSWORD
+                || request.password().length() > PasswordRules.MAX) {
+            checks.add("password", "must be " + MIN_PASSWORD + " to " + PasswordRules.MAX + " characters");
         }
         var email = Optional.ofNullable(checks.text("email", request.email(), 254, false));
         if (email.isPresent() && !checks.has("email") && !EMAIL.matcher(email.get()).matches()) {
@@ -171,8 +174,34 @@ public final class UserService implements Users {
             if (!tx.users().update(changed, user.version())) {
                 throw ConflictException.staleVersion("user", id.value(), update.version(), user.version() + 1);
             }
-            tx.audit().append(changes.entry("user", id.value(), clock.instant(), actor, "user.updated"));
+            Instant now = clock.instant();
+            // Tokens issued before a deactivation or a loss of rights must not come back with a reactivation.
+            if ((user.active() && !changed.active()) || !changed.roles().containsAll(user.roles())) {
+                tx.sessions().revokeAllOf(id, now, null);
+            }
+            tx.audit().append(changes.entry("user", id.value(), now, actor, "user.updated"));
             return changed;
+        });
+    }
+
+    @Override
+    public void setTemporaryPassword(Actor actor, UserId id, String temporaryPassword) {
+        actor.require(Permission.USER_ADMIN);
+        var user = transactions.read(tx -> tx.users().find(id))
+                .orElseThrow(() -> NotFoundException.of("user", id.value()));
+        PasswordRules.check("temporaryPassword", temporaryPassword, user);
+        String hash = passwords.hash(temporaryPassword);
+        transactions.write(tx -> {
+            if (!tx.users().changePassword(id, hash, true)) {
+                throw NotFoundException.of("user", id.value());
+            }
+            Instant now = clock.instant();
+            tx.sessions().revokeAllOf(id, now, null);
+            tx.audit().append(ChangeSet.create()
+                    .changed("password", false, "****", "****")
+                    .field("passwordChangeRequired", null, true)
+                    .entry("user", id.value(), now, actor, "user.password-reset"));
+            return null;
         });
     }
 

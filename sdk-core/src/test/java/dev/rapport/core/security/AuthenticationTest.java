@@ -78,49 +78,135 @@ class AuthenticationTest {
     }
 
     @StorageTest
-    void repeatedFailuresForOneEmployeeIdCoolDown(TestDatabase db) {
+    void failuresOfOnePairGrowTheWaitButTheOwnerStillSignsInFromElsewhere(TestDatabase db) {
         start(db);
         var agent = user(rapport, Role.AGENT, "customer-service");
-        for (int i = 0; i < 5; i++) {
-            String address = "10.0.0." + (10 + i);
-            catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", address));
+        String attacker = "10.0.0.66";
+        for (int i = 0; i < 4; i++) {
+            catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", attacker));
         }
-        assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.99"))
-                .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter()).isPositive());
-        clock.advance(Duration.ofMinutes(16));
+        assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), PASSWORD, attacker))
+                .as("the right password from the failing address waits too")
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2)));
+        assertThat(rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.99").token())
+                .as("the owner, from an address without failures").isNotBlank();
+
+        clock.advance(Duration.ofSeconds(2));
+        catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", attacker));
+        assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), "guess", attacker))
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).as("doubled").isEqualTo(Duration.ofSeconds(4)));
+        for (int i = 0; i < 20; i++) {
+            clock.advance(Duration.ofMinutes(15));
+            catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", attacker));
+        }
+        assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), "guess", attacker))
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).as("at most").isEqualTo(Duration.ofMinutes(15)));
         assertThat(rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.99").token()).isNotBlank();
     }
 
     @StorageTest
-    void parallelGuessesCannotSlipPastTheLimit(TestDatabase db) throws Exception {
+    void refusedAttemptsAreNotRecordedAndASuccessClearsThePair(TestDatabase db) {
+        start(db);
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        for (int i = 0; i < 4; i++) {
+            catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0.7"));
+        }
+        clock.advance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0.7"))
+                .isInstanceOf(RateLimitedException.class);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.7").token())
+                .as("2 s after the last counted failure: the refused attempt moved nothing").isNotBlank();
+        for (int i = 0; i < 4; i++) {
+            catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0.7"));
+        }
+        assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0.7"))
+                .as("after the success, the pair had its free failures again, and no more")
+                .isInstanceOf(RateLimitedException.class);
+    }
+
+    @StorageTest
+    void overLongInputsAreRefusedBeforeAnythingIsLookedUpOrCounted(TestDatabase db) {
+        start(db);
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        assertThatThrownBy(() -> rapport.authentication().login("x".repeat(65), "guess", "10.0.0.8"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("employeeId"));
+        assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), "p".repeat(257), "10.0.0.8"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("password"));
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), "p".repeat(257), "10.0.0.8"))
+                    .isInstanceOf(ValidationException.class);
+        }
+        for (int i = 0; i < 4; i++) {
+            catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0.8"));
+        }
+        assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0.8"))
+                .as("only the four counted failures").isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2)));
+    }
+
+    @StorageTest
+    void parallelGuessesCannotSlipPastTheDelay(TestDatabase db) throws Exception {
         start(db);
         var agent = user(rapport, Role.AGENT, "customer-service");
         var refusedAsWrong = new AtomicInteger();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 12; i++) {
-                String address = "10.1.0." + i;
                 threads.submit(() -> {
                     try {
-                        rapport.authentication().login(agent.employeeId(), "guess", address);
+                        rapport.authentication().login(agent.employeeId(), "guess", "10.1.0.1");
                     } catch (UnauthorizedException e) {
                         refusedAsWrong.incrementAndGet();
                     } catch (RateLimitedException expected) {
-                        // the limit held
+                        // the delay held
                     }
                 });
             }
         }
-        assertThat(refusedAsWrong.get()).as("guesses whose password was actually checked").isEqualTo(5);
+        assertThat(refusedAsWrong.get()).as("guesses whose password was actually checked").isEqualTo(4);
     }
 
     @StorageTest
-    void repeatedFailuresFromOneAddressCoolDown(TestDatabase db) {
-        start(db);
-        for (int i = 0; i < 20; i++) {
+    void twoNodesShareTheCountsThroughTheDatabase(TestDatabase db) {
+        var database = db.fresh();
+        var one = rapports.start(Fixtures.builder(database, clock));
+        var two = rapports.start(Fixtures.builder(database, clock));
+        var agent = user(one, Role.AGENT, "customer-service");
+        int checked = 0;
+        for (int i = 0; i < 8; i++) {
+            var node = i % 2 == 0 ? one : two;
+            try {
+                node.authentication().login(agent.employeeId(), "guess", "10.2.0.1");
+            } catch (UnauthorizedException e) {
+                checked++;
+            } catch (RateLimitedException expected) {
+                // the other node's failures count here too
+            }
+        }
+        assertThat(checked).as("guesses checked over both nodes").isEqualTo(4);
+    }
+
+    @StorageTest
+    void tooManyFailuresFromOneAddressOverManyEmployeeIdsWait(TestDatabase db) {
+        rapport = rapports.start(rapports.builder(db).loginThrottle(new LoginThrottle.Policy(3, Duration.ofSeconds(2),
+                Duration.ofMinutes(15), 6, Duration.ofHours(1))));
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        for (int i = 0; i < 6; i++) {
             String employee = "guess" + i;
             catchUnauthorized(() -> rapport.authentication().login(employee, "x", "192.0.2.7"));
+            clock.advance(Duration.ofMinutes(1));
         }
-        assertThatThrownBy(() -> rapport.authentication().login("anyone", "x", "192.0.2.7")).isInstanceOf(RateLimitedException.class);
+        assertThatThrownBy(() -> rapport.authentication().login("anyone", "x", "192.0.2.7"))
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(54)));
+        assertThat(rapport.authentication().login(agent.employeeId(), PASSWORD, "192.0.2.8").token()).isNotBlank();
+        clock.advance(Duration.ofMinutes(54));
+        catchUnauthorized(() -> rapport.authentication().login("anyone", "x", "192.0.2.7"));
     }
 
     @StorageTest

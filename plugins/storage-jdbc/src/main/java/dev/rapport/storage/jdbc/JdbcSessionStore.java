@@ -51,6 +51,17 @@ final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public int revokeAllOf(UserId user, Instant at, String keepTokenHash) {
+        return handle.createUpdate("UPDATE sessions SET revoked_at = :at WHERE user_id = :userId AND revoked_at IS NULL "
+                        + "AND token_hash <> :keep")
+                .bind("at", instant(at))
+                .bind("userId", user.value())
+                // No token hash is empty: an empty one keeps nothing.
+                .bind("keep", keepTokenHash == null ? "" : keepTokenHash)
+                .execute();
+    }
+
+    @Override
     public int deleteExpired(Instant now) {
         return handle.createUpdate("DELETE FROM sessions WHERE expires_at < :now")
                 .bind("now", instant(now))

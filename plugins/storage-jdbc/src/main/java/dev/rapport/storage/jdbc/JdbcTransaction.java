@@ -11,6 +11,7 @@ import dev.rapport.api.spi.storage.DepartmentStore;
 import dev.rapport.api.spi.storage.FollowUpStore;
 import dev.rapport.api.spi.storage.ImprovementStore;
 import dev.rapport.api.spi.storage.InteractionStore;
+import dev.rapport.api.spi.storage.LoginFailureStore;
 import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.ReportStore;
@@ -38,6 +39,7 @@ final class JdbcTransaction implements Transaction {
     private final PurchaseStore purchases;
     private final UserStore users;
     private final SessionStore sessions;
+    private final LoginFailureStore loginFailures;
     private final DepartmentStore departments;
     private final TicketTypeStore ticketTypes;
     private final AttachmentStore attachments;
@@ -64,6 +66,7 @@ final class JdbcTransaction implements Transaction {
         this.purchases = new JdbcPurchaseStore(handle);
         this.users = new JdbcUserStore(handle, json);
         this.sessions = new JdbcSessionStore(handle);
+        this.loginFailures = new JdbcLoginFailureStore(handle, dialect);
         this.departments = new JdbcDepartmentStore(handle, dialect);
         this.ticketTypes = new JdbcTicketTypeStore(handle, dialect);
         this.attachments = new JdbcAttachmentStore(handle);
@@ -110,6 +113,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public SessionStore sessions() {
         return sessions;
+    }
+
+    @Override
+    public LoginFailureStore loginFailures() {
+        return loginFailures;
     }
 
     @Override

@@ -82,6 +82,25 @@ final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public boolean changePassword(UserId user, String passwordHash, boolean changeRequired) {
+        return handle.createUpdate("UPDATE users SET password_hash = :hash, password_change_required = :required "
+                        + "WHERE id = :id")
+                .bind("hash", passwordHash)
+                .bind("required", changeRequired)
+                .bind("id", user.value())
+                .execute() == 1;
+    }
+
+    @Override
+    public Optional<Credentials> credentials(UserId id) {
+        return handle.createQuery("SELECT " + COLUMNS + ", password_hash, password_change_required FROM users "
+                        + "WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> credentials(rs))
+                .findOne();
+    }
+
+    @Override
     public Optional<User> find(UserId id) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
                 .bind("id", id.value())
@@ -91,9 +110,10 @@ final class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<Credentials> credentials(String employeeId) {
-        return handle.createQuery("SELECT " + COLUMNS + ", password_hash FROM users WHERE employee_id = :employeeId")
+        return handle.createQuery("SELECT " + COLUMNS + ", password_hash, password_change_required FROM users "
+                        + "WHERE employee_id = :employeeId")
                 .bind("employeeId", employeeId)
-                .map((rs, ctx) -> new Credentials(user(rs), rs.getString("password_hash")))
+                .map((rs, ctx) -> credentials(rs))
                 .findOne();
     }
 
@@ -124,6 +144,10 @@ final class JdbcUserStore implements UserStore {
                 .mapTo(Integer.class)
                 .findOne()
                 .isPresent();
+    }
+
+    private Credentials credentials(ResultSet rs) throws SQLException {
+        return new Credentials(user(rs), rs.getString("password_hash"), rs.getBoolean("password_change_required"));
     }
 
     private User user(ResultSet rs) throws SQLException {

@@ -20,6 +20,9 @@ public interface Transaction {
     /** Login sessions. */
     SessionStore sessions();
 
+    /** Failed logins per employee id and client address. */
+    LoginFailureStore loginFailures();
+
     /** Departments. */
     DepartmentStore departments();
 

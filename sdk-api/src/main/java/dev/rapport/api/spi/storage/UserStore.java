@@ -20,6 +20,17 @@ public interface UserStore {
      */
     boolean update(User user, long expectedVersion);
 
+    /**
+     * Replaces the user's password hash, and whether the password must be changed at the next sign-in (as after an
+     * admin set a one-time password).
+     *
+     * @return false when the user is gone
+     */
+    boolean changePassword(UserId user, String passwordHash, boolean changeRequired);
+
+    /** The user with this id and their password hash, or empty. */
+    Optional<Credentials> credentials(UserId id);
+
     /** The user with this id, or empty. */
     Optional<User> find(UserId id);
 

@@ -90,7 +90,12 @@ public final class LoginThrottle {
         // read(), not write(): these rows raise no events, so the outbox's delivery need not be woken.
         transactions.read(tx -> {
             var failures = tx.loginFailures();
-            var pair = failures.claim(employeeId, address);
+            var claimed = failures.claim(employeeId, address);
+            if (claimed.isEmpty()) {
+                // Another attempt of this pair is being counted at this very moment: one at a time.
+                throw refused(Duration.ofSeconds(1));
+            }
+            var pair = claimed.get();
             Instant until = pair.lastFailedAt().plus(policy.delayAfter(pair.failures()));
             if (pair.failures() > 0 && until.isAfter(now)) {
                 // Thrown inside the transaction: the claim rolls back with it, and nothing is recorded.

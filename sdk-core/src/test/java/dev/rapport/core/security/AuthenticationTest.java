@@ -210,6 +210,44 @@ class AuthenticationTest {
     }
 
     @StorageTest
+    void aOneTimePasswordWorksForNothingButChangingIt(TestDatabase db) {
+        start(db);
+        var admin = Actor.of(user(rapport, Role.ADMIN, "customer-service"));
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        var before = rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.1").token();
+
+        assertThatThrownBy(() -> rapport.users().setTemporaryPassword(admin, agent.id(), "Test agent 12345"))
+                .as("contains the name").isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("temporaryPassword"));
+        rapport.users().setTemporaryPassword(admin, agent.id(), "one-time-secret");
+        assertThatThrownBy(() -> rapport.authentication().authenticate(before)).isInstanceOf(UnauthorizedException.class);
+        var login = rapport.authentication().login(agent.employeeId(), "one-time-secret", "10.0.0.1");
+        assertThat(login.passwordChangeRequired()).isTrue();
+        assertThatThrownBy(() -> rapport.authentication().authenticate(login.token()))
+                .isInstanceOfSatisfying(ForbiddenException.class,
+                        e -> assertThat(e.code()).isEqualTo("password.change-required"));
+
+        rapport.authentication().changePassword(login.token(), "one-time-secret", "chosen by me at last", "10.0.0.1");
+        assertThat(rapport.authentication().authenticate(login.token()).userId()).isEqualTo(agent.id());
+        assertThat(rapport.authentication().login(agent.employeeId(), "chosen by me at last", "10.0.0.2")
+                .passwordChangeRequired()).isFalse();
+    }
+
+    @StorageTest
+    void wrongCurrentPasswordsAreSlowedDownLikeFailedLogins(TestDatabase db) {
+        start(db);
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        var token = rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.1").token();
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> rapport.authentication().changePassword(token, "guess", "a brand new secret",
+                    "10.0.0.1")).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                    .extracting(FieldError::field).containsExactly("currentPassword"));
+        }
+        assertThatThrownBy(() -> rapport.authentication().changePassword(token, PASSWORD, "a brand new secret",
+                "10.0.0.1")).isInstanceOf(RateLimitedException.class);
+    }
+
+    @StorageTest
     void theFirstAdminIsCreatedOnceWithAGeneratedPassword(TestDatabase db) {
         start(db);
         var password = rapport.users().createInitialAdmin().orElseThrow();

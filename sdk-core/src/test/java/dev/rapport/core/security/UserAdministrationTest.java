@@ -79,6 +79,8 @@ class UserAdministrationTest {
         rapport.users().update(admin, agent.id(), UserUpdate.of(inactive.version()).active(true).build());
         assertThat(rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.3").user().id())
                 .isEqualTo(agent.id());
+        assertThatThrownBy(() -> rapport.authentication().authenticate(session.token()))
+                .as("the token from before the deactivation stays revoked").isInstanceOf(UnauthorizedException.class);
     }
 
     @StorageTest

@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.rapport.storage.jdbc.JdbcValues.instant;
 
@@ -22,14 +23,14 @@ final class JdbcLoginFailureStore implements LoginFailureStore {
     }
 
     @Override
-    public LoginFailures claim(String employeeId, String address) {
+    public Optional<LoginFailures> claim(String employeeId, String address) {
         InsertIfAbsent.insert(handle, dialect, "login_failures", "pair_key", Map.of("pair_key", key(employeeId, address),
                 "employee_id", employeeId, "address", address, "failures", 0,
                 "last_failed_at", instant(Instant.EPOCH)));
         return handle.createQuery("SELECT failures, last_failed_at FROM login_failures WHERE pair_key = :key FOR UPDATE")
                 .bind("key", key(employeeId, address))
                 .map((rs, ctx) -> new LoginFailures(rs.getInt("failures"), instant(rs, "last_failed_at")))
-                .one();
+                .findOne();
     }
 
     @Override

@@ -66,6 +66,36 @@ class JdbcSessionStoreTest {
         }
     }
 
+    @StorageTest
+    void revokingAllOfAUserKeepsOneWhenAskedAndLeavesOtherUsersAlone(TestDatabase db) {
+        var user = aUser().build();
+        var other = aUser().build();
+        try (var storage = withUser(db, user)) {
+            storage.run(tx -> {
+                tx.users().insert(other, "hash");
+                tx.sessions().insert(sessionOf(user, "first", minutesAfterT0(60)));
+                tx.sessions().insert(sessionOf(user, "second", minutesAfterT0(60)));
+                tx.sessions().insert(sessionOf(user, "kept", minutesAfterT0(60)));
+                tx.sessions().insert(sessionOf(other, "others", minutesAfterT0(60)));
+                tx.sessions().revoke("first", minutesAfterT0(5));
+            });
+
+            int revoked = storage.get(tx -> tx.sessions().revokeAllOf(user.id(), minutesAfterT0(10), "kept"));
+            assertThat(revoked).isEqualTo(1);
+            assertThat(storage.get(tx -> tx.sessions().find("first")).orElseThrow().revokedAt())
+                    .contains(minutesAfterT0(5));
+            assertThat(storage.get(tx -> tx.sessions().find("second")).orElseThrow().revokedAt())
+                    .contains(minutesAfterT0(10));
+            assertThat(storage.get(tx -> tx.sessions().find("kept")).orElseThrow().revokedAt()).isEmpty();
+            assertThat(storage.get(tx -> tx.sessions().find("others")).orElseThrow().revokedAt()).isEmpty();
+
+            int revokedLater = storage.get(tx -> tx.sessions().revokeAllOf(user.id(), minutesAfterT0(20), null));
+            assertThat(revokedLater).isEqualTo(1);
+            assertThat(storage.get(tx -> tx.sessions().find("kept")).orElseThrow().revokedAt())
+                    .contains(minutesAfterT0(20));
+        }
+    }
+
     private static TestStorage withUser(TestDatabase db, User user) {
         var storage = TestStorage.on(db);
         storage.run(tx -> tx.users().insert(user, "hash"));

@@ -65,6 +65,29 @@ class JdbcUserStoreTest {
     }
 
     @StorageTest
+    void aPasswordChangeReplacesTheHashAndWhetherItMustBeChangedAndNothingElse(TestDatabase db) {
+        var agent = aUser().withEmployeeId("E-3001").withRoles(Role.AGENT).build();
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> tx.users().insert(agent, HASH));
+
+            boolean reset = storage.get(tx -> tx.users().changePassword(agent.id(), "one-time-hash", true));
+            var afterReset = storage.get(tx -> tx.users().credentials(agent.id()));
+            var byEmployeeId = storage.get(tx -> tx.users().credentials("E-3001"));
+            storage.run(tx -> tx.users().changePassword(agent.id(), "own-hash", false));
+            var afterChange = storage.get(tx -> tx.users().credentials(agent.id()));
+            boolean unknown = storage.get(tx -> tx.users().changePassword(aUser().build().id(), "x", false));
+
+            assertThat(reset).isTrue();
+            assertThat(afterReset).contains(new Credentials(agent, "one-time-hash", true));
+            assertThat(byEmployeeId).isEqualTo(afterReset);
+            assertThat(afterChange).contains(new Credentials(agent, "own-hash", false));
+            assertThat(unknown).isFalse();
+            Optional<User> profile = storage.get(tx -> tx.users().find(agent.id()));
+            assertThat(profile).as("version and profile unchanged").contains(agent);
+        }
+    }
+
+    @StorageTest
     void eMailAndLanguageRoundTripAndDefaultToNoneAndChinese(TestDatabase db) {
         var english = aUser().withEmail("li.na@rapport.example").withLocale(Locale.ENGLISH).build();
         var plain = aUser().build();

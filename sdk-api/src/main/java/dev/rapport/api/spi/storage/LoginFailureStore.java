@@ -1,6 +1,7 @@
 package dev.rapport.api.spi.storage;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Failed logins, counted per pair of employee id and client address, so that every node of a cluster sees the same
@@ -9,9 +10,10 @@ import java.time.Instant;
 public interface LoginFailureStore {
     /**
      * The failures of the pair (none for a new pair), locking the pair until the transaction ends, so that concurrent
-     * attempts for one pair, on any node, take their turns.
+     * attempts for one pair, on any node, take their turns. Empty when another transaction is creating the pair's row
+     * and the database does not wait for it (H2 refuses the duplicate at once): the attempt meets one in progress.
      */
-    LoginFailures claim(String employeeId, String address);
+    Optional<LoginFailures> claim(String employeeId, String address);
 
     /** Adds one failure to the pair, at {@code at}. */
     void recordFailure(String employeeId, String address, Instant at);

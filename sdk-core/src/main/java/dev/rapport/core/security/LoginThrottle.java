@@ -128,9 +128,10 @@ public final class LoginThrottle {
         }
     }
 
+    /** A refusal whose wait is rounded up to whole seconds, so a client that waits as told is not refused again. */
     private static RateLimitedException refused(Duration retryAfter) {
-        Duration atLeastASecond = retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter;
+        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() == 0 ? 0 : 1));
         return new RateLimitedException("auth.login.rate-limited", "Too many failed logins; try again later",
-                atLeastASecond);
+                Duration.ofSeconds(seconds));
     }
 }

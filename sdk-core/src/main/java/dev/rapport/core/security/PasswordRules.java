@@ -31,7 +31,7 @@ public final class PasswordRules {
         if (password != null) {
             String lower = password.toLowerCase(Locale.ROOT);
             if (lower.contains(user.employeeId().toLowerCase(Locale.ROOT))) {
-                problems.add("must not contain your employee id");
+                problems.add("must not contain the employee id");
             }
             String name = user.name().toLowerCase(Locale.ROOT).strip();
             boolean containsName = !name.isEmpty() && lower.contains(name);
@@ -39,7 +39,7 @@ public final class PasswordRules {
                 containsName |= part.codePointCount(0, part.length()) >= 3 && lower.contains(part);
             }
             if (containsName) {
-                problems.add("must not contain your name");
+                problems.add("must not contain the user's name");
             }
         }
         if (!problems.isEmpty()) {

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Employee id + password logins, bearer tokens stored only as SHA-256 hashes, expiry and revocation, and changes of
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
 public final class AuthenticationService implements Authentication {
     /** The longest employee id a login looks up: the longest one a user can have. */
     public static final int MAX_EMPLOYEE_ID = 64;
-    private static final Pattern NOT_IN_AN_ADDRESS = Pattern.compile("[^0-9A-Za-z.:%\\[\\]_-]");
 
     private final Transactions transactions;
     private final Clock clock;
@@ -159,13 +157,7 @@ public final class AuthenticationService implements Authentication {
     }
 
     private static String address(String clientAddress) {
-        if (clientAddress == null || clientAddress.isBlank()) {
-            return "unknown";
-        }
-        // The host gives the socket's address; whatever else a host passes cannot grow a row without bound, nor put
-        // into it what a database refuses to store.
-        String bounded = clientAddress.length() > 100 ? clientAddress.substring(0, 100) : clientAddress;
-        return NOT_IN_AN_ADDRESS.matcher(bounded).replaceAll("_");
+        return ClientAddress.keyOf(clientAddress);
     }
 
     private String newToken() {

@@ -1,8 +1,10 @@
 package dev.rapport.server;
 
 import dev.rapport.core.demo.DemoData;
+import dev.rapport.server.console.ConsoleMessages;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,5 +59,33 @@ class ConsoleShellBrowserTest extends DemoConsole {
         browser.waitForText("#main h1", "Ticket queue");
 
         assertThat(notice).contains("session has expired");
+    }
+
+    @Test
+    void aUserWithAOneTimePasswordChoosesTheirOwnBeforeTheQueueOpens() {
+        String admin = server.login("admin");
+        String agentId = server.get("/api/v1/auth/session", server.login("agent")).text("/user/id");
+        assertThat(server.post("/api/v1/users/" + agentId + "/password", admin,
+                Map.of("temporaryPassword", "one-time-secret-1")).status()).isEqualTo(204);
+
+        browser.go("/login");
+        browser.fill("#main form", "employeeId", "agent").fill("#main form", "password", "one-time-secret-1");
+        browser.click("#main form button[type=submit]");
+        String notice = browser.waitUntilNotBlank("#main .notice");
+        browser.fill("#main form", "newPassword", "too short");
+        browser.click("#main form button[type=submit]");
+        String refusal = browser.fieldError("#main form", "newPassword");
+        browser.fill("#main form", "newPassword", "my own new secret");
+        browser.click("#main form button[type=submit]");
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("#/queue") ? true : null);
+        browser.settled();
+
+        assertThat(notice).as("the console's notice, in either language").isIn(
+                ConsoleMessages.texts(Locale.ENGLISH).get("login.changeRequired"),
+                ConsoleMessages.texts(Locale.forLanguageTag("zh-CN")).get("login.changeRequired"));
+        assertThat(refusal).contains("12 to 256 characters");
+        assertThat(browser.find("#main h1").getText()).isIn("Ticket queue", "工单队列");
+        assertThat(server.post("/api/v1/auth/login", null, Map.of("employeeId", "agent",
+                "password", "my own new secret")).body().get("passwordChangeRequired").asBoolean()).isFalse();
     }
 }

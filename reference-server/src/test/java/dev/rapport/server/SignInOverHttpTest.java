@@ -139,7 +139,8 @@ class SignInOverHttpTest {
             String other = server.login("agent");
             String path = "/api/v1/auth/password";
 
-            var tooShort = server.post(path, kept, Map.of("currentPassword", DemoData.PASSWORD, "newPassword", "short"));
+            var tooShort = server.post(path, kept, Map.of("currentPassword", DemoData.PASSWORD,
+                    "newPassword", "short"));
             var withId = server.post(path, kept, Map.of("currentPassword", DemoData.PASSWORD,
                     "newPassword", "my-AGENT-password-2026"));
             var withName = server.post(path, kept, Map.of("currentPassword", DemoData.PASSWORD,
@@ -218,7 +219,8 @@ class SignInOverHttpTest {
                                                  String password) throws IOException, InterruptedException {
         var mapper = new ObjectMapper();
         try (var client = HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build()) {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.server.port() + LOGIN)).header("Content-Type", "application/json")
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.server.port() + LOGIN))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(
                             Map.of("employeeId", employeeId, "password", password)))).build();
             var response = client.send(request, HttpResponse.BodyHandlers.ofString());

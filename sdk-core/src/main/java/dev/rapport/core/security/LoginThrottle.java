@@ -1,7 +1,6 @@
 package dev.rapport.core.security;
 
 import dev.rapport.api.error.RateLimitedException;
-import dev.rapport.api.spi.storage.LoginFailureStore;
 import dev.rapport.core.Transactions;
 
 import java.time.Clock;
@@ -68,6 +67,8 @@ public final class LoginThrottle {
     static final Duration RETENTION = Duration.ofDays(1);
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
+    private static final System.Logger LOG = System.getLogger(LoginThrottle.class.getName());
+
     private final Transactions transactions;
     private final Clock clock;
     private final Policy policy;
@@ -107,9 +108,9 @@ public final class LoginThrottle {
                 throw refused(free.isAfter(now) ? Duration.between(now, free) : Duration.ofSeconds(1));
             }
             failures.recordFailure(employeeId, address, now);
-            prune(tx.loginFailures(), now);
             return null;
         });
+        prune(now);
     }
 
     /** The attempt succeeded: the pair starts afresh. */
@@ -120,11 +121,20 @@ public final class LoginThrottle {
         });
     }
 
-    /** At most once a minute per node, forgets the pairs that last failed over a day ago. */
-    private void prune(LoginFailureStore failures, Instant now) {
+    /**
+     * At most once a minute per node, forgets the pairs that last failed over a day ago: in a transaction of its own,
+     * which holds no pair's lock (so two nodes pruning cannot wait for each other's pairs), and at best effort, since
+     * an attempt must not fail because old rows could not be deleted this time.
+     */
+    private void prune(Instant now) {
         Instant last = lastPruned.get();
         if (last.isBefore(now.minus(PRUNE_EVERY)) && lastPruned.compareAndSet(last, now)) {
-            failures.deleteOlderThan(now.minus(RETENTION));
+            try {
+                transactions.read(tx -> tx.loginFailures().deleteOlderThan(now.minus(RETENTION)));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Old login failures were not deleted this time; the next prune will",
+                        e);
+            }
         }
     }
 

@@ -129,6 +129,22 @@ class AuthenticationTest {
     }
 
     @StorageTest
+    void pairsAreForgottenADayAfterTheirLastFailure(TestDatabase db) {
+        start(db);
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        for (int i = 0; i < 4; i++) {
+            catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0.9"));
+        }
+        clock.advance(Duration.ofHours(25));
+        catchUnauthorized(() -> rapport.authentication().login("someone.else", "guess", "10.0.0.10"));
+        for (int i = 0; i < 4; i++) {
+            catchUnauthorized(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0.9"));
+        }
+        assertThatThrownBy(() -> rapport.authentication().login(agent.employeeId(), "guess", "10.0.0.9"))
+                .as("the forgotten pair started afresh: 4 failures, then a wait").isInstanceOf(RateLimitedException.class);
+    }
+
+    @StorageTest
     void overLongInputsAreRefusedBeforeAnythingIsLookedUpOrCounted(TestDatabase db) {
         start(db);
         var agent = user(rapport, Role.AGENT, "customer-service");

@@ -24,10 +24,11 @@ final class JdbcLoginFailureStore implements LoginFailureStore {
 
     @Override
     public Optional<LoginFailures> claim(String employeeId, String address) {
-        InsertIfAbsent.insert(handle, dialect, "login_failures", "pair_key", Map.of("pair_key", key(employeeId, address),
-                "employee_id", employeeId, "address", address, "failures", 0,
-                "last_failed_at", instant(Instant.EPOCH)));
-        return handle.createQuery("SELECT failures, last_failed_at FROM login_failures WHERE pair_key = :key FOR UPDATE")
+        InsertIfAbsent.insert(handle, dialect, "login_failures", "pair_key", Map.of(
+                "pair_key", key(employeeId, address), "employee_id", employeeId, "address", address,
+                "failures", 0, "last_failed_at", instant(Instant.EPOCH)));
+        return handle.createQuery("SELECT failures, last_failed_at FROM login_failures WHERE pair_key = :key "
+                        + "FOR UPDATE")
                 .bind("key", key(employeeId, address))
                 .map((rs, ctx) -> new LoginFailures(rs.getInt("failures"), instant(rs, "last_failed_at")))
                 .findOne();

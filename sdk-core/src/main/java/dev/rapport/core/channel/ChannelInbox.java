@@ -120,9 +120,28 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
     public List<TicketMessage> conversation(Actor actor, TicketId ticket) {
         var messages = transactions.read(tx -> {
             tickets.readable(tx, actor, ticket);
-            return tx.conversations().of(ticket);
+            var conversation = tx.conversations().of(ticket);
+            if (actor.isSystem()) {
+                return conversation;
+            }
+            // A survey link sent to the customer answers the survey as the customer: users see that it went, not it.
+            var links = tx.surveys().ofTicket(ticket).stream().flatMap(s -> s.link().stream()).map(Object::toString)
+                    .toList();
+            return conversation.stream().map(m -> withoutLinks(m, links)).toList();
         });
         return actor.has(Permission.CUSTOMER_PII_READ) ? messages : messages.stream().map(ChannelInbox::masked).toList();
+    }
+
+    /** The text that stands for a survey link in the conversation users read. */
+    static final String HIDDEN_SURVEY_LINK = "[survey link sent to the customer]";
+
+    private static TicketMessage withoutLinks(TicketMessage m, List<String> links) {
+        String body = m.body();
+        for (String link : links) {
+            body = body.replace(link, HIDDEN_SURVEY_LINK);
+        }
+        return body.equals(m.body()) ? m : new TicketMessage(m.ticketId(), m.channel(), m.direction(), m.messageId(),
+                m.correspondent(), m.subject(), body, m.references(), m.threadKey(), m.at());
     }
 
     /**

@@ -57,7 +57,8 @@ public final class SurveyService implements Surveys {
         return transactions.read(tx -> {
             tickets.readable(tx, actor, ticket);
             Instant now = clock.instant();
-            return tx.surveys().ofTicket(ticket).stream().map(s -> SurveyRules.asOf(s, now)).toList();
+            return tx.surveys().ofTicket(ticket).stream().map(s -> SurveyRules.asOf(s, now))
+                    .map(s -> actor.isSystem() ? s : s.withoutLink()).toList();
         });
     }
 

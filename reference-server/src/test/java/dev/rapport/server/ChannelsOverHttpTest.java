@@ -72,6 +72,36 @@ class ChannelsOverHttpTest {
     }
 
     @StorageTest
+    void aCustomerTheWebFormCreatesIsNamedWithoutItsContactDataForEveryRole(TestDatabase db) {
+        try (var server = start(db)) {
+            var byPhone = server.post("/api/v1/public/webform", null, Map.of("phone", "139 1234 5670",
+                    "message", "Where is my parcel?"));
+            var byAddress = server.post("/api/v1/public/webform", null, Map.of("name", "zhou.min@example.cn",
+                    "email", "zhou.min@example.cn", "message", "Please call me back."));
+            String supervisor = server.login("supervisor");
+            String expert = server.login("expert");
+            var tickets = server.get("/api/v1/tickets?limit=200", supervisor).body().at("/items");
+            String phoneCustomer = findByNumber(tickets, byPhone.text("/ticketNumber")).get("customerId").asText();
+            String mailCustomer = findByNumber(tickets, byAddress.text("/ticketNumber")).get("customerId").asText();
+
+            for (String token : new String[] {supervisor, expert}) {
+                var first = server.get("/api/v1/customers/" + phoneCustomer, token);
+                var second = server.get("/api/v1/customers/" + mailCustomer, token);
+                assertThat(first.text("/name")).isEqualTo("Web form 2026-11-23 · 139****5670");
+                assertThat(first.text("/contacts/0/name")).isEqualTo("Web form 2026-11-23 · 139****5670");
+                assertThat(second.text("/name")).isEqualTo("Web form 2026-11-23 · z***@example.cn");
+                assertThat(first.body().get("needsCompletion").asBoolean()).isTrue();
+            }
+            var searched = server.get("/api/v1/customers?q=" + "Web%20form", expert);
+            assertThat(searched.body().at("/items").findValuesAsText("id")).contains(phoneCustomer, mailCustomer);
+            assertThat(searched.raw().body()).doesNotContain("13912345670", "1234 5670", "zhou.min");
+            assertThat(server.get("/api/v1/customers?q=zhou.min", expert).raw().body()).doesNotContain("zhou.min@");
+            assertThat(server.get("/api/v1/customers/" + phoneCustomer + "/timeline", expert).raw().body())
+                    .doesNotContain("13912345670", "1234 5670");
+        }
+    }
+
+    @StorageTest
     void aSignedChatMessageOpensATicketAndABadSignatureIsRefusedCreatingNothing(TestDatabase db) throws Exception {
         try (var server = start(db)) {
             String supervisor = server.login("supervisor");

@@ -23,6 +23,7 @@ import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketMessage;
 import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.core.Transactions;
+import dev.rapport.core.customer.CorrespondentName;
 import dev.rapport.core.customer.CustomerService;
 import dev.rapport.core.customer.PersonalData;
 import dev.rapport.core.plugin.PatientClose;
@@ -213,7 +214,8 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
 
     private static TicketMessage masked(TicketMessage m) {
         var who = m.correspondent();
-        var hidden = new Correspondent(who.name(), who.email().map(PersonalData::maskEmail),
+        var hidden = new Correspondent(who.name().filter(name -> !CorrespondentName.isContactData(name, who)),
+                who.email().map(PersonalData::maskEmail),
                 who.phone().map(PersonalData::maskPhone), who.handle());
         return new TicketMessage(m.ticketId(), m.channel(), m.direction(), m.messageId(), hidden, m.subject(), m.body(),
                 m.references(), m.threadKey(), m.at());

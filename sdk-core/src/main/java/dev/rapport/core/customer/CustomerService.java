@@ -92,12 +92,12 @@ public final class CustomerService implements Customers {
     /**
      * The customer who wrote a message, inside the caller's transaction: the one with a contact of the same e-mail
      * address, else of the same phone number; otherwise a new customer with what the message told, flagged for an
-     * agent to complete.
+     * agent to complete, and named without any contact datum unmasked ({@link CorrespondentName}).
      */
     public Customer forCorrespondent(Transaction tx, Actor actor, Correspondent who, IntakeChannel channel,
                                      Instant now) {
         actor.require(Permission.CUSTOMER_WRITE);
-        String name = who.name().or(who::email).or(who::phone).or(who::handle).orElseThrow();
+        String name = CorrespondentName.of(who, channel, now.atZone(zone).toLocalDate());
         var contact = new ContactDraft(Optional.empty(), name, Optional.empty(), who.phone(), who.email());
         var profile = CustomerProfile.builder().kind(CustomerKind.PERSON).name(name).industry("")
                 .firstContactAt(now).firstContactChannel(channel).contact(contact).build();

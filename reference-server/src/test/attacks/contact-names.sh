@@ -9,7 +9,7 @@ PHONE="139$(printf '%08d' $((RANDOM * 32768 + RANDOM)) | cut -c1-8)"
 EMAIL="probe.$RANDOM$RANDOM@example.cn"
 
 field() { # field NAME JSON: the first string or number value of "NAME" in JSON
-  printf '%s' "$2" | grep -o "\"$1\" *: *\(\"[^\"]*\"\|[0-9][0-9]*\)" | head -n1 | sed 's/^[^:]*: *//; s/^"//; s/"$//'
+  printf '%s' "$2" | grep -o "\"$1\" *: *\(\"[^\"]*\"\|[0-9][0-9]*\)" | head -n1 | sed 's/^[^:]*: *//; s/^"//; s/"$//' || true
 }
 login() {
   field token "$(curl -sS -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \

@@ -8,7 +8,7 @@ set -euo pipefail
 BASE="${1:-http://localhost:8080}"
 
 field() { # field NAME JSON: the first string or number value of "NAME" in JSON
-  printf '%s' "$2" | grep -o "\"$1\" *: *\(\"[^\"]*\"\|[0-9][0-9]*\)" | head -n1 | sed 's/^[^:]*: *//; s/^"//; s/"$//'
+  printf '%s' "$2" | grep -o "\"$1\" *: *\(\"[^\"]*\"\|[0-9][0-9]*\)" | head -n1 | sed 's/^[^:]*: *//; s/^"//; s/"$//' || true
 }
 call() { # call METHOD PATH [JSON]
   curl -sS -X "$1" "$BASE$2" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+--data "$3"}

@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class ChannelsOverHttpTest {
             assertThat(first.text("/ticketNumber")).matches("T\\d{10}");
             assertThat(first.text("/outcome")).isEqualTo("OPENED");
             assertThat(again.status()).isEqualTo(202);
-            assertThat(again.text("/outcome")).isEqualTo("DUPLICATE");
+            assertThat(again.text("/outcome")).isEqualTo("OPENED");
             assertThat(again.text("/ticketNumber")).isEqualTo(first.text("/ticketNumber"));
             String supervisor = server.login("supervisor");
             var tickets = server.get("/api/v1/tickets?limit=100", supervisor).body().at("/items");
@@ -48,6 +49,49 @@ class ChannelsOverHttpTest {
             var messages = server.get("/api/v1/tickets/" + opened.get("id").asText() + "/messages", supervisor);
             assertThat(messages.body().at("/items/0/body").asText()).isEqualTo("上个月的发票抬头写错了，请重开。");
             assertThat(messages.body().at("/items/0/direction").asText()).isEqualTo("INBOUND");
+        }
+    }
+
+    @StorageTest
+    void aWebFormPostJoinsNoTicketAndNoCustomerWhateverItClaimsAndIsAnsweredAlike(TestDatabase db) {
+        try (var server = start(db)) {
+            String supervisor = server.login("supervisor");
+            String customerId = server.get("/api/v1/customers?q=Northwind", supervisor).text("/items/0/id");
+            var customer = server.get("/api/v1/customers/" + customerId, supervisor);
+            String email = customer.text("/contacts/0/email");
+            assertThat(email).contains("@");
+            var theirs = server.post("/api/v1/tickets", supervisor, Map.of("customerId", customerId,
+                    "type", "CONSULTATION", "priority", "P3", "description", "Invoice address is wrong"));
+            assertThat(theirs.status()).isEqualTo(201);
+            int before = ticketCount(server, supervisor);
+
+            var claimed = server.post("/api/v1/public/webform", null, Map.of("email", email,
+                    "subject", "Re: [#" + theirs.text("/number") + "]", "message", "Cancel my order, send it to me"));
+            var unknown = server.post("/api/v1/public/webform", null, Map.of("email", "nobody@example.org",
+                    "subject", "Re: [#T2026999999]", "message", "Is this one there?"));
+
+            for (var answer : List.of(claimed, unknown)) {
+                assertThat(answer.status()).isEqualTo(202);
+                assertThat(answer.text("/outcome")).isEqualTo("OPENED");
+                assertThat(answer.body().fieldNames()).toIterable().containsExactly("ticketNumber", "outcome");
+                assertThat(answer.text("/ticketNumber")).matches("T\\d{10}").isNotEqualTo(theirs.text("/number"));
+            }
+            assertThat(ticketCount(server, supervisor)).isEqualTo(before + 2);
+            var messages = server.get("/api/v1/tickets/" + theirs.text("/id") + "/messages", supervisor);
+            assertThat(messages.body().at("/items").size()).isZero();
+            assertThat(server.get("/api/v1/tickets/" + theirs.text("/id"), supervisor).version())
+                    .isEqualTo(theirs.version());
+            var opened = findByNumber(server.get("/api/v1/tickets?limit=200", supervisor).body().at("/items"),
+                    claimed.text("/ticketNumber"));
+            String newCustomer = opened.get("customerId").asText();
+            assertThat(newCustomer).isNotEqualTo(customerId);
+            assertThat(server.get("/api/v1/customers/" + newCustomer, supervisor).body().get("needsCompletion")
+                    .asBoolean()).isTrue();
+            var matches = server.get("/api/v1/customers/" + newCustomer + "/matches", supervisor);
+            assertThat(matches.status()).isEqualTo(200);
+            assertThat(matches.body().at("/items").findValuesAsText("id")).containsExactly(customerId);
+            assertThat(server.get("/api/v1/customers/" + customerId, supervisor).text("/mergedInto"))
+                    .isIn("", "null");
         }
     }
 

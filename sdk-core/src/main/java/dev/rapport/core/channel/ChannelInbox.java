@@ -8,6 +8,7 @@ import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.event.CustomerMessageReceived;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Permission;
+import dev.rapport.api.spi.channel.AnonymousSenders;
 import dev.rapport.api.spi.channel.InboundMessage;
 import dev.rapport.api.spi.channel.InboundRequest;
 import dev.rapport.api.spi.channel.PollingChannel;
@@ -40,7 +41,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Files customers' messages from the channels: each on a new ticket or on the open ticket it answers, exactly once
+ * Files customers' messages from the channels: each on a new ticket or on the open ticket it answers (never for a
+ * channel of {@link AnonymousSenders}, whose every message opens a ticket for a new customer), exactly once
  * however often a channel hands it over and however many nodes read the same source. The claim of the message, the
  * ticket (and a new customer), the message in the conversation and its event commit together.
  */
@@ -158,7 +160,7 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
             var filed = transactions.read(tx -> tx.conversations().filedOn(channel.name(), message.messageId())
                     .flatMap(tx.tickets()::find));
             if (filed.isPresent()) {
-                return Intake.of(Intake.Kind.DUPLICATE, filed.get());
+                return Intake.of(duplicate(channel), filed.get());
             }
             throw e;
         }
@@ -170,16 +172,19 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
         if (!tx.conversations().claim(channel.name(), message.messageId(), now)) {
             var ticket = tx.conversations().filedOn(channel.name(), message.messageId()).flatMap(tx.tickets()::find)
                     .orElseThrow(() -> new IllegalStateException("message claimed but never filed"));
-            return Intake.of(Intake.Kind.DUPLICATE, ticket);
+            return Intake.of(duplicate(channel), ticket);
         }
-        var answered = ConversationThread.of(tx, channel.name(), message);
+        boolean anonymous = channel.channel() instanceof AnonymousSenders;
+        // A sender nothing proves joins no conversation: a ticket number or an address is no proof of being its customer.
+        var answered = anonymous ? Optional.<Ticket>empty() : ConversationThread.of(tx, channel.name(), message);
         Ticket ticket;
         boolean opened = answered.filter(t -> t.status() != TicketStatus.CLOSED).isEmpty();
         if (opened) {
             var settings = channel.settings();
             // An answer to a closed ticket is that ticket's customer's, whoever of them writes.
-            var customer = answered.map(closed -> survivorOf(tx, closed.customerId())).orElseGet(() ->
-                    customers.forCorrespondent(tx, actor, message.from(), settings.intake(), now).id());
+            var customer = answered.map(closed -> survivorOf(tx, closed.customerId())).orElseGet(() -> (anonymous
+                    ? customers.forAnonymous(tx, actor, message.from(), settings.intake(), now)
+                    : customers.forCorrespondent(tx, actor, message.from(), settings.intake(), now)).id());
             var request = OpenTicket.builder().customer(customer).type(settings.ticketType())
                     .description(message.body().isBlank() ? message.subject().orElse("(no text)") : message.body())
                     .priority(settings.priority()).channel(settings.intake());
@@ -197,6 +202,14 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
         tx.outbox().append(new CustomerMessageReceived(ticket.id(), ticket.number(), channel.name(), opened,
                 ticket.assigneeId(), now, actor.userId()));
         return Intake.of(opened ? Intake.Kind.OPENED : Intake.Kind.APPENDED, ticket);
+    }
+
+    /**
+     * How a message filed before is answered: DUPLICATE, except on a channel of anonymous senders, whose every post is
+     * answered alike, so that the answer tells nothing about what exists.
+     */
+    private static Intake.Kind duplicate(ChannelInstance channel) {
+        return channel.channel() instanceof AnonymousSenders ? Intake.Kind.OPENED : Intake.Kind.DUPLICATE;
     }
 
     /** The customer that {@code id} was merged into, if it was, and so on: the one that takes new tickets. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.rapport.api.error.FieldError;
+import dev.rapport.api.spi.channel.AnonymousSenders;
 import dev.rapport.api.spi.channel.InboundMessage;
 import dev.rapport.api.spi.channel.InboundRequest;
 import dev.rapport.api.spi.channel.PushChannel;
@@ -18,8 +19,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns one form submission into a customer's message. Holds no state between requests, so is safe concurrently. */
-final class WebFormChannel implements PushChannel {
+/**
+ * Turns one form submission into a customer's message. Anyone can post the form, so its senders are anonymous: the SDK
+ * threads nothing by what they claim. Holds no state between requests, so is safe concurrently.
+ */
+final class WebFormChannel implements PushChannel, AnonymousSenders {
     static final int MAX_SUBJECT_CHARS = 200;
     static final int MAX_NAME_CHARS = 100;
     /** Each field at most once, and nothing after the object: a body that could be read two ways is refused. */

@@ -15,18 +15,18 @@ login() {
   field token "$(curl -sS -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
     --data "{\"employeeId\":\"$1\",\"password\":\"rapport-demo\"}")"
 }
-post_form() { # post_form JSON: as the server's own form does, with the form token it hands out when it has one
-  local form_token
-  form_token=$(field formToken "$(curl -sS "$BASE/api/v1/public/webform" 2>/dev/null || true)")
-  local body="$1"
-  [ -n "$form_token" ] && body="${body%\}},\"formToken\":\"$form_token\"}"
-  curl -sS -X POST "$BASE/api/v1/public/webform" -H 'Content-Type: application/json' --data "$body"
+post_form() { # post_form MESSAGE JSON-FIELDS: as the server's own page does, with the proof of work for MESSAGE
+  local day n=0
+  day=$(date -u +%F)
+  until printf 'rapport-webform-proof/1\n%s\n%s\n%s' "$day" "$1" "$n" | sha256sum | grep -q '^000'; do n=$((n + 1)); done
+  curl -sS -X POST "$BASE/api/v1/public/webform" -H 'Content-Type: application/json' \
+    --data "{$2,\"message\":\"$1\",\"proof\":\"$n\"}"
 }
 
 SUPERVISOR=$(login supervisor); EXPERT=$(login expert)
 [ -n "$SUPERVISOR" ] && [ -n "$EXPERT" ] || { echo "cannot log in as the demo supervisor and expert"; exit 2; }
-A=$(post_form "{\"phone\":\"$PHONE\",\"message\":\"contact-names.sh probe by phone\"}")
-B=$(post_form "{\"name\":\"$EMAIL\",\"email\":\"$EMAIL\",\"message\":\"contact-names.sh probe by e-mail\"}")
+A=$(post_form "contact-names.sh probe by phone" "\"phone\":\"$PHONE\"")
+B=$(post_form "contact-names.sh probe by e-mail" "\"name\":\"$EMAIL\",\"email\":\"$EMAIL\"")
 echo "web form answered: $A / $B"
 TICKETS=$(curl -sS "$BASE/api/v1/tickets?limit=200" -H "Authorization: Bearer $SUPERVISOR")
 

@@ -13,11 +13,12 @@ field() { # field NAME JSON: the first string or number value of "NAME" in JSON
 call() { # call METHOD PATH [JSON]
   curl -sS -X "$1" "$BASE$2" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+--data "$3"}
 }
-post_form() { # post_form JSON: as the server's own form does, with the form token it hands out when it has one
-  local form_token body="$1"
-  form_token=$(field formToken "$(curl -sS "$BASE/api/v1/public/webform" 2>/dev/null || true)")
-  [ -n "$form_token" ] && body="${body%\}},\"formToken\":\"$form_token\"}"
-  curl -sS -X POST "$BASE/api/v1/public/webform" -H 'Content-Type: application/json' --data "$body"
+post_form() { # post_form MESSAGE JSON-FIELDS: as the server's own page does, with the proof of work for MESSAGE
+  local day n=0
+  day=$(date -u +%F)
+  until printf 'rapport-webform-proof/1\n%s\n%s\n%s' "$day" "$1" "$n" | sha256sum | grep -q '^000'; do n=$((n + 1)); done
+  curl -sS -X POST "$BASE/api/v1/public/webform" -H 'Content-Type: application/json' \
+    --data "{$2,\"message\":\"$1\",\"proof\":\"$n\"}"
 }
 shape() { # the answer without its ticket number
   printf '%s' "$1" | sed 's/"ticketNumber" *: *"[^"]*"/"ticketNumber":"…"/'
@@ -33,8 +34,8 @@ ID=$(field id "$VICTIM"); NUMBER=$(field number "$VICTIM")
 [ -n "$ID" ] && [ -n "$EMAIL" ] || { echo "cannot set up the victim's ticket: $VICTIM"; exit 2; }
 echo "victim: customer $CUSTOMER <$EMAIL>, open ticket $NUMBER"
 
-CLAIMED=$(post_form "{\"email\":\"$EMAIL\",\"subject\":\"Re: [#$NUMBER]\",\"message\":\"Please cancel the order and ship it to 1 Attacker Road $RANDOM\"}")
-UNKNOWN=$(post_form "{\"email\":\"nobody.$RANDOM@example.org\",\"subject\":\"Re: [#T2026999999]\",\"message\":\"Probe $RANDOM\"}")
+CLAIMED=$(post_form "Please cancel the order and ship it to 1 Attacker Road $RANDOM" "\"email\":\"$EMAIL\",\"subject\":\"Re: [#$NUMBER]\"")
+UNKNOWN=$(post_form "Probe $RANDOM" "\"email\":\"nobody.$RANDOM@example.org\",\"subject\":\"Re: [#T2026999999]\"")
 echo "existing number answered: $CLAIMED"
 echo "unknown number answered:  $UNKNOWN"
 

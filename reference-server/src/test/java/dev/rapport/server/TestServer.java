@@ -42,21 +42,26 @@ final class TestServer implements AutoCloseable {
 
     /** The same, with the SDK's builder adjusted first, e.g. for attachment limits or the blob directory. */
     TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust) {
-        this(db, adjust, false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
+        this(db.fresh(), adjust, false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** Another node on the database of {@code first}, as behind a load balancer. */
+    static TestServer nextTo(TestServer first, UnaryOperator<Rapport.Builder> adjust) {
+        return new TestServer(first.database, adjust, false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
     /** A server in demo mode, whose clock {@code POST /api/v1/demo/clock/advance} moves. */
     static TestServer demo(TestDatabase db) {
-        return new TestServer(db, UnaryOperator.identity(), true, ServerOptions.DEFAULT_IDLE_TIMEOUT);
+        return new TestServer(db.fresh(), UnaryOperator.identity(), true, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
     /** A server that closes connections kept waiting for {@code idleTimeout}. */
     static TestServer withIdleTimeout(TestDatabase db, Duration idleTimeout) {
-        return new TestServer(db, UnaryOperator.identity(), false, idleTimeout);
+        return new TestServer(db.fresh(), UnaryOperator.identity(), false, idleTimeout);
     }
 
-    private TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust, boolean demo, Duration idleTimeout) {
-        var coordinates = db.fresh();
+    private TestServer(DatabaseCoordinates coordinates, UnaryOperator<Rapport.Builder> adjust, boolean demo,
+                       Duration idleTimeout) {
         database = coordinates;
         // No background SLA or follow-up scan: the test's clock stands still unless the test moves it.
         var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO)

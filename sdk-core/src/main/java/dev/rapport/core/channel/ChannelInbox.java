@@ -56,7 +56,7 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
     private final TicketService tickets;
     private final CustomerService customers;
     private final Map<String, ChannelInstance> channels;
-    private final AddressRateLimit rateLimit;
+    private final SharedRateLimit rateLimit;
     private final ChannelPolling polling;
 
     public ChannelInbox(Transactions transactions, Clock clock, TicketService tickets, CustomerService customers,
@@ -67,7 +67,8 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
         this.customers = customers;
         this.channels = channels.stream().collect(Collectors.toMap(ChannelInstance::name, Function.identity(),
                 (a, b) -> a, java.util.TreeMap::new));
-        this.rateLimit = new AddressRateLimit(clock);
+        this.rateLimit = new SharedRateLimit(transactions, clock, "channel.rate-limited",
+                "Too many messages from this address; try again later");
         this.polling = new ChannelPolling(this, channels.stream()
                 .filter(c -> c.channel() instanceof PollingChannel).toList());
     }

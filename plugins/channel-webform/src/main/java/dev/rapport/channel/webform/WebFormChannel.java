@@ -16,6 +16,8 @@ import dev.rapport.api.ticket.Correspondent;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,11 +36,16 @@ final class WebFormChannel implements PushChannel, AnonymousSenders {
     private static final FieldError NOT_A_FORM = FieldError.of("body",
             "must be a JSON object with name, email, phone, subject and message, each a string");
 
+    /** The field the form hides from people, and that must stay empty. */
+    static final String HONEYPOT = "website";
+
     private final int maxMessageChars;
+    private final int proofBits;
     private final Clock clock;
 
-    WebFormChannel(int maxMessageChars, Clock clock) {
+    WebFormChannel(int maxMessageChars, int proofBits, Clock clock) {
         this.maxMessageChars = maxMessageChars;
+        this.proofBits = proofBits;
         this.clock = clock;
     }
 
@@ -65,6 +72,22 @@ final class WebFormChannel implements PushChannel, AnonymousSenders {
         if (!checks.given("email") && !checks.given("phone")) {
             checks.add("email", "an e-mail address or a phone number is required");
         }
+        // The honeypot: the form hides it from people, a bot fills in every field it finds.
+        if (checks.given(HONEYPOT)) {
+            checks.add(HONEYPOT, "must be left empty");
+        }
+        Instant now = clock.instant();
+        if (proofBits > 0) {
+            Optional<String> proof = checks.line("proof", WorkProof.MAX_CHARS);
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            // Yesterday's too: a page opened before midnight (UTC) may post after it.
+            if (message.isPresent() && (proof.isEmpty() || !WorkProof.holds(proof.get(), message.get(), today, proofBits)
+                    && !WorkProof.holds(proof.get(), message.get(), today.minusDays(1), proofBits))) {
+                checks.add("proof", "must be the proof of work the form computes for the message: SHA-256 of \""
+                        + WorkProof.VERSION + "\\n<UTC day>\\n<message>\\n<proof>\" starting with " + proofBits
+                        + " zero bits");
+            }
+        }
         Optional<String> key = request.header(MessageIds.IDEMPOTENCY_KEY).map(String::strip);
         if (key.isPresent() && !MessageIds.isFitKey(key.get())) {
             checks.add(MessageIds.IDEMPOTENCY_KEY, "must be 1 to " + MessageIds.MAX_KEY_CHARS
@@ -73,7 +96,6 @@ final class WebFormChannel implements PushChannel, AnonymousSenders {
         if (!checks.errors().isEmpty()) {
             return new Received.Invalid(checks.errors());
         }
-        Instant now = clock.instant();
         String messageId = key.map(MessageIds::fromKey)
                 .orElseGet(() -> MessageIds.fromContent(email, phone, subject, message.orElseThrow(), now));
         var from = new Correspondent(name, email, phone, Optional.empty());
@@ -88,6 +110,7 @@ final class WebFormChannel implements PushChannel, AnonymousSenders {
 
     @Override
     public String toString() {
-        return "WebFormChannel[" + WebFormChannelFactory.MAX_MESSAGE_CHARS + "=" + maxMessageChars + "]";
+        return "WebFormChannel[" + WebFormChannelFactory.MAX_MESSAGE_CHARS + "=" + maxMessageChars + ", "
+                + WebFormChannelFactory.PROOF_BITS + "=" + proofBits + "]";
     }
 }

@@ -67,6 +67,9 @@ class SurveysOverHttpTest {
                     .isEqualTo(403);
             assertThat(server.get("/api/v1/surveys", agent).body().at("/errors/0/field").asText()).isEqualTo("ticketId");
             assertThat(server.get("/api/v1/surveys?ticketId=nothing", agent).status()).isEqualTo(404);
+            var noChannel = server.post("/api/v1/surveys/" + survey.id().value() + "/resend", agent, Map.of());
+            assertThat(noChannel.status()).isEqualTo(409);
+            assertThat(noChannel.text("/code")).isEqualTo("survey.no-channel");
         }
     }
 
@@ -105,6 +108,17 @@ class SurveysOverHttpTest {
                     .contains("[survey link sent to the customer]");
             assertThat(listed.text("/items/0/channel")).isEqualTo("team-chat");
             assertThat(listed.raw().body()).doesNotContain(token(survey));
+
+            var resent = server.post("/api/v1/surveys/" + survey.id().value() + "/resend", agent, Map.of());
+            var again = server.get("/api/v1/tickets/" + opened.id() + "/messages", agent);
+
+            assertThat(resent.status()).isEqualTo(200);
+            assertThat(resent.raw().body()).doesNotContain(token(survey));
+            assertThat(again.body().at("/items").findValuesAsText("body"))
+                    .filteredOn(body -> body.contains("[survey link sent to the customer]")).hasSize(2);
+            assertThat(again.raw().body()).doesNotContain(token(survey));
+            assertThat(server.post("/api/v1/surveys/" + survey.id().value() + "/resend", server.login("expert"),
+                    Map.of()).status()).isEqualTo(403);
         }
     }
 

@@ -8,7 +8,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,11 +24,15 @@ class ChannelsOverHttpTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     private static TestServer start(TestDatabase db) {
-        return new TestServer(db, builder -> builder
+        return new TestServer(db, ChannelsOverHttpTest::configure);
+    }
+
+    private static dev.rapport.core.Rapport.Builder configure(dev.rapport.core.Rapport.Builder builder) {
+        return builder
                 .config("rapport.channels.team-chat.type", "chat-webhook")
                 .config("rapport.channels.team-chat.secret", CHAT_SECRET)
                 .config("rapport.channels.team-chat.reply-url", "http://127.0.0.1:9/replies")
-                .config("rapport.channels.webform.rate-limit", "3"));
+                .config("rapport.channels.webform.rate-limit", "3");
     }
 
     @StorageTest
@@ -32,14 +41,14 @@ class ChannelsOverHttpTest {
             var form = Map.of("name", "王芳", "email", "wang.fang@example.cn", "subject", "发票抬头错误",
                     "message", "上个月的发票抬头写错了，请重开。");
 
-            var first = server.post("/api/v1/public/webform", null, form);
-            var again = server.post("/api/v1/public/webform", null, form);
+            var first = postForm(server, form);
+            var again = postForm(server, form);
 
             assertThat(first.status()).isEqualTo(202);
             assertThat(first.text("/ticketNumber")).matches("T\\d{10}");
             assertThat(first.text("/outcome")).isEqualTo("OPENED");
             assertThat(again.status()).isEqualTo(202);
-            assertThat(again.text("/outcome")).isEqualTo("DUPLICATE");
+            assertThat(again.text("/outcome")).isEqualTo("OPENED");
             assertThat(again.text("/ticketNumber")).isEqualTo(first.text("/ticketNumber"));
             String supervisor = server.login("supervisor");
             var tickets = server.get("/api/v1/tickets?limit=100", supervisor).body().at("/items");
@@ -52,15 +61,58 @@ class ChannelsOverHttpTest {
     }
 
     @StorageTest
+    void aWebFormPostJoinsNoTicketAndNoCustomerWhateverItClaimsAndIsAnsweredAlike(TestDatabase db) {
+        try (var server = start(db)) {
+            String supervisor = server.login("supervisor");
+            String customerId = server.get("/api/v1/customers?q=Northwind", supervisor).text("/items/0/id");
+            var customer = server.get("/api/v1/customers/" + customerId, supervisor);
+            String email = customer.text("/contacts/0/email");
+            assertThat(email).contains("@");
+            var theirs = server.post("/api/v1/tickets", supervisor, Map.of("customerId", customerId,
+                    "type", "CONSULTATION", "priority", "P3", "description", "Invoice address is wrong"));
+            assertThat(theirs.status()).isEqualTo(201);
+            int before = ticketCount(server, supervisor);
+
+            var claimed = postForm(server, Map.of("email", email,
+                    "subject", "Re: [#" + theirs.text("/number") + "]", "message", "Cancel my order, send it to me"));
+            var unknown = postForm(server, Map.of("email", "nobody@example.org",
+                    "subject", "Re: [#T2026999999]", "message", "Is this one there?"));
+
+            for (var answer : List.of(claimed, unknown)) {
+                assertThat(answer.status()).isEqualTo(202);
+                assertThat(answer.text("/outcome")).isEqualTo("OPENED");
+                assertThat(answer.body().fieldNames()).toIterable().containsExactly("ticketNumber", "outcome");
+                assertThat(answer.text("/ticketNumber")).matches("T\\d{10}").isNotEqualTo(theirs.text("/number"));
+            }
+            assertThat(ticketCount(server, supervisor)).isEqualTo(before + 2);
+            var messages = server.get("/api/v1/tickets/" + theirs.text("/id") + "/messages", supervisor);
+            assertThat(messages.body().at("/items").size()).isZero();
+            assertThat(server.get("/api/v1/tickets/" + theirs.text("/id"), supervisor).version())
+                    .isEqualTo(theirs.version());
+            var opened = findByNumber(server.get("/api/v1/tickets?limit=200", supervisor).body().at("/items"),
+                    claimed.text("/ticketNumber"));
+            String newCustomer = opened.get("customerId").asText();
+            assertThat(newCustomer).isNotEqualTo(customerId);
+            assertThat(server.get("/api/v1/customers/" + newCustomer, supervisor).body().get("needsCompletion")
+                    .asBoolean()).isTrue();
+            var matches = server.get("/api/v1/customers/" + newCustomer + "/matches", supervisor);
+            assertThat(matches.status()).isEqualTo(200);
+            assertThat(matches.body().at("/items").findValuesAsText("id")).containsExactly(customerId);
+            assertThat(server.get("/api/v1/customers/" + customerId, supervisor).text("/mergedInto"))
+                    .isIn("", "null");
+        }
+    }
+
+    @StorageTest
     void aBadWebFormIsRefusedNamingItsFieldsAndAnAddressIsRateLimited(TestDatabase db) {
         try (var server = start(db)) {
             String supervisor = server.login("supervisor");
             int before = ticketCount(server, supervisor);
 
-            var refused = server.post("/api/v1/public/webform", null, Map.of("subject", "x".repeat(300)));
-            server.post("/api/v1/public/webform", null, Map.of("email", "a@example.cn", "message", "one"));
-            server.post("/api/v1/public/webform", null, Map.of("email", "a@example.cn", "message", "two"));
-            var limited = server.post("/api/v1/public/webform", null, Map.of("email", "a@example.cn", "message", "3"));
+            var refused = postForm(server, Map.of("subject", "x".repeat(300)));
+            postForm(server, Map.of("email", "a@example.cn", "message", "one"));
+            postForm(server, Map.of("email", "a@example.cn", "message", "two"));
+            var limited = postForm(server, Map.of("email", "a@example.cn", "message", "3"));
 
             assertThat(refused.status()).isEqualTo(422);
             assertThat(refused.body().at("/errors").findValuesAsText("field"))
@@ -68,6 +120,36 @@ class ChannelsOverHttpTest {
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.raw().headers().firstValue("Retry-After")).isPresent();
             assertThat(ticketCount(server, supervisor)).isEqualTo(before + 2);
+        }
+    }
+
+    @StorageTest
+    void aCustomerTheWebFormCreatesIsNamedWithoutItsContactDataForEveryRole(TestDatabase db) {
+        try (var server = start(db)) {
+            var byPhone = postForm(server, Map.of("phone", "139 1234 5670",
+                    "message", "Where is my parcel?"));
+            var byAddress = postForm(server, Map.of("name", "zhou.min@example.cn",
+                    "email", "zhou.min@example.cn", "message", "Please call me back."));
+            String supervisor = server.login("supervisor");
+            String expert = server.login("expert");
+            var tickets = server.get("/api/v1/tickets?limit=200", supervisor).body().at("/items");
+            String phoneCustomer = findByNumber(tickets, byPhone.text("/ticketNumber")).get("customerId").asText();
+            String mailCustomer = findByNumber(tickets, byAddress.text("/ticketNumber")).get("customerId").asText();
+
+            for (String token : new String[] {supervisor, expert}) {
+                var first = server.get("/api/v1/customers/" + phoneCustomer, token);
+                var second = server.get("/api/v1/customers/" + mailCustomer, token);
+                assertThat(first.text("/name")).isEqualTo("Web form 2026-11-23 · 139****5670");
+                assertThat(first.text("/contacts/0/name")).isEqualTo("Web form 2026-11-23 · 139****5670");
+                assertThat(second.text("/name")).isEqualTo("Web form 2026-11-23 · z***@example.cn");
+                assertThat(first.body().get("needsCompletion").asBoolean()).isTrue();
+            }
+            var searched = server.get("/api/v1/customers?q=" + "Web%20form", expert);
+            assertThat(searched.body().at("/items").findValuesAsText("id")).contains(phoneCustomer, mailCustomer);
+            assertThat(searched.raw().body()).doesNotContain("13912345670", "1234 5670", "zhou.min");
+            assertThat(server.get("/api/v1/customers?q=zhou.min", expert).raw().body()).doesNotContain("zhou.min@");
+            assertThat(server.get("/api/v1/customers/" + phoneCustomer + "/timeline", expert).raw().body())
+                    .doesNotContain("13912345670", "1234 5670");
         }
     }
 
@@ -89,6 +171,89 @@ class ChannelsOverHttpTest {
             assertThat(signed.text("/outcome")).isEqualTo("OPENED");
             assertThat(ticketCount(server, supervisor)).isEqualTo(before + 1);
             assertThat(server.post("/api/v1/public/channels/no-such-channel", null, Map.of()).status()).isEqualTo(404);
+        }
+    }
+
+    @StorageTest
+    void onlyJsonFromTheServersOwnPagesWithTheProofOfWorkAndAnEmptyHoneypotIsTaken(TestDatabase db) {
+        try (var server = start(db)) {
+            String supervisor = server.login("supervisor");
+            int before = ticketCount(server, supervisor);
+            String message = "Where is my parcel?";
+            String proof = proof(message, LocalDate.ofInstant(server.clock.instant(), ZoneOffset.UTC));
+            String json = "{\"email\":\"li.na@example.cn\",\"message\":\"" + message + "\",\"proof\":\"" + proof
+                    + "\"%s}";
+            String own = "http://localhost:" + server.server.port();
+
+            var plainText = server.exchange(formPost(server, "text/plain", json.formatted("")).build());
+            var otherOrigin = server.exchange(formPost(server, "application/json", json.formatted(""))
+                    .header("Origin", "https://attacker.example").build());
+            var nullOrigin = server.exchange(formPost(server, "application/json", json.formatted(""))
+                    .header("Origin", "null").build());
+            var crossSite = server.exchange(formPost(server, "application/json", json.formatted(""))
+                    .header("Sec-Fetch-Site", "cross-site").build());
+            var withoutProof = server.exchange(formPost(server, "application/json",
+                    json.replace(",\"proof\":\"" + proof + "\"", "").formatted("")).build());
+            var honeypot = server.exchange(formPost(server, "application/json",
+                    json.formatted(",\"website\":\"https://cheap-pills.example\"")).build());
+            assertThat(ticketCount(server, supervisor)).isEqualTo(before);
+            var ownPage = server.exchange(formPost(server, "application/json; charset=utf-8", json.formatted(""))
+                    .header("Origin", own).header("Sec-Fetch-Site", "same-origin").build());
+
+            assertThat(plainText.status()).isEqualTo(415);
+            assertThat(otherOrigin.status()).isEqualTo(403);
+            assertThat(otherOrigin.text("/code")).isEqualTo("public.cross-origin");
+            assertThat(nullOrigin.status()).isEqualTo(403);
+            assertThat(crossSite.status()).isEqualTo(403);
+            assertThat(withoutProof.status()).isEqualTo(422);
+            assertThat(withoutProof.body().at("/errors").findValuesAsText("field")).containsExactly("proof");
+            assertThat(honeypot.status()).isEqualTo(422);
+            assertThat(honeypot.body().at("/errors").findValuesAsText("field")).containsExactly("website");
+            assertThat(ownPage.status()).isEqualTo(202);
+            assertThat(ticketCount(server, supervisor)).isEqualTo(before + 1);
+        }
+    }
+
+    @StorageTest
+    void theRateLimitOfAnAddressHoldsAcrossNodes(TestDatabase db) {
+        try (var first = start(db); var second = TestServer.nextTo(first, ChannelsOverHttpTest::configure)) {
+            var answers = List.of(postForm(first, Map.of("email", "a@example.cn", "message", "one")),
+                    postForm(second, Map.of("email", "a@example.cn", "message", "two")),
+                    postForm(first, Map.of("email", "a@example.cn", "message", "three")),
+                    postForm(second, Map.of("email", "a@example.cn", "message", "four")));
+
+            assertThat(answers).extracting(TestServer.Response::status).containsExactly(202, 202, 202, 429);
+            assertThat(answers.get(3).raw().headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    private static HttpRequest.Builder formPost(TestServer server, String contentType, String body) {
+        return HttpRequest.newBuilder(server.uri("/api/v1/public/webform")).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Posts the form as the server's own page does: as JSON, with the proof of work for its message. */
+    static TestServer.Response postForm(TestServer server, Map<String, ?> form) {
+        var body = new LinkedHashMap<String, Object>(form);
+        if (form.get("message") instanceof String message) {
+            body.put("proof", proof(message.strip(), LocalDate.ofInstant(server.clock.instant(), ZoneOffset.UTC)));
+        }
+        return server.post("/api/v1/public/webform", null, body);
+    }
+
+    /** What the form's page computes: SHA-256 of the version, the UTC day, the message and the proof, 12 zero bits. */
+    static String proof(String message, LocalDate day) {
+        try {
+            var sha256 = MessageDigest.getInstance("SHA-256");
+            for (long nonce = 0; ; nonce++) {
+                byte[] digest = sha256.digest(("rapport-webform-proof/1\n" + day + "\n" + message + "\n" + nonce)
+                        .getBytes(StandardCharsets.UTF_8));
+                if (digest[0] == 0 && (digest[1] & 0xF0) == 0) {
+                    return Long.toString(nonce);
+                }
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

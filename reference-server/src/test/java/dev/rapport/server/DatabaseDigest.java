@@ -16,13 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * What a refused request must leave as it was: the number of rows of every table the API writes, and the sum of the
  * versions of every versioned row (so an update shows too), read in one query. Tables that background work changes on
  * its own (event delivery, sessions, survey invitations' state) are left out, and so are failed logins, which a
- * refused login records on purpose.
+ * refused login records on purpose, and the rate limits' hits, which every public request counts, refused or not.
  *
  * @param figures each table's row count ({@code tickets}) and version sum ({@code tickets.version})
  */
 record DatabaseDigest(Map<String, Long> figures) {
     private static final Set<String> CHANGED_IN_THE_BACKGROUND = Set.of("deliveries", "event_fan_out",
-            "event_subscribers", "sessions", "surveys", "outbox", "rapport_schema_history", "login_failures");
+            "event_subscribers", "sessions", "surveys", "outbox", "rapport_schema_history", "login_failures",
+            "rate_limit_hits");
 
     private static final Map<String, Query> QUERIES = new ConcurrentHashMap<>();
     /** One open connection per database: a digest is taken before and after every fuzzed request. */

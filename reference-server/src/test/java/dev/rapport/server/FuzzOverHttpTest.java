@@ -403,7 +403,7 @@ class FuzzOverHttpTest {
                 Map.entry("POST /api/v1/public/surveys/{token}", "{\"responseSpeed\":5,\"resolution\":5,\"attitude\":5,"
                         + "\"overall\":5,\"recommend\":10}"),
                 Map.entry("POST /api/v1/public/webform", "{\"name\":\"N\",\"email\":\"n@example.com\","
-                        + "\"subject\":\"s\",\"message\":\"m\"}"),
+                        + "\"subject\":\"s\",\"message\":\"m\",\"proof\":\"9211\"}"), // the work for "m" on 2026-11-23
                 Map.entry("POST /api/v1/demo/clock/advance", "{\"duration\":\"PT1H\"}"),
                 Map.entry("POST /api/v1/users", "{\"employeeId\":\"fuzz\",\"name\":\"F\",\"password\":\"a-long-password\","
                         + "\"departmentId\":\"after-sales\",\"roles\":[\"AGENT\"]}"));

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +77,7 @@ class SignInOverHttpTest {
 
     @StorageTest
     void anAttackerIsSlowedDownWhileTheOwnerStillSignsIn(TestDatabase db) throws Exception {
-        try (var server = new TestServer(db); var secondNode = TestServer.secondNode(server)) {
+        try (var server = new TestServer(db); var secondNode = TestServer.nextTo(server, UnaryOperator.identity())) {
             var statuses = new ArrayList<Integer>();
             for (int i = 0; i < 10; i++) {
                 var node = i % 2 == 0 ? server : secondNode;

@@ -39,11 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** API.md's surveys over real HTTP: agents read a ticket's surveys; customers answer once by JSON or the HTML form. */
 class SurveysOverHttpTest {
+    private static final String CHAT_SECRET = "a-long-shared-chat-secret";
     private static final Map<String, Object> GOOD = Map.of("responseSpeed", 5, "resolution", 4, "attitude", 5,
             "overall", 5, "recommend", 9, "comment", "Quick and friendly");
 
     @StorageTest
-    void aClosedTicketsSurveyIsListedForItsReadersWithItsLinkToThisServer(TestDatabase db) throws Exception {
+    void aClosedTicketsSurveyIsListedForItsReadersWithItsStateButNeverItsLink(TestDatabase db) throws Exception {
         try (var server = new TestServer(db)) {
             String agent = server.login("agent");
             var ticket = closedTicket(server);
@@ -57,13 +58,67 @@ class SurveysOverHttpTest {
             assertThat(listed.text("/items/0/state")).isEqualTo("INVITED");
             assertThat(listed.text("/items/0/ticketNumber")).isEqualTo(ticket.number());
             assertThat(listed.text("/items/0/provider")).isEqualTo("link");
-            assertThat(listed.text("/items/0/link")).startsWith(TestServer.SURVEY_BASE_URL + "/survey/");
-            assertThat(listed.raw().body()).doesNotContain("\"token\"");
+            assertThat(listed.body().at("/items/0/link").isMissingNode() || listed.body().at("/items/0/link").isNull())
+                    .isTrue();
+            assertThat(listed.raw().body()).doesNotContain("\"token\"").doesNotContain("/survey/")
+                    .doesNotContain(token(survey));
             assertThat(server.get("/api/v1/surveys?ticketId=" + ticket.id(), null).status()).isEqualTo(401);
             assertThat(server.get("/api/v1/surveys?ticketId=" + ticket.id(), server.login("expert")).status())
                     .isEqualTo(403);
             assertThat(server.get("/api/v1/surveys", agent).body().at("/errors/0/field").asText()).isEqualTo("ticketId");
             assertThat(server.get("/api/v1/surveys?ticketId=nothing", agent).status()).isEqualTo(404);
+            var noChannel = server.post("/api/v1/surveys/" + survey.id().value() + "/resend", agent, Map.of());
+            assertThat(noChannel.status()).isEqualTo(409);
+            assertThat(noChannel.text("/code")).isEqualTo("survey.no-channel");
+        }
+    }
+
+    @StorageTest
+    void aLinkSentThroughTheChannelIsHiddenInTheConversationStaffRead(TestDatabase db) throws Exception {
+        try (var server = new TestServer(db, builder -> builder
+                .config("rapport.channels.team-chat.type", "chat-webhook")
+                .config("rapport.channels.team-chat.secret", CHAT_SECRET)
+                .config("rapport.channels.team-chat.reply-url", "http://127.0.0.1:9/replies"))) {
+            byte[] event = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(Map.of("type", "message",
+                    "messageId", "m-7", "conversationId", "c-7", "sender", Map.of("id", "U7", "name", "Li Na"),
+                    "text", "Which delivery slots are free?"));
+            long now = server.clock.instant().getEpochSecond();
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(CHAT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((now + ".").getBytes(StandardCharsets.UTF_8));
+            String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(event));
+            var posted = server.exchange(HttpRequest.newBuilder(server.uri("/api/v1/public/channels/team-chat"))
+                    .header("Content-Type", "application/json").header("X-Rapport-Timestamp", Long.toString(now))
+                    .header("X-Rapport-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build());
+            var opened = server.rapport.tickets().list(Actor.system(), dev.rapport.api.ticket.TicketFilter.all(),
+                    PageRequest.first(200)).items().stream()
+                    .filter(t -> t.number().equals(posted.text("/ticketNumber"))).findFirst().orElseThrow();
+            var survey = invited(server, close(server, opened));
+            String link = survey.link().orElseThrow().toString();
+            String agent = server.login("agent");
+
+            var messages = server.get("/api/v1/tickets/" + opened.id() + "/messages", agent);
+            var listed = server.get("/api/v1/surveys?ticketId=" + opened.id(), agent);
+
+            assertThat(survey.channel()).contains("team-chat");
+            assertThat(messages.status()).isEqualTo(200);
+            assertThat(messages.body().at("/items").findValuesAsText("direction")).contains("OUTBOUND");
+            assertThat(messages.raw().body()).doesNotContain(link).doesNotContain(token(survey))
+                    .contains("[survey link sent to the customer]");
+            assertThat(listed.text("/items/0/channel")).isEqualTo("team-chat");
+            assertThat(listed.raw().body()).doesNotContain(token(survey));
+
+            var resent = server.post("/api/v1/surveys/" + survey.id().value() + "/resend", agent, Map.of());
+            var again = server.get("/api/v1/tickets/" + opened.id() + "/messages", agent);
+
+            assertThat(resent.status()).isEqualTo(200);
+            assertThat(resent.raw().body()).doesNotContain(token(survey));
+            assertThat(again.body().at("/items").findValuesAsText("body"))
+                    .filteredOn(body -> body.contains("[survey link sent to the customer]")).hasSize(2);
+            assertThat(again.raw().body()).doesNotContain(token(survey));
+            assertThat(server.post("/api/v1/surveys/" + survey.id().value() + "/resend", server.login("expert"),
+                    Map.of()).status()).isEqualTo(403);
         }
     }
 
@@ -178,6 +233,21 @@ class SurveysOverHttpTest {
             var stored = server.rapport.surveys().ofTicket(Actor.system(), ticket.id()).getFirst();
             assertThat(stored.answer().orElseThrow().comment()).contains("很好");
         }
+    }
+
+    /** Takes an open ticket to closure through the SDK. */
+    private static Ticket close(TestServer server, Ticket ticket) {
+        var system = Actor.system();
+        var tickets = server.rapport.tickets();
+        var agent = server.rapport.users().list(system, PageRequest.first(50)).items().stream()
+                .filter(u -> u.employeeId().equals("agent")).findFirst().orElseThrow();
+        ticket = tickets.assign(system, ticket.id(), AssignTicket.to(agent.id(), ticket.version()));
+        ticket = tickets.addProgress(system, ticket.id(), AddProgress.note("Sent the slots", Visibility.INTERNAL,
+                ticket.version()));
+        ticket = tickets.resolve(system, ticket.id(), new ResolveTicket(ticket.version(), "Slots sent",
+                CommunicationMethod.EMAIL));
+        return tickets.confirm(system, ticket.id(), new ConfirmResolution(ticket.version(), Opinion.SATISFIED,
+                Optional.of(CommunicationMethod.EMAIL), Optional.empty()));
     }
 
     /** Opens a ticket for a demo customer and takes it to closure through the SDK. */

@@ -42,26 +42,22 @@ final class TestServer implements AutoCloseable {
 
     /** The same, with the SDK's builder adjusted first, e.g. for attachment limits or the blob directory. */
     TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust) {
-        this(db, adjust, false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
+        this(db.fresh(), adjust, false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** Another node on the database of {@code first}, as behind a load balancer. */
+    static TestServer nextTo(TestServer first, UnaryOperator<Rapport.Builder> adjust) {
+        return new TestServer(first.database, adjust, false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
     /** A server in demo mode, whose clock {@code POST /api/v1/demo/clock/advance} moves. */
     static TestServer demo(TestDatabase db) {
-        return new TestServer(db, UnaryOperator.identity(), true, ServerOptions.DEFAULT_IDLE_TIMEOUT);
+        return new TestServer(db.fresh(), UnaryOperator.identity(), true, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
     /** A server that closes connections kept waiting for {@code idleTimeout}. */
     static TestServer withIdleTimeout(TestDatabase db, Duration idleTimeout) {
-        return new TestServer(db, UnaryOperator.identity(), false, idleTimeout);
-    }
-
-    /** Another node of {@code first}'s cluster: a second server, with its own SDK, over the same database. */
-    static TestServer secondNode(TestServer first) {
-        return new TestServer(first.database, UnaryOperator.identity(), false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
-    }
-
-    private TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust, boolean demo, Duration idleTimeout) {
-        this(db.fresh(), adjust, demo, idleTimeout);
+        return new TestServer(db.fresh(), UnaryOperator.identity(), false, idleTimeout);
     }
 
     private TestServer(DatabaseCoordinates coordinates, UnaryOperator<Rapport.Builder> adjust, boolean demo,

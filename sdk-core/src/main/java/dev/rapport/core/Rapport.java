@@ -165,7 +165,8 @@ public final class Rapport implements AutoCloseable {
                 new SuggestionRule(suggestions, ids, catalog));
         // A low score opens service recovery (SPEC §6): a follow-up for a supervisor, unless the host decides.
         this.surveys = new SurveyService(transactions, clock, tickets,
-                b.serviceRecovery != null ? b.serviceRecovery : new RecoveryFollowUp(followUps), surveySettings);
+                b.serviceRecovery != null ? b.serviceRecovery : new RecoveryFollowUp(followUps), surveySettings,
+                issuing);
         this.users = new UserService(transactions, clock, ids, passwords);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,

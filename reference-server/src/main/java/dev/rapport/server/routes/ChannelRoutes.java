@@ -6,6 +6,7 @@ import dev.rapport.api.spi.channel.InboundRequest;
 import dev.rapport.api.ticket.Inbox;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.server.http.Exchange;
+import dev.rapport.server.http.OwnPages;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * {@code /api/v1/public}: what customers' browsers and chat platforms push to the channels, unauthenticated (the
- * channel authenticates what it must, and the SDK rate-limits per address): the web form of API.md, and
+ * channel authenticates what it must, and the SDK rate-limits per address): the web form of API.md (JSON from this
+ * server's own pages or from clients that are not browsers only, {@link OwnPages}), and
  * {@code /channels/{name}} for any other push channel, such as a chat webhook.
  */
 public final class ChannelRoutes implements HttpService {
@@ -34,8 +36,11 @@ public final class ChannelRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/webform", (req, res) -> receive(req, res, inbox.pushChannelOfType(WEBFORM_PLUGIN)
-                        .orElseThrow(() -> NotFoundException.of("channel", WEBFORM_PLUGIN))))
+        rules.post("/webform", (req, res) -> {
+                    OwnPages.require(req);
+                    receive(req, res, inbox.pushChannelOfType(WEBFORM_PLUGIN)
+                            .orElseThrow(() -> NotFoundException.of("channel", WEBFORM_PLUGIN)));
+                })
                 .post("/channels/{name}", (req, res) -> receive(req, res, http.param(req, "name")));
     }
 

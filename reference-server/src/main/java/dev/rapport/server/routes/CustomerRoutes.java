@@ -45,6 +45,8 @@ public final class CustomerRoutes implements HttpService {
                 .get("/{id}", this::get)
                 .patch("/{id}", this::patch)
                 .get("/{id}/history", this::history)
+                .get("/{id}/matches", (req, res) -> http.page(res, Page.last(customers.possibleMatches(http.actor(req),
+                        id(req)))))
                 .post("/{id}/merge", this::merge);
     }
 

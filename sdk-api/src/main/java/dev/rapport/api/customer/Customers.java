@@ -100,4 +100,13 @@ public interface Customers {
      *                             different currencies
      */
     Customer merge(Actor actor, CustomerId survivor, CustomerId duplicate);
+
+    /**
+     * The customers that share a phone number or an e-mail address with {@code id}, best first: who a customer that a
+     * channel without authenticated senders created may really be. Only a suggestion for an agent, who merges or not;
+     * needs {@code customer.read}.
+     *
+     * @throws NotFoundException for an unknown customer
+     */
+    List<DuplicateCandidate> possibleMatches(Actor actor, CustomerId id);
 }

@@ -25,6 +25,19 @@ public final class UnsupportedMediaTypeException extends RapportException {
                 what + "; allowed: " + String.join(", ", new TreeSet<>(allowed)), allowed);
     }
 
+    /**
+     * A request body of a type the endpoint does not take ({@code body.type.unsupported}).
+     *
+     * @param given   the type as sent, or null when none was
+     * @param allowed the types that are
+     */
+    public static UnsupportedMediaTypeException body(String given, Set<String> allowed) {
+        String what = given == null || given.isBlank() ? "The body needs a content type"
+                : "A body of type " + given.strip() + " is not taken here";
+        return new UnsupportedMediaTypeException("body.type.unsupported",
+                what + "; allowed: " + String.join(", ", new TreeSet<>(allowed)), allowed);
+    }
+
     /** The media types that would have been accepted. */
     public Set<String> allowed() {
         return allowed;

@@ -35,6 +35,11 @@ public record Actor(UserId userId, Optional<DepartmentId> departmentId, Set<Perm
         return new Actor(SYSTEM, Optional.empty(), EnumSet.allOf(Permission.class));
     }
 
+    /** Whether this is {@link #system()}, the host itself rather than a user. */
+    public boolean isSystem() {
+        return userId.equals(SYSTEM);
+    }
+
     /** Whether the actor holds {@code permission}. */
     public boolean has(Permission permission) {
         return permissions.contains(permission);

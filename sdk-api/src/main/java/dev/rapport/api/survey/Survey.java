@@ -11,13 +11,16 @@ import java.util.Optional;
 
 /**
  * One invitation to rate one closed ticket (SPEC §6), created when the ticket closes and issued by the configured
- * survey provider. It carries no contact details; its token is not shown, only the link that holds it.
+ * survey provider. It carries no contact details and never its token; the link that holds the token only for the host
+ * itself ({@link dev.rapport.api.security.Actor#system()}): a user who could follow it could answer in the customer's
+ * place, so users see the state and the answers only, and the link reaches the customer through the ticket's channel.
  *
  * @param provider    the survey provider instance that issues it ({@code rapport.surveys.<name>})
  * @param locale      the customer's language, zh-CN or en: of the invitation and, by default, of the form
  * @param state       as of when it was read: an unanswered survey past {@code expiresAt} is {@code EXPIRED}
- * @param link        where the customer answers, once the provider issued the invitation and if it hosts a form
- * @param channel     the channel the link went to the customer by; empty when it did not go out (agents pass it on)
+ * @param link        where the customer answers, once the provider issued the invitation and if it hosts a form; empty
+ *                    whenever a user reads the survey
+ * @param channel     the channel the link went to the customer by; empty when it did not go out
  * @param invitedAt   when the provider issued the invitation
  * @param answeredAt  when it was answered
  * @param answer      the answer, every score present
@@ -41,6 +44,12 @@ public record Survey(SurveyId id, TicketId ticketId, String ticketNumber, Custom
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(answeredAt, "answeredAt");
         Objects.requireNonNull(answer, "answer");
+    }
+
+    /** This survey without its link, as users read it. */
+    public Survey withoutLink() {
+        return new Survey(id, ticketId, ticketNumber, customerId, provider, locale, state, Optional.empty(), channel,
+                createdAt, invitedAt, expiresAt, answeredAt, answer);
     }
 
     /** This survey in {@code newState}. */

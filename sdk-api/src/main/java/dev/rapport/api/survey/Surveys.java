@@ -59,4 +59,16 @@ public interface Surveys {
      * @throws ValidationException  naming every missing or out-of-range score
      */
     Survey record(Actor actor, SurveyId survey, SurveyAnswer answer);
+
+    /**
+     * Sends the survey's invitation to the customer again, through the channel of their latest message on the ticket:
+     * users never see the link itself. Needs the right to work the ticket; audited as {@code survey.resent}.
+     *
+     * @return the survey as users see it, without its link
+     * @throws NotFoundException  when there is no such survey
+     * @throws ForbiddenException when the actor may not work the survey's ticket
+     * @throws ConflictException  when it is not INVITED ({@code survey.not-invited}), or no channel that can answer
+     *                            reaches the customer ({@code survey.no-channel})
+     */
+    Survey resend(Actor actor, SurveyId survey);
 }

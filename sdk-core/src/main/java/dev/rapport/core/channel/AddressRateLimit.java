@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * At most {@code limit} requests per window from one client address to one scope, such as a channel (a sliding
- * window). Counts live in this node's memory: behind several nodes an address gets the limit on each.
+ * window). Counts live in this node's memory: behind several nodes an address gets the limit on each (the channels
+ * count in the storage instead, {@link SharedRateLimit}).
  */
 public final class AddressRateLimit {
     private static final int MAX_TRACKED = 100_000;
@@ -21,10 +22,6 @@ public final class AddressRateLimit {
     private final String code;
     private final String message;
     private final Map<String, Deque<Instant>> requests = new ConcurrentHashMap<>();
-
-    AddressRateLimit(Clock clock) {
-        this(clock, "channel.rate-limited", "Too many messages from this address; try again later");
-    }
 
     /** @param code and {@code message}: of the {@link RateLimitedException} of a refusal */
     public AddressRateLimit(Clock clock, String code, String message) {

@@ -8,6 +8,7 @@ import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.event.CustomerMessageReceived;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Permission;
+import dev.rapport.api.spi.channel.AnonymousSenders;
 import dev.rapport.api.spi.channel.InboundMessage;
 import dev.rapport.api.spi.channel.InboundRequest;
 import dev.rapport.api.spi.channel.PollingChannel;
@@ -23,6 +24,7 @@ import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketMessage;
 import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.core.Transactions;
+import dev.rapport.core.customer.CorrespondentName;
 import dev.rapport.core.customer.CustomerService;
 import dev.rapport.core.customer.PersonalData;
 import dev.rapport.core.plugin.PatientClose;
@@ -39,7 +41,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Files customers' messages from the channels: each on a new ticket or on the open ticket it answers, exactly once
+ * Files customers' messages from the channels: each on a new ticket or on the open ticket it answers (never for a
+ * channel of {@link AnonymousSenders}, whose every message opens a ticket for a new customer), exactly once
  * however often a channel hands it over and however many nodes read the same source. The claim of the message, the
  * ticket (and a new customer), the message in the conversation and its event commit together.
  */
@@ -53,7 +56,7 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
     private final TicketService tickets;
     private final CustomerService customers;
     private final Map<String, ChannelInstance> channels;
-    private final AddressRateLimit rateLimit;
+    private final SharedRateLimit rateLimit;
     private final ChannelPolling polling;
 
     public ChannelInbox(Transactions transactions, Clock clock, TicketService tickets, CustomerService customers,
@@ -64,7 +67,8 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
         this.customers = customers;
         this.channels = channels.stream().collect(Collectors.toMap(ChannelInstance::name, Function.identity(),
                 (a, b) -> a, java.util.TreeMap::new));
-        this.rateLimit = new AddressRateLimit(clock);
+        this.rateLimit = new SharedRateLimit(transactions, clock, "channel.rate-limited",
+                "Too many messages from this address; try again later");
         this.polling = new ChannelPolling(this, channels.stream()
                 .filter(c -> c.channel() instanceof PollingChannel).toList());
     }
@@ -120,9 +124,28 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
     public List<TicketMessage> conversation(Actor actor, TicketId ticket) {
         var messages = transactions.read(tx -> {
             tickets.readable(tx, actor, ticket);
-            return tx.conversations().of(ticket);
+            var conversation = tx.conversations().of(ticket);
+            if (actor.isSystem()) {
+                return conversation;
+            }
+            // A survey link sent to the customer answers the survey as the customer: users see that it went, not it.
+            var links = tx.surveys().ofTicket(ticket).stream().flatMap(s -> s.link().stream()).map(Object::toString)
+                    .toList();
+            return conversation.stream().map(m -> withoutLinks(m, links)).toList();
         });
         return actor.has(Permission.CUSTOMER_PII_READ) ? messages : messages.stream().map(ChannelInbox::masked).toList();
+    }
+
+    /** The text that stands for a survey link in the conversation users read. */
+    static final String HIDDEN_SURVEY_LINK = "[survey link sent to the customer]";
+
+    private static TicketMessage withoutLinks(TicketMessage m, List<String> links) {
+        String body = m.body();
+        for (String link : links) {
+            body = body.replace(link, HIDDEN_SURVEY_LINK);
+        }
+        return body.equals(m.body()) ? m : new TicketMessage(m.ticketId(), m.channel(), m.direction(), m.messageId(),
+                m.correspondent(), m.subject(), body, m.references(), m.threadKey(), m.at());
     }
 
     /**
@@ -138,7 +161,7 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
             var filed = transactions.read(tx -> tx.conversations().filedOn(channel.name(), message.messageId())
                     .flatMap(tx.tickets()::find));
             if (filed.isPresent()) {
-                return Intake.of(Intake.Kind.DUPLICATE, filed.get());
+                return Intake.of(duplicate(channel), filed.get());
             }
             throw e;
         }
@@ -150,16 +173,19 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
         if (!tx.conversations().claim(channel.name(), message.messageId(), now)) {
             var ticket = tx.conversations().filedOn(channel.name(), message.messageId()).flatMap(tx.tickets()::find)
                     .orElseThrow(() -> new IllegalStateException("message claimed but never filed"));
-            return Intake.of(Intake.Kind.DUPLICATE, ticket);
+            return Intake.of(duplicate(channel), ticket);
         }
-        var answered = ConversationThread.of(tx, channel.name(), message);
+        boolean anonymous = channel.channel() instanceof AnonymousSenders;
+        // A sender nothing proves joins no conversation: a ticket number or an address is no proof of being its customer.
+        var answered = anonymous ? Optional.<Ticket>empty() : ConversationThread.of(tx, channel.name(), message);
         Ticket ticket;
         boolean opened = answered.filter(t -> t.status() != TicketStatus.CLOSED).isEmpty();
         if (opened) {
             var settings = channel.settings();
             // An answer to a closed ticket is that ticket's customer's, whoever of them writes.
-            var customer = answered.map(closed -> survivorOf(tx, closed.customerId())).orElseGet(() ->
-                    customers.forCorrespondent(tx, actor, message.from(), settings.intake(), now).id());
+            var customer = answered.map(closed -> survivorOf(tx, closed.customerId())).orElseGet(() -> (anonymous
+                    ? customers.forAnonymous(tx, actor, message.from(), settings.intake(), now)
+                    : customers.forCorrespondent(tx, actor, message.from(), settings.intake(), now)).id());
             var request = OpenTicket.builder().customer(customer).type(settings.ticketType())
                     .description(message.body().isBlank() ? message.subject().orElse("(no text)") : message.body())
                     .priority(settings.priority()).channel(settings.intake());
@@ -179,6 +205,14 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
         return Intake.of(opened ? Intake.Kind.OPENED : Intake.Kind.APPENDED, ticket);
     }
 
+    /**
+     * How a message filed before is answered: DUPLICATE, except on a channel of anonymous senders, whose every post is
+     * answered alike, so that the answer tells nothing about what exists.
+     */
+    private static Intake.Kind duplicate(ChannelInstance channel) {
+        return channel.channel() instanceof AnonymousSenders ? Intake.Kind.OPENED : Intake.Kind.DUPLICATE;
+    }
+
     /** The customer that {@code id} was merged into, if it was, and so on: the one that takes new tickets. */
     private static CustomerId survivorOf(Transaction tx, CustomerId id) {
         var current = id;
@@ -194,7 +228,8 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
 
     private static TicketMessage masked(TicketMessage m) {
         var who = m.correspondent();
-        var hidden = new Correspondent(who.name(), who.email().map(PersonalData::maskEmail),
+        var hidden = new Correspondent(who.name().filter(name -> !CorrespondentName.isContactData(name, who)),
+                who.email().map(PersonalData::maskEmail),
                 who.phone().map(PersonalData::maskPhone), who.handle());
         return new TicketMessage(m.ticketId(), m.channel(), m.direction(), m.messageId(), hidden, m.subject(), m.body(),
                 m.references(), m.threadKey(), m.at());

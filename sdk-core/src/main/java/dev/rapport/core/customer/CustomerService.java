@@ -13,6 +13,7 @@ import dev.rapport.api.customer.CustomerProfile;
 import dev.rapport.api.customer.CustomerUpdate;
 import dev.rapport.api.customer.Customers;
 import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.customer.DuplicateCandidate;
 import dev.rapport.api.error.DuplicateException;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.NotFoundException;
@@ -92,15 +93,12 @@ public final class CustomerService implements Customers {
     /**
      * The customer who wrote a message, inside the caller's transaction: the one with a contact of the same e-mail
      * address, else of the same phone number; otherwise a new customer with what the message told, flagged for an
-     * agent to complete.
+     * agent to complete, and named without any contact datum unmasked ({@link CorrespondentName}).
      */
     public Customer forCorrespondent(Transaction tx, Actor actor, Correspondent who, IntakeChannel channel,
                                      Instant now) {
         actor.require(Permission.CUSTOMER_WRITE);
-        String name = who.name().or(who::email).or(who::phone).or(who::handle).orElseThrow();
-        var contact = new ContactDraft(Optional.empty(), name, Optional.empty(), who.phone(), who.email());
-        var profile = CustomerProfile.builder().kind(CustomerKind.PERSON).name(name).industry("")
-                .firstContactAt(now).firstContactChannel(channel).contact(contact).build();
+        var profile = correspondentProfile(who, channel, now);
         var suspects = tx.customers().suspects(rules.duplicates().probe(profile));
         var known = suspects.stream().filter(DuplicateSuspect::sameEmail).findFirst()
                 .or(() -> suspects.stream().filter(DuplicateSuspect::samePhone).findFirst());
@@ -108,6 +106,34 @@ public final class CustomerService implements Customers {
             return find(tx, known.get().id());
         }
         return insert(tx, actor, profile, true, now);
+    }
+
+    /**
+     * A new customer, flagged for completion, for a message whose sender nothing proves, such as a web form's: whoever's
+     * contact data it gives, it is filed under no existing customer ({@link #possibleMatches} suggests them).
+     */
+    public Customer forAnonymous(Transaction tx, Actor actor, Correspondent who, IntakeChannel channel, Instant now) {
+        actor.require(Permission.CUSTOMER_WRITE);
+        return insert(tx, actor, correspondentProfile(who, channel, now), true, now);
+    }
+
+    private CustomerProfile correspondentProfile(Correspondent who, IntakeChannel channel, Instant now) {
+        String name = CorrespondentName.of(who, channel, now.atZone(zone).toLocalDate());
+        var contact = new ContactDraft(Optional.empty(), name, Optional.empty(), who.phone(), who.email());
+        return CustomerProfile.builder().kind(CustomerKind.PERSON).name(name).industry("")
+                .firstContactAt(now).firstContactChannel(channel).contact(contact).build();
+    }
+
+    @Override
+    public List<DuplicateCandidate> possibleMatches(Actor actor, CustomerId id) {
+        actor.require(Permission.CUSTOMER_READ);
+        return transactions.read(tx -> {
+            var customer = find(tx, id);
+            // Shared contact data only: a name a channel made up ("Web form 2026-12-06 · …") is like every other one.
+            var suspects = tx.customers().suspects(rules.duplicates().probe(customer.profile())).stream()
+                    .filter(s -> !s.id().equals(id) && (s.samePhone() || s.sameEmail())).toList();
+            return rules.duplicates().candidates(suspects);
+        });
     }
 
     private Customer insert(Transaction tx, Actor actor, CustomerProfile p, boolean needsCompletion, Instant now) {

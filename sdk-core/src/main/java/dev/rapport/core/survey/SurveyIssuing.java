@@ -74,6 +74,21 @@ public final class SurveyIssuing implements AfterClosure, SurveyInvitations {
                 survey.expiresAt(), closedAt, actor.userId()));
     }
 
+    /**
+     * Queues the invitation of an issued survey to the customer again, on the channel of their latest message on the
+     * ticket, inside the caller's transaction.
+     *
+     * @return the channel it goes by; empty when none that can answer reaches the customer (nothing is queued)
+     */
+    public Optional<String> resend(Transaction tx, Survey survey, Ticket ticket, Instant now, Actor actor) {
+        var events = survey.link().map(link -> replies.queue(tx, ticket,
+                texts.of(survey.locale(), survey.ticketNumber(), link, survey.expiresAt()), now, actor))
+                .orElse(List.of());
+        events.forEach(tx.outbox()::append);
+        return events.stream().filter(ReplyQueued.class::isInstance).map(ReplyQueued.class::cast)
+                .map(ReplyQueued::channel).findFirst();
+    }
+
     @Override
     public Optional<SurveyRequest> due(SurveyRequested event) {
         Instant now = clock.instant();

@@ -40,9 +40,11 @@ public final class SurveyService implements Surveys {
     private final ServiceRecovery recovery;
     private final SurveySettings settings;
     private final AddressRateLimit rateLimit;
+    private final SurveyIssuing issuing;
 
     public SurveyService(Transactions transactions, Clock clock, TicketService tickets, ServiceRecovery recovery,
-                         SurveySettings settings) {
+                         SurveySettings settings, SurveyIssuing issuing) {
+        this.issuing = issuing;
         this.transactions = transactions;
         this.clock = clock;
         this.tickets = tickets;
@@ -57,7 +59,8 @@ public final class SurveyService implements Surveys {
         return transactions.read(tx -> {
             tickets.readable(tx, actor, ticket);
             Instant now = clock.instant();
-            return tx.surveys().ofTicket(ticket).stream().map(s -> SurveyRules.asOf(s, now)).toList();
+            return tx.surveys().ofTicket(ticket).stream().map(s -> SurveyRules.asOf(s, now))
+                    .map(s -> actor.isSystem() ? s : s.withoutLink()).toList();
         });
     }
 
@@ -80,6 +83,25 @@ public final class SurveyService implements Surveys {
             var survey = tx.surveys().find(id).orElseThrow(() -> NotFoundException.of("survey", id.value()));
             tickets.workable(tx, actor, survey.ticketId());
             return store(tx, survey, answer, actor);
+        });
+    }
+
+    @Override
+    public Survey resend(Actor actor, SurveyId id) {
+        return transactions.write(tx -> {
+            var found = tx.surveys().find(id).orElseThrow(() -> NotFoundException.of("survey", id.value()));
+            var ticket = tickets.workable(tx, actor, found.ticketId());
+            Instant now = clock.instant();
+            var survey = SurveyRules.asOf(found, now);
+            if (survey.state() != SurveyState.INVITED) {
+                throw ConflictException.of("survey.not-invited", "Only an invited survey, neither answered nor expired,"
+                        + " can be sent again; this one is " + survey.state());
+            }
+            var channel = issuing.resend(tx, survey, ticket, now, actor).orElseThrow(() -> ConflictException.of(
+                    "survey.no-channel", "No channel that can answer reaches this ticket's customer"));
+            tx.audit().append(ChangeSet.create().added("surveyId", id.value()).added("sentBy", channel)
+                    .entry("ticket", ticket.id().value(), now, actor, "survey.resent"));
+            return survey.withoutLink();
         });
     }
 

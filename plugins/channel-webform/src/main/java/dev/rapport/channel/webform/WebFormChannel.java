@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.rapport.api.error.FieldError;
+import dev.rapport.api.spi.channel.AnonymousSenders;
 import dev.rapport.api.spi.channel.InboundMessage;
 import dev.rapport.api.spi.channel.InboundRequest;
 import dev.rapport.api.spi.channel.PushChannel;
@@ -15,11 +16,16 @@ import dev.rapport.api.ticket.Correspondent;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns one form submission into a customer's message. Holds no state between requests, so is safe concurrently. */
-final class WebFormChannel implements PushChannel {
+/**
+ * Turns one form submission into a customer's message. Anyone can post the form, so its senders are anonymous: the SDK
+ * threads nothing by what they claim. Holds no state between requests, so is safe concurrently.
+ */
+final class WebFormChannel implements PushChannel, AnonymousSenders {
     static final int MAX_SUBJECT_CHARS = 200;
     static final int MAX_NAME_CHARS = 100;
     /** Each field at most once, and nothing after the object: a body that could be read two ways is refused. */
@@ -30,11 +36,16 @@ final class WebFormChannel implements PushChannel {
     private static final FieldError NOT_A_FORM = FieldError.of("body",
             "must be a JSON object with name, email, phone, subject and message, each a string");
 
+    /** The field the form hides from people, and that must stay empty. */
+    static final String HONEYPOT = "website";
+
     private final int maxMessageChars;
+    private final int proofBits;
     private final Clock clock;
 
-    WebFormChannel(int maxMessageChars, Clock clock) {
+    WebFormChannel(int maxMessageChars, int proofBits, Clock clock) {
         this.maxMessageChars = maxMessageChars;
+        this.proofBits = proofBits;
         this.clock = clock;
     }
 
@@ -61,6 +72,22 @@ final class WebFormChannel implements PushChannel {
         if (!checks.given("email") && !checks.given("phone")) {
             checks.add("email", "an e-mail address or a phone number is required");
         }
+        // The honeypot: the form hides it from people, a bot fills in every field it finds.
+        if (checks.given(HONEYPOT)) {
+            checks.add(HONEYPOT, "must be left empty");
+        }
+        Instant now = clock.instant();
+        if (proofBits > 0) {
+            Optional<String> proof = checks.line("proof", WorkProof.MAX_CHARS);
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            // Yesterday's too: a page opened before midnight (UTC) may post after it.
+            if (message.isPresent() && (proof.isEmpty() || !WorkProof.holds(proof.get(), message.get(), today, proofBits)
+                    && !WorkProof.holds(proof.get(), message.get(), today.minusDays(1), proofBits))) {
+                checks.add("proof", "must be the proof of work the form computes for the message: SHA-256 of \""
+                        + WorkProof.VERSION + "\\n<UTC day>\\n<message>\\n<proof>\" starting with " + proofBits
+                        + " zero bits");
+            }
+        }
         Optional<String> key = request.header(MessageIds.IDEMPOTENCY_KEY).map(String::strip);
         if (key.isPresent() && !MessageIds.isFitKey(key.get())) {
             checks.add(MessageIds.IDEMPOTENCY_KEY, "must be 1 to " + MessageIds.MAX_KEY_CHARS
@@ -69,7 +96,6 @@ final class WebFormChannel implements PushChannel {
         if (!checks.errors().isEmpty()) {
             return new Received.Invalid(checks.errors());
         }
-        Instant now = clock.instant();
         String messageId = key.map(MessageIds::fromKey)
                 .orElseGet(() -> MessageIds.fromContent(email, phone, subject, message.orElseThrow(), now));
         var from = new Correspondent(name, email, phone, Optional.empty());
@@ -84,6 +110,7 @@ final class WebFormChannel implements PushChannel {
 
     @Override
     public String toString() {
-        return "WebFormChannel[" + WebFormChannelFactory.MAX_MESSAGE_CHARS + "=" + maxMessageChars + "]";
+        return "WebFormChannel[" + WebFormChannelFactory.MAX_MESSAGE_CHARS + "=" + maxMessageChars + ", "
+                + WebFormChannelFactory.PROOF_BITS + "=" + proofBits + "]";
     }
 }

@@ -24,27 +24,43 @@ import dev.rapport.api.spi.channel.ChannelFactory;
  * submission's e-mail address, phone, subject and message, normalised, and the day (UTC) by the SDK's clock: the same
  * form sent twice the same day is one message, which the SDK files once.
  *
+ * <p>Against bots: a submission must carry {@code proof}, a proof of work for its message ({@link WorkProof}: the
+ * SHA-256 of {@code rapport-webform-proof/1\n<UTC day>\n<message>\n<proof>} starts with {@code proof-bits} zero
+ * bits), and must leave {@code website}, a field the form hides from people, empty; else the error names the field.
+ *
  * <p>Settings (all optional): {@code max-message-chars} (default {@value #DEFAULT_MAX_MESSAGE_CHARS}), the longest
- * message, in characters (Unicode code points). Rate limiting per client address is the SDK's.
+ * message, in characters (Unicode code points); {@code proof-bits} (default {@value #DEFAULT_PROOF_BITS}, 0 to 24;
+ * 0 asks for no proof). Rate limiting per client address is the SDK's.
  */
 public final class WebFormChannelFactory implements ChannelFactory {
     /** The id configuration refers to. */
     public static final String ID = "webform";
     static final String MAX_MESSAGE_CHARS = "max-message-chars";
     static final int DEFAULT_MAX_MESSAGE_CHARS = 10_000;
+    static final String PROOF_BITS = "proof-bits";
+    static final int DEFAULT_PROOF_BITS = 12;
+    static final int MAX_PROOF_BITS = 24;
 
     @Override
     public String id() {
         return ID;
     }
 
-    /** @throws PluginConfigException when {@code max-message-chars} is not a positive whole number */
+    /**
+     * @throws PluginConfigException when {@code max-message-chars} is not a positive whole number, or
+     *                               {@code proof-bits} not 0 to 24
+     */
     @Override
     public Channel create(PluginContext context) {
         int maxMessageChars = context.config().integer(MAX_MESSAGE_CHARS, DEFAULT_MAX_MESSAGE_CHARS);
         if (maxMessageChars < 1) {
             throw new PluginConfigException(context.instanceName() + ": " + MAX_MESSAGE_CHARS + " must be at least 1");
         }
-        return new WebFormChannel(maxMessageChars, context.clock());
+        int proofBits = context.config().integer(PROOF_BITS, DEFAULT_PROOF_BITS);
+        if (proofBits < 0 || proofBits > MAX_PROOF_BITS) {
+            throw new PluginConfigException(context.instanceName() + ": " + PROOF_BITS + " must be 0 to "
+                    + MAX_PROOF_BITS);
+        }
+        return new WebFormChannel(maxMessageChars, proofBits, context.clock());
     }
 }

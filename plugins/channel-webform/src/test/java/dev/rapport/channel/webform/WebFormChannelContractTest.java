@@ -6,6 +6,7 @@ import dev.rapport.testkit.PushChannelContract;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,12 @@ class WebFormChannelContractTest extends PushChannelContract {
 
     @Override
     protected Map<String, String> minimalConfig() {
-        return Map.of();
+        return Map.of("proof-bits", "0"); // the requests below carry no proof of work
+    }
+
+    @Override
+    protected Set<String> requiredKeys() {
+        return Set.of(); // proof-bits has a default
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +29,46 @@ class WebFormChannelTest {
             {"name":"李娜","email":"li.na@example.com","phone":"+86 139 1111 2222","subject":"订单问题",
              "message":"您好，我的订单 #123 还没到。\\n请帮忙查一下 😀"}""";
     private final WebFormChannelFactory factory = new WebFormChannelFactory();
-    private final TestPluginContext context = TestPluginContext.of(factory, Map.of());
+    /** Without the proof of work, which {@link #aPostWithoutTheProofOfWorkOrWithTheHoneypotFilledIsRefused} covers. */
+    private final TestPluginContext context = TestPluginContext.of(factory, Map.of("proof-bits", "0"));
     private final PushChannel channel = (PushChannel) context.create(factory);
 
     @AfterEach
     void close() {
         channel.close();
+    }
+
+    @Test
+    void aPostWithoutTheProofOfWorkOrWithTheHoneypotFilledIsRefused() {
+        var guarded = TestPluginContext.of(factory, Map.of());
+        try (var form = (PushChannel) guarded.create(factory)) {
+            LocalDate today = LocalDate.ofInstant(guarded.clock().instant(), ZoneOffset.UTC);
+            String proof = WorkProof.find("Where is my parcel?", today, WebFormChannelFactory.DEFAULT_PROOF_BITS);
+            String body = "{\"email\":\"li.na@example.com\",\"message\":\" Where is my parcel? \"%s}";
+
+            var proven = form.receive(request(body.formatted(",\"proof\":\"" + proof + "\"")));
+            var unproven = form.receive(request(body.formatted("")));
+            var otherMessage = form.receive(request(body.replace("parcel", "order").formatted(",\"proof\":\"" + proof
+                    + "\"")));
+            var oldProof = form.receive(request(body.formatted(",\"proof\":\"" + WorkProof.find("Where is my parcel?",
+                    today.minusDays(2), WebFormChannelFactory.DEFAULT_PROOF_BITS) + "\"")));
+            var honeypot = form.receive(request(body.formatted(",\"proof\":\"" + proof
+                    + "\",\"website\":\"http://spam.example\"")));
+
+            assertThat(accepted(proven).body()).isEqualTo("Where is my parcel?");
+            assertThat(fieldsOf(unproven)).containsExactly("proof");
+            assertThat(fieldsOf(otherMessage)).containsExactly("proof");
+            assertThat(fieldsOf(oldProof)).containsExactly("proof");
+            assertThat(fieldsOf(honeypot)).containsExactly("website");
+        }
+    }
+
+    @Test
+    void theProofOfWorkIsZeroTo24Bits() {
+        assertThatThrownBy(() -> TestPluginContext.of(factory, Map.of("proof-bits", "25")).create(factory))
+                .isInstanceOf(PluginConfigException.class).hasMessageContaining("proof-bits");
+        assertThatThrownBy(() -> TestPluginContext.of(factory, Map.of("proof-bits", "-1")).create(factory))
+                .isInstanceOf(PluginConfigException.class).hasMessageContaining("proof-bits");
     }
 
     @Test
@@ -144,7 +180,7 @@ class WebFormChannelTest {
 
     @Test
     void theMessagesLengthIsConfiguredAndCountedInCharactersNotBytes() {
-        var shortForms = TestPluginContext.of(factory, Map.of("max-message-chars", "20"));
+        var shortForms = TestPluginContext.of(factory, Map.of("max-message-chars", "20", "proof-bits", "0"));
         try (var limited = (PushChannel) shortForms.create(factory)) {
             String twenty = "好".repeat(19) + "😀";
 
@@ -236,7 +272,7 @@ class WebFormChannelTest {
     void itsNameSaysItsLimitAndNothingOfWhatItReceived() {
         accepted(FORM);
 
-        assertThat(channel.toString()).isEqualTo("WebFormChannel[max-message-chars=10000]");
+        assertThat(channel.toString()).isEqualTo("WebFormChannel[max-message-chars=10000, proof-bits=0]");
     }
 
     private Received receive(String body) {

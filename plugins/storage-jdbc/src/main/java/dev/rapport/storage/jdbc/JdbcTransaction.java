@@ -2,6 +2,7 @@ package dev.rapport.storage.jdbc;
 
 import dev.rapport.api.spi.storage.AttachmentStore;
 import dev.rapport.api.spi.storage.AuditLog;
+import dev.rapport.api.spi.storage.RateLimitStore;
 import dev.rapport.api.spi.storage.CollaborationStore;
 import dev.rapport.api.spi.storage.ConversationStore;
 import dev.rapport.api.spi.storage.Counter;
@@ -51,6 +52,7 @@ final class JdbcTransaction implements Transaction {
     private final Outbox outbox;
     private final DeliveryStore deliveries;
     private final ConversationStore conversations;
+    private final RateLimitStore rateLimits;
     private final ImprovementStore improvements;
     private final SuggestionStore suggestions;
     private final ReportStore reports;
@@ -78,6 +80,7 @@ final class JdbcTransaction implements Transaction {
         this.outbox = new JdbcOutbox(handle, json, clock);
         this.deliveries = new JdbcDeliveryStore(handle, dialect, json);
         this.conversations = new JdbcConversationStore(handle, dialect, json);
+        this.rateLimits = new JdbcRateLimitStore(handle, dialect);
         this.improvements = new JdbcImprovementStore(handle, json);
         this.suggestions = new JdbcSuggestionStore(handle, dialect);
         this.reports = new JdbcReportStore(handle);
@@ -148,6 +151,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public WatcherStore watchers() {
         return watchers;
+    }
+
+    @Override
+    public RateLimitStore rateLimits() {
+        return rateLimits;
     }
 
     @Override

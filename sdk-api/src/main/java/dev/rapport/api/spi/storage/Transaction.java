@@ -55,6 +55,9 @@ public interface Transaction {
 
     /** The aggregates reports are computed from. */
     ReportStore reports();
+    /** Hits of the rate limits every node shares. */
+    RateLimitStore rateLimits();
+
     /** Tickets' satisfaction surveys. */
     SurveyStore surveys();
     /** Follow-ups: after closure, by maintenance plan, before renewal, for service recovery. */

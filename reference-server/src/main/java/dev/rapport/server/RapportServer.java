@@ -19,6 +19,7 @@ import dev.rapport.server.routes.DeadLetterRoutes;
 import dev.rapport.server.routes.ReportRoutes;
 import dev.rapport.server.routes.DepartmentRoutes;
 import dev.rapport.server.routes.PublicSurveyRoutes;
+import dev.rapport.server.routes.PublicWebFormRoutes;
 import dev.rapport.server.routes.FollowUpRoutes;
 import dev.rapport.server.routes.ImprovementRoutes;
 import dev.rapport.server.routes.SlaRoutes;
@@ -148,6 +149,7 @@ public final class RapportServer {
                         ChannelRoutes.conversations(rapport.inbox(), http))
                 .register("/api/v1/public", new ChannelRoutes(rapport.inbox(), http), publicSurveys)
                 .register(PublicSurveyRoutes.PAGE_PATH, publicSurveys.pages())
+                .register(PublicWebFormRoutes.PAGE_PATH, PublicWebFormRoutes.page(rapport.inbox(), rapport.clock(), http))
                 .register("/api/v1/surveys", new SurveyRoutes(rapport.surveys(), http))
                 .register("/api/v1/users", new UserRoutes(rapport.users(), http))
                 .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))

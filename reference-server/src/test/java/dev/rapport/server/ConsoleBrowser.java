@@ -70,6 +70,15 @@ final class ConsoleBrowser {
         return browser;
     }
 
+    /** The shared browser at {@code path} of {@code server}: one of its public pages, whose {@code <main id=main>}
+     * settles as the console's does. */
+    static ConsoleBrowser page(TestServer server, String path) {
+        var browser = new ConsoleBrowser(driver(), server);
+        browser.driver.get(server.uri(path).toString());
+        browser.settled();
+        return browser;
+    }
+
     private static synchronized WebDriver driver() {
         if (shared == null) {
             if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {

@@ -51,7 +51,7 @@ final class WebFormPage {
                 .append("<title>").append(text("title")).append("</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(STYLE).append("\"/>\n")
                 .append("<script src=\"").append(SCRIPT).append("\" defer=\"defer\"></script>\n")
-                .append("</head>\n<body>\n<main>\n");
+                .append("</head>\n<body>\n<main id=\"main\">\n");
         String other = texts.getString("language.other");
         html.append("<p class=\"language\"><a href=\"").append(escape(switchLink)).append("\" lang=\"").append(other)
                 .append("\" hreflang=\"").append(other).append("\">").append(text("language.switch"))

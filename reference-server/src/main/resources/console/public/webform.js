@@ -17,7 +17,9 @@
   // is the server's UTC day, whatever the visitor's clock says.
   const servedAt = Number(form.dataset.now);
   const loadedAt = performance.now();
-  const bits = Number(form.dataset.proofBits) || 0;
+  // The channel's default; a server configured for more refuses the proof, and the page seeks more, up to the most.
+  let bits = Number(form.dataset.proofBits) || 0;
+  const MOST_BITS = 24;
 
   function serverDay() {
     return new Date(servedAt + (performance.now() - loadedAt)).toISOString().slice(0, 10);
@@ -33,7 +35,7 @@
   }
 
   /** Counts up from 0 until SHA-256(version, day, message, proof) starts with the asked zero bits. */
-  async function proofOfWork(message, day) {
+  async function proofOfWork(message, day, bits) {
     const prefix = VERSION + '\n' + day + '\n' + message + '\n';
     for (let nonce = 0; ; nonce++) {
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(prefix + nonce)));
@@ -66,9 +68,7 @@
       }
     }
     say([form.dataset.textFailed].concat(elsewhere).join(' '), 'error');
-    if (first) {
-      first.focus();
-    }
+    (first || status).focus();
   }
 
   function say(text, kind) {
@@ -94,16 +94,26 @@
         body[name] = value(name);
       }
       body.website = form.elements.namedItem('website').value;
-      if (bits > 0) {
-        body.proof = await proofOfWork(body.message, serverDay());
+      let response;
+      let answer;
+      for (;;) {
+        if (bits > 0) {
+          body.proof = await proofOfWork(body.message, serverDay(), bits);
+        }
+        response = await fetch(form.getAttribute('action'), {
+          method: 'POST',
+          headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
+          body: JSON.stringify(body),
+          credentials: 'omit',
+        });
+        answer = await response.json().catch(() => ({}));
+        const proofOnly = response.status === 422 && Array.isArray(answer.errors) && answer.errors.length > 0
+            && answer.errors.every((error) => error.field === 'proof');
+        if (!proofOnly || bits >= MOST_BITS) {
+          break;
+        }
+        bits = Math.min(MOST_BITS, Math.max(bits, 8) + 4);
       }
-      const response = await fetch(form.getAttribute('action'), {
-        method: 'POST',
-        headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
-        body: JSON.stringify(body),
-        credentials: 'omit',
-      });
-      const answer = await response.json().catch(() => ({}));
       if (response.status === 202 && answer.ticketNumber) {
         form.reset();
         const number = document.createElement('strong');
@@ -112,15 +122,16 @@
         const [before, after] = form.dataset.textSent.split('{0}');
         status.replaceChildren(before, number, after || '');
         status.className = 'status success';
+        status.focus();
       } else if (response.status === 422 && Array.isArray(answer.errors)) {
         showErrors(answer.errors);
-      } else if (response.status === 429) {
-        say(form.dataset.textLimited, 'error');
       } else {
-        say(form.dataset.textUnavailable, 'error');
+        say(response.status === 429 ? form.dataset.textLimited : form.dataset.textUnavailable, 'error');
+        status.focus();
       }
     } catch (e) {
       say(form.dataset.textUnavailable, 'error');
+      status.focus();
     } finally {
       button.disabled = false;
     }

@@ -53,6 +53,19 @@ class WebFormPageBrowserTest {
     }
 
     @Test
+    void aServerThatAsksForMoreWorkThanTheDefaultIsAnsweredToo() {
+        server.close();
+        server = new TestServer(TestDatabase.H2, builder -> builder.config("rapport.channels.webform.proof-bits", "16"));
+        var browser = ConsoleBrowser.page(server, "/contact?lang=en");
+        browser.fill(FORM, "phone", "139 0000 5670").fill(FORM, "message", "Please call me back.");
+        browser.click(FORM + " button[type=submit]");
+
+        String number = browser.waitUntilNotBlank("#webform-status .ticket-number");
+
+        assertThat(number).matches("T\\d{10}");
+    }
+
+    @Test
     void theServersFieldErrorsShowBesideTheFields() {
         var browser = ConsoleBrowser.page(server, "/contact?lang=en");
         browser.fill(FORM, "email", "not an address").fill(FORM, "message", "Hello");

@@ -66,7 +66,8 @@ final class WebFormPage {
             html.append(" data-text-").append(key).append("=\"").append(escape(texts.getString(key))).append('"');
         }
         html.append(">\n");
-        html.append("<p id=\"webform-status\" class=\"status\" role=\"status\" aria-live=\"polite\"></p>\n");
+        html.append("<p id=\"webform-status\" class=\"status\" role=\"status\" aria-live=\"polite\"")
+                .append(" tabindex=\"-1\"></p>\n");
         field(html, "name", "text", "name");
         html.append("<fieldset>\n<legend>").append(text("contact.hint")).append("</legend>\n");
         field(html, "email", "email", "email");

@@ -63,7 +63,7 @@ public final class AttachmentService implements Attachments {
         }
         BlobWrite blob;
         try {
-            blob = blobs.put(upload.content(), limits.maxBytes());
+            blob = blobs.put(ContentSniffing.checked(upload.content(), contentType), limits.maxBytes());
         } catch (BlobTooLargeException e) {
             throw PayloadTooLargeException.attachment(limits.maxBytes());
         }

@@ -6,9 +6,10 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -21,6 +22,8 @@ import java.io.UncheckedIOException;
 final class ContentSniffing {
     private static final MimeTypes TYPES = MimeTypes.getDefaultMimeTypes();
     private static final MediaTypeRegistry REGISTRY = TYPES.getMediaTypeRegistry();
+    /** What detection looks at: enough for the signatures of every allowed type. */
+    private static final int HEAD = 8 * 1024;
 
     private ContentSniffing() {
     }
@@ -30,19 +33,25 @@ final class ContentSniffing {
      *
      * @throws UnsupportedMediaTypeException {@code attachment.type.mismatch} when they are not of {@code declared}
      */
-    static InputStream checked(InputStream content, String declared) {
-        var buffered = new BufferedInputStream(content, Math.max(8192, TYPES.getMinLength()));
-        MediaType detected;
+    static InputStream checked(InputStream content, String declared, long maxBytes) {
+        byte[] head;
         try {
-            detected = REGISTRY.normalize(TYPES.detect(buffered, new Metadata()).getBaseType());
+            // Never more than the limit allows: a body over the limit is still read only one byte past it.
+            head = content.readNBytes((int) Math.min(HEAD, maxBytes + 1));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the attachment's first bytes", e);
+        }
+        MediaType detected;
+        try {
+            detected = REGISTRY.normalize(TYPES.detect(new ByteArrayInputStream(head), new Metadata()).getBaseType());
+        } catch (IOException e) {
+            throw new IllegalStateException("reading bytes in memory cannot fail", e);
         }
         var claimed = MediaType.parse(declared);
         if (claimed == null || !fits(detected, REGISTRY.normalize(claimed.getBaseType()))) {
             throw UnsupportedMediaTypeException.mismatch(declared, detected.toString());
         }
-        return buffered;
+        return new SequenceInputStream(new ByteArrayInputStream(head), content);
     }
 
     static boolean fits(MediaType detected, MediaType declared) {

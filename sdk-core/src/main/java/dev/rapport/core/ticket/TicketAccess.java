@@ -20,7 +20,7 @@ public final class TicketAccess {
     private TicketAccess() {
     }
 
-    static void requireRead(Actor actor, Ticket ticket) {
+    private static void requireRead(Actor actor, Ticket ticket) {
         if (actor.has(Permission.TICKET_READ_ALL)) {
             return;
         }

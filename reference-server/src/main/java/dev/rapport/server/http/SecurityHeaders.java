@@ -12,10 +12,13 @@ import io.helidon.webserver.http.HttpRouting;
  * token). Answers of the API and the survey pages are never stored by a cache: {@code Cache-Control: no-store}.
  */
 public final class SecurityHeaders {
-    /** The policy as sent; the console and the survey page load their scripts and styles as files of this server. */
+    /**
+     * The policy as sent; the console and the survey page load their scripts and styles as files of this server.
+     * {@code blob:} is for the files the console makes itself (a report's CSV, a downloaded attachment).
+     */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob:; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     public static final String REFERRER_POLICY = "no-referrer";
 
     private static final HeaderName CSP = HeaderNames.create("Content-Security-Policy");

@@ -63,7 +63,8 @@ public final class AttachmentService implements Attachments {
         }
         BlobWrite blob;
         try {
-            blob = blobs.put(ContentSniffing.checked(upload.content(), contentType, limits.maxBytes()), limits.maxBytes());
+            var content = ContentSniffing.checked(upload.content(), contentType, limits.maxBytes());
+            blob = blobs.put(content, limits.maxBytes());
         } catch (BlobTooLargeException e) {
             throw PayloadTooLargeException.attachment(limits.maxBytes());
         }

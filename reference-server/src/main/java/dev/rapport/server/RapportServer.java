@@ -9,6 +9,7 @@ import dev.rapport.server.http.ConnectionProblems;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.Json;
 import dev.rapport.server.http.Problems;
+import dev.rapport.server.http.SecurityHeaders;
 import dev.rapport.server.routes.AttachmentRoutes;
 import dev.rapport.server.routes.AuthRoutes;
 import dev.rapport.server.routes.CatalogRoutes;
@@ -121,6 +122,8 @@ public final class RapportServer {
         var catalog = RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock));
         var problems = new Problems(mapper, catalog);
         problems.register(routing);
+        SecurityHeaders.register(routing, "/api/", PublicSurveyRoutes.PAGE_PATH + "/");
+        RoutePermissions.of(catalog).register(routing, http);
         api(routing, rapport, http, mapper, demoClock);
         Console.register(routing, mapper);
         routing.any(problems::notFound);

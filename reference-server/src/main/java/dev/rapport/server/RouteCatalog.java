@@ -9,6 +9,7 @@ import io.helidon.webserver.http.HttpService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -65,6 +66,21 @@ public final class RouteCatalog {
     public Set<String> methodsOf(String path) {
         return routes.stream().filter(r -> r.matches(path)).map(r -> r.method().text())
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * What a log line may say of a request: the template of the route serving {@code method} and {@code path} (a
+     * literal route before one with parameters), never the concrete path, whose segments may be secrets such as a
+     * survey token; {@code "(no route)"} when no route serves it.
+     */
+    public String templateOf(String method, String path) {
+        return routeOf(method, path).map(Route::toString).orElse(method + " (no route)");
+    }
+
+    /** The route serving {@code method} and {@code path}: a literal route before one with parameters. */
+    public Optional<Route> routeOf(String method, String path) {
+        return routes.stream().filter(r -> r.method().text().equalsIgnoreCase(method) && r.matches(path))
+                .min(Comparator.comparingInt((Route r) -> r.parameters().size()));
     }
 
     private static Pattern pattern(String template) {

@@ -147,6 +147,8 @@ class AttachmentUploadHeapTest {
     /** {@code size} pseudo-random bytes, made as they are read. */
     private static final class GeneratedBytes extends InputStream {
         private final long size;
+        private static final byte[] ZIP_SIGNATURE = {'P', 'K', 3, 4};
+
         private long produced;
         private long state = 0x9E3779B97F4A7C15L;
 
@@ -170,7 +172,8 @@ class AttachmentUploadHeapTest {
                 state ^= state << 13;
                 state ^= state >>> 7;
                 state ^= state << 17;
-                b[off + i] = (byte) state;
+                // A ZIP's signature first: the server checks the first bytes against the declared type.
+                b[off + i] = produced + i < ZIP_SIGNATURE.length ? ZIP_SIGNATURE[(int) (produced + i)] : (byte) state;
             }
             produced += n;
             return n;

@@ -49,7 +49,7 @@ class FeedbackLoopOverHttpTest {
             var answered = server.post("/api/v1/public/surveys/" + token, null, Map.of("responseSpeed", 5,
                     "resolution", 4, "attitude", 5, "overall", 5, "recommend", 9, "comment", "Quick and clear."));
             var beforeDue = followUps(server, ticketId, agent);
-            var advanced = server.post("/api/v1/demo/clock/advance", agent, Map.of("duration", "P3D"));
+            var advanced = server.post("/api/v1/demo/clock/advance", server.login("admin"), Map.of("duration", "P3D"));
             agent = server.login("agent"); // three days on, the morning's tokens have expired
             var afterThreeDays = followUps(server, ticketId, agent);
             var kpis = server.get("/api/v1/reports/kpis?from=2026-11-01&to=2026-11-30", server.login("admin"));

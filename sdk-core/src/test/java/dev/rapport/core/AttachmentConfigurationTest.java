@@ -80,7 +80,7 @@ class AttachmentConfigurationTest {
     }
 
     private static void attachSomething(Rapport rapport) {
-        attach(rapport, new byte[]{1, 2, 3});
+        attach(rapport, "abc".getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void attach(Rapport rapport, byte[] bytes) {

@@ -43,9 +43,18 @@ public final class Exchange {
         this.bodyReads = bodyReads;
     }
 
-    /** The actor behind the request's bearer token. @throws UnauthorizedException without a valid one */
+    /**
+     * The actor behind the request's bearer token, authenticated once per request (the permission check before the
+     * route keeps it in the request's context). @throws UnauthorizedException without a valid one
+     */
     public Actor actor(ServerRequest req) {
-        return authentication.authenticate(bearer(req).orElseThrow(UnauthorizedException::badToken));
+        var known = req.context().get(Actor.class);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        var actor = authentication.authenticate(bearer(req).orElseThrow(UnauthorizedException::badToken));
+        req.context().register(actor);
+        return actor;
     }
 
     public Optional<String> bearer(ServerRequest req) {

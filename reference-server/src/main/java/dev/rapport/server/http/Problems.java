@@ -51,17 +51,16 @@ public final class Problems {
                 .error(HttpException.class, (req, res, e) -> {
                     int status = e.status().code();
                     if (status >= 500) {
-                        LOG.log(Level.WARNING, "Web server refusal " + status + " on " + req.prologue().method().text()
-                                + " " + req.path().path());
+                        LOG.log(Level.WARNING, "Web server refusal " + status + " on " + route(req));
                     }
                     send(res, status, ConnectionProblems.code(status), e.status().reasonPhrase(),
                             ConnectionProblems.detail(status), List.of());
                 })
                 .error(Exception.class, (req, res, e) -> {
                     String incident = UUID.randomUUID().toString();
-                    // Method and path only: a query string may carry personal data (a phone number searched for).
-                    LOG.log(Level.ERROR, "Unexpected failure, incident " + incident + " on "
-                            + req.prologue().method().text() + " " + req.path().path(), e);
+                    // The route template only: a query string may carry personal data (a phone number searched for),
+                    // a path a secret (the survey token of POST /api/v1/public/surveys/{token}).
+                    LOG.log(Level.ERROR, "Unexpected failure, incident " + incident + " on " + route(req), e);
                     send(res, 500, "internal", "Internal error",
                             "Something went wrong on our side; quote incident " + incident, List.of());
                 });
@@ -83,6 +82,12 @@ public final class Problems {
                 "No endpoint " + req.prologue().method().text() + " " + req.path().path(), List.of());
     }
 
+    /** The request as a log line may name it: method and route template, e.g. {@code POST /api/v1/public/surveys/{token}}. */
+    private String route(ServerRequest req) {
+        // The absolute path: inside a service, path() is relative to where the service is registered.
+        return routes.templateOf(req.prologue().method().text(), req.path().absolute().path());
+    }
+
     public void send(ServerRequest req, ServerResponse res, RapportException e) {
         int status = switch (e) {
             case ValidationException v -> 422;
@@ -96,7 +101,8 @@ public final class Problems {
             case UnsupportedMediaTypeException u -> 415;
             case GoneException g -> 410;
         };
-        if (e instanceof PayloadTooLargeException && RefusedBody.leftUnread(req)) {
+        if ((e instanceof PayloadTooLargeException || e instanceof UnsupportedMediaTypeException)
+                && RefusedBody.leftUnread(req)) {
             // The connection cannot carry another request while the rest of this body is in it.
             res.header(HeaderNames.CONNECTION, "close");
         }

@@ -2,6 +2,7 @@ package dev.rapport.server.routes;
 
 import dev.rapport.api.Page;
 import dev.rapport.api.error.PayloadTooLargeException;
+import dev.rapport.api.error.UnsupportedMediaTypeException;
 import dev.rapport.api.ticket.Attachment;
 import dev.rapport.api.ticket.AttachmentId;
 import dev.rapport.api.ticket.Attachments;
@@ -63,7 +64,8 @@ public final class AttachmentRoutes implements HttpService {
         Attachment attachment;
         try {
             attachment = attachments.add(actor, ticket, new NewAttachment(filename, contentType, declared, body));
-        } catch (PayloadTooLargeException e) {
+        } catch (PayloadTooLargeException | UnsupportedMediaTypeException e) {
+            // Refused before the whole body was read: a small rest is read away, so the client hears the answer.
             if (declared.orElse(0) <= RefusedBody.SWALLOW_LIMIT) {
                 RefusedBody.swallow(body);
             }

@@ -12,6 +12,7 @@ import dev.rapport.api.survey.SurveyState;
 import dev.rapport.api.survey.Surveys;
 import dev.rapport.server.http.BadRequestException;
 import dev.rapport.server.http.Exchange;
+import dev.rapport.server.http.SecurityHeaders;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -229,15 +230,18 @@ public final class PublicSurveyRoutes implements HttpService {
         html(res, 429, page.limited());
     }
 
-    /** A page that is never cached, sniffed, framed or sent on as a referrer (its address holds the token). */
+    /**
+     * A page that is never cached, sniffed, framed or sent on as a referrer (its address holds the token): the
+     * headers of every answer ({@link dev.rapport.server.http.SecurityHeaders}), said again here for the page's sake.
+     * Its style is the static {@value SurveyPage#STYLE_SHEET}: the policy allows no inline style.
+     */
     private static void html(ServerResponse res, int status, String page) {
         res.status(status)
                 .header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
                 .header(HeaderNames.CACHE_CONTROL, "no-store")
                 .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
-                .header(REFERRER_POLICY, "no-referrer")
-                .header(CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'; "
-                        + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+                .header(REFERRER_POLICY, SecurityHeaders.REFERRER_POLICY)
+                .header(CONTENT_SECURITY_POLICY, SecurityHeaders.CONTENT_SECURITY_POLICY)
                 .send(page.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,7 +3,6 @@ package dev.rapport.server.routes;
 import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.ticket.Inbox;
 import dev.rapport.server.http.Exchange;
-import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -27,8 +26,6 @@ public final class PublicWebFormRoutes {
      * The leading zero bits the page's proof of work seeks: the {@code webform} channel's default {@code proof-bits}.
      */
     static final int PROOF_BITS = 12;
-    private static final HeaderName CONTENT_SECURITY_POLICY = HeaderNames.create("Content-Security-Policy");
-    private static final HeaderName REFERRER_POLICY = HeaderNames.create("Referrer-Policy");
 
     private PublicWebFormRoutes() {
     }
@@ -55,15 +52,11 @@ public final class PublicWebFormRoutes {
         return "?lang=" + (locale.equals(SurveyPage.CHINESE) ? "en" : "zh-CN");
     }
 
-    /** Never cached (it carries the server's time), sniffed or framed; scripts and styles from this origin only. */
+    /** Never cached: it carries the server's time. The security headers are every answer's (SecurityHeaders). */
     private static void html(ServerResponse res, String page) {
         res.status(200)
                 .header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
                 .header(HeaderNames.CACHE_CONTROL, "no-store")
-                .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
-                .header(REFERRER_POLICY, "no-referrer")
-                .header(CONTENT_SECURITY_POLICY, "default-src 'none'; script-src 'self'; style-src 'self'; "
-                        + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
                 .send(page.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -35,33 +35,8 @@ final class SurveyPage {
     /** Times as customers in the SDK's default business zone read them, with the offset to be exact. */
     private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")
             .withZone(ZoneId.of("Asia/Shanghai"));
-    private static final String STYLE = """
-            body{margin:0;background:#fff;color:#1b1b1b;line-height:1.5;\
-            font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif}
-            main{max-width:42rem;margin:0 auto;padding:1.5rem 1rem 3rem}
-            h1{font-size:1.6rem;margin:.5rem 0 1rem}
-            fieldset{border:1px solid #6b6b6b;border-radius:.5rem;margin:0 0 1.25rem;padding:.75rem 1rem 1rem}
-            legend{font-weight:600;padding:0 .25rem}
-            .hint{color:#474747;margin:.25rem 0 .75rem}
-            .scale{display:flex;flex-wrap:wrap;gap:.5rem 1rem}
-            .option{display:inline-flex;align-items:center;gap:.35rem;min-height:2.75rem}
-            input[type=radio]{width:1.35rem;height:1.35rem;margin:0;accent-color:#0b57d0}
-            label{cursor:pointer}
-            .field{margin:0 0 1.25rem}
-            .field label{display:block;font-weight:600;margin-bottom:.35rem}
-            textarea{box-sizing:border-box;width:100%;font:inherit;color:inherit;border:1px solid #6b6b6b;\
-            border-radius:.375rem;padding:.5rem}
-            button{font:inherit;font-weight:600;color:#fff;background:#0b57d0;border:0;border-radius:.375rem;\
-            padding:.7rem 1.6rem;cursor:pointer}
-            button:hover{background:#0842a0}
-            a{color:#0b57d0}
-            :focus-visible{outline:3px solid #1b1b1b;outline-offset:3px;box-shadow:0 0 0 6px #ffd43b}
-            .errors{border:2px solid #b3261e;border-radius:.5rem;padding:.75rem 1rem;margin:0 0 1.25rem}
-            .errors h2{font-size:1.1rem;margin:0 0 .5rem;color:#b3261e}
-            .error{color:#b3261e;font-weight:600;margin:.25rem 0}
-            .invalid{border-color:#b3261e;border-width:2px}
-            .language{text-align:right;margin:0}
-            """;
+    /** The page's style sheet, a static file of the console (no inline style under the Content-Security-Policy). */
+    static final String STYLE_SHEET = "/css/survey.css";
 
     private final ResourceBundle texts;
     private final Locale locale;
@@ -195,7 +170,7 @@ final class SurveyPage {
                 .append("<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\"/>\n")
-                .append("<title>").append(title).append("</title>\n<style>\n").append(STYLE).append("</style>\n")
+                .append("<title>").append(title).append("</title>\n<link rel=\"stylesheet\" href=\"").append(STYLE_SHEET).append("\"/>\n")
                 .append("</head>\n<body>\n<main>\n");
         switchLink.ifPresent(link -> {
             String other = texts.getString("language.other");

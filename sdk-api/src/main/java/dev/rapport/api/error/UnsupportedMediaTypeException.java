@@ -3,7 +3,10 @@ package dev.rapport.api.error;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The content's media type is missing or not one of those allowed (HTTP 415); nothing was stored. */
+/**
+ * The content's media type is missing or not one of those allowed, or the content is not of the type it was sent as
+ * (HTTP 415); nothing was stored.
+ */
 public final class UnsupportedMediaTypeException extends RapportException {
     private final Set<String> allowed;
 
@@ -38,7 +41,18 @@ public final class UnsupportedMediaTypeException extends RapportException {
                 what + "; allowed: " + String.join(", ", new TreeSet<>(allowed)), allowed);
     }
 
-    /** The media types that would have been accepted. */
+    /**
+     * An attachment whose first bytes are not of the type it was sent as ({@code attachment.type.mismatch}).
+     *
+     * @param declared the type as sent
+     * @param detected the type its bytes show
+     */
+    public static UnsupportedMediaTypeException mismatch(String declared, String detected) {
+        return new UnsupportedMediaTypeException("attachment.type.mismatch", "The attachment was sent as "
+                + declared.strip() + ", but its content is " + detected, Set.of());
+    }
+
+    /** The media types that would have been accepted; empty for a mismatch. */
     public Set<String> allowed() {
         return allowed;
     }

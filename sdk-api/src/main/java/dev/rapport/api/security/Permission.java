@@ -6,6 +6,8 @@ public enum Permission {
     CUSTOMER_READ("customer.read"),
     /** Create and edit customers. */
     CUSTOMER_WRITE("customer.write"),
+    /** Merge a duplicate customer into another: irreversible, so not every writer's. */
+    CUSTOMER_MERGE("customer.merge"),
     /** See contact phone numbers and e-mail addresses unmasked. */
     CUSTOMER_PII_READ("customer.pii.read"),
     /** Open tickets for any customer. */

@@ -17,15 +17,16 @@ public enum Role {
     /** Tier 3: key accounts and their follow-ups. */
     ACCOUNT_MANAGER(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ,
             FOLLOW_UP_WORK, IMPROVEMENT_READ)),
-    /** Assigns and reassigns, watches every ticket and the department's follow-ups, runs improvements. */
-    SUPERVISOR(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_READ_ALL,
+    /** Assigns and reassigns, watches every ticket, merges duplicate customers and the department's follow-ups, runs improvements. */
+    SUPERVISOR(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_MERGE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_READ_ALL,
             TICKET_WORK, TICKET_WORK_ALL, TICKET_ASSIGN, TICKET_REASSIGN_OWNED, TICKET_ACCEPT, USER_READ,
             FOLLOW_UP_WORK, FOLLOW_UP_WORK_DEPARTMENT, REPORT_READ, IMPROVEMENT_READ, IMPROVEMENT_MANAGE)),
     /**
-     * Users, departments, catalogs, event delivery and improvements; reads everything, works no tickets, oversees all
+     * Users, departments, catalogs, event delivery, improvements and customer merges; reads everything, works no tickets, oversees all
      * follow-ups.
      */
     ADMIN(EnumSet.of(USER_READ, USER_ADMIN, DEPARTMENT_ADMIN, SLA_ADMIN, CATALOG_ADMIN, EVENTS_ADMIN, CUSTOMER_READ,
+            CUSTOMER_MERGE,
             TICKET_READ, TICKET_READ_ALL, FOLLOW_UP_WORK_ALL, REPORT_READ, REPORT_READ_ALL, IMPROVEMENT_READ,
             IMPROVEMENT_MANAGE));
 

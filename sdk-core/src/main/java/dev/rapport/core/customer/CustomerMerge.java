@@ -45,7 +45,7 @@ public final class CustomerMerge {
     }
 
     Customer merge(Actor actor, CustomerId survivorId, CustomerId duplicateId) {
-        actor.require(Permission.CUSTOMER_WRITE);
+        actor.require(Permission.CUSTOMER_MERGE);
         if (survivorId.equals(duplicateId)) {
             throw new ValidationException(FieldError.of("duplicateId", "must be another customer than the survivor"));
         }

@@ -13,6 +13,7 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Permission;
 import dev.rapport.api.spi.storage.Before;
 import dev.rapport.core.Transactions;
+import dev.rapport.core.ticket.TicketAccess;
 
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -54,8 +55,10 @@ public final class TimelineService implements CustomerTimeline {
             }
             var merged = new ArrayList<TimelineEntry>();
             if (tickets) {
+                // Every ticket of the customer is on the timeline; one the reader may not open without its text.
                 tx.tickets().ofCustomer(customer, bound(cursor, Kind.TICKET), n).forEach(t -> merged.add(
-                        new TimelineEntry(t.createdAt(), Kind.TICKET, t.id().value(), TimelineSummaries.of(t))));
+                        new TimelineEntry(t.createdAt(), Kind.TICKET, t.id().value(), TicketAccess.mayRead(tx, actor, t)
+                                ? TimelineSummaries.of(t) : TimelineSummaries.withheld(t))));
             }
             tx.interactions().ofCustomer(customer, bound(cursor, Kind.INTERACTION), n).forEach(i -> merged.add(
                     new TimelineEntry(i.at(), Kind.INTERACTION, i.id().value(), TimelineSummaries.of(i))));

@@ -17,6 +17,15 @@ final class TimelineSummaries {
                 + shorten(ticket.title().orElse(ticket.description()));
     }
 
+    /**
+     * A ticket the reader may not open: what kind of ticket it is and where it stands, without its number, title or
+     * description.
+     */
+    static String withheld(Ticket ticket) {
+        return "Ticket of another department (" + ticket.type() + " " + ticket.status()
+                + "): not yours to open";
+    }
+
     static String of(Interaction interaction) {
         return interaction.method() + ": " + shorten(interaction.topic());
     }

@@ -52,7 +52,7 @@ public final class AttachmentService implements Attachments {
     @Override
     public Attachment add(Actor actor, TicketId ticketId, NewAttachment upload) {
         Objects.requireNonNull(upload, "upload");
-        transactions.read(tx -> requireMayAttach(actor, find(tx, ticketId)));
+        transactions.read(tx -> requireMayAttach(tx, actor, find(tx, ticketId)));
         String filename = AttachmentRules.displayName(upload.filename()).orElseThrow(() -> new ValidationException(
                 FieldError.of("filename", "is required: the file's name, without directories")));
         String contentType = AttachmentRules.mediaType(upload.contentType()).filter(limits::allows)
@@ -63,7 +63,8 @@ public final class AttachmentService implements Attachments {
         }
         BlobWrite blob;
         try {
-            blob = blobs.put(upload.content(), limits.maxBytes());
+            var content = ContentSniffing.checked(upload.content(), contentType, limits.maxBytes());
+            blob = blobs.put(content, limits.maxBytes());
         } catch (BlobTooLargeException e) {
             throw PayloadTooLargeException.attachment(limits.maxBytes());
         }
@@ -106,7 +107,7 @@ public final class AttachmentService implements Attachments {
     /** Checked again here: the ticket may have closed, or moved out of the actor's reach, while the bytes streamed. */
     private Attachment record(Transaction tx, Actor actor, TicketId ticketId, String filename, String contentType,
                               BlobWrite blob) {
-        requireMayAttach(actor, find(tx, ticketId));
+        requireMayAttach(tx, actor, find(tx, ticketId));
         Instant now = clock.instant();
         var attachment = new Attachment(AttachmentId.of(ids.next()), ticketId, filename, contentType, blob.size(),
                 blob.sha256(), actor.userId(), now);
@@ -124,8 +125,8 @@ public final class AttachmentService implements Attachments {
     }
 
     /** Attaching is work on the ticket: 404, then 403, then 409 for a CLOSED (read-only) ticket. */
-    private static Void requireMayAttach(Actor actor, Ticket ticket) {
-        TicketAccess.requireRead(actor, ticket);
+    private static Void requireMayAttach(Transaction tx, Actor actor, Ticket ticket) {
+        TicketAccess.requireRead(tx, actor, ticket);
         TicketAccess.requireWork(actor, ticket);
         TicketLifecycle.requireWritable(ticket);
         return null;

@@ -1,6 +1,7 @@
 package dev.rapport.core.ticket;
 
 import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Permission;
 import dev.rapport.api.spi.storage.TicketQuery;
@@ -11,14 +12,34 @@ import java.util.Optional;
 
 /**
  * Who may see and work a ticket: holders of the {@code .all} permission any ticket; holders of the plain one
- * tickets of their department and tickets assigned to them; readers also the tickets they watch.
+ * tickets of their department and tickets assigned to them; readers also the tickets they watch. A ticket the actor
+ * may not see is answered as if it did not exist ({@link NotFoundException}), so that neither its number nor its
+ * existence leaks; a refusal ({@link ForbiddenException}) is only for a ticket the actor sees but may not work.
  */
-final class TicketAccess {
+public final class TicketAccess {
     private TicketAccess() {
     }
 
-    static void requireRead(Actor actor, Ticket ticket) {
-        require(actor, ticket, Permission.TICKET_READ, Permission.TICKET_READ_ALL);
+    private static void requireRead(Actor actor, Ticket ticket) {
+        if (actor.has(Permission.TICKET_READ_ALL)) {
+            return;
+        }
+        actor.require(Permission.TICKET_READ);
+        if (!isOwn(actor, ticket)) {
+            throw NotFoundException.of("ticket", ticket.id().value());
+        }
+    }
+
+    /**
+     * Whether the actor may open the ticket (as {@link #requireRead(Transaction, Actor, Ticket)} lets it), for views
+     * that list tickets of other scopes, such as a customer's timeline, to show them without their text.
+     */
+    public static boolean mayRead(Transaction tx, Actor actor, Ticket ticket) {
+        if (actor.has(Permission.TICKET_READ_ALL)) {
+            return true;
+        }
+        return actor.has(Permission.TICKET_READ)
+                && (isOwn(actor, ticket) || tx.watchers().watches(ticket.id(), actor.userId()));
     }
 
     /**
@@ -34,8 +55,16 @@ final class TicketAccess {
         requireRead(actor, ticket);
     }
 
+    /** For a ticket the actor may read (checked before): a refusal that may name it. */
     static void requireWork(Actor actor, Ticket ticket) {
-        require(actor, ticket, Permission.TICKET_WORK, Permission.TICKET_WORK_ALL);
+        if (actor.has(Permission.TICKET_WORK_ALL)) {
+            return;
+        }
+        actor.require(Permission.TICKET_WORK);
+        if (!isOwn(actor, ticket)) {
+            throw ForbiddenException.of("ticket.out-of-scope",
+                    "Ticket " + ticket.number() + " belongs to another department and is not assigned to you");
+        }
     }
 
     /** The tickets a listing may show the actor; empty means all. */
@@ -49,16 +78,5 @@ final class TicketAccess {
 
     static boolean isOwn(Actor actor, Ticket ticket) {
         return actor.isIn(ticket.departmentId()) || ticket.assigneeId().filter(actor.userId()::equals).isPresent();
-    }
-
-    private static void require(Actor actor, Ticket ticket, Permission own, Permission all) {
-        if (actor.has(all)) {
-            return;
-        }
-        actor.require(own);
-        if (!isOwn(actor, ticket)) {
-            throw ForbiddenException.of("ticket.out-of-scope",
-                    "Ticket " + ticket.number() + " belongs to another department and is not assigned to you");
-        }
     }
 }

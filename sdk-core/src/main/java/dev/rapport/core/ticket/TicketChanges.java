@@ -70,7 +70,7 @@ final class TicketChanges {
     Ticket change(Actor actor, TicketId id, long version, String action, Access access, Step step) {
         return transactions.write(tx -> {
             Ticket current = find(tx, id);
-            TicketAccess.requireRead(actor, current);
+            TicketAccess.requireRead(tx, actor, current);
             access.require(current);
             TicketLifecycle.requireWritable(current);
             if (current.version() != version) {

@@ -337,7 +337,7 @@ public final class TicketService implements Tickets {
         String request = Collaboration.check(command);
         return transactions.write(tx -> {
             var ticket = TicketChanges.find(tx, id);
-            TicketAccess.requireRead(actor, ticket);
+            TicketAccess.requireRead(tx, actor, ticket);
             TicketAccess.requireWork(actor, ticket);
             TicketLifecycle.requireWritable(ticket);
             return Collaboration.request(tx, actor, ticket, command.departmentId(), request,
@@ -415,7 +415,7 @@ public final class TicketService implements Tickets {
     public Ticket close(Actor actor, TicketId id) {
         return transactions.write(tx -> {
             Ticket current = TicketChanges.find(tx, id);
-            TicketAccess.requireRead(actor, current);
+            TicketAccess.requireRead(tx, actor, current);
             TicketAccess.requireWork(actor, current);
             var confirmations = tx.tickets().confirmations(id);
             Instant now = clock.instant();

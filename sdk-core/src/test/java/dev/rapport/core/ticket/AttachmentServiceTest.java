@@ -133,8 +133,8 @@ class AttachmentServiceTest {
     void tooLargeIsRefusedWhetherDeclaredOrNotAndNothingIsStored(TestDatabase db) throws IOException {
         start(db);
         var ticket = openTicket();
-        var declared = new CountingStream(new byte[(int) LIMIT + 1]);
-        var undeclared = new CountingStream(new byte[(int) LIMIT * 10]);
+        var declared = new CountingStream(pdf(new byte[(int) LIMIT + 1]));
+        var undeclared = new CountingStream(pdf(new byte[(int) LIMIT * 10]));
 
         assertThatThrownBy(() -> rapport.attachments().add(Actor.system(), ticket.id(), new NewAttachment("big.pdf",
                 "application/pdf", OptionalLong.of(LIMIT + 1), declared)))
@@ -143,7 +143,7 @@ class AttachmentServiceTest {
                 NewAttachment.of("big.pdf", "application/pdf", undeclared)))
                 .isInstanceOf(PayloadTooLargeException.class);
         var exact = rapport.attachments().add(Actor.system(), ticket.id(),
-                NewAttachment.of("exact.pdf", "application/pdf", new ByteArrayInputStream(new byte[(int) LIMIT])));
+                NewAttachment.of("exact.pdf", "application/pdf", new ByteArrayInputStream(pdf(new byte[(int) LIMIT]))));
 
         assertThat(declared.count).as("a declared length over the limit is refused before reading").isZero();
         assertThat(undeclared.count).as("reading stops one byte past the limit").isEqualTo(LIMIT + 1);
@@ -201,12 +201,13 @@ class AttachmentServiceTest {
         var admin = actor(rapport, Role.ADMIN, "customer-service");
         var ownDepartment = actor(rapport, Role.AGENT, ticket.departmentId().value());
 
+        // Another department's ticket is not there for the agent.
         assertThatThrownBy(() -> rapport.attachments().add(otherDepartment, ticket.id(), upload("x.txt")))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> rapport.attachments().list(otherDepartment, ticket.id()))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> rapport.attachments().open(otherDepartment, ticket.id(), attached.id()))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> rapport.attachments().add(admin, ticket.id(), upload("x.txt")))
                 .as("reading every ticket is not working on it").isInstanceOf(ForbiddenException.class);
         assertThat(rapport.attachments().list(admin, ticket.id())).containsExactly(attached);
@@ -262,7 +263,7 @@ class AttachmentServiceTest {
         var ticket = openTicket();
 
         assertThatThrownBy(() -> rapport.attachments().add(Actor.system(), ticket.id(), new NewAttachment("a.txt",
-                "text/plain", OptionalLong.of(10), new ByteArrayInputStream(new byte[4]))))
+                "text/plain", OptionalLong.of(10), new ByteArrayInputStream("four".getBytes(StandardCharsets.UTF_8)))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("content"));
 
@@ -303,6 +304,13 @@ class AttachmentServiceTest {
         assertThat(heldWhileStreaming).isNotEmpty().containsOnly(0);
         assertThat(connections.openedByThisThread()).isZero();
         assertThat(rapport.attachments().list(Actor.system(), ticket.id())).containsExactly(added);
+    }
+
+    /** The bytes, starting as a PDF does: the first bytes must be of the declared type. */
+    private static byte[] pdf(byte[] bytes) {
+        byte[] signature = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(signature, 0, bytes, 0, signature.length);
+        return bytes;
     }
 
     private Ticket openTicket() {

@@ -3,6 +3,7 @@ package dev.rapport.core.ticket;
 import dev.rapport.api.error.ConflictException;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.event.CollaborationRequested;
 import dev.rapport.api.security.Actor;
@@ -122,7 +123,7 @@ class CollaborationTest {
         var request = new RequestCollaboration(TECHNICAL_SUPPORT, "Please check the logs");
 
         assertThatThrownBy(() -> rapport.tickets().requestCollaboration(actor(rapport, Role.AGENT, "sales"),
-                ticket.id(), request)).isInstanceOf(ForbiddenException.class);
+                ticket.id(), request)).as("a ticket the agent may not see").isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> rapport.tickets().requestCollaboration(actor(rapport, Role.ADMIN, "after-sales"),
                 ticket.id(), request)).isInstanceOf(ForbiddenException.class);
 

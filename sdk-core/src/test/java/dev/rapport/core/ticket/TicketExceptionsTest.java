@@ -4,6 +4,7 @@ import dev.rapport.api.audit.AuditEntry;
 import dev.rapport.api.error.ConflictException;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.event.ExceptionRecorded;
 import dev.rapport.api.security.Actor;
@@ -130,7 +131,7 @@ class TicketExceptionsTest {
                 Optional.empty());
 
         assertThatThrownBy(() -> rapport.tickets().recordException(actor(rapport, Role.AGENT, "sales"), ticket.id(),
-                command)).isInstanceOf(ForbiddenException.class);
+                command)).as("a ticket the agent may not see").isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> rapport.tickets().recordException(actor(rapport, Role.ADMIN, "after-sales"),
                 ticket.id(), command)).isInstanceOf(ForbiddenException.class);
         var stale = new RecordException(ticket.version() - 1, ExceptionKind.EXTERNAL_BLOCKER, "Blocked", "Told",

@@ -266,7 +266,8 @@ class TicketServiceTest {
         User colleague = user(rapport, Role.AGENT, "after-sales");
         User agent = user(rapport, Role.AGENT, "after-sales");
 
-        assertThatThrownBy(() -> rapport.tickets().get(Actor.of(elsewhere), ticket.id())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> rapport.tickets().get(Actor.of(elsewhere), ticket.id()))
+                .as("another department's ticket is not there for the agent").isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> rapport.tickets().assign(Actor.of(agent), ticket.id(), AssignTicket.to(colleague.id(), ticket.version())))
                 .isInstanceOf(ForbiddenException.class);
         var taken = rapport.tickets().assign(Actor.of(agent), ticket.id(), AssignTicket.to(agent.id(), ticket.version()));

@@ -2,6 +2,7 @@ package dev.rapport.core.ticket;
 
 import dev.rapport.api.audit.AuditEntry;
 import dev.rapport.api.error.ForbiddenException;
+import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.security.User;
@@ -78,9 +79,10 @@ class WatchersTest {
 
         assertThat(rapport.tickets().get(Actor.system(), ticket.id()).watchers()).isEmpty();
         assertThat(rapport.tickets().get(Actor.system(), notKey.id()).watchers()).isEmpty();
+        // Out of reach: as if they did not exist.
         assertThatThrownBy(() -> rapport.tickets().get(Actor.of(manager), ticket.id()))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> rapport.tickets().history(Actor.of(manager), notKey.id()))
-                .isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(NotFoundException.class);
     }
 }

@@ -24,6 +24,11 @@ import static dev.rapport.api.security.Permission.*;
 public final class RoutePermissions {
     /** A route anyone may call, without signing in (it checks its own credential, if any). */
     private static final Set<Permission> PUBLIC = null;
+    /**
+     * A route that checks its bearer token itself, without asking for a full session: logging out and changing the
+     * own password stay open to a user who must first replace a one-time password.
+     */
+    private static final Set<Permission> OWN_TOKEN = null;
     /** A route every signed-in user may call. */
     private static final Set<Permission> SIGNED_IN = Set.of();
 
@@ -79,9 +84,9 @@ public final class RoutePermissions {
         var rules = new LinkedHashMap<String, Set<Permission>>();
         rule(rules, "GET /health", PUBLIC);
         rule(rules, "POST /api/v1/auth/login", PUBLIC);
-        rule(rules, "POST /api/v1/auth/logout", SIGNED_IN);
+        rule(rules, "POST /api/v1/auth/logout", OWN_TOKEN);
         rule(rules, "GET /api/v1/auth/session", SIGNED_IN);
-        rule(rules, "POST /api/v1/auth/password", SIGNED_IN);
+        rule(rules, "POST /api/v1/auth/password", OWN_TOKEN);
         rule(rules, "POST /api/v1/public/webform", PUBLIC);
         rule(rules, "POST /api/v1/public/channels/{name}", PUBLIC);
         rule(rules, "POST /api/v1/public/surveys/{token}", PUBLIC);

@@ -38,11 +38,11 @@ class ConsoleAdminBrowserTest extends DemoConsole {
         browser.click(EDIT_USER + " button[type=submit]");
         String changed = browser.waitForText("#main tr[data-employee-id='zhou.min']", "Supervisor").getText();
 
-        browser.click("#logout");
+        browser.logout();
         browser.login("zhou.min", "en");
         String menu = browser.waitForText("#nav", "Monitor").getText();
 
-        assertThat(passwordError).contains("at least 8 characters");
+        assertThat(passwordError).contains("8 to 256 characters");
         assertThat(row).contains("zhou.min", "周敏 Zhou Min", "Customer Service", "Agent", "Front line", "Active");
         assertThat(changed).contains("Supervisor", "Expert").doesNotContain("Agent");
         assertThat(menu).contains("My queue", "Monitor", "Reports").doesNotContain("Users");

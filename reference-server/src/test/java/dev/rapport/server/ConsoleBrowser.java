@@ -131,6 +131,16 @@ final class ConsoleBrowser {
         return this;
     }
 
+    /**
+     * Logs out through the top bar and waits until the login form says so: the console navigates there only once the
+     * server has ended the session, and a page opened before that would be drawn over.
+     */
+    ConsoleBrowser logout() {
+        click("#logout");
+        wait.until(d -> "/login?loggedOut=1".equals(script("return document.getElementById('main').dataset.route")));
+        return settled();
+    }
+
     /** Chooses the console's language in the top bar and waits for the texts to change. */
     ConsoleBrowser chooseLanguage(String language) {
         var select = new Select(find("#language"));

@@ -32,7 +32,7 @@ class ConsoleShellBrowserTest extends DemoConsole {
         browser.waitForText("#main h1", "Ticket queue");
         browser.chooseLanguage("zh-CN");
         String chinese = browser.waitForText("#main h1", "工单队列").getText();
-        browser.click("#logout");
+        browser.logout();
         browser.waitForText("#main .notice", "退出");
 
         browser.fill("#main form", "employeeId", "agent").fill("#main form", "password",

@@ -38,7 +38,7 @@ class ConsoleViewTimings {
             browser.waitForText("#main h1", "Ticket queue");
             long throughFirstView = browser.transferredBytes();
             lines.add(resourcesLoaded(browser, "login page, then the agent's queue"));
-            browser.click("#logout");
+            browser.logout();
             browser.waitForText("#main .notice", "logged out");
             String agentToken = server.login("agent");
             String customerId = server.get("/api/v1/customers?q=C2026000001", agentToken).text("/items/0/id");
@@ -69,7 +69,7 @@ class ConsoleViewTimings {
                             median, sample.getValue().stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
                             median / bare));
                 }
-                browser.click("#logout");
+                browser.logout();
                 browser.waitForText("#main .notice", "logged out");
             }
             lines.add(String.format(Locale.ROOT, "console first-load-bytes=%d through-first-view-bytes=%d "

@@ -1,6 +1,8 @@
 package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.api.security.Actor;
+import dev.rapport.api.ticket.TicketId;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.Eventually;
@@ -81,13 +83,18 @@ class FeedbackLoopOverHttpTest {
         return server.get("/api/v1/tickets/" + ticketId, token).body().get("version").asLong();
     }
 
-    /** The survey's link, once the provider's invitation came back through the outbox. */
+    /**
+     * The survey's link as the customer gets it, once the provider's invitation came back through the outbox: staff
+     * see that it was sent, never the link, so it is read as the host that hands it to the customer's channel.
+     */
     private static String invitationLink(TestServer server, String ticketId, String token) {
-        return Eventually.value("the survey of ticket " + ticketId + " invited", () -> {
+        var listed = Eventually.value("the survey of ticket " + ticketId + " invited", () -> {
             var survey = server.get("/api/v1/surveys?ticketId=" + ticketId, token).body().at("/items/0");
-            return survey.path("state").asText().equals("INVITED") ? Optional.of(survey.get("link").asText())
-                    : Optional.empty();
+            return survey.path("state").asText().equals("INVITED") ? Optional.of(survey) : Optional.empty();
         });
+        assertThat(listed.get("link").isNull()).as("no link for staff").isTrue();
+        return server.rapport.surveys().ofTicket(Actor.system(), TicketId.of(ticketId)).getFirst().link()
+                .orElseThrow().toString();
     }
 
     private static List<JsonNode> followUps(TestServer server, String ticketId, String token) {

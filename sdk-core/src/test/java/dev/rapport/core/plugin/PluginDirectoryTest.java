@@ -3,6 +3,7 @@ package dev.rapport.core.plugin;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.notify.NotifierFactory;
 import dev.rapport.core.Rapport;
+import dev.rapport.testkit.PluginJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dev.rapport.core.plugin;
+package dev.rapport.testkit;
 
 import dev.rapport.api.spi.notify.NotifierFactory;
 
@@ -22,13 +22,15 @@ import java.util.stream.Stream;
  * Third-party plugin jars as a plugin author would build them: Java sources compiled here with javax.tools against
  * the SDK API alone, packed into jars in a temporary directory, never on the server's class path.
  */
-final class PluginJars {
-    static final String NOTIFIER_SERVICE = "META-INF/services/" + NotifierFactory.class.getName();
+public final class PluginJars {
+    /** Where a jar declares its notifier factories. */
+    public static final String NOTIFIER_SERVICE = "META-INF/services/" + NotifierFactory.class.getName();
 
     private final Path work;
     private int compilations;
 
-    PluginJars(Path work) {
+    /** @param work where the generated sources and classes go */
+    public PluginJars(Path work) {
         this.work = work;
     }
 
@@ -37,7 +39,7 @@ final class PluginJars {
      * names: {@code <event type> <subject id> library <Version.VALUE>}. Its {@code toString()} is
      * {@code library <Version.VALUE>}, the constant of the library class {@code com.example.lib.Version} it uses.
      */
-    static Map<String, String> fileNotifier(String packageName, String id) {
+    public static Map<String, String> fileNotifier(String packageName, String id) {
         return Map.of(packageName + ".FileNotifierFactory", """
                 package %s;
 
@@ -91,7 +93,7 @@ final class PluginJars {
     }
 
     /** One jar {@code name} in {@code pluginsDir}: the {@link #fileNotifier file notifier} and its library. */
-    Path fileNotifierJar(Path pluginsDir, String name, String packageName, String id, String libraryValue) {
+    public Path fileNotifierJar(Path pluginsDir, String name, String packageName, String id, String libraryValue) {
         var classes = compile(merge(fileNotifier(packageName, id), library(libraryValue)));
         return jar(pluginsDir.resolve(name), classes, any -> true,
                 Map.of(NOTIFIER_SERVICE, packageName + ".FileNotifierFactory\n"));
@@ -101,7 +103,8 @@ final class PluginJars {
      * A plugin directory {@code name} in {@code pluginsDir}: {@code notifier.jar} with the {@link #fileNotifier file
      * notifier} and {@code lib.jar} with the version {@code libraryValue} of the library it uses.
      */
-    Path fileNotifierWithLibrary(Path pluginsDir, String name, String packageName, String id, String libraryValue) {
+    public Path fileNotifierWithLibrary(Path pluginsDir, String name, String packageName, String id,
+                                        String libraryValue) {
         var classes = compile(merge(fileNotifier(packageName, id), library(libraryValue)));
         var dir = pluginsDir.resolve(name);
         jar(dir.resolve("notifier.jar"), classes, path -> !path.startsWith("com/example/lib/"),
@@ -117,7 +120,7 @@ final class PluginJars {
     }
 
     /** The library class {@code com.example.lib.Version} whose {@code VALUE} is {@code value}. */
-    static Map<String, String> library(String value) {
+    public static Map<String, String> library(String value) {
         return Map.of("com.example.lib.Version", """
                 package com.example.lib;
 
@@ -131,7 +134,7 @@ final class PluginJars {
     }
 
     /** Compiles {@code sources} (class name to source) against the SDK API; returns the class directory. */
-    Path compile(Map<String, String> sources) {
+    public Path compile(Map<String, String> sources) {
         try {
             var root = Files.createDirectories(work.resolve("compile-" + ++compilations));
             var sourceDir = Files.createDirectories(root.resolve("src"));
@@ -147,7 +150,8 @@ final class PluginJars {
                     "-d", classes.toString()));
             arguments.addAll(files);
             var errors = new ByteArrayOutputStream();
-            int status = ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new));
+            int status = ToolProvider.getSystemJavaCompiler()
+                    .run(null, errors, errors, arguments.toArray(String[]::new));
             if (status != 0) {
                 throw new IllegalStateException("javac failed:\n" + errors.toString(StandardCharsets.UTF_8));
             }
@@ -161,7 +165,7 @@ final class PluginJars {
      * Packs the class files of {@code classes} whose path (e.g. {@code com/example/lib/Version.class}) passes
      * {@code include}, and the text {@code resources} (path to content), into {@code jar}.
      */
-    static Path jar(Path jar, Path classes, Predicate<String> include, Map<String, String> resources) {
+    public static Path jar(Path jar, Path classes, Predicate<String> include, Map<String, String> resources) {
         try {
             Files.createDirectories(jar.getParent());
             try (var out = new JarOutputStream(Files.newOutputStream(jar));

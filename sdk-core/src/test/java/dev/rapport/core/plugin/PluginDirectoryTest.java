@@ -1,6 +1,10 @@
 package dev.rapport.core.plugin;
 
 import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.api.spi.PluginContext;
+import dev.rapport.api.spi.notify.Delivery;
+import dev.rapport.api.spi.notify.Notification;
+import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.notify.NotifierFactory;
 import dev.rapport.core.Rapport;
 import dev.rapport.testkit.PluginJars;
@@ -159,6 +163,39 @@ class PluginDirectoryTest {
                 .isInstanceOf(PluginConfigException.class)
                 .hasMessage("Two NotifierFactorys have the id 'file': com.example.file.FileNotifierFactory and "
                         + "com.example.file.FileNotifierFactory");
+    }
+
+    @Test
+    void aFactoryGivenInCodeReplacesAPluginsFactoryWithTheSameId() throws Exception {
+        var dir = plugins();
+        new PluginJars(work).fileNotifierJar(dir, "file-notifier.jar", "com.example.file", "file", "1.0");
+        var created = new java.util.concurrent.atomic.AtomicInteger();
+        var inCode = new NotifierFactory() {
+            @Override
+            public String id() {
+                return "file";
+            }
+
+            @Override
+            public Notifier create(PluginContext context) {
+                context.config().string("path");
+                created.incrementAndGet();
+                return new Notifier() {
+                    @Override
+                    public Delivery deliver(Notification notification) {
+                        return Delivery.delivered();
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+
+        try (var rapport = sdkWithAFileNotifier().factory(inCode).pluginDirectory(dir).build()) {
+            assertThat(created).hasValue(1);
+        }
     }
 
     private Rapport.Builder sdkWithAFileNotifier() {

@@ -52,6 +52,17 @@ public final class Main {
             builder.jdbcCredentials(options.dbUser().orElse(""), options.dbPassword().orElse(""));
         }
         demoClock.ifPresent(builder::clock);
+        if (options.pluginsDir().isPresent()) {
+            try {
+                builder.pluginDirectory(options.pluginsDir().get());
+            } catch (RuntimeException e) {
+                // The SDK's configuration error, naming each plugin and its reason: an operator's mistake, not the
+                // server's, so the message without a stack trace.
+                System.err.println("Cannot load the plugins in " + options.pluginsDir().get() + ": " + e.getMessage());
+                System.exit(1);
+                return;
+            }
+        }
         var rapport = builder.build();
         if (options.demo()) {
             if (DemoData.seed(rapport)) {

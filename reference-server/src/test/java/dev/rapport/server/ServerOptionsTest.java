@@ -87,4 +87,18 @@ class ServerOptionsTest {
         assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--public-url", "service.example.com"}, Map.of()))
                 .hasMessageContaining("public-url");
     }
+
+    @Test
+    void thePluginsDirectoryComesFromTheFlagOrTheEnvironmentAndMustExist(@TempDir Path dir) throws IOException {
+        var flagged = Files.createDirectories(dir.resolve("flagged"));
+        var environment = Files.createDirectories(dir.resolve("environment"));
+
+        assertThat(ServerOptions.parse(new String[]{"--plugins", flagged.toString()},
+                Map.of("RAPPORT_PLUGINS_DIR", environment.toString())).pluginsDir()).contains(flagged);
+        assertThat(ServerOptions.parse(new String[0], Map.of("RAPPORT_PLUGINS_DIR", environment.toString()))
+                .pluginsDir()).contains(environment);
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--plugins", dir.resolve("missing").toString()},
+                Map.of())).hasMessage("plugins must be a directory of plugin jars; " + dir.resolve("missing")
+                + " is not a directory");
+    }
 }

@@ -4,7 +4,9 @@ import dev.rapport.api.spi.blob.BlobKey;
 import dev.rapport.api.spi.blob.BlobStore;
 import dev.rapport.api.spi.blob.BlobTooLargeException;
 import dev.rapport.api.spi.blob.BlobWrite;
+import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +56,8 @@ final class JdbcBlobStore implements BlobStore {
             throw new IllegalArgumentException("maxBytes must not be negative");
         }
         var key = newKey();
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO blobs (blob_key, started_at, complete) VALUES (:key, :at, FALSE)")
+        update("store", key, h -> h.createUpdate("INSERT INTO blobs (blob_key, started_at, complete) "
+                        + "VALUES (:key, :at, FALSE)")
                 .bind("key", key.value()).bind("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .execute());
         boolean stored = false;
@@ -78,8 +81,8 @@ final class JdbcBlobStore implements BlobStore {
                 }
             }
             var written = new BlobWrite(key, size, HEX.formatHex(sha256.digest()));
-            jdbi.useHandle(h -> h.createUpdate("UPDATE blobs SET complete = TRUE, size_bytes = :size, sha256 = :sha256 "
-                            + "WHERE blob_key = :key")
+            update("store", key, h -> h.createUpdate("UPDATE blobs SET complete = TRUE, size_bytes = :size, "
+                            + "sha256 = :sha256 WHERE blob_key = :key")
                     .bind("size", written.size()).bind("sha256", written.sha256()).bind("key", key.value()).execute());
             stored = true;
             return written;
@@ -112,8 +115,23 @@ final class JdbcBlobStore implements BlobStore {
     }
 
     private void insertChunk(BlobKey key, int seq, byte[] bytes) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO blob_chunks (blob_key, seq, content) VALUES (:key, :seq, :content)")
+        update("store", key, h -> h.createUpdate("INSERT INTO blob_chunks (blob_key, seq, content) "
+                        + "VALUES (:key, :seq, :content)")
                 .bind("key", key.value()).bind("seq", seq).bind("content", bytes).execute());
+    }
+
+    /**
+     * Runs one statement in a transaction of its own. A database failure is an {@link UncheckedIOException}, as the
+     * SPI wants for a blob that cannot be written; anything else (the content's own runtime exceptions never get
+     * here) passes unchanged.
+     */
+    private void update(String action, BlobKey key, HandleConsumer<RuntimeException> statement) {
+        try {
+            jdbi.useHandle(statement);
+        } catch (JdbiException e) {
+            throw new UncheckedIOException("Cannot " + action + " blob " + key + ": " + e.getMessage(),
+                    new IOException(e));
+        }
     }
 
     @Override
@@ -125,7 +143,7 @@ final class JdbcBlobStore implements BlobStore {
         try {
             size = jdbi.withHandle(h -> h.createQuery("SELECT size_bytes FROM blobs WHERE blob_key = :key AND complete")
                     .bind("key", key.value()).mapTo(Long.class).findOne());
-        } catch (RuntimeException e) {
+        } catch (JdbiException e) {
             throw new UncheckedIOException("Cannot read blob " + key + ": " + e.getMessage(), new IOException(e));
         }
         return new ChunkStream(key, size.orElseThrow(() -> noSuchBlob(key)));
@@ -136,12 +154,8 @@ final class JdbcBlobStore implements BlobStore {
         if (!OWN_KEY.matcher(key.value()).matches()) {
             return;
         }
-        try {
-            jdbi.useHandle(h -> h.createUpdate("DELETE FROM blobs WHERE blob_key = :key").bind("key", key.value())
-                    .execute());
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException("Cannot delete blob " + key + ": " + e.getMessage(), new IOException(e));
-        }
+        update("delete", key, h -> h.createUpdate("DELETE FROM blobs WHERE blob_key = :key").bind("key", key.value())
+                .execute());
     }
 
     @Override
@@ -157,7 +171,7 @@ final class JdbcBlobStore implements BlobStore {
             if (removed > 0) {
                 LOG.log(Level.INFO, "Removed " + removed + " incomplete blob(s) that interrupted uploads left behind");
             }
-        } catch (RuntimeException e) {
+        } catch (JdbiException e) {
             LOG.log(Level.WARNING, "Could not look for incomplete blobs left behind", e);
         }
     }
@@ -166,7 +180,7 @@ final class JdbcBlobStore implements BlobStore {
         try {
             jdbi.useHandle(h -> h.createUpdate("DELETE FROM blobs WHERE blob_key = :key").bind("key", key.value())
                     .execute());
-        } catch (RuntimeException e) {
+        } catch (JdbiException e) {
             // The sweep on the next start removes it once it is old enough.
             LOG.log(Level.WARNING, "Could not delete the incomplete blob " + key, e);
         }
@@ -250,7 +264,7 @@ final class JdbcBlobStore implements BlobStore {
             try {
                 found = jdbi.withHandle(h -> h.createQuery("SELECT content FROM blob_chunks WHERE blob_key = :key AND seq = :seq")
                         .bind("key", key.value()).bind("seq", seq).mapTo(byte[].class).findOne());
-            } catch (RuntimeException e) {
+            } catch (JdbiException e) {
                 throw new IOException("Cannot read blob " + key + ": " + e.getMessage(), e);
             }
             byte[] bytes = found.orElseThrow(() -> new IOException("Blob " + key + " was deleted while it was read"));

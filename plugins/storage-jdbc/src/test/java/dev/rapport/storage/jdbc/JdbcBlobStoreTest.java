@@ -85,6 +85,20 @@ class JdbcBlobStoreTest {
         }
     }
 
+    @StorageTest
+    void aDatabaseThatCannotBeReachedIsAnUncheckedIOException(TestDatabase db) {
+        var storage = TestStorage.on(db);
+        try (BlobStore store = create(storage.storage())) {
+            var written = store.put(new ByteArrayInputStream(new byte[]{1, 2, 3}), 3);
+            storage.close();
+
+            assertThatThrownBy(() -> store.put(new ByteArrayInputStream(new byte[]{4}), 1))
+                    .isInstanceOf(UncheckedIOException.class);
+            assertThatThrownBy(() -> store.open(written.key())).isInstanceOf(UncheckedIOException.class);
+            assertThatThrownBy(() -> store.delete(written.key())).isInstanceOf(UncheckedIOException.class);
+        }
+    }
+
     @Test
     void theStoreIsTheDefaultOnPostgresqlOnly() {
         try (var postgres = TestStorage.on(TestDatabase.POSTGRES); var h2 = TestStorage.on(TestDatabase.H2)) {

@@ -200,9 +200,19 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
         return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rapport"));
     }
 
-    /** Where attachments go: {@code attachments} in the data directory, whichever database is used. */
+    /** Where attachments go when they are files ({@link #attachmentsInDataDir()}): {@code attachments} in the data directory. */
     public Path attachmentDir() {
         return dataDir.resolve("attachments");
+    }
+
+    /**
+     * Whether attachments are files in {@link #attachmentDir()}: with the file-system store, which is the default on
+     * H2 or chosen with {@code rapport.blobs.type=filesystem}. On PostgreSQL they default to the database, which every
+     * node shares; another {@code rapport.blobs.type} (e.g. {@code s3}) brings its own settings.
+     */
+    public boolean attachmentsInDataDir() {
+        String type = sdkConfig.get("rapport.blobs.type");
+        return type == null ? !jdbcUrl().startsWith("jdbc:postgresql:") : type.equals("filesystem");
     }
 
     private static long number(Map<String, String> values, String key, long defaultValue, long min, long max) {

@@ -345,8 +345,9 @@ public final class Rapport implements AutoCloseable {
     }
 
     /**
-     * Configures and builds a {@link Rapport}. Without any storage setting: an in-memory H2 database. Without a
-     * {@code rapport.blobs.directory}: attachments in a fresh directory under {@code java.io.tmpdir} that
+     * Configures and builds a {@link Rapport}. Without any storage setting: an in-memory H2 database. Without
+     * {@code rapport.blobs.type} and {@code rapport.blobs.directory}: attachments in the database on PostgreSQL
+     * (shared by every node), and on H2 in a fresh directory under {@code java.io.tmpdir} that
      * {@link Rapport#close()} deletes, which suits tests and demos; give a directory for anything to keep.
      */
     public static final class Builder {
@@ -425,8 +426,8 @@ public final class Rapport implements AutoCloseable {
 
         /**
          * A flat configuration key such as {@code rapport.storage.type} (default {@code jdbc}) or
-         * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code filesystem})
-         * and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
+         * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code jdbc} on
+         * PostgreSQL, else {@code filesystem}) and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
          * instance's own keys for a notifier, {@code rapport.events.*} for event delivery,
          * {@code rapport.surveys.<name>.type} with the provider's keys and {@code rapport.surveys.validity} for
          * satisfaction surveys, {@code rapport.follow-ups.*} for the follow-up plan, {@code rapport.improvements.*}
@@ -701,8 +702,13 @@ public final class Rapport implements AutoCloseable {
             }
             BlobStore blobs = null;
             try {
+                // A storage plugin's own blob store (the database one) reaches its database through the storage.
+                var blobHostObjects = new HashMap<Class<?>, Object>(hostObjects);
+                if (storage != null) {
+                    blobHostObjects.put(Storage.class, storage);
+                }
                 blobs = ConfiguredBlobStore.create(config, discoverPlugins, factories, loader,
-                        new Plugins(ruleClock(), hostObjects));
+                        new Plugins(ruleClock(), blobHostObjects), Optional.ofNullable(storage));
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }

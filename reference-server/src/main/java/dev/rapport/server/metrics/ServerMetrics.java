@@ -4,7 +4,6 @@ import dev.rapport.api.spi.storage.PoolFigures;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.figures.Figures;
-import dev.rapport.core.figures.Tally;
 import dev.rapport.server.RouteCatalog;
 import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
@@ -95,7 +94,9 @@ public final class ServerMetrics {
                 .description("Requests answered, and the server's time for each: from routing to the response sent")
                 .tags(List.of(Tag.create("route", k.route()), Tag.create("method", k.method()),
                         Tag.create("status", k.status())))
-                .buckets(BUCKETS)));
+                .buckets(BUCKETS)
+                // Buckets only: quantiles computed per node cannot be added up across nodes.
+                .percentiles(new double[0])));
     }
 
     private void figures() {
@@ -110,11 +111,11 @@ public final class ServerMetrics {
         counter("rapport.sla.breaches", "SLA breaches raised", List.of(), f -> f.counts().slaBreaches());
         counter("rapport.channel.messages.filed", "Customers' messages filed from the channels", List.of(),
                 f -> f.counts().channelMessagesFiled());
-        for (Tally.Refusal reason : Tally.Refusal.values()) {
+        for (Figures.Refusal reason : Figures.Refusal.values()) {
             counter("rapport.logins.refused", "Logins refused, by reason", List.of(Tag.create("reason",
                     label(reason))), f -> f.counts().loginsRefused().getOrDefault(reason, 0L));
         }
-        for (Tally.Outcome outcome : Tally.Outcome.values()) {
+        for (Figures.Outcome outcome : Figures.Outcome.values()) {
             counter("rapport.deliveries", "Delivery attempts whose outcome was recorded, by outcome",
                     List.of(Tag.create("outcome", label(outcome))),
                     f -> f.counts().deliveries().getOrDefault(outcome, 0L));

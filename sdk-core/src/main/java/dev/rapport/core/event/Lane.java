@@ -1,5 +1,6 @@
 package dev.rapport.core.event;
 
+import dev.rapport.core.figures.Figures;
 import dev.rapport.core.figures.Tally;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.spi.storage.Lease;
@@ -176,9 +177,9 @@ final class Lane implements AutoCloseable {
         });
         if (kept) {
             tally.delivery(switch (verdict) {
-                case Verdict.Done done -> Tally.Outcome.DELIVERED;
-                case Verdict.Again again -> Tally.Outcome.RETRIED;
-                case Verdict.Dead dead -> Tally.Outcome.DEAD_LETTERED;
+                case Verdict.Done done -> Figures.Outcome.DELIVERED;
+                case Verdict.Again again -> Figures.Outcome.RETRIED;
+                case Verdict.Dead dead -> Figures.Outcome.DEAD_LETTERED;
             });
         }
         if (!kept) {

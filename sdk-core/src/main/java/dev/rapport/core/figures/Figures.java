@@ -18,6 +18,12 @@ import java.util.Optional;
  * @param pool   the storage's connection pool now; empty for a storage without a pool to report on
  */
 public record Figures(Counts counts, Optional<Gauges> gauges, Optional<PoolFigures> pool) {
+    /** What a delivery attempt came to: delivered, to be tried again later, or given up as a dead letter. */
+    public enum Outcome { DELIVERED, RETRIED, DEAD_LETTERED }
+
+    /** Why a login was refused: a wrong employee id or password, or too many failures (the login throttle). */
+    public enum Refusal { BAD_CREDENTIALS, THROTTLED }
+
     /**
      * Counts since this instance started; they only grow.
      *
@@ -32,8 +38,8 @@ public record Figures(Counts counts, Optional<Gauges> gauges, Optional<PoolFigur
      *                              whose outcome was recorded, by outcome
      */
     public record Counts(Map<Priority, Long> ticketsOpened, Map<Priority, Long> ticketsClosed, long slaWarnings,
-                         long slaBreaches, long channelMessagesFiled, Map<Tally.Refusal, Long> loginsRefused,
-                         Map<Tally.Outcome, Long> deliveries) {
+                         long slaBreaches, long channelMessagesFiled, Map<Refusal, Long> loginsRefused,
+                         Map<Outcome, Long> deliveries) {
         public Counts {
             ticketsOpened = Map.copyOf(ticketsOpened);
             ticketsClosed = Map.copyOf(ticketsClosed);

@@ -23,17 +23,11 @@ import java.util.function.Function;
  * Thread-safe and cheap: a few adders, no lock.
  */
 public final class Tally {
-    /** What a delivery attempt came to. */
-    public enum Outcome { DELIVERED, RETRIED, DEAD_LETTERED }
-
-    /** Why a login was refused. */
-    public enum Refusal { BAD_CREDENTIALS, THROTTLED }
-
     private final Map<Priority, LongAdder> opened = adders(Priority.class);
     private final Map<Priority, LongAdder> closed = adders(Priority.class);
     private final Map<SlaAlarm, LongAdder> alarms = adders(SlaAlarm.class);
-    private final Map<Outcome, LongAdder> deliveries = adders(Outcome.class);
-    private final Map<Refusal, LongAdder> refusals = adders(Refusal.class);
+    private final Map<Figures.Outcome, LongAdder> deliveries = adders(Figures.Outcome.class);
+    private final Map<Figures.Refusal, LongAdder> refusals = adders(Figures.Refusal.class);
     private final LongAdder messagesFiled = new LongAdder();
 
     /** Runs {@code work} in one transaction of {@code storage} and, once it commits, counts the events it appended. */
@@ -48,12 +42,12 @@ public final class Tally {
     }
 
     /** Counts a refused login. */
-    public void loginRefused(Refusal reason) {
+    public void loginRefused(Figures.Refusal reason) {
         refusals.get(reason).increment();
     }
 
     /** Counts a delivery attempt whose outcome was recorded. */
-    public void delivery(Outcome outcome) {
+    public void delivery(Figures.Outcome outcome) {
         deliveries.get(outcome).increment();
     }
 

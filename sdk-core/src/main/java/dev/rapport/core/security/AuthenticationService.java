@@ -1,5 +1,6 @@
 package dev.rapport.core.security;
 
+import dev.rapport.core.figures.Figures;
 import dev.rapport.core.figures.Tally;
 import dev.rapport.api.error.RateLimitedException;
 import dev.rapport.api.error.FieldError;
@@ -79,7 +80,7 @@ public final class AuthenticationService implements Authentication {
         try {
             throttle.attempt(id, address);
         } catch (RateLimitedException e) {
-            tally.loginRefused(Tally.Refusal.THROTTLED);
+            tally.loginRefused(Figures.Refusal.THROTTLED);
             throw e;
         }
         var credentials = id.isEmpty() ? Optional.<Credentials>empty()
@@ -88,7 +89,7 @@ public final class AuthenticationService implements Authentication {
                 ? passwords.matches(given, credentials.get().passwordHash()) && credentials.get().user().active()
                 : passwords.matchesNothing(given);
         if (!ok) {
-            tally.loginRefused(Tally.Refusal.BAD_CREDENTIALS);
+            tally.loginRefused(Figures.Refusal.BAD_CREDENTIALS);
             throw UnauthorizedException.badCredentials();
         }
         throttle.succeeded(id, address);

@@ -81,7 +81,7 @@ import dev.rapport.core.ticket.TicketService;
 import dev.rapport.core.ticket.TicketTypeService;
 
 import dev.rapport.api.ticket.SlaWatch;
-import dev.rapport.core.figures.Figures;
+import dev.rapport.api.figures.Figures;
 import dev.rapport.core.figures.Tally;
 
 import javax.sql.DataSource;

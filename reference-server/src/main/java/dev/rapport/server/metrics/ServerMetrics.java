@@ -1,9 +1,9 @@
 package dev.rapport.server.metrics;
 
-import dev.rapport.api.spi.storage.PoolFigures;
+import dev.rapport.api.figures.PoolFigures;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.core.Rapport;
-import dev.rapport.core.figures.Figures;
+import dev.rapport.api.figures.Figures;
 import dev.rapport.server.RouteCatalog;
 import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;

@@ -1,6 +1,6 @@
 package dev.rapport.core.event;
 
-import dev.rapport.core.figures.Figures;
+import dev.rapport.api.figures.Figures;
 import dev.rapport.core.figures.Tally;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.spi.storage.Lease;

@@ -1,5 +1,6 @@
 package dev.rapport.core.figures;
 
+import dev.rapport.api.figures.Figures;
 import dev.rapport.api.event.CustomerMessageReceived;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketClosed;

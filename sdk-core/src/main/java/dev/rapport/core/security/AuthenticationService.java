@@ -1,6 +1,6 @@
 package dev.rapport.core.security;
 
-import dev.rapport.core.figures.Figures;
+import dev.rapport.api.figures.Figures;
 import dev.rapport.core.figures.Tally;
 import dev.rapport.api.error.RateLimitedException;
 import dev.rapport.api.error.FieldError;

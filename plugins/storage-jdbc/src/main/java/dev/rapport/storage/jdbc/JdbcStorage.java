@@ -1,7 +1,7 @@
 package dev.rapport.storage.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.rapport.api.spi.storage.PoolFigures;
+import dev.rapport.api.figures.PoolFigures;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.Transaction;
 import org.jdbi.v3.core.Jdbi;

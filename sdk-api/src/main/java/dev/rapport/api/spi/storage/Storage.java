@@ -1,5 +1,7 @@
 package dev.rapport.api.spi.storage;
 
+import dev.rapport.api.figures.PoolFigures;
+
 import java.util.Optional;
 import java.util.function.Function;
 

@@ -1,4 +1,4 @@
-package dev.rapport.api.spi.storage;
+package dev.rapport.api.figures;
 
 /**
  * A storage's connection pool as of now.

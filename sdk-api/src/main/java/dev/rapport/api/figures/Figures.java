@@ -1,6 +1,5 @@
-package dev.rapport.core.figures;
+package dev.rapport.api.figures;
 
-import dev.rapport.api.spi.storage.PoolFigures;
 import dev.rapport.api.ticket.Priority;
 
 import java.time.Duration;

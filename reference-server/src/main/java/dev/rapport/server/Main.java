@@ -76,12 +76,16 @@ public final class Main {
                     "Created the user 'admin'. Its password, shown only this once: " + password));
         }
         var server = RapportServer.start(rapport, port, options.maxJsonBytes(),
-                demoClock.<Function<Duration, Instant>>map(clock -> clock::advance), options.idleTimeout());
+                demoClock.<Function<Duration, Instant>>map(clock -> clock::advance), options.idleTimeout(),
+                options.metrics());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             rapport.close();
         }, "rapport-shutdown"));
         System.out.println("Rapport listening on http://localhost:" + server.port() + (options.demo() ? " (demo mode)" : ""));
+        if (options.metrics().port().isPresent()) {
+            System.out.println("Metrics on http://localhost:" + server.port(RapportServer.MANAGEMENT) + "/metrics");
+        }
     }
 
     /** Survey links are built before the server binds, so "any free port" is chosen here. */

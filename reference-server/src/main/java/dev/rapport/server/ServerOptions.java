@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
+import dev.rapport.server.metrics.MetricsSettings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -34,11 +35,14 @@ import java.util.regex.Pattern;
  *                           before the server closes it
  * @param pluginsDir         the directory of plugin jars loaded at start (see
  *                           {@code Rapport.Builder.pluginDirectory}), if any
+ * @param metrics            where {@code GET /metrics} is served (the API's port, or a management port) and the
+ *                           token it may require
  */
 public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
                             Optional<String> dbPassword, boolean demo, long maxJsonBytes, long maxAttachmentBytes,
                             Map<String, String> sdkConfig, Optional<String> publicUrl,
-                            Optional<String> surveySecret, Duration idleTimeout, Optional<Path> pluginsDir) {
+                            Optional<String> surveySecret, Duration idleTimeout, Optional<Path> pluginsDir,
+                            MetricsSettings metrics) {
     /** How long a client may keep a connection waiting, unless configured. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LONGEST_IDLE_TIMEOUT = Duration.ofHours(1);
@@ -65,7 +69,9 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
             new Setting("--public-url", "RAPPORT_PUBLIC_URL", "public-url"),
             new Setting("--survey-secret", "RAPPORT_SURVEY_SECRET", "survey-secret"),
             new Setting("--idle-timeout", "RAPPORT_IDLE_TIMEOUT", "idle-timeout"),
-            new Setting("--plugins", "RAPPORT_PLUGINS_DIR", "plugins"));
+            new Setting("--plugins", "RAPPORT_PLUGINS_DIR", "plugins"),
+            new Setting("--metrics-port", "RAPPORT_METRICS_PORT", "metrics-port"),
+            new Setting("--metrics-token", "RAPPORT_METRICS_TOKEN", "metrics-token"));
 
     public static final String USAGE = """
             Usage: java -jar rapport-server.jar [options]
@@ -88,12 +94,18 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                                     within a request line, headers or body (default 30s; 10s, 2m or PT30S)
               --plugins DIR         load every plugin jar in DIR, each in a class loader of its own (default:
                                     plugins/ beside rapport-server.jar, when it exists)
+              --metrics-port N      serve GET /metrics on this management port instead of the HTTP port
+              --metrics-token SECRET
+                                    require "Authorization: Bearer SECRET" on GET /metrics (at least 16
+                                    characters; default: open to whoever reaches the port)
               --config FILE         properties file with the keys port, data-dir, db-url, db-user, db-password,
                                     demo, max-json-bytes, max-attachment-bytes, public-url, survey-secret,
-                                    idle-timeout, plugins, and SDK keys rapport.* (e.g. rapport.notifiers.ops.type=webhook)
+                                    idle-timeout, plugins, metrics-port, metrics-token, and SDK keys rapport.* (e.g.
+                                    rapport.notifiers.ops.type=webhook)
             Environment: RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_DB_URL, RAPPORT_DB_USER, RAPPORT_DB_PASSWORD,
                          RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES, RAPPORT_MAX_ATTACHMENT_BYTES, RAPPORT_PUBLIC_URL,
-                         RAPPORT_SURVEY_SECRET, RAPPORT_IDLE_TIMEOUT, RAPPORT_PLUGINS_DIR. Flags win over the environment, which wins
+                         RAPPORT_SURVEY_SECRET, RAPPORT_IDLE_TIMEOUT, RAPPORT_PLUGINS_DIR, RAPPORT_METRICS_PORT,
+                         RAPPORT_METRICS_TOKEN. Flags win over the environment, which wins
                          over the file.
             """;
 
@@ -132,8 +144,9 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                     .filter(v -> !v.isBlank())
                     .ifPresent(v -> values.put(s.key(), v.strip()));
         }
+        int port = (int) number(values, "port", 8080, 0, 65535);
         return new ServerOptions(
-                (int) number(values, "port", 8080, 0, 65535),
+                port,
                 Path.of(values.getOrDefault("data-dir", "data")),
                 Optional.ofNullable(values.get("db-url")),
                 Optional.ofNullable(values.get("db-user")),
@@ -146,7 +159,8 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 Optional.ofNullable(values.get("public-url")).map(ServerOptions::checkedPublicUrl),
                 Optional.ofNullable(values.get("survey-secret")),
                 duration(values, "idle-timeout", DEFAULT_IDLE_TIMEOUT, Duration.ofSeconds(1), LONGEST_IDLE_TIMEOUT),
-                pluginsDir(values.get("plugins")));
+                pluginsDir(values.get("plugins")),
+                metrics(values, port));
     }
 
     /**
@@ -174,6 +188,21 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
         } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
             return Optional.empty();
         }
+    }
+
+    private static MetricsSettings metrics(Map<String, String> values, int port) {
+        Optional<Integer> metricsPort = values.containsKey("metrics-port")
+                ? Optional.of((int) number(values, "metrics-port", 0, 1, 65535)) : Optional.empty();
+        if (metricsPort.isPresent() && metricsPort.get() == port) {
+            throw new IllegalArgumentException("metrics-port must differ from port (" + port + "); leave it out to "
+                    + "serve /metrics on the HTTP port");
+        }
+        var token = Optional.ofNullable(values.get("metrics-token"));
+        if (token.isPresent() && (token.get().length() < 16 || token.get().chars().anyMatch(c -> c <= ' ' || c > '~'))) {
+            throw new IllegalArgumentException("metrics-token must be at least 16 printable ASCII characters without "
+                    + "spaces");
+        }
+        return new MetricsSettings(metricsPort, token);
     }
 
     /** Where customers reach the server: the configured URL without a trailing slash, or this host's port. */
@@ -292,6 +321,6 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes
                 + ", maxAttachmentBytes=" + maxAttachmentBytes + ", sdkConfig=" + new TreeMap<>(sdkConfig).keySet()
                 + ", publicUrl=" + publicUrl + ", surveySecret=" + surveySecret.map(p -> "****")
-                + ", idleTimeout=" + idleTimeout + ", pluginsDir=" + pluginsDir + "]";
+                + ", idleTimeout=" + idleTimeout + ", pluginsDir=" + pluginsDir + ", metrics=" + metrics + "]";
     }
 }

@@ -118,4 +118,23 @@ class ServerOptionsTest {
                 Map.of())).hasMessage("plugins must be a directory of plugin jars; " + dir.resolve("missing")
                 + " is not a directory");
     }
+
+    @Test
+    void metricsStayOnTheHttpPortOpenToAllUnlessAPortOrATokenIsSetAndTheTokenNeverShowsInText() {
+        var defaults = ServerOptions.parse(new String[0], Map.of());
+        var moved = ServerOptions.parse(new String[]{"--metrics-port", "9090"},
+                Map.of("RAPPORT_METRICS_TOKEN", "scrape-token-0123456789"));
+
+        assertThat(defaults.metrics().port()).isEmpty();
+        assertThat(defaults.metrics().token()).isEmpty();
+        assertThat(moved.metrics().port()).contains(9090);
+        assertThat(moved.metrics().token()).contains("scrape-token-0123456789");
+        assertThat(moved.toString()).contains("9090").doesNotContain("scrape-token-0123456789");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--port", "8080", "--metrics-port", "8080"},
+                Map.of())).hasMessageContaining("metrics-port must differ from port");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--metrics-port", "0"}, Map.of()))
+                .hasMessageContaining("metrics-port");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--metrics-token", "short"}, Map.of()))
+                .hasMessageContaining("metrics-token must be at least 16");
+    }
 }

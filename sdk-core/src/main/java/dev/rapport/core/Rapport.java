@@ -82,10 +82,15 @@ import dev.rapport.core.ticket.AttachmentService;
 import dev.rapport.core.ticket.TicketService;
 import dev.rapport.core.ticket.TicketTypeService;
 
+import dev.rapport.api.ticket.SlaWatch;
+import dev.rapport.api.figures.Figures;
+import dev.rapport.core.figures.Tally;
+
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -114,6 +119,8 @@ public final class Rapport implements AutoCloseable {
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
             ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, SurveySettings.PREFIX,
             ReviewThresholds.PREFIX, FollowUpSettings.PREFIX, SuggestionSettings.PREFIX);
+    /** How long {@link #figures()} keeps the gauges it read: a scrape every second costs one read per 5 s. */
+    private static final Duration GAUGE_AGE = Duration.ofSeconds(5);
 
     private final Clock clock;
     private final Storage storage;
@@ -139,16 +146,19 @@ public final class Rapport implements AutoCloseable {
     private final ImprovementService improvements;
 
     private final SurveyService surveys;
+    private final Tally tally;
+    private final ShortCache<Optional<Figures.Gauges>> gauges = new ShortCache<>(GAUGE_AGE);
 
-    private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery,
+    private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery, Tally tally,
                     List<ChannelInstance> channels, SurveySettings surveySettings, Optional<String> surveyIssuer,
                     FollowUpSettings followUpSettings, ReviewThresholds thresholds, SuggestionSettings suggestions) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
         this.delivery = delivery;
+        this.tally = tally;
         b.listeners.forEach(delivery::subscribe);
-        var transactions = new Transactions(storage, delivery::signal);
+        var transactions = new Transactions(storage, delivery::signal, tally);
         var ids = new IdGenerator(clock);
         var passwords = new PasswordHasher();
 
@@ -173,7 +183,7 @@ public final class Rapport implements AutoCloseable {
         this.users = new UserService(transactions, clock, ids, passwords);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
-                new LoginThrottle(transactions, clock, b.loginThrottle), b.sessionTtl);
+                new LoginThrottle(transactions, clock, b.loginThrottle), b.sessionTtl, tally);
         this.ticketTypes = new TicketTypeService(transactions, clock, catalog::forget);
         this.purchases = new PurchaseService(transactions, clock, b.zone, ids, b.keyAccountThreshold);
         this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),
@@ -293,6 +303,36 @@ public final class Rapport implements AutoCloseable {
     /** The clock every rule reads time from. */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * What this instance has counted since it started, the shared database's gauges (read at most every 5 s, so
+     * calling this often is cheap) and the connection pool's figures: for a host to publish as metrics. Never throws:
+     * when the storage cannot be read, the gauges are empty.
+     */
+    public Figures figures() {
+        var read = gauges.get(this::readGauges);
+        if (read.isEmpty()) {
+            gauges.forget(); // try again at the next call rather than report nothing for the cache's age
+        }
+        return new Figures(tally.counts(), read, storage.pool());
+    }
+
+    private Optional<Figures.Gauges> readGauges() {
+        Instant now = clock.instant();
+        try {
+            return Optional.of(storage.inTransaction(tx -> {
+                var figures = tx.figures();
+                var backlog = figures.backlog();
+                return new Figures.Gauges(figures.slaTickets(SlaWatch.AT_RISK, now),
+                        figures.slaTickets(SlaWatch.OVERDUE, now), backlog.pending(),
+                        backlog.oldestOccurredAt().map(at -> at.isBefore(now) ? Duration.between(at, now)
+                                : Duration.ZERO),
+                        figures.deadLetters(), now);
+            }));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the storage answers. */
@@ -770,10 +810,12 @@ public final class Rapport implements AutoCloseable {
                     .map(c -> new EventDelivery.ReplyingChannel(c.name(), (Replying) c.channel(),
                             c.settings().replies(), c.secrets()))
                     .toList();
-            var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying, surveyInstances);
+            var tally = new Tally();
+            var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying, surveyInstances,
+                    tally);
             Rapport rapport = null;
             try {
-                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances, surveySettings,
+                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, tally, channelInstances, surveySettings,
                         surveyIssuer, followUpSettings, thresholds, suggestionSettings);
                 delivery.start(); // delivers what a crash left undelivered, too
                 if (pollChannels) {

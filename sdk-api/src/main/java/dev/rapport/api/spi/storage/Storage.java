@@ -1,5 +1,7 @@
 package dev.rapport.api.spi.storage;
 
+import dev.rapport.api.figures.PoolFigures;
+
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,6 +28,14 @@ public interface Storage extends AutoCloseable {
      * its database. Such a blob store borrows the storage's connections and leaves them to the storage to close.
      */
     default Optional<String> sharedBlobStoreType() {
+        return Optional.empty();
+    }
+
+    /**
+     * The figures of the storage's connection pool, for an operator's gauges; empty for a storage without a pool of
+     * its own to report on (e.g. a DataSource the host brought whose pool it watches itself). Never throws.
+     */
+    default Optional<PoolFigures> pool() {
         return Optional.empty();
     }
 

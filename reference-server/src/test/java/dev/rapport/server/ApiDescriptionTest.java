@@ -1,0 +1,135 @@
+package dev.rapport.server;
+
+import dev.rapport.server.apidocs.ApiDescription;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document ({@code apidocs/openapi.yaml}, served at {@code GET /openapi}) describes the server as built:
+ * every route the routing registers and no other, valid for a real OpenAPI parser, every error as problem+json, and
+ * the sign-in the routes ask for. A route added to the server without its entry in the document fails here.
+ */
+class ApiDescriptionTest {
+    private static TestServer server;
+    private static OpenAPI document;
+    private static List<String> parserMessages;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        server = new TestServer(TestDatabase.H2);
+        var options = new ParseOptions();
+        options.setResolve(true);
+        // Inlines every $ref, so that each operation's answers can be read where they are used.
+        options.setResolveFully(true);
+        var yaml = new String(ApiDescriptionTest.class.getClassLoader()
+                .getResourceAsStream(ApiDescription.DOCUMENT).readAllBytes(), StandardCharsets.UTF_8);
+        var result = new OpenAPIV3Parser().readContents(yaml, null, options);
+        document = result.getOpenAPI();
+        parserMessages = result.getMessages() == null ? List.of() : result.getMessages();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aRealOpenApiParserReadsTheDocumentWithoutAMessage() {
+        assertThat(parserMessages).isEmpty();
+        assertThat(document).isNotNull();
+        assertThat(document.getOpenapi()).isEqualTo("3.1.0");
+        assertThat(document.getComponents().getSecuritySchemes()).containsKey("bearer");
+        assertThat(document.getComponents().getSecuritySchemes().get("bearer").getScheme()).isEqualTo("bearer");
+    }
+
+    @Test
+    void theDocumentDescribesEveryRouteOfTheServerAndNoOther() {
+        var served = RapportServer.routes(server.rapport, true).routes().stream()
+                .map(RouteCatalog.Route::toString).collect(Collectors.toCollection(TreeSet::new));
+        var documented = new TreeSet<>(operations().keySet());
+
+        assertThat(served).as("routes the server has that the document lacks (add them to %s)", ApiDescription.DOCUMENT)
+                .isSubsetOf(documented);
+        assertThat(documented).as("routes the document describes that the server lacks").isSubsetOf(served);
+        assertThat(documented).contains("GET /openapi", "GET /api-docs", "POST /api/v1/auth/login",
+                "POST /api/v1/tickets/{id}/progress");
+    }
+
+    @Test
+    void everyOperationHasATagAndAUniqueIdAndEveryTagIsDeclared() {
+        var declared = document.getTags().stream().map(t -> t.getName()).collect(Collectors.toSet());
+        var ids = new ArrayList<String>();
+        operations().forEach((route, operation) -> {
+            assertThat(operation.getTags()).as(route).hasSize(1);
+            assertThat(declared).as(route).containsAll(operation.getTags());
+            assertThat(operation.getOperationId()).as(route).isNotBlank();
+            assertThat(operation.getSummary()).as(route).isNotBlank();
+            ids.add(operation.getOperationId());
+        });
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyErrorOfTheApiIsDescribedAsProblemJson() {
+        operations().forEach((route, operation) -> {
+            var errors = operation.getResponses().entrySet().stream().filter(e -> e.getKey().startsWith("4")).toList();
+            if (route.contains(" /api/v1/")) {
+                assertThat(errors).as("%s lists its 4xx answers", route).isNotEmpty();
+            }
+            errors.forEach(error -> assertThat(error.getValue().getContent().keySet())
+                    .as("%s %s", route, error.getKey())
+                    // The customers' HTML pages answer their errors as pages; everything else as problem+json.
+                    .isSubsetOf(route.startsWith("GET /survey/") ? Set.of("text/html")
+                            : Set.of("application/problem+json")));
+        });
+        var problem = document.getComponents().getSchemas().get("Problem");
+        assertThat(problem.getProperties()).containsKeys("type", "title", "status", "detail", "code", "errors");
+    }
+
+    @Test
+    void theDocumentAsksForASessionWhereTheServerDoes() {
+        var permissions = RoutePermissions.of(RapportServer.routes(server.rapport, true));
+        operations().forEach((route, operation) -> {
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x");
+            boolean documentedPublic = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+            boolean needsSession = permissions.of(method, path).isPresent();
+            if (needsSession) {
+                assertThat(documentedPublic).as("%s needs a session, the document says it is public", route).isFalse();
+            }
+            if (!documentedPublic) {
+                ApiResponse unauthorized = operation.getResponses().get("401");
+                assertThat(unauthorized).as("%s lists 401", route).isNotNull();
+            }
+        });
+        assertThat(document.getSecurity()).as("signed in unless an operation says otherwise").hasSize(1);
+    }
+
+    /** {@code "POST /api/v1/tickets"} → its operation, for every operation of the document. */
+    private static Map<String, Operation> operations() {
+        var operations = new java.util.TreeMap<String, Operation>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((PathItem.HttpMethod method, Operation operation) ->
+                        operations.put(method.name() + " " + path, operation)));
+        return operations;
+    }
+}

@@ -166,7 +166,7 @@ public final class RapportServer {
                 .register("/api/v1/reports", new ReportRoutes(rapport.reports(), http, rapport.clock()));
         demoClock.ifPresent(advance -> routing.register("/api/v1/demo", new DemoRoutes(rapport, advance, http)));
         // GET /openapi and GET /api-docs; a route added above belongs in apidocs/openapi.yaml too (ApiDescriptionTest).
-        routing.register(ApiDescription.load(mapper));
+        routing.register(ApiDescription.load());
     }
 
     /**

@@ -67,9 +67,9 @@ class ApiDescriptionTest {
                 .map(RouteCatalog.Route::toString).collect(Collectors.toCollection(TreeSet::new));
         var documented = new TreeSet<>(operations().keySet());
 
-        assertThat(served).as("routes the server has that the document lacks (add them to %s)", ApiDescription.DOCUMENT)
-                .isSubsetOf(documented);
-        assertThat(documented).as("routes the document describes that the server lacks").isSubsetOf(served);
+        assertThat(without(served, documented))
+                .as("routes the server has that the document lacks (add them to %s)", ApiDescription.DOCUMENT).isEmpty();
+        assertThat(without(documented, served)).as("routes the document describes that the server lacks").isEmpty();
         assertThat(documented).contains("GET /openapi", "GET /api-docs", "POST /api/v1/auth/login",
                 "POST /api/v1/tickets/{id}/progress");
     }
@@ -122,6 +122,12 @@ class ApiDescriptionTest {
             }
         });
         assertThat(document.getSecurity()).as("signed in unless an operation says otherwise").hasSize(1);
+    }
+
+    private static Set<String> without(Set<String> all, Set<String> some) {
+        var rest = new TreeSet<>(all);
+        rest.removeAll(some);
+        return rest;
     }
 
     /** {@code "POST /api/v1/tickets"} → its operation, for every operation of the document. */

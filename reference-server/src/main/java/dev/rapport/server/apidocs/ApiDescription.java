@@ -35,37 +35,30 @@ public final class ApiDescription implements HttpService {
     private static final String YAML = "application/yaml; charset=UTF-8";
     private static final String JSON = "application/json; charset=UTF-8";
 
+    private final JsonNode tree;
     private final byte[] yaml;
     private final byte[] json;
     private final byte[] viewer;
 
-    private ApiDescription(byte[] yaml, byte[] json, byte[] viewer) {
+    private ApiDescription(JsonNode tree, byte[] yaml, byte[] json, byte[] viewer) {
+        this.tree = tree;
         this.yaml = yaml;
         this.json = json;
         this.viewer = viewer;
     }
 
     /**
-     * Reads the document and the viewer's page once; the document is parsed here, so a YAML mistake stops the start
-     * rather than reaching a client.
+     * The document and the viewer's page, read and parsed once per JVM (the routing is built more than once per
+     * start: once to list the routes, once to serve them); a YAML mistake stops the start rather than reaching a
+     * client.
      */
-    public static ApiDescription load(ObjectMapper mapper) {
-        byte[] yaml = resource(DOCUMENT);
-        try {
-            JsonNode document = new YAMLMapper().readTree(yaml);
-            return new ApiDescription(yaml, mapper.writeValueAsBytes(document), resource("apidocs/index.html"));
-        } catch (IOException e) {
-            throw new IllegalStateException(DOCUMENT + " is not valid YAML", e);
-        }
+    public static ApiDescription load() {
+        return Loaded.INSTANCE;
     }
 
     /** The document as parsed, for the tests and anyone describing the API further. */
     public static JsonNode document() {
-        try {
-            return new YAMLMapper().readTree(resource(DOCUMENT));
-        } catch (IOException e) {
-            throw new IllegalStateException(DOCUMENT + " is not valid YAML", e);
-        }
+        return load().tree.deepCopy();
     }
 
     @Override
@@ -107,6 +100,22 @@ public final class ApiDescription implements HttpService {
             }
         }
         return false;
+    }
+
+    private static ApiDescription read() {
+        byte[] yaml = resource(DOCUMENT);
+        try {
+            JsonNode tree = new YAMLMapper().readTree(yaml);
+            return new ApiDescription(tree, yaml, new ObjectMapper().writeValueAsBytes(tree),
+                    resource("apidocs/index.html"));
+        } catch (IOException e) {
+            throw new IllegalStateException(DOCUMENT + " is not valid YAML", e);
+        }
+    }
+
+    /** Holds the one instance, read on first use. */
+    private static final class Loaded {
+        static final ApiDescription INSTANCE = read();
     }
 
     private static byte[] resource(String name) {

@@ -124,6 +124,87 @@ class ApiDescriptionTest {
         assertThat(document.getSecurity()).as("signed in unless an operation says otherwise").hasSize(1);
     }
 
+    @Test
+    void whatTheServerAnswersHasOnlyFieldsTheDocumentNames() {
+        var supervisor = server.login("supervisor");
+        var admin = server.login("admin");
+        String customer = server.get("/api/v1/customers?limit=1", supervisor).text("/items/0/id");
+        String ticket = server.get("/api/v1/tickets?limit=1", supervisor).text("/items/0/id");
+        var undocumented = new TreeSet<String>();
+        var login = server.post("/api/v1/auth/login", null, Map.of("employeeId", "agent", "password",
+                dev.rapport.core.demo.DemoData.PASSWORD));
+        undocumented.addAll(undocumented("POST /api/v1/auth/login", login.body()));
+        int lists = 0;
+        for (String path : List.of("/api/v1/auth/session", "/api/v1/customers?limit=3", "/api/v1/customers/" + customer,
+                "/api/v1/customers/" + customer + "/timeline", "/api/v1/customers/" + customer + "/interactions",
+                "/api/v1/customers/" + customer + "/purchases", "/api/v1/customers/" + customer + "/history",
+                "/api/v1/tickets?limit=3", "/api/v1/tickets/" + ticket, "/api/v1/tickets/" + ticket + "/history",
+                "/api/v1/departments", "/api/v1/catalog/ticket-types", "/api/v1/catalog/industries",
+                "/api/v1/sla/policies", "/api/v1/sla/calendars", "/api/v1/follow-ups", "/api/v1/improvements",
+                "/api/v1/improvements/suggestions", "/api/v1/reports/kpis", "/api/v1/reports/monthly")) {
+            var answer = server.get(path, supervisor);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            undocumented.addAll(undocumented("GET " + template(path), answer.body()));
+            lists += answer.body().path("items").isEmpty() ? 0 : 1;
+        }
+        undocumented.addAll(undocumented("GET /api/v1/users", server.get("/api/v1/users", admin).body()));
+
+        assertThat(undocumented).as("fields the server sends that %s does not name", ApiDescription.DOCUMENT)
+                .isEmpty();
+        assertThat(lists).as("lists whose items were compared").isGreaterThanOrEqualTo(10);
+    }
+
+    /** {@code "/api/v1/customers/c-1/timeline?x=1"} → {@code "/api/v1/customers/{id}/timeline"}. */
+    private static String template(String concrete) {
+        String path = concrete.contains("?") ? concrete.substring(0, concrete.indexOf('?')) : concrete;
+        return document.getPaths().keySet().stream()
+                .filter(t -> path.matches(t.replaceAll("\\{[^}]+}", "[^/]+")))
+                .min(java.util.Comparator.comparingInt(t -> t.split("\\{").length)).orElseThrow();
+    }
+
+    /** The fields of {@code answer}, and of its first item when it is a list, that the 200 answer's schema lacks. */
+    private static Set<String> undocumented(String route, com.fasterxml.jackson.databind.JsonNode answer) {
+        String method = route.substring(0, route.indexOf(' '));
+        String path = route.substring(route.indexOf(' ') + 1);
+        var operation = document.getPaths().get(path).readOperationsMap().get(PathItem.HttpMethod.valueOf(method));
+        var response = operation.getResponses().get(operation.getResponses().containsKey("201") ? "201" : "200");
+        var schema = response.getContent().get("application/json").getSchema();
+        var missing = new TreeSet<String>();
+        var names = properties(schema);
+        answer.fieldNames().forEachRemaining(field -> {
+            if (!names.containsKey(field)) {
+                missing.add(route + ": " + field);
+            }
+        });
+        var items = answer.path("items");
+        if (items.isArray() && !items.isEmpty() && names.containsKey("items")) {
+            var itemNames = properties(names.get("items").getItems());
+            items.get(0).fieldNames().forEachRemaining(field -> {
+                if (!itemNames.containsKey(field)) {
+                    missing.add(route + ": items[]." + field);
+                }
+            });
+        }
+        return missing;
+    }
+
+    /** A schema's properties, those of the schemas it is all of included. */
+    @SuppressWarnings("rawtypes")
+    private static Map<String, io.swagger.v3.oas.models.media.Schema> properties(
+            io.swagger.v3.oas.models.media.Schema<?> schema) {
+        var properties = new java.util.LinkedHashMap<String, io.swagger.v3.oas.models.media.Schema>();
+        if (schema == null) {
+            return properties;
+        }
+        if (schema.getAllOf() != null) {
+            schema.getAllOf().forEach(part -> properties.putAll(properties(part)));
+        }
+        if (schema.getProperties() != null) {
+            properties.putAll(schema.getProperties());
+        }
+        return properties;
+    }
+
     private static Set<String> without(Set<String> all, Set<String> some) {
         var rest = new TreeSet<>(all);
         rest.removeAll(some);

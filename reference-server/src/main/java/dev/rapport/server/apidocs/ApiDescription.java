@@ -69,7 +69,7 @@ public final class ApiDescription implements HttpService {
                         .send(viewer));
     }
 
-    /** Serves the viewer's script and style; register it beside the routes, outside the API's route catalog. */
+    /** Serves the viewer's start-up script; registered beside the routes, outside the API's route catalog. */
     public static void registerAssets(HttpRouting.Builder routing) {
         routing.register(ASSETS, StaticContentFeature.createService(ClasspathHandlerConfig.builder()
                 .location("apidocs/assets")

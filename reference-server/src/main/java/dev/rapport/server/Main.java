@@ -43,15 +43,28 @@ public final class Main {
         int port = options.port() == 0 ? freePort() : options.port();
         // In demo mode the clock can be moved forward over HTTP, to watch SLA warnings and escalations happen.
         var demoClock = options.demo() ? Optional.of(new DemoClock(Clock.systemUTC())) : Optional.<DemoClock>empty();
-        var builder = Rapport.builder().jdbcUrl(options.jdbcUrl())
-                .config("rapport.blobs.directory", options.attachmentDir().toAbsolutePath().toString())
-                .attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES)
+        var builder = Rapport.builder().jdbcUrl(options.jdbcUrl());
+        if (options.attachmentsInDataDir()) {
+            builder.config("rapport.blobs.directory", options.attachmentDir().toAbsolutePath().toString());
+        }
+        builder.attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES)
                 .config(RapportServer.withSurveyLinks(RapportServer.withWebForm(options.sdkConfig()),
                         options.publicUrl(port), () -> options.surveySecret().orElseGet(Main::randomSurveySecret)));
         if (options.dbUser().isPresent() || options.dbPassword().isPresent()) {
             builder.jdbcCredentials(options.dbUser().orElse(""), options.dbPassword().orElse(""));
         }
         demoClock.ifPresent(builder::clock);
+        if (options.pluginsDir().isPresent()) {
+            try {
+                builder.pluginDirectory(options.pluginsDir().get());
+            } catch (RuntimeException e) {
+                // The SDK's configuration error, naming each plugin and its reason: an operator's mistake, not the
+                // server's, so the message without a stack trace.
+                System.err.println("Cannot load the plugins in " + options.pluginsDir().get() + ": " + e.getMessage());
+                System.exit(1);
+                return;
+            }
+        }
         var rapport = builder.build();
         if (options.demo()) {
             if (DemoData.seed(rapport)) {

@@ -32,11 +32,13 @@ import java.util.regex.Pattern;
  * @param surveySecret       the secret survey links' tokens are derived with; random per start when absent
  * @param idleTimeout        how long a client may keep a connection waiting (idle, or stalled within a request)
  *                           before the server closes it
+ * @param pluginsDir         the directory of plugin jars loaded at start (see
+ *                           {@code Rapport.Builder.pluginDirectory}), if any
  */
 public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
                             Optional<String> dbPassword, boolean demo, long maxJsonBytes, long maxAttachmentBytes,
                             Map<String, String> sdkConfig, Optional<String> publicUrl,
-                            Optional<String> surveySecret, Duration idleTimeout) {
+                            Optional<String> surveySecret, Duration idleTimeout, Optional<Path> pluginsDir) {
     /** How long a client may keep a connection waiting, unless configured. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LONGEST_IDLE_TIMEOUT = Duration.ofHours(1);
@@ -62,7 +64,8 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
             new Setting("--max-attachment-bytes", "RAPPORT_MAX_ATTACHMENT_BYTES", "max-attachment-bytes"),
             new Setting("--public-url", "RAPPORT_PUBLIC_URL", "public-url"),
             new Setting("--survey-secret", "RAPPORT_SURVEY_SECRET", "survey-secret"),
-            new Setting("--idle-timeout", "RAPPORT_IDLE_TIMEOUT", "idle-timeout"));
+            new Setting("--idle-timeout", "RAPPORT_IDLE_TIMEOUT", "idle-timeout"),
+            new Setting("--plugins", "RAPPORT_PLUGINS_DIR", "plugins"));
 
     public static final String USAGE = """
             Usage: java -jar rapport-server.jar [options]
@@ -83,12 +86,14 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
               --idle-timeout DURATION
                                     close a connection whose client keeps it waiting this long: idle, or stalled
                                     within a request line, headers or body (default 30s; 10s, 2m or PT30S)
+              --plugins DIR         load every plugin jar in DIR, each in a class loader of its own (default:
+                                    plugins/ beside rapport-server.jar, when it exists)
               --config FILE         properties file with the keys port, data-dir, db-url, db-user, db-password,
                                     demo, max-json-bytes, max-attachment-bytes, public-url, survey-secret,
-                                    idle-timeout, and SDK keys rapport.* (e.g. rapport.notifiers.ops.type=webhook)
+                                    idle-timeout, plugins, and SDK keys rapport.* (e.g. rapport.notifiers.ops.type=webhook)
             Environment: RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_DB_URL, RAPPORT_DB_USER, RAPPORT_DB_PASSWORD,
                          RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES, RAPPORT_MAX_ATTACHMENT_BYTES, RAPPORT_PUBLIC_URL,
-                         RAPPORT_SURVEY_SECRET, RAPPORT_IDLE_TIMEOUT. Flags win over the environment, which wins
+                         RAPPORT_SURVEY_SECRET, RAPPORT_IDLE_TIMEOUT, RAPPORT_PLUGINS_DIR. Flags win over the environment, which wins
                          over the file.
             """;
 
@@ -140,7 +145,35 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 sdkKeys(file),
                 Optional.ofNullable(values.get("public-url")).map(ServerOptions::checkedPublicUrl),
                 Optional.ofNullable(values.get("survey-secret")),
-                duration(values, "idle-timeout", DEFAULT_IDLE_TIMEOUT, Duration.ofSeconds(1), LONGEST_IDLE_TIMEOUT));
+                duration(values, "idle-timeout", DEFAULT_IDLE_TIMEOUT, Duration.ofSeconds(1), LONGEST_IDLE_TIMEOUT),
+                pluginsDir(values.get("plugins")));
+    }
+
+    /**
+     * The configured plugins directory, which must exist; else {@code plugins} beside rapport-server.jar when that
+     * exists. Not {@code ./plugins}: started from the repository's root, as the docs do, that is the plugins' sources.
+     */
+    private static Optional<Path> pluginsDir(String configured) {
+        if (configured != null) {
+            var dir = Path.of(configured);
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("plugins must be a directory of plugin jars; " + configured
+                        + " is not a directory");
+            }
+            return Optional.of(dir);
+        }
+        return besideTheJar().filter(Files::isDirectory);
+    }
+
+    /** {@code plugins} in the directory rapport-server.jar (or, run from the build, the class directory) is in. */
+    private static Optional<Path> besideTheJar() {
+        try {
+            var code = ServerOptions.class.getProtectionDomain().getCodeSource();
+            return code == null ? Optional.empty()
+                    : Optional.ofNullable(Path.of(code.getLocation().toURI()).getParent()).map(p -> p.resolve("plugins"));
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
+        }
     }
 
     /** Where customers reach the server: the configured URL without a trailing slash, or this host's port. */
@@ -167,9 +200,19 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
         return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rapport"));
     }
 
-    /** Where attachments go: {@code attachments} in the data directory, whichever database is used. */
+    /** Where attachments go when they are files ({@link #attachmentsInDataDir()}): {@code attachments} in the data directory. */
     public Path attachmentDir() {
         return dataDir.resolve("attachments");
+    }
+
+    /**
+     * Whether attachments are files in {@link #attachmentDir()}: with the file-system store, which is the default on
+     * H2 or chosen with {@code rapport.blobs.type=filesystem}. On PostgreSQL they default to the database, which every
+     * node shares; another {@code rapport.blobs.type} (e.g. {@code s3}) brings its own settings.
+     */
+    public boolean attachmentsInDataDir() {
+        String type = sdkConfig.get("rapport.blobs.type");
+        return type == null ? !jdbcUrl().startsWith("jdbc:postgresql:") : type.equals("filesystem");
     }
 
     private static long number(Map<String, String> values, String key, long defaultValue, long min, long max) {
@@ -249,6 +292,6 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes
                 + ", maxAttachmentBytes=" + maxAttachmentBytes + ", sdkConfig=" + new TreeMap<>(sdkConfig).keySet()
                 + ", publicUrl=" + publicUrl + ", surveySecret=" + surveySecret.map(p -> "****")
-                + ", idleTimeout=" + idleTimeout + "]";
+                + ", idleTimeout=" + idleTimeout + ", pluginsDir=" + pluginsDir + "]";
     }
 }

@@ -46,6 +46,23 @@ class ServerOptionsTest {
     }
 
     @Test
+    void attachmentsAreFilesOnH2AndInTheDatabaseOnPostgresqlUnlessATypeIsConfigured(@TempDir Path dir)
+            throws IOException {
+        var postgres = Map.of("RAPPORT_DB_URL", "jdbc:postgresql://db/rapport");
+        Path filesystem = dir.resolve("filesystem.properties");
+        Files.writeString(filesystem, "rapport.blobs.type=filesystem\n");
+        Path s3 = dir.resolve("s3.properties");
+        Files.writeString(s3, "rapport.blobs.type=s3\nrapport.blobs.bucket=attachments\n");
+
+        assertThat(ServerOptions.parse(new String[0], Map.of()).attachmentsInDataDir()).as("H2").isTrue();
+        assertThat(ServerOptions.parse(new String[0], postgres).attachmentsInDataDir()).as("PostgreSQL").isFalse();
+        assertThat(ServerOptions.parse(new String[]{"--config", filesystem.toString()}, postgres)
+                .attachmentsInDataDir()).as("PostgreSQL, filesystem configured").isTrue();
+        assertThat(ServerOptions.parse(new String[]{"--config", s3.toString()}, Map.of())
+                .attachmentsInDataDir()).as("H2, s3 configured").isFalse();
+    }
+
+    @Test
     void theFilesSdkKeysGoToTheSdkAsTheyAreAndTheirValuesNeverShowInText(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("rapport.properties");
         Files.writeString(file, "port=7000\nrapport.notifiers.ops.type=webhook\nrapport.notifiers.ops.secret=s3cret\n"
@@ -86,5 +103,19 @@ class ServerOptionsTest {
         assertThat(configured.toString()).doesNotContain("survey-secret-of-at-least-32-characters");
         assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--public-url", "service.example.com"}, Map.of()))
                 .hasMessageContaining("public-url");
+    }
+
+    @Test
+    void thePluginsDirectoryComesFromTheFlagOrTheEnvironmentAndMustExist(@TempDir Path dir) throws IOException {
+        var flagged = Files.createDirectories(dir.resolve("flagged"));
+        var environment = Files.createDirectories(dir.resolve("environment"));
+
+        assertThat(ServerOptions.parse(new String[]{"--plugins", flagged.toString()},
+                Map.of("RAPPORT_PLUGINS_DIR", environment.toString())).pluginsDir()).contains(flagged);
+        assertThat(ServerOptions.parse(new String[0], Map.of("RAPPORT_PLUGINS_DIR", environment.toString()))
+                .pluginsDir()).contains(environment);
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--plugins", dir.resolve("missing").toString()},
+                Map.of())).hasMessage("plugins must be a directory of plugin jars; " + dir.resolve("missing")
+                + " is not a directory");
     }
 }

@@ -56,6 +56,8 @@ import dev.rapport.core.improvement.SuggestionSettings;
 import dev.rapport.core.plugin.ConfiguredBlobStore;
 import dev.rapport.core.plugin.ConfiguredNotifiers;
 import dev.rapport.core.plugin.PluginCatalog;
+import dev.rapport.core.plugin.PluginDirectory;
+import dev.rapport.core.plugin.PluginDiscovery;
 import dev.rapport.core.plugin.Plugins;
 import dev.rapport.core.report.ReportService;
 import dev.rapport.core.report.ReviewThresholds;
@@ -81,6 +83,7 @@ import dev.rapport.core.ticket.TicketService;
 import dev.rapport.core.ticket.TicketTypeService;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -342,8 +345,9 @@ public final class Rapport implements AutoCloseable {
     }
 
     /**
-     * Configures and builds a {@link Rapport}. Without any storage setting: an in-memory H2 database. Without a
-     * {@code rapport.blobs.directory}: attachments in a fresh directory under {@code java.io.tmpdir} that
+     * Configures and builds a {@link Rapport}. Without any storage setting: an in-memory H2 database. Without
+     * {@code rapport.blobs.type} and {@code rapport.blobs.directory}: attachments in the database on PostgreSQL
+     * (shared by every node), and on H2 in a fresh directory under {@code java.io.tmpdir} that
      * {@link Rapport#close()} deletes, which suits tests and demos; give a directory for anything to keep.
      */
     public static final class Builder {
@@ -357,6 +361,7 @@ public final class Rapport implements AutoCloseable {
         private final Map<String, String> config = new TreeMap<>();
         private final Map<Class<?>, Object> hostObjects = new HashMap<>();
         private final List<PluginFactory<?>> factories = new ArrayList<>();
+        private final List<PluginFactory<?>> loaderFactories = new ArrayList<>();
         private final List<DomainEventListener> listeners = new ArrayList<>();
         private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
         private final Map<String, Channel> channels = new LinkedHashMap<>();
@@ -421,8 +426,8 @@ public final class Rapport implements AutoCloseable {
 
         /**
          * A flat configuration key such as {@code rapport.storage.type} (default {@code jdbc}) or
-         * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code filesystem})
-         * and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
+         * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code jdbc} on
+         * PostgreSQL, else {@code filesystem}) and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
          * instance's own keys for a notifier, {@code rapport.events.*} for event delivery,
          * {@code rapport.surveys.<name>.type} with the provider's keys and {@code rapport.surveys.validity} for
          * satisfaction surveys, {@code rapport.follow-ups.*} for the follow-up plan, {@code rapport.improvements.*}
@@ -444,6 +449,49 @@ public final class Rapport implements AutoCloseable {
         public Builder factory(PluginFactory<?> factory) {
             factories.add(Objects.requireNonNull(factory, "factory"));
             return this;
+        }
+
+        /**
+         * Also uses the plugin factories {@code loader} provides through ServiceLoader ({@code META-INF/services}),
+         * of every extension point: for a plugin in a class loader of its own, e.g. one per jar of a plugins
+         * directory, so that plugins can bring different versions of one library. They are used as if each were
+         * given to {@link #factory(PluginFactory)}, so they replace a factory found on the class path with the same
+         * id, and a factory given with {@link #factory(PluginFactory)} replaces them; they are used even when
+         * {@link #discoverPlugins(boolean) discovery} is off.
+         *
+         * @throws PluginConfigException when the loader's service files or factories cannot be loaded, or two
+         *                               factories of one extension point share an id, in this loader or in it and
+         *                               one given before
+         */
+        public Builder pluginLoader(ClassLoader loader) {
+            addLoaderFactories(PluginDiscovery.factories(Objects.requireNonNull(loader, "loader")));
+            return this;
+        }
+
+        /**
+         * Loads every plugin in {@code directory}, each in a class loader of its own, as with
+         * {@link #pluginLoader(ClassLoader)}. A plugin is a {@code .jar} file, or a subdirectory holding the
+         * {@code .jar} files of one plugin and its libraries (loaded together); hidden entries are skipped. A plugin
+         * sees the JDK, the SDK API ({@code dev.rapport.api.*}) and its own jars, nothing of the host, so two plugins
+         * may bring different versions of one library. Each loaded plugin is logged with its factories.
+         *
+         * @throws PluginConfigException with a problem {@code <path>: <reason>} for each plugin that is not a readable
+         *                               jar, has a malformed service file, names a factory class that is missing or
+         *                               cannot be instantiated, provides no factory, or provides an id that another
+         *                               plugin or the class path already has for the same extension point
+         */
+        public Builder pluginDirectory(Path directory) {
+            var loaded = PluginDirectory.load(Objects.requireNonNull(directory, "directory"),
+                    Thread.currentThread().getContextClassLoader());
+            loaded.forEach(plugin -> addLoaderFactories(plugin.factories()));
+            return this;
+        }
+
+        private void addLoaderFactories(List<PluginFactory<?>> found) {
+            PluginDiscovery.refuseSharedIds(loaderFactories, found);
+            loaderFactories.addAll(found);
+            // In front of the explicit factories: a later one with the same id wins, and explicit ones must win.
+            factories.addAll(0, found);
         }
 
         /** Whether to find plugin factories with ServiceLoader (default true). */
@@ -654,8 +702,13 @@ public final class Rapport implements AutoCloseable {
             }
             BlobStore blobs = null;
             try {
+                // A storage plugin's own blob store (the database one) reaches its database through the storage.
+                var blobHostObjects = new HashMap<Class<?>, Object>(hostObjects);
+                if (storage != null) {
+                    blobHostObjects.put(Storage.class, storage);
+                }
                 blobs = ConfiguredBlobStore.create(config, discoverPlugins, factories, loader,
-                        new Plugins(ruleClock(), hostObjects));
+                        new Plugins(ruleClock(), blobHostObjects), Optional.ofNullable(storage));
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }

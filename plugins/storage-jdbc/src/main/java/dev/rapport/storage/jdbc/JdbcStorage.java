@@ -5,6 +5,7 @@ import dev.rapport.api.spi.storage.Transaction;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -59,7 +60,21 @@ final class JdbcStorage implements Storage {
         }
     }
 
+    /**
+     * {@code jdbc} on PostgreSQL, a server every node can share: attachments then live in the database beside the
+     * rows that name them. H2 is embedded in one process, so its nodes keep the file-system store.
+     */
+    @Override
+    public Optional<String> sharedBlobStoreType() {
+        return dialect == Dialect.POSTGRESQL ? Optional.of(JdbcBlobStoreFactory.ID) : Optional.empty();
+    }
+
     Dialect dialect() {
         return dialect;
+    }
+
+    /** The storage's connections, for the blob store that keeps attachments in the same database. */
+    Jdbi jdbi() {
+        return jdbi;
     }
 }

@@ -2,6 +2,7 @@ package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
+import dev.rapport.server.apidocs.ApiDescription;
 import dev.rapport.server.console.Console;
 import dev.rapport.server.demo.DemoRoutes;
 import dev.rapport.server.http.ClientPatience;
@@ -141,6 +142,7 @@ public final class RapportServer {
         SecurityHeaders.register(routing, "/api/", PublicSurveyRoutes.PAGE_PATH + "/");
         RoutePermissions.of(catalog).register(routing, http);
         api(routing, rapport, http, mapper, demoClock, metricsRoute);
+        ApiDescription.registerAssets(routing);
         Console.register(routing, mapper);
         routing.any(problems::notFound);
     }
@@ -193,6 +195,8 @@ public final class RapportServer {
                 .register("/api/v1/reports", new ReportRoutes(rapport.reports(), http, rapport.clock()));
         demoClock.ifPresent(advance -> routing.register("/api/v1/demo", new DemoRoutes(rapport, advance, http)));
         metrics.ifPresent(routing::register);
+        // GET /openapi and GET /api-docs; a route added above belongs in apidocs/openapi.yaml too (ApiDescriptionTest).
+        routing.register(ApiDescription.load());
     }
 
     /**

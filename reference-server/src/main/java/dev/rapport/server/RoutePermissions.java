@@ -94,6 +94,8 @@ public final class RoutePermissions {
         rule(rules, "POST /api/v1/public/surveys/{token}", PUBLIC);
         rule(rules, "GET /survey/{token}", PUBLIC);
         rule(rules, "GET /contact", PUBLIC);
+        rule(rules, "GET /openapi", PUBLIC);
+        rule(rules, "GET /api-docs", PUBLIC);
 
         rule(rules, "POST /api/v1/customers", EnumSet.of(CUSTOMER_WRITE));
         rule(rules, "GET /api/v1/customers", EnumSet.of(CUSTOMER_READ));

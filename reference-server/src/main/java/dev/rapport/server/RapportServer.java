@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
 import dev.rapport.server.console.Console;
 import dev.rapport.server.demo.DemoRoutes;
+import dev.rapport.server.health.HealthRoutes;
+import dev.rapport.server.health.Readiness;
 import dev.rapport.server.http.ClientPatience;
 import dev.rapport.server.http.ConnectionProblems;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.Json;
 import dev.rapport.server.http.Problems;
+import dev.rapport.server.http.RequestIds;
 import dev.rapport.server.http.SecurityHeaders;
 import dev.rapport.server.routes.AttachmentRoutes;
 import dev.rapport.server.routes.AuthRoutes;
@@ -117,14 +120,22 @@ public final class RapportServer {
     /** The same, with every request body's reads passing through {@code bodyReads} (see {@link ClientPatience}). */
     static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes,
                         Optional<Function<Duration, Instant>> demoClock, UnaryOperator<InputStream> bodyReads) {
+        routing(routing, rapport, maxJsonBytes, demoClock, bodyReads, new Readiness());
+    }
+
+    /** The same, with {@code GET /health/ready} answering 503 once {@code readiness} says the node is shutting down. */
+    static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes,
+                        Optional<Function<Duration, Instant>> demoClock, UnaryOperator<InputStream> bodyReads,
+                        Readiness readiness) {
         var mapper = Json.mapper();
         var http = new Exchange(mapper, rapport.authentication(), maxJsonBytes, bodyReads);
-        var catalog = RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock));
+        var catalog = RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock, readiness));
         var problems = new Problems(mapper, catalog);
+        RequestIds.register(routing);
         problems.register(routing);
         SecurityHeaders.register(routing, "/api/", PublicSurveyRoutes.PAGE_PATH + "/");
         RoutePermissions.of(catalog).register(routing, http);
-        api(routing, rapport, http, mapper, demoClock);
+        api(routing, rapport, http, mapper, demoClock, readiness);
         Console.register(routing, mapper);
         routing.any(problems::notFound);
     }
@@ -134,16 +145,19 @@ public final class RapportServer {
         var mapper = Json.mapper();
         var http = new Exchange(mapper, rapport.authentication(), 1, UnaryOperator.identity());
         Optional<Function<Duration, Instant>> demoClock = demo ? Optional.of(d -> Instant.EPOCH) : Optional.empty();
-        return RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock));
+        return RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock, new Readiness()));
     }
 
     private static void api(HttpRules routing, Rapport rapport, Exchange http, ObjectMapper mapper,
-                            Optional<Function<Duration, Instant>> demoClock) {
+                            Optional<Function<Duration, Instant>> demoClock, Readiness readiness) {
         var publicSurveys = new PublicSurveyRoutes(rapport.surveys(), http);
+        var health = new HealthRoutes(rapport::isHealthy, readiness, http);
         routing.get("/health", (req, res) -> {
                     boolean up = rapport.isHealthy();
                     http.send(res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
                 })
+                .get("/health/live", health::live)
+                .get("/health/ready", health::ready)
                 .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), rapport.users(), rapport.clock(), http))
                 .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http),
                         new CustomerActivityRoutes(rapport.interactions(), rapport.purchases(), rapport.timeline(), http))
@@ -187,10 +201,22 @@ public final class RapportServer {
      */
     public static WebServer start(Rapport rapport, int port, long maxJsonBytes,
                                   Optional<Function<Duration, Instant>> demoClock, Duration idleTimeout) {
+        return start(rapport, port, maxJsonBytes, demoClock, idleTimeout, new Readiness(), Duration.ofSeconds(5));
+    }
+
+    /**
+     * The same, with {@code GET /health/ready} answering 503 once {@code readiness} says the node is shutting down,
+     * and {@link WebServer#stop()} waiting up to {@code shutdownGrace} for the requests in flight.
+     */
+    public static WebServer start(Rapport rapport, int port, long maxJsonBytes,
+                                  Optional<Function<Duration, Instant>> demoClock, Duration idleTimeout,
+                                  Readiness readiness, Duration shutdownGrace) {
         var patience = new ClientPatience(idleTimeout);
         return WebServer.builder()
                 .port(port)
-                .shutdownGracePeriod(Duration.ofSeconds(5))
+                // Our own shutdown (GracefulShutdown) stops the server in order, readiness first.
+                .shutdownHook(false)
+                .shutdownGracePeriod(shutdownGrace)
                 // Helidon's own check, for connections idle between requests or within a request line; it runs a
                 // few times per timeout (its clock ticks in whole seconds, so a close may come a second late).
                 .idleConnectionTimeout(idleTimeout)
@@ -200,7 +226,7 @@ public final class RapportServer {
                 // never echoed to the client (ConnectionProblems words every answer itself).
                 .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                 .addProtocol(Http1Config.builder().addReceiveListener(patience).build())
-                .routing(r -> routing(r, rapport, maxJsonBytes, demoClock, patience::body))
+                .routing(r -> routing(r, rapport, maxJsonBytes, demoClock, patience::body, readiness))
                 .build()
                 .start();
     }

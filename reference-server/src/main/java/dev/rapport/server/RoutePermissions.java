@@ -83,6 +83,8 @@ public final class RoutePermissions {
     private static Map<String, Set<Permission>> rules() {
         var rules = new LinkedHashMap<String, Set<Permission>>();
         rule(rules, "GET /health", PUBLIC);
+        rule(rules, "GET /health/live", PUBLIC);
+        rule(rules, "GET /health/ready", PUBLIC);
         rule(rules, "POST /api/v1/auth/login", PUBLIC);
         rule(rules, "POST /api/v1/auth/logout", OWN_TOKEN);
         rule(rules, "GET /api/v1/auth/session", SIGNED_IN);

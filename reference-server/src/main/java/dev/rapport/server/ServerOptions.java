@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
+import dev.rapport.server.logging.LogFormat;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -32,13 +33,18 @@ import java.util.regex.Pattern;
  * @param surveySecret       the secret survey links' tokens are derived with; random per start when absent
  * @param idleTimeout        how long a client may keep a connection waiting (idle, or stalled within a request)
  *                           before the server closes it
+ * @param logFormat          plain text or JSON lines on standard output
+ * @param shutdownTimeout    the most a stop (SIGTERM) may take: requests in flight, pending events, the pool
  */
 public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
                             Optional<String> dbPassword, boolean demo, long maxJsonBytes, long maxAttachmentBytes,
                             Map<String, String> sdkConfig, Optional<String> publicUrl,
-                            Optional<String> surveySecret, Duration idleTimeout) {
+                            Optional<String> surveySecret, Duration idleTimeout, LogFormat logFormat,
+                            Duration shutdownTimeout) {
     /** How long a client may keep a connection waiting, unless configured. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a stop may take, unless configured. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration LONGEST_IDLE_TIMEOUT = Duration.ofHours(1);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
     private static final String SDK_PREFIX = "rapport.";
@@ -62,7 +68,9 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
             new Setting("--max-attachment-bytes", "RAPPORT_MAX_ATTACHMENT_BYTES", "max-attachment-bytes"),
             new Setting("--public-url", "RAPPORT_PUBLIC_URL", "public-url"),
             new Setting("--survey-secret", "RAPPORT_SURVEY_SECRET", "survey-secret"),
-            new Setting("--idle-timeout", "RAPPORT_IDLE_TIMEOUT", "idle-timeout"));
+            new Setting("--idle-timeout", "RAPPORT_IDLE_TIMEOUT", "idle-timeout"),
+            new Setting("--log-format", "RAPPORT_LOG_FORMAT", "log-format"),
+            new Setting("--shutdown-timeout", "RAPPORT_SHUTDOWN_TIMEOUT", "shutdown-timeout"));
 
     public static final String USAGE = """
             Usage: java -jar rapport-server.jar [options]
@@ -83,12 +91,18 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
               --idle-timeout DURATION
                                     close a connection whose client keeps it waiting this long: idle, or stalled
                                     within a request line, headers or body (default 30s; 10s, 2m or PT30S)
+              --log-format plain|json
+                                    log lines as plain text (default) or as JSON objects
+              --shutdown-timeout DURATION
+                                    the most a stop (SIGTERM) may take, for requests in flight and pending
+                                    events (default 20s)
               --config FILE         properties file with the keys port, data-dir, db-url, db-user, db-password,
                                     demo, max-json-bytes, max-attachment-bytes, public-url, survey-secret,
-                                    idle-timeout, and SDK keys rapport.* (e.g. rapport.notifiers.ops.type=webhook)
+                                    idle-timeout, log-format, shutdown-timeout, and SDK keys rapport.* (e.g. rapport.notifiers.ops.type=webhook)
             Environment: RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_DB_URL, RAPPORT_DB_USER, RAPPORT_DB_PASSWORD,
                          RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES, RAPPORT_MAX_ATTACHMENT_BYTES, RAPPORT_PUBLIC_URL,
-                         RAPPORT_SURVEY_SECRET, RAPPORT_IDLE_TIMEOUT. Flags win over the environment, which wins
+                         RAPPORT_SURVEY_SECRET, RAPPORT_IDLE_TIMEOUT, RAPPORT_LOG_FORMAT,
+                         RAPPORT_SHUTDOWN_TIMEOUT. Flags win over the environment, which wins
                          over the file.
             """;
 
@@ -140,7 +154,10 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 sdkKeys(file),
                 Optional.ofNullable(values.get("public-url")).map(ServerOptions::checkedPublicUrl),
                 Optional.ofNullable(values.get("survey-secret")),
-                duration(values, "idle-timeout", DEFAULT_IDLE_TIMEOUT, Duration.ofSeconds(1), LONGEST_IDLE_TIMEOUT));
+                duration(values, "idle-timeout", DEFAULT_IDLE_TIMEOUT, Duration.ofSeconds(1), LONGEST_IDLE_TIMEOUT),
+                Optional.ofNullable(values.get("log-format")).map(LogFormat::parse).orElse(LogFormat.PLAIN),
+                duration(values, "shutdown-timeout", DEFAULT_SHUTDOWN_TIMEOUT, Duration.ofSeconds(1),
+                        LONGEST_IDLE_TIMEOUT));
     }
 
     /** Where customers reach the server: the configured URL without a trailing slash, or this host's port. */
@@ -249,6 +266,7 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes
                 + ", maxAttachmentBytes=" + maxAttachmentBytes + ", sdkConfig=" + new TreeMap<>(sdkConfig).keySet()
                 + ", publicUrl=" + publicUrl + ", surveySecret=" + surveySecret.map(p -> "****")
-                + ", idleTimeout=" + idleTimeout + "]";
+                + ", idleTimeout=" + idleTimeout + ", logFormat=" + logFormat + ", shutdownTimeout=" + shutdownTimeout
+                + "]";
     }
 }

@@ -72,10 +72,14 @@ public final class Main {
         var shutdown = new GracefulShutdown(readiness, server, rapport, options.shutdownTimeout());
         // SIGTERM and Ctrl-C stop the node in order and exit 0; the hook covers other exits (System.exit elsewhere).
         for (String signal : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(signal), s -> {
-                shutdown.run();
-                System.exit(0);
-            });
+            try {
+                Signal.handle(new Signal(signal), s -> {
+                    shutdown.run();
+                    System.exit(0);
+                });
+            } catch (IllegalArgumentException taken) {
+                // The JVM keeps this signal (-Xrs): the shutdown hook below still stops the node in order.
+            }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "rapport-shutdown"));
         System.out.println("Rapport listening on http://localhost:" + server.port() + (options.demo() ? " (demo mode)" : ""));

@@ -89,9 +89,9 @@ class GracefulShutdownIT {
             assertThat(leasedDeliveries(coordinates)).as("deliveries still claimed by the stopped node").isZero();
             assertThat(undelivered(coordinates)).as("events pending when it stopped").isNotEmpty();
 
+            var outbox = outboxPositions(coordinates);
             receiver.answer();
             var second = ServerProcess.start(data, database, config, directory.resolve("server-2.log"));
-            var outbox = outboxPositions(coordinates);
             DELIVERY.waitUntil("every pending event delivered after the restart", () -> receiver.answered().stream()
                     .map(WebhookReceiver.Notification::position).collect(Collectors.toSet()).containsAll(outbox));
             assertThat(receiver.answered()).as("the in-flight request's customer announced")

@@ -3,7 +3,9 @@ package dev.rapport.server;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.demo.DemoData;
 import dev.rapport.server.demo.DemoClock;
-import io.helidon.logging.common.LogConfig;
+import dev.rapport.server.health.Readiness;
+import dev.rapport.server.logging.ServerLogging;
+import sun.misc.Signal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +25,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
         ServerOptions options;
         try {
             options = ServerOptions.parse(args, System.getenv());
@@ -33,6 +34,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        ServerLogging.install(options.logFormat());
         if (options.dbUrl().isEmpty()) {
             try {
                 Files.createDirectories(options.dataDir());
@@ -48,7 +50,8 @@ public final class Main {
             builder.config("rapport.blobs.directory", options.attachmentDir().toAbsolutePath().toString());
         }
         builder.attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES)
-                .config(RapportServer.withSurveyLinks(RapportServer.withWebForm(options.sdkConfig()),
+                .config(RapportServer.withSurveyLinks(RapportServer.withWebForm(
+                        GracefulShutdown.withEventCloseTimeout(options.sdkConfig(), options.shutdownTimeout())),
                         options.publicUrl(port), () -> options.surveySecret().orElseGet(Main::randomSurveySecret)));
         if (options.dbUser().isPresent() || options.dbPassword().isPresent()) {
             builder.jdbcCredentials(options.dbUser().orElse(""), options.dbPassword().orElse(""));
@@ -75,13 +78,23 @@ public final class Main {
             rapport.users().createInitialAdmin().ifPresent(password -> System.out.println(
                     "Created the user 'admin'. Its password, shown only this once: " + password));
         }
+        var readiness = new Readiness();
         var server = RapportServer.start(rapport, port, options.maxJsonBytes(),
                 demoClock.<Function<Duration, Instant>>map(clock -> clock::advance), options.idleTimeout(),
-                options.metrics());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            rapport.close();
-        }, "rapport-shutdown"));
+                options.metrics(), readiness, GracefulShutdown.requestGrace(options.shutdownTimeout()));
+        var shutdown = new GracefulShutdown(readiness, server, rapport, options.shutdownTimeout());
+        // SIGTERM and Ctrl-C stop the node in order and exit 0; the hook covers other exits (System.exit elsewhere).
+        for (String signal : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(signal), s -> {
+                    shutdown.run();
+                    System.exit(0);
+                });
+            } catch (IllegalArgumentException taken) {
+                // The JVM keeps this signal (-Xrs): the shutdown hook below still stops the node in order.
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "rapport-shutdown"));
         System.out.println("Rapport listening on http://localhost:" + server.port() + (options.demo() ? " (demo mode)" : ""));
         if (options.metrics().port().isPresent()) {
             System.out.println("Metrics on http://localhost:" + server.port(RapportServer.MANAGEMENT) + "/metrics");

@@ -5,11 +5,14 @@ import dev.rapport.core.Rapport;
 import dev.rapport.server.apidocs.ApiDescription;
 import dev.rapport.server.console.Console;
 import dev.rapport.server.demo.DemoRoutes;
+import dev.rapport.server.health.HealthRoutes;
+import dev.rapport.server.health.Readiness;
 import dev.rapport.server.http.ClientPatience;
 import dev.rapport.server.http.ConnectionProblems;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.Json;
 import dev.rapport.server.http.Problems;
+import dev.rapport.server.http.RequestIds;
 import dev.rapport.server.http.SecurityHeaders;
 import dev.rapport.server.metrics.MetricsRoutes;
 import dev.rapport.server.metrics.MetricsSettings;
@@ -124,24 +127,28 @@ public final class RapportServer {
     static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes,
                         Optional<Function<Duration, Instant>> demoClock, UnaryOperator<InputStream> bodyReads) {
         routing(routing, rapport, maxJsonBytes, demoClock, bodyReads, new ServerMetrics(rapport),
-                MetricsSettings.ON_API_PORT);
+                MetricsSettings.ON_API_PORT, new Readiness());
     }
 
-    /** The same, with requests timed in {@code metrics}, and {@code GET /metrics} here unless it has a port of its own. */
+    /**
+     * The same, with requests timed in {@code metrics}, {@code GET /metrics} here unless it has a port of its own, and
+     * {@code GET /health/ready} answering 503 once {@code readiness} says the node is shutting down.
+     */
     static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes,
                         Optional<Function<Duration, Instant>> demoClock, UnaryOperator<InputStream> bodyReads,
-                        ServerMetrics metrics, MetricsSettings metricsSettings) {
+                        ServerMetrics metrics, MetricsSettings metricsSettings, Readiness readiness) {
         var mapper = Json.mapper();
         var http = new Exchange(mapper, rapport.authentication(), maxJsonBytes, bodyReads);
         Optional<MetricsRoutes> metricsRoute = metricsSettings.port().isEmpty()
                 ? Optional.of(new MetricsRoutes(metrics::scrape, metricsSettings.token())) : Optional.empty();
-        var catalog = RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock, metricsRoute));
+        var catalog = RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock, metricsRoute, readiness));
         metrics.timeRequests(routing, catalog);
         var problems = new Problems(mapper, catalog);
+        RequestIds.register(routing);
         problems.register(routing);
         SecurityHeaders.register(routing, "/api/", PublicSurveyRoutes.PAGE_PATH + "/");
         RoutePermissions.of(catalog).register(routing, http);
-        api(routing, rapport, http, mapper, demoClock, metricsRoute);
+        api(routing, rapport, http, mapper, demoClock, metricsRoute, readiness);
         ApiDescription.registerAssets(routing);
         Console.register(routing, mapper);
         routing.any(problems::notFound);
@@ -153,7 +160,7 @@ public final class RapportServer {
         var http = new Exchange(mapper, rapport.authentication(), 1, UnaryOperator.identity());
         Optional<Function<Duration, Instant>> demoClock = demo ? Optional.of(d -> Instant.EPOCH) : Optional.empty();
         return RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock,
-                Optional.of(new MetricsRoutes(() -> "", Optional.empty()))));
+                Optional.of(new MetricsRoutes(() -> "", Optional.empty())), new Readiness()));
     }
 
     /**
@@ -169,12 +176,16 @@ public final class RapportServer {
     }
 
     private static void api(HttpRules routing, Rapport rapport, Exchange http, ObjectMapper mapper,
-                            Optional<Function<Duration, Instant>> demoClock, Optional<MetricsRoutes> metrics) {
+                            Optional<Function<Duration, Instant>> demoClock, Optional<MetricsRoutes> metrics,
+                            Readiness readiness) {
         var publicSurveys = new PublicSurveyRoutes(rapport.surveys(), http);
+        var health = new HealthRoutes(rapport::isHealthy, readiness, http);
         routing.get("/health", (req, res) -> {
                     boolean up = rapport.isHealthy();
                     http.send(res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
                 })
+                .get("/health/live", health::live)
+                .get("/health/ready", health::ready)
                 .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), rapport.users(), rapport.clock(), http))
                 .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http),
                         new CustomerActivityRoutes(rapport.interactions(), rapport.purchases(), rapport.timeline(), http))
@@ -231,6 +242,17 @@ public final class RapportServer {
     public static WebServer start(Rapport rapport, int port, long maxJsonBytes,
                                   Optional<Function<Duration, Instant>> demoClock, Duration idleTimeout,
                                   MetricsSettings metrics) {
+        return start(rapport, port, maxJsonBytes, demoClock, idleTimeout, metrics, new Readiness(),
+                Duration.ofSeconds(5));
+    }
+
+    /**
+     * The same, with {@code GET /health/ready} answering 503 once {@code readiness} says the node is shutting down,
+     * and {@link WebServer#stop()} waiting up to {@code shutdownGrace} for the requests in flight.
+     */
+    public static WebServer start(Rapport rapport, int port, long maxJsonBytes,
+                                  Optional<Function<Duration, Instant>> demoClock, Duration idleTimeout,
+                                  MetricsSettings metrics, Readiness readiness, Duration shutdownGrace) {
         var patience = new ClientPatience(idleTimeout);
         var meters = new ServerMetrics(rapport);
         var server = WebServer.builder();
@@ -238,7 +260,9 @@ public final class RapportServer {
                 .routing(r -> management(r, meters, metrics))));
         return server
                 .port(port)
-                .shutdownGracePeriod(Duration.ofSeconds(5))
+                // Our own shutdown (GracefulShutdown) stops the server in order, readiness first.
+                .shutdownHook(false)
+                .shutdownGracePeriod(shutdownGrace)
                 // Helidon's own check, for connections idle between requests or within a request line; it runs a
                 // few times per timeout (its clock ticks in whole seconds, so a close may come a second late).
                 .idleConnectionTimeout(idleTimeout)
@@ -248,7 +272,7 @@ public final class RapportServer {
                 // never echoed to the client (ConnectionProblems words every answer itself).
                 .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                 .addProtocol(Http1Config.builder().addReceiveListener(patience).build())
-                .routing(r -> routing(r, rapport, maxJsonBytes, demoClock, patience::body, meters, metrics))
+                .routing(r -> routing(r, rapport, maxJsonBytes, demoClock, patience::body, meters, metrics, readiness))
                 .build()
                 .start();
     }

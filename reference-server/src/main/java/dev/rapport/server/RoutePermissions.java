@@ -85,6 +85,8 @@ public final class RoutePermissions {
         rule(rules, "GET /health", PUBLIC);
         // Checks its own token when one is configured (--metrics-token).
         rule(rules, "GET /metrics", PUBLIC);
+        rule(rules, "GET /health/live", PUBLIC);
+        rule(rules, "GET /health/ready", PUBLIC);
         rule(rules, "POST /api/v1/auth/login", PUBLIC);
         rule(rules, "POST /api/v1/auth/logout", OWN_TOKEN);
         rule(rules, "GET /api/v1/auth/session", SIGNED_IN);

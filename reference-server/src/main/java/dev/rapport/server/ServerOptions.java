@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
+import dev.rapport.server.logging.LogFormat;
 import dev.rapport.server.metrics.MetricsSettings;
 
 import java.io.IOException;
@@ -37,14 +38,18 @@ import java.util.regex.Pattern;
  *                           {@code Rapport.Builder.pluginDirectory}), if any
  * @param metrics            where {@code GET /metrics} is served (the API's port, or a management port) and the
  *                           token it may require
+ * @param logFormat          plain text or JSON lines on standard output
+ * @param shutdownTimeout    the most a stop (SIGTERM) may take: requests in flight, pending events, the pool
  */
 public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
                             Optional<String> dbPassword, boolean demo, long maxJsonBytes, long maxAttachmentBytes,
                             Map<String, String> sdkConfig, Optional<String> publicUrl,
                             Optional<String> surveySecret, Duration idleTimeout, Optional<Path> pluginsDir,
-                            MetricsSettings metrics) {
+                            MetricsSettings metrics, LogFormat logFormat, Duration shutdownTimeout) {
     /** How long a client may keep a connection waiting, unless configured. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a stop may take, unless configured. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration LONGEST_IDLE_TIMEOUT = Duration.ofHours(1);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
     private static final String SDK_PREFIX = "rapport.";
@@ -71,7 +76,9 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
             new Setting("--idle-timeout", "RAPPORT_IDLE_TIMEOUT", "idle-timeout"),
             new Setting("--plugins", "RAPPORT_PLUGINS_DIR", "plugins"),
             new Setting("--metrics-port", "RAPPORT_METRICS_PORT", "metrics-port"),
-            new Setting("--metrics-token", "RAPPORT_METRICS_TOKEN", "metrics-token"));
+            new Setting("--metrics-token", "RAPPORT_METRICS_TOKEN", "metrics-token"),
+            new Setting("--log-format", "RAPPORT_LOG_FORMAT", "log-format"),
+            new Setting("--shutdown-timeout", "RAPPORT_SHUTDOWN_TIMEOUT", "shutdown-timeout"));
 
     public static final String USAGE = """
             Usage: java -jar rapport-server.jar [options]
@@ -98,14 +105,20 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
               --metrics-token SECRET
                                     require "Authorization: Bearer SECRET" on GET /metrics (at least 16
                                     characters; default: open to whoever reaches the port)
+              --log-format plain|json
+                                    log lines as plain text (default) or as JSON objects
+              --shutdown-timeout DURATION
+                                    the most a stop (SIGTERM) may take, for requests in flight and pending
+                                    events (default 20s)
               --config FILE         properties file with the keys port, data-dir, db-url, db-user, db-password,
                                     demo, max-json-bytes, max-attachment-bytes, public-url, survey-secret,
-                                    idle-timeout, plugins, metrics-port, metrics-token, and SDK keys rapport.* (e.g.
-                                    rapport.notifiers.ops.type=webhook)
+                                    idle-timeout, plugins, metrics-port, metrics-token, log-format,
+                                    shutdown-timeout, and SDK keys rapport.* (e.g. rapport.notifiers.ops.type=webhook)
             Environment: RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_DB_URL, RAPPORT_DB_USER, RAPPORT_DB_PASSWORD,
                          RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES, RAPPORT_MAX_ATTACHMENT_BYTES, RAPPORT_PUBLIC_URL,
                          RAPPORT_SURVEY_SECRET, RAPPORT_IDLE_TIMEOUT, RAPPORT_PLUGINS_DIR, RAPPORT_METRICS_PORT,
-                         RAPPORT_METRICS_TOKEN. Flags win over the environment, which wins
+                         RAPPORT_METRICS_TOKEN, RAPPORT_LOG_FORMAT, RAPPORT_SHUTDOWN_TIMEOUT. Flags win over the
+                         environment, which wins
                          over the file.
             """;
 
@@ -160,7 +173,10 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 Optional.ofNullable(values.get("survey-secret")),
                 duration(values, "idle-timeout", DEFAULT_IDLE_TIMEOUT, Duration.ofSeconds(1), LONGEST_IDLE_TIMEOUT),
                 pluginsDir(values.get("plugins")),
-                metrics(values, port));
+                metrics(values, port),
+                Optional.ofNullable(values.get("log-format")).map(LogFormat::parse).orElse(LogFormat.PLAIN),
+                duration(values, "shutdown-timeout", DEFAULT_SHUTDOWN_TIMEOUT, Duration.ofSeconds(1),
+                        LONGEST_IDLE_TIMEOUT));
     }
 
     /**
@@ -321,6 +337,7 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes
                 + ", maxAttachmentBytes=" + maxAttachmentBytes + ", sdkConfig=" + new TreeMap<>(sdkConfig).keySet()
                 + ", publicUrl=" + publicUrl + ", surveySecret=" + surveySecret.map(p -> "****")
-                + ", idleTimeout=" + idleTimeout + ", pluginsDir=" + pluginsDir + ", metrics=" + metrics + "]";
+                + ", idleTimeout=" + idleTimeout + ", pluginsDir=" + pluginsDir + ", metrics=" + metrics
+                + ", logFormat=" + logFormat + ", shutdownTimeout=" + shutdownTimeout + "]";
     }
 }

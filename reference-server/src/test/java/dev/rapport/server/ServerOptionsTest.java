@@ -1,5 +1,6 @@
 package dev.rapport.server;
 
+import dev.rapport.server.logging.LogFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,5 +137,27 @@ class ServerOptionsTest {
                 .hasMessageContaining("metrics-port");
         assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--metrics-token", "short"}, Map.of()))
                 .hasMessageContaining("metrics-token must be at least 16");
+    }
+
+    @Test
+    void logsArePlainUnlessJsonIsAskedFor() {
+        assertThat(ServerOptions.parse(new String[0], Map.of()).logFormat()).isEqualTo(LogFormat.PLAIN);
+        assertThat(ServerOptions.parse(new String[]{"--log-format", "json"}, Map.of()).logFormat())
+                .isEqualTo(LogFormat.JSON);
+        assertThat(ServerOptions.parse(new String[0], Map.of("RAPPORT_LOG_FORMAT", "JSON")).logFormat())
+                .isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--log-format", "xml"}, Map.of()))
+                .hasMessageContaining("log-format");
+    }
+
+    @Test
+    void aStopTakesAtMostTheShutdownTimeout() {
+        assertThat(ServerOptions.parse(new String[0], Map.of()).shutdownTimeout()).hasSeconds(20);
+        assertThat(ServerOptions.parse(new String[]{"--shutdown-timeout", "45s"}, Map.of()).shutdownTimeout())
+                .hasSeconds(45);
+        assertThat(ServerOptions.parse(new String[0], Map.of("RAPPORT_SHUTDOWN_TIMEOUT", "PT2M")).shutdownTimeout())
+                .hasMinutes(2);
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--shutdown-timeout", "0s"}, Map.of()))
+                .hasMessageContaining("shutdown-timeout");
     }
 }

@@ -57,6 +57,11 @@ final class ServerApi {
         }
     }
 
+    /** The bearer token of the signed-in user, for requests this class cannot make (a body sent in two parts). */
+    String token() {
+        return token;
+    }
+
     static JsonNode json(String text) {
         try {
             return MAPPER.readTree(text);

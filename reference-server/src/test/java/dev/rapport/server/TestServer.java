@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.demo.DemoData;
 import dev.rapport.server.health.Readiness;
+import dev.rapport.server.metrics.MetricsSettings;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;

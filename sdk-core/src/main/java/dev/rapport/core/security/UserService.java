@@ -49,6 +49,15 @@ public final class UserService implements Users {
         this.passwords = passwords;
     }
 
+    /**
+     * This service on the same storage, hashing each distinct initial password once for all the users it creates
+     * (see {@link PasswordHasher#hashingEachPasswordOnce()}): for seeding users whose password is published, like the
+     * demo's, where one Argon2 hash per user would dominate the start-up. Real users never go through it.
+     */
+    public UserService hashingEachPasswordOnce() {
+        return new UserService(transactions, clock, ids, passwords.hashingEachPasswordOnce());
+    }
+
     @Override
     public User create(Actor actor, NewUser request) {
         actor.require(Permission.USER_ADMIN);

@@ -3,7 +3,9 @@ package dev.rapport.server;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.demo.DemoData;
 import dev.rapport.server.demo.DemoClock;
-import io.helidon.logging.common.LogConfig;
+import dev.rapport.server.health.Readiness;
+import dev.rapport.server.logging.ServerLogging;
+import sun.misc.Signal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +25,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
         ServerOptions options;
         try {
             options = ServerOptions.parse(args, System.getenv());
@@ -33,6 +34,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        ServerLogging.install(options.logFormat());
         if (options.dbUrl().isEmpty()) {
             try {
                 Files.createDirectories(options.dataDir());
@@ -43,15 +45,29 @@ public final class Main {
         int port = options.port() == 0 ? freePort() : options.port();
         // In demo mode the clock can be moved forward over HTTP, to watch SLA warnings and escalations happen.
         var demoClock = options.demo() ? Optional.of(new DemoClock(Clock.systemUTC())) : Optional.<DemoClock>empty();
-        var builder = Rapport.builder().jdbcUrl(options.jdbcUrl())
-                .config("rapport.blobs.directory", options.attachmentDir().toAbsolutePath().toString())
-                .attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES)
-                .config(RapportServer.withSurveyLinks(RapportServer.withWebForm(options.sdkConfig()),
+        var builder = Rapport.builder().jdbcUrl(options.jdbcUrl());
+        if (options.attachmentsInDataDir()) {
+            builder.config("rapport.blobs.directory", options.attachmentDir().toAbsolutePath().toString());
+        }
+        builder.attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES)
+                .config(RapportServer.withSurveyLinks(RapportServer.withWebForm(
+                        GracefulShutdown.withEventCloseTimeout(options.sdkConfig(), options.shutdownTimeout())),
                         options.publicUrl(port), () -> options.surveySecret().orElseGet(Main::randomSurveySecret)));
         if (options.dbUser().isPresent() || options.dbPassword().isPresent()) {
             builder.jdbcCredentials(options.dbUser().orElse(""), options.dbPassword().orElse(""));
         }
         demoClock.ifPresent(builder::clock);
+        if (options.pluginsDir().isPresent()) {
+            try {
+                builder.pluginDirectory(options.pluginsDir().get());
+            } catch (RuntimeException e) {
+                // The SDK's configuration error, naming each plugin and its reason: an operator's mistake, not the
+                // server's, so the message without a stack trace.
+                System.err.println("Cannot load the plugins in " + options.pluginsDir().get() + ": " + e.getMessage());
+                System.exit(1);
+                return;
+            }
+        }
         var rapport = builder.build();
         if (options.demo()) {
             if (DemoData.seed(rapport)) {
@@ -62,13 +78,27 @@ public final class Main {
             rapport.users().createInitialAdmin().ifPresent(password -> System.out.println(
                     "Created the user 'admin'. Its password, shown only this once: " + password));
         }
+        var readiness = new Readiness();
         var server = RapportServer.start(rapport, port, options.maxJsonBytes(),
-                demoClock.<Function<Duration, Instant>>map(clock -> clock::advance), options.idleTimeout());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            rapport.close();
-        }, "rapport-shutdown"));
+                demoClock.<Function<Duration, Instant>>map(clock -> clock::advance), options.idleTimeout(),
+                options.metrics(), readiness, GracefulShutdown.requestGrace(options.shutdownTimeout()));
+        var shutdown = new GracefulShutdown(readiness, server, rapport, options.shutdownTimeout());
+        // SIGTERM and Ctrl-C stop the node in order and exit 0; the hook covers other exits (System.exit elsewhere).
+        for (String signal : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(signal), s -> {
+                    shutdown.run();
+                    System.exit(0);
+                });
+            } catch (IllegalArgumentException taken) {
+                // The JVM keeps this signal (-Xrs): the shutdown hook below still stops the node in order.
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "rapport-shutdown"));
         System.out.println("Rapport listening on http://localhost:" + server.port() + (options.demo() ? " (demo mode)" : ""));
+        if (options.metrics().port().isPresent()) {
+            System.out.println("Metrics on http://localhost:" + server.port(RapportServer.MANAGEMENT) + "/metrics");
+        }
     }
 
     /** Survey links are built before the server binds, so "any free port" is chosen here. */

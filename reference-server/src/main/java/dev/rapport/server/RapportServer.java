@@ -2,14 +2,21 @@ package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
+import dev.rapport.server.apidocs.ApiDescription;
 import dev.rapport.server.console.Console;
 import dev.rapport.server.demo.DemoRoutes;
+import dev.rapport.server.health.HealthRoutes;
+import dev.rapport.server.health.Readiness;
 import dev.rapport.server.http.ClientPatience;
 import dev.rapport.server.http.ConnectionProblems;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.Json;
 import dev.rapport.server.http.Problems;
+import dev.rapport.server.http.RequestIds;
 import dev.rapport.server.http.SecurityHeaders;
+import dev.rapport.server.metrics.MetricsRoutes;
+import dev.rapport.server.metrics.MetricsSettings;
+import dev.rapport.server.metrics.ServerMetrics;
 import dev.rapport.server.routes.AttachmentRoutes;
 import dev.rapport.server.routes.AuthRoutes;
 import dev.rapport.server.routes.CatalogRoutes;
@@ -49,6 +56,8 @@ public final class RapportServer {
     /** The survey provider plugin whose links point at this server's form. */
     public static final String SURVEY_LINK_PLUGIN = "link";
     private static final String SURVEYS = "rapport.surveys.";
+    /** The name of the socket {@code GET /metrics} has when it has a port of its own. */
+    public static final String MANAGEMENT = "management";
     private static final Pattern SURVEY_TYPE = Pattern.compile(Pattern.quote(SURVEYS) + "([^.]+)\\.type");
 
     private RapportServer() {
@@ -117,14 +126,30 @@ public final class RapportServer {
     /** The same, with every request body's reads passing through {@code bodyReads} (see {@link ClientPatience}). */
     static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes,
                         Optional<Function<Duration, Instant>> demoClock, UnaryOperator<InputStream> bodyReads) {
+        routing(routing, rapport, maxJsonBytes, demoClock, bodyReads, new ServerMetrics(rapport),
+                MetricsSettings.ON_API_PORT, new Readiness());
+    }
+
+    /**
+     * The same, with requests timed in {@code metrics}, {@code GET /metrics} here unless it has a port of its own, and
+     * {@code GET /health/ready} answering 503 once {@code readiness} says the node is shutting down.
+     */
+    static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes,
+                        Optional<Function<Duration, Instant>> demoClock, UnaryOperator<InputStream> bodyReads,
+                        ServerMetrics metrics, MetricsSettings metricsSettings, Readiness readiness) {
         var mapper = Json.mapper();
         var http = new Exchange(mapper, rapport.authentication(), maxJsonBytes, bodyReads);
-        var catalog = RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock));
+        Optional<MetricsRoutes> metricsRoute = metricsSettings.port().isEmpty()
+                ? Optional.of(new MetricsRoutes(metrics::scrape, metricsSettings.token())) : Optional.empty();
+        var catalog = RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock, metricsRoute, readiness));
+        metrics.timeRequests(routing, catalog);
         var problems = new Problems(mapper, catalog);
+        RequestIds.register(routing);
         problems.register(routing);
         SecurityHeaders.register(routing, "/api/", PublicSurveyRoutes.PAGE_PATH + "/");
         RoutePermissions.of(catalog).register(routing, http);
-        api(routing, rapport, http, mapper, demoClock);
+        api(routing, rapport, http, mapper, demoClock, metricsRoute, readiness);
+        ApiDescription.registerAssets(routing);
         Console.register(routing, mapper);
         routing.any(problems::notFound);
     }
@@ -134,16 +159,33 @@ public final class RapportServer {
         var mapper = Json.mapper();
         var http = new Exchange(mapper, rapport.authentication(), 1, UnaryOperator.identity());
         Optional<Function<Duration, Instant>> demoClock = demo ? Optional.of(d -> Instant.EPOCH) : Optional.empty();
-        return RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock));
+        return RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock,
+                Optional.of(new MetricsRoutes(() -> "", Optional.empty())), new Readiness()));
+    }
+
+    /**
+     * The management socket's routing when {@code GET /metrics} has a port of its own: that route alone, with the
+     * same problem+json answers as the API.
+     */
+    private static void management(HttpRouting.Builder routing, ServerMetrics metrics, MetricsSettings settings) {
+        var route = new MetricsRoutes(metrics::scrape, settings.token());
+        var problems = new Problems(Json.mapper(), RouteCatalog.of(rules -> rules.register(route)));
+        problems.register(routing);
+        routing.register(route);
+        routing.any(problems::notFound);
     }
 
     private static void api(HttpRules routing, Rapport rapport, Exchange http, ObjectMapper mapper,
-                            Optional<Function<Duration, Instant>> demoClock) {
+                            Optional<Function<Duration, Instant>> demoClock, Optional<MetricsRoutes> metrics,
+                            Readiness readiness) {
         var publicSurveys = new PublicSurveyRoutes(rapport.surveys(), http);
+        var health = new HealthRoutes(rapport::isHealthy, readiness, http);
         routing.get("/health", (req, res) -> {
                     boolean up = rapport.isHealthy();
                     http.send(res, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
                 })
+                .get("/health/live", health::live)
+                .get("/health/ready", health::ready)
                 .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), rapport.users(), rapport.clock(), http))
                 .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http),
                         new CustomerActivityRoutes(rapport.interactions(), rapport.purchases(), rapport.timeline(), http))
@@ -163,6 +205,9 @@ public final class RapportServer {
                 .register("/api/v1/improvements", new ImprovementRoutes(rapport.improvements(), http))
                 .register("/api/v1/reports", new ReportRoutes(rapport.reports(), http, rapport.clock()));
         demoClock.ifPresent(advance -> routing.register("/api/v1/demo", new DemoRoutes(rapport, advance, http)));
+        metrics.ifPresent(routing::register);
+        // GET /openapi and GET /api-docs; a route added above belongs in apidocs/openapi.yaml too (ApiDescriptionTest).
+        routing.register(ApiDescription.load());
     }
 
     /**
@@ -187,10 +232,37 @@ public final class RapportServer {
      */
     public static WebServer start(Rapport rapport, int port, long maxJsonBytes,
                                   Optional<Function<Duration, Instant>> demoClock, Duration idleTimeout) {
+        return start(rapport, port, maxJsonBytes, demoClock, idleTimeout, MetricsSettings.ON_API_PORT);
+    }
+
+    /**
+     * Starts a server with {@code GET /metrics} where {@code metrics} says: on the API's port, or alone on a
+     * management socket named {@value #MANAGEMENT} ({@code server.port(MANAGEMENT)} tells its port).
+     */
+    public static WebServer start(Rapport rapport, int port, long maxJsonBytes,
+                                  Optional<Function<Duration, Instant>> demoClock, Duration idleTimeout,
+                                  MetricsSettings metrics) {
+        return start(rapport, port, maxJsonBytes, demoClock, idleTimeout, metrics, new Readiness(),
+                Duration.ofSeconds(5));
+    }
+
+    /**
+     * The same, with {@code GET /health/ready} answering 503 once {@code readiness} says the node is shutting down,
+     * and {@link WebServer#stop()} waiting up to {@code shutdownGrace} for the requests in flight.
+     */
+    public static WebServer start(Rapport rapport, int port, long maxJsonBytes,
+                                  Optional<Function<Duration, Instant>> demoClock, Duration idleTimeout,
+                                  MetricsSettings metrics, Readiness readiness, Duration shutdownGrace) {
         var patience = new ClientPatience(idleTimeout);
-        return WebServer.builder()
+        var meters = new ServerMetrics(rapport);
+        var server = WebServer.builder();
+        metrics.port().ifPresent(managementPort -> server.putSocket(MANAGEMENT, socket -> socket.port(managementPort)
+                .routing(r -> management(r, meters, metrics))));
+        return server
                 .port(port)
-                .shutdownGracePeriod(Duration.ofSeconds(5))
+                // Our own shutdown (GracefulShutdown) stops the server in order, readiness first.
+                .shutdownHook(false)
+                .shutdownGracePeriod(shutdownGrace)
                 // Helidon's own check, for connections idle between requests or within a request line; it runs a
                 // few times per timeout (its clock ticks in whole seconds, so a close may come a second late).
                 .idleConnectionTimeout(idleTimeout)
@@ -200,7 +272,7 @@ public final class RapportServer {
                 // never echoed to the client (ConnectionProblems words every answer itself).
                 .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                 .addProtocol(Http1Config.builder().addReceiveListener(patience).build())
-                .routing(r -> routing(r, rapport, maxJsonBytes, demoClock, patience::body))
+                .routing(r -> routing(r, rapport, maxJsonBytes, demoClock, patience::body, meters, metrics, readiness))
                 .build()
                 .start();
     }

@@ -83,6 +83,10 @@ public final class RoutePermissions {
     private static Map<String, Set<Permission>> rules() {
         var rules = new LinkedHashMap<String, Set<Permission>>();
         rule(rules, "GET /health", PUBLIC);
+        // Checks its own token when one is configured (--metrics-token).
+        rule(rules, "GET /metrics", PUBLIC);
+        rule(rules, "GET /health/live", PUBLIC);
+        rule(rules, "GET /health/ready", PUBLIC);
         rule(rules, "POST /api/v1/auth/login", PUBLIC);
         rule(rules, "POST /api/v1/auth/logout", OWN_TOKEN);
         rule(rules, "GET /api/v1/auth/session", SIGNED_IN);
@@ -92,6 +96,8 @@ public final class RoutePermissions {
         rule(rules, "POST /api/v1/public/surveys/{token}", PUBLIC);
         rule(rules, "GET /survey/{token}", PUBLIC);
         rule(rules, "GET /contact", PUBLIC);
+        rule(rules, "GET /openapi", PUBLIC);
+        rule(rules, "GET /api-docs", PUBLIC);
 
         rule(rules, "POST /api/v1/customers", EnumSet.of(CUSTOMER_WRITE));
         rule(rules, "GET /api/v1/customers", EnumSet.of(CUSTOMER_READ));

@@ -1,6 +1,8 @@
 package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
+import dev.rapport.server.logging.LogFormat;
+import dev.rapport.server.metrics.MetricsSettings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -32,13 +34,22 @@ import java.util.regex.Pattern;
  * @param surveySecret       the secret survey links' tokens are derived with; random per start when absent
  * @param idleTimeout        how long a client may keep a connection waiting (idle, or stalled within a request)
  *                           before the server closes it
+ * @param pluginsDir         the directory of plugin jars loaded at start (see
+ *                           {@code Rapport.Builder.pluginDirectory}), if any
+ * @param metrics            where {@code GET /metrics} is served (the API's port, or a management port) and the
+ *                           token it may require
+ * @param logFormat          plain text or JSON lines on standard output
+ * @param shutdownTimeout    the most a stop (SIGTERM) may take: requests in flight, pending events, the pool
  */
 public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Optional<String> dbUser,
                             Optional<String> dbPassword, boolean demo, long maxJsonBytes, long maxAttachmentBytes,
                             Map<String, String> sdkConfig, Optional<String> publicUrl,
-                            Optional<String> surveySecret, Duration idleTimeout) {
+                            Optional<String> surveySecret, Duration idleTimeout, Optional<Path> pluginsDir,
+                            MetricsSettings metrics, LogFormat logFormat, Duration shutdownTimeout) {
     /** How long a client may keep a connection waiting, unless configured. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a stop may take, unless configured. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration LONGEST_IDLE_TIMEOUT = Duration.ofHours(1);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
     private static final String SDK_PREFIX = "rapport.";
@@ -62,7 +73,12 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
             new Setting("--max-attachment-bytes", "RAPPORT_MAX_ATTACHMENT_BYTES", "max-attachment-bytes"),
             new Setting("--public-url", "RAPPORT_PUBLIC_URL", "public-url"),
             new Setting("--survey-secret", "RAPPORT_SURVEY_SECRET", "survey-secret"),
-            new Setting("--idle-timeout", "RAPPORT_IDLE_TIMEOUT", "idle-timeout"));
+            new Setting("--idle-timeout", "RAPPORT_IDLE_TIMEOUT", "idle-timeout"),
+            new Setting("--plugins", "RAPPORT_PLUGINS_DIR", "plugins"),
+            new Setting("--metrics-port", "RAPPORT_METRICS_PORT", "metrics-port"),
+            new Setting("--metrics-token", "RAPPORT_METRICS_TOKEN", "metrics-token"),
+            new Setting("--log-format", "RAPPORT_LOG_FORMAT", "log-format"),
+            new Setting("--shutdown-timeout", "RAPPORT_SHUTDOWN_TIMEOUT", "shutdown-timeout"));
 
     public static final String USAGE = """
             Usage: java -jar rapport-server.jar [options]
@@ -83,12 +99,26 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
               --idle-timeout DURATION
                                     close a connection whose client keeps it waiting this long: idle, or stalled
                                     within a request line, headers or body (default 30s; 10s, 2m or PT30S)
+              --plugins DIR         load every plugin jar in DIR, each in a class loader of its own (default:
+                                    plugins/ beside rapport-server.jar, when it exists)
+              --metrics-port N      serve GET /metrics on this management port instead of the HTTP port
+              --metrics-token SECRET
+                                    require "Authorization: Bearer SECRET" on GET /metrics (at least 16
+                                    characters; default: open to whoever reaches the port)
+              --log-format plain|json
+                                    log lines as plain text (default) or as JSON objects
+              --shutdown-timeout DURATION
+                                    the most a stop (SIGTERM) may take, for requests in flight and pending
+                                    events (default 20s)
               --config FILE         properties file with the keys port, data-dir, db-url, db-user, db-password,
                                     demo, max-json-bytes, max-attachment-bytes, public-url, survey-secret,
-                                    idle-timeout, and SDK keys rapport.* (e.g. rapport.notifiers.ops.type=webhook)
+                                    idle-timeout, plugins, metrics-port, metrics-token, log-format,
+                                    shutdown-timeout, and SDK keys rapport.* (e.g. rapport.notifiers.ops.type=webhook)
             Environment: RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_DB_URL, RAPPORT_DB_USER, RAPPORT_DB_PASSWORD,
                          RAPPORT_DEMO, RAPPORT_MAX_JSON_BYTES, RAPPORT_MAX_ATTACHMENT_BYTES, RAPPORT_PUBLIC_URL,
-                         RAPPORT_SURVEY_SECRET, RAPPORT_IDLE_TIMEOUT. Flags win over the environment, which wins
+                         RAPPORT_SURVEY_SECRET, RAPPORT_IDLE_TIMEOUT, RAPPORT_PLUGINS_DIR, RAPPORT_METRICS_PORT,
+                         RAPPORT_METRICS_TOKEN, RAPPORT_LOG_FORMAT, RAPPORT_SHUTDOWN_TIMEOUT. Flags win over the
+                         environment, which wins
                          over the file.
             """;
 
@@ -127,8 +157,9 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                     .filter(v -> !v.isBlank())
                     .ifPresent(v -> values.put(s.key(), v.strip()));
         }
+        int port = (int) number(values, "port", 8080, 0, 65535);
         return new ServerOptions(
-                (int) number(values, "port", 8080, 0, 65535),
+                port,
                 Path.of(values.getOrDefault("data-dir", "data")),
                 Optional.ofNullable(values.get("db-url")),
                 Optional.ofNullable(values.get("db-user")),
@@ -140,7 +171,54 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 sdkKeys(file),
                 Optional.ofNullable(values.get("public-url")).map(ServerOptions::checkedPublicUrl),
                 Optional.ofNullable(values.get("survey-secret")),
-                duration(values, "idle-timeout", DEFAULT_IDLE_TIMEOUT, Duration.ofSeconds(1), LONGEST_IDLE_TIMEOUT));
+                duration(values, "idle-timeout", DEFAULT_IDLE_TIMEOUT, Duration.ofSeconds(1), LONGEST_IDLE_TIMEOUT),
+                pluginsDir(values.get("plugins")),
+                metrics(values, port),
+                Optional.ofNullable(values.get("log-format")).map(LogFormat::parse).orElse(LogFormat.PLAIN),
+                duration(values, "shutdown-timeout", DEFAULT_SHUTDOWN_TIMEOUT, Duration.ofSeconds(1),
+                        LONGEST_IDLE_TIMEOUT));
+    }
+
+    /**
+     * The configured plugins directory, which must exist; else {@code plugins} beside rapport-server.jar when that
+     * exists. Not {@code ./plugins}: started from the repository's root, as the docs do, that is the plugins' sources.
+     */
+    private static Optional<Path> pluginsDir(String configured) {
+        if (configured != null) {
+            var dir = Path.of(configured);
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("plugins must be a directory of plugin jars; " + configured
+                        + " is not a directory");
+            }
+            return Optional.of(dir);
+        }
+        return besideTheJar().filter(Files::isDirectory);
+    }
+
+    /** {@code plugins} in the directory rapport-server.jar (or, run from the build, the class directory) is in. */
+    private static Optional<Path> besideTheJar() {
+        try {
+            var code = ServerOptions.class.getProtectionDomain().getCodeSource();
+            return code == null ? Optional.empty()
+                    : Optional.ofNullable(Path.of(code.getLocation().toURI()).getParent()).map(p -> p.resolve("plugins"));
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static MetricsSettings metrics(Map<String, String> values, int port) {
+        Optional<Integer> metricsPort = values.containsKey("metrics-port")
+                ? Optional.of((int) number(values, "metrics-port", 0, 1, 65535)) : Optional.empty();
+        if (metricsPort.isPresent() && metricsPort.get() == port) {
+            throw new IllegalArgumentException("metrics-port must differ from port (" + port + "); leave it out to "
+                    + "serve /metrics on the HTTP port");
+        }
+        var token = Optional.ofNullable(values.get("metrics-token"));
+        if (token.isPresent() && (token.get().length() < 16 || token.get().chars().anyMatch(c -> c <= ' ' || c > '~'))) {
+            throw new IllegalArgumentException("metrics-token must be at least 16 printable ASCII characters without "
+                    + "spaces");
+        }
+        return new MetricsSettings(metricsPort, token);
     }
 
     /** Where customers reach the server: the configured URL without a trailing slash, or this host's port. */
@@ -167,9 +245,19 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
         return dbUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("rapport"));
     }
 
-    /** Where attachments go: {@code attachments} in the data directory, whichever database is used. */
+    /** Where attachments go when they are files ({@link #attachmentsInDataDir()}): {@code attachments} in the data directory. */
     public Path attachmentDir() {
         return dataDir.resolve("attachments");
+    }
+
+    /**
+     * Whether attachments are files in {@link #attachmentDir()}: with the file-system store, which is the default on
+     * H2 or chosen with {@code rapport.blobs.type=filesystem}. On PostgreSQL they default to the database, which every
+     * node shares; another {@code rapport.blobs.type} (e.g. {@code s3}) brings its own settings.
+     */
+    public boolean attachmentsInDataDir() {
+        String type = sdkConfig.get("rapport.blobs.type");
+        return type == null ? !jdbcUrl().startsWith("jdbc:postgresql:") : type.equals("filesystem");
     }
 
     private static long number(Map<String, String> values, String key, long defaultValue, long min, long max) {
@@ -249,6 +337,7 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 + ", dbPassword=" + dbPassword.map(p -> "****") + ", demo=" + demo + ", maxJsonBytes=" + maxJsonBytes
                 + ", maxAttachmentBytes=" + maxAttachmentBytes + ", sdkConfig=" + new TreeMap<>(sdkConfig).keySet()
                 + ", publicUrl=" + publicUrl + ", surveySecret=" + surveySecret.map(p -> "****")
-                + ", idleTimeout=" + idleTimeout + "]";
+                + ", idleTimeout=" + idleTimeout + ", pluginsDir=" + pluginsDir + ", metrics=" + metrics
+                + ", logFormat=" + logFormat + ", shutdownTimeout=" + shutdownTimeout + "]";
     }
 }

@@ -18,6 +18,8 @@ import java.lang.management.MemoryType;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -61,6 +63,42 @@ class AttachmentUploadHeapTest {
             assertThat(created.get("size").asLong()).isEqualTo(MAX_BYTES);
             assertThat(created.get("sha256").asText()).isEqualTo(HexFormat.of().formatHex(sent.digest()));
             assertThat(growth).as("old generation growth in bytes during the upload").isLessThan(ALLOWED_GROWTH);
+        }
+    }
+
+    /**
+     * The same through the database blob store, the default on PostgreSQL: 64 MiB go to the database in chunks of
+     * 256 KiB, each in a short transaction of its own, and the old generation stays where it was.
+     */
+    @Test
+    @Timeout(120)
+    void a64MebibyteUploadIntoTheDatabaseDoesNotRaiseTheHeapByMoreThanAFewMebibytes() throws Exception {
+        long size = 64L * 1024 * 1024;
+        try (var server = new TestServer(TestDatabase.POSTGRES,
+                b -> b.attachmentLimits(size, Rapport.Builder.DEFAULT_ATTACHMENT_TYPES))) {
+            String agent = server.login("agent");
+            String attachments = AttachmentsOverHttpTest.openTicket(server, agent) + "/attachments";
+            var sent = MessageDigest.getInstance("SHA-256");
+
+            var oldGeneration = OldGeneration.watch();
+            JsonNode created = postChunked(server.server.port(), attachments, agent,
+                    new DigestInputStream(new GeneratedBytes(size), sent));
+            long growth = oldGeneration.stop();
+
+            assertThat(created.get("size").asLong()).isEqualTo(size);
+            assertThat(created.get("sha256").asText()).isEqualTo(HexFormat.of().formatHex(sent.digest()));
+            assertThat(storedInTheDatabase(server)).as("bytes in the database's blob chunks").isEqualTo(size);
+            assertThat(growth).as("old generation growth in bytes during the upload").isLessThan(ALLOWED_GROWTH);
+        }
+    }
+
+    private static long storedInTheDatabase(TestServer server) throws SQLException {
+        var db = server.database;
+        try (var connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+             var result = connection.createStatement().executeQuery(
+                     "SELECT COALESCE(SUM(OCTET_LENGTH(content)), 0) FROM blob_chunks")) {
+            result.next();
+            return result.getLong(1);
         }
     }
 

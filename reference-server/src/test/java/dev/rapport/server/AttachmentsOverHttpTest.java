@@ -219,7 +219,7 @@ class AttachmentsOverHttpTest {
         return "/api/v1/tickets/" + ticket.text("/id");
     }
 
-    private static HttpResponse<byte[]> download(TestServer server, String path, String token) {
+    static HttpResponse<byte[]> download(TestServer server, String path, String token) {
         try (var client = HttpClient.newHttpClient()) {
             return client.send(HttpRequest.newBuilder(server.uri(path)).header("Authorization", "Bearer " + token)
                     .GET().build(), HttpResponse.BodyHandlers.ofByteArray());

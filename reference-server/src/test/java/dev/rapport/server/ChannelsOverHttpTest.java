@@ -8,7 +8,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -180,7 +179,7 @@ class ChannelsOverHttpTest {
             String supervisor = server.login("supervisor");
             int before = ticketCount(server, supervisor);
             String message = "Where is my parcel?";
-            String proof = proof(message, LocalDate.ofInstant(server.clock.instant(), ZoneOffset.UTC));
+            String proof = WebFormProof.of(message, LocalDate.ofInstant(server.clock.instant(), ZoneOffset.UTC));
             String json = "{\"email\":\"li.na@example.cn\",\"message\":\"" + message + "\",\"proof\":\"" + proof
                     + "\"%s}";
             String own = "http://localhost:" + server.server.port();
@@ -236,25 +235,9 @@ class ChannelsOverHttpTest {
     static TestServer.Response postForm(TestServer server, Map<String, ?> form) {
         var body = new LinkedHashMap<String, Object>(form);
         if (form.get("message") instanceof String message) {
-            body.put("proof", proof(message.strip(), LocalDate.ofInstant(server.clock.instant(), ZoneOffset.UTC)));
+            body.put("proof", WebFormProof.of(message.strip(), LocalDate.ofInstant(server.clock.instant(), ZoneOffset.UTC)));
         }
         return server.post("/api/v1/public/webform", null, body);
-    }
-
-    /** What the form's page computes: SHA-256 of the version, the UTC day, the message and the proof, 12 zero bits. */
-    static String proof(String message, LocalDate day) {
-        try {
-            var sha256 = MessageDigest.getInstance("SHA-256");
-            for (long nonce = 0; ; nonce++) {
-                byte[] digest = sha256.digest(("rapport-webform-proof/1\n" + day + "\n" + message + "\n" + nonce)
-                        .getBytes(StandardCharsets.UTF_8));
-                if (digest[0] == 0 && (digest[1] & 0xF0) == 0) {
-                    return Long.toString(nonce);
-                }
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static HttpRequest chat(TestServer server, byte[] body, long timestamp, String signature) {

@@ -1,5 +1,6 @@
 package dev.rapport.server;
 
+import dev.rapport.server.logging.LogFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,23 @@ class ServerOptionsTest {
     }
 
     @Test
+    void attachmentsAreFilesOnH2AndInTheDatabaseOnPostgresqlUnlessATypeIsConfigured(@TempDir Path dir)
+            throws IOException {
+        var postgres = Map.of("RAPPORT_DB_URL", "jdbc:postgresql://db/rapport");
+        Path filesystem = dir.resolve("filesystem.properties");
+        Files.writeString(filesystem, "rapport.blobs.type=filesystem\n");
+        Path s3 = dir.resolve("s3.properties");
+        Files.writeString(s3, "rapport.blobs.type=s3\nrapport.blobs.bucket=attachments\n");
+
+        assertThat(ServerOptions.parse(new String[0], Map.of()).attachmentsInDataDir()).as("H2").isTrue();
+        assertThat(ServerOptions.parse(new String[0], postgres).attachmentsInDataDir()).as("PostgreSQL").isFalse();
+        assertThat(ServerOptions.parse(new String[]{"--config", filesystem.toString()}, postgres)
+                .attachmentsInDataDir()).as("PostgreSQL, filesystem configured").isTrue();
+        assertThat(ServerOptions.parse(new String[]{"--config", s3.toString()}, Map.of())
+                .attachmentsInDataDir()).as("H2, s3 configured").isFalse();
+    }
+
+    @Test
     void theFilesSdkKeysGoToTheSdkAsTheyAreAndTheirValuesNeverShowInText(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("rapport.properties");
         Files.writeString(file, "port=7000\nrapport.notifiers.ops.type=webhook\nrapport.notifiers.ops.secret=s3cret\n"
@@ -86,5 +104,60 @@ class ServerOptionsTest {
         assertThat(configured.toString()).doesNotContain("survey-secret-of-at-least-32-characters");
         assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--public-url", "service.example.com"}, Map.of()))
                 .hasMessageContaining("public-url");
+    }
+
+    @Test
+    void thePluginsDirectoryComesFromTheFlagOrTheEnvironmentAndMustExist(@TempDir Path dir) throws IOException {
+        var flagged = Files.createDirectories(dir.resolve("flagged"));
+        var environment = Files.createDirectories(dir.resolve("environment"));
+
+        assertThat(ServerOptions.parse(new String[]{"--plugins", flagged.toString()},
+                Map.of("RAPPORT_PLUGINS_DIR", environment.toString())).pluginsDir()).contains(flagged);
+        assertThat(ServerOptions.parse(new String[0], Map.of("RAPPORT_PLUGINS_DIR", environment.toString()))
+                .pluginsDir()).contains(environment);
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--plugins", dir.resolve("missing").toString()},
+                Map.of())).hasMessage("plugins must be a directory of plugin jars; " + dir.resolve("missing")
+                + " is not a directory");
+    }
+
+    @Test
+    void metricsStayOnTheHttpPortOpenToAllUnlessAPortOrATokenIsSetAndTheTokenNeverShowsInText() {
+        var defaults = ServerOptions.parse(new String[0], Map.of());
+        var moved = ServerOptions.parse(new String[]{"--metrics-port", "9090"},
+                Map.of("RAPPORT_METRICS_TOKEN", "scrape-token-0123456789"));
+
+        assertThat(defaults.metrics().port()).isEmpty();
+        assertThat(defaults.metrics().token()).isEmpty();
+        assertThat(moved.metrics().port()).contains(9090);
+        assertThat(moved.metrics().token()).contains("scrape-token-0123456789");
+        assertThat(moved.toString()).contains("9090").doesNotContain("scrape-token-0123456789");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--port", "8080", "--metrics-port", "8080"},
+                Map.of())).hasMessageContaining("metrics-port must differ from port");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--metrics-port", "0"}, Map.of()))
+                .hasMessageContaining("metrics-port");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--metrics-token", "short"}, Map.of()))
+                .hasMessageContaining("metrics-token must be at least 16");
+    }
+
+    @Test
+    void logsArePlainUnlessJsonIsAskedFor() {
+        assertThat(ServerOptions.parse(new String[0], Map.of()).logFormat()).isEqualTo(LogFormat.PLAIN);
+        assertThat(ServerOptions.parse(new String[]{"--log-format", "json"}, Map.of()).logFormat())
+                .isEqualTo(LogFormat.JSON);
+        assertThat(ServerOptions.parse(new String[0], Map.of("RAPPORT_LOG_FORMAT", "JSON")).logFormat())
+                .isEqualTo(LogFormat.JSON);
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--log-format", "xml"}, Map.of()))
+                .hasMessageContaining("log-format");
+    }
+
+    @Test
+    void aStopTakesAtMostTheShutdownTimeout() {
+        assertThat(ServerOptions.parse(new String[0], Map.of()).shutdownTimeout()).hasSeconds(20);
+        assertThat(ServerOptions.parse(new String[]{"--shutdown-timeout", "45s"}, Map.of()).shutdownTimeout())
+                .hasSeconds(45);
+        assertThat(ServerOptions.parse(new String[0], Map.of("RAPPORT_SHUTDOWN_TIMEOUT", "PT2M")).shutdownTimeout())
+                .hasMinutes(2);
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--shutdown-timeout", "0s"}, Map.of()))
+                .hasMessageContaining("shutdown-timeout");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.demo.DemoData;
+import dev.rapport.server.health.Readiness;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
@@ -33,6 +34,8 @@ final class TestServer implements AutoCloseable {
     /** The server's database, for tests that look at it directly (row counts before and after). */
     final DatabaseCoordinates database;
     final WebServer server;
+    /** What {@code GET /health/ready} reads; a test begins a shutdown through it. */
+    final Readiness readiness = new Readiness();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -74,7 +77,8 @@ final class TestServer implements AutoCloseable {
         rapport = adjust.apply(builder).build();
         DemoData.seed(rapport);
         server = RapportServer.start(rapport, 0, MAX_JSON_BYTES,
-                demo ? Optional.<Function<Duration, Instant>>of(clock::advance) : Optional.empty(), idleTimeout);
+                demo ? Optional.<Function<Duration, Instant>>of(clock::advance) : Optional.empty(), idleTimeout,
+                MetricsSettings.ON_API_PORT, readiness, Duration.ofSeconds(5));
     }
 
     /** A response with its status, headers and JSON body (null when empty). */

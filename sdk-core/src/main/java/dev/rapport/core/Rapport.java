@@ -56,6 +56,8 @@ import dev.rapport.core.improvement.SuggestionSettings;
 import dev.rapport.core.plugin.ConfiguredBlobStore;
 import dev.rapport.core.plugin.ConfiguredNotifiers;
 import dev.rapport.core.plugin.PluginCatalog;
+import dev.rapport.core.plugin.PluginDirectory;
+import dev.rapport.core.plugin.PluginDiscovery;
 import dev.rapport.core.plugin.Plugins;
 import dev.rapport.core.report.ReportService;
 import dev.rapport.core.report.ReviewThresholds;
@@ -81,9 +83,15 @@ import dev.rapport.core.ticket.AttachmentService;
 import dev.rapport.core.ticket.TicketService;
 import dev.rapport.core.ticket.TicketTypeService;
 
+import dev.rapport.api.ticket.SlaWatch;
+import dev.rapport.api.figures.Figures;
+import dev.rapport.core.figures.Tally;
+
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,6 +120,8 @@ public final class Rapport implements AutoCloseable {
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
             ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, SurveySettings.PREFIX,
             ReviewThresholds.PREFIX, FollowUpSettings.PREFIX, SuggestionSettings.PREFIX);
+    /** How long {@link #figures()} keeps the gauges it read: a scrape every second costs one read per 5 s. */
+    private static final Duration GAUGE_AGE = Duration.ofSeconds(5);
 
     private final Clock clock;
     private final Storage storage;
@@ -137,16 +147,19 @@ public final class Rapport implements AutoCloseable {
     private final ImprovementService improvements;
 
     private final SurveyService surveys;
+    private final Tally tally;
+    private final ShortCache<Optional<Figures.Gauges>> gauges = new ShortCache<>(GAUGE_AGE);
 
-    private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery,
+    private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery, Tally tally,
                     List<ChannelInstance> channels, SurveySettings surveySettings, Optional<String> surveyIssuer,
                     FollowUpSettings followUpSettings, ReviewThresholds thresholds, SuggestionSettings suggestions) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
         this.delivery = delivery;
+        this.tally = tally;
         b.listeners.forEach(delivery::subscribe);
-        var transactions = new Transactions(storage, delivery::signal);
+        var transactions = new Transactions(storage, delivery::signal, tally);
         var ids = new IdGenerator(clock);
         var passwords = new PasswordHasher();
 
@@ -173,7 +186,7 @@ public final class Rapport implements AutoCloseable {
         this.users = new UserService(transactions, clock, ids, passwords, recentSessions);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
-                new LoginThrottle(transactions, clock, b.loginThrottle), b.sessionTtl, recentSessions);
+                new LoginThrottle(transactions, clock, b.loginThrottle), b.sessionTtl, tally, recentSessions);
         this.ticketTypes = new TicketTypeService(transactions, clock, catalog::forget);
         this.purchases = new PurchaseService(transactions, clock, b.zone, ids, b.keyAccountThreshold);
         this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),
@@ -295,6 +308,36 @@ public final class Rapport implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * What this instance has counted since it started, the shared database's gauges (read at most every 5 s, so
+     * calling this often is cheap) and the connection pool's figures: for a host to publish as metrics. Never throws:
+     * when the storage cannot be read, the gauges are empty.
+     */
+    public Figures figures() {
+        var read = gauges.get(this::readGauges);
+        if (read.isEmpty()) {
+            gauges.forget(); // try again at the next call rather than report nothing for the cache's age
+        }
+        return new Figures(tally.counts(), read, storage.pool());
+    }
+
+    private Optional<Figures.Gauges> readGauges() {
+        Instant now = clock.instant();
+        try {
+            return Optional.of(storage.inTransaction(tx -> {
+                var figures = tx.figures();
+                var backlog = figures.backlog();
+                return new Figures.Gauges(figures.slaTickets(SlaWatch.AT_RISK, now),
+                        figures.slaTickets(SlaWatch.OVERDUE, now), backlog.pending(),
+                        backlog.oldestOccurredAt().map(at -> at.isBefore(now) ? Duration.between(at, now)
+                                : Duration.ZERO),
+                        figures.deadLetters(), now);
+            }));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether the storage answers. */
     public boolean isHealthy() {
         return storage.isHealthy();
@@ -345,8 +388,9 @@ public final class Rapport implements AutoCloseable {
     }
 
     /**
-     * Configures and builds a {@link Rapport}. Without any storage setting: an in-memory H2 database. Without a
-     * {@code rapport.blobs.directory}: attachments in a fresh directory under {@code java.io.tmpdir} that
+     * Configures and builds a {@link Rapport}. Without any storage setting: an in-memory H2 database. Without
+     * {@code rapport.blobs.type} and {@code rapport.blobs.directory}: attachments in the database on PostgreSQL
+     * (shared by every node), and on H2 in a fresh directory under {@code java.io.tmpdir} that
      * {@link Rapport#close()} deletes, which suits tests and demos; give a directory for anything to keep.
      */
     public static final class Builder {
@@ -360,6 +404,7 @@ public final class Rapport implements AutoCloseable {
         private final Map<String, String> config = new TreeMap<>();
         private final Map<Class<?>, Object> hostObjects = new HashMap<>();
         private final List<PluginFactory<?>> factories = new ArrayList<>();
+        private final List<PluginFactory<?>> loaderFactories = new ArrayList<>();
         private final List<DomainEventListener> listeners = new ArrayList<>();
         private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
         private final Map<String, Channel> channels = new LinkedHashMap<>();
@@ -424,8 +469,8 @@ public final class Rapport implements AutoCloseable {
 
         /**
          * A flat configuration key such as {@code rapport.storage.type} (default {@code jdbc}) or
-         * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code filesystem})
-         * and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
+         * {@code rapport.storage.maximum-pool-size}, or {@code rapport.blobs.type} (default {@code jdbc} on
+         * PostgreSQL, else {@code filesystem}) and {@code rapport.blobs.directory} for attachments, {@code rapport.notifiers.<name>.type} and the
          * instance's own keys for a notifier, {@code rapport.events.*} for event delivery,
          * {@code rapport.surveys.<name>.type} with the provider's keys and {@code rapport.surveys.validity} for
          * satisfaction surveys, {@code rapport.follow-ups.*} for the follow-up plan, {@code rapport.improvements.*}
@@ -447,6 +492,49 @@ public final class Rapport implements AutoCloseable {
         public Builder factory(PluginFactory<?> factory) {
             factories.add(Objects.requireNonNull(factory, "factory"));
             return this;
+        }
+
+        /**
+         * Also uses the plugin factories {@code loader} provides through ServiceLoader ({@code META-INF/services}),
+         * of every extension point: for a plugin in a class loader of its own, e.g. one per jar of a plugins
+         * directory, so that plugins can bring different versions of one library. They are used as if each were
+         * given to {@link #factory(PluginFactory)}, so they replace a factory found on the class path with the same
+         * id, and a factory given with {@link #factory(PluginFactory)} replaces them; they are used even when
+         * {@link #discoverPlugins(boolean) discovery} is off.
+         *
+         * @throws PluginConfigException when the loader's service files or factories cannot be loaded, or two
+         *                               factories of one extension point share an id, in this loader or in it and
+         *                               one given before
+         */
+        public Builder pluginLoader(ClassLoader loader) {
+            addLoaderFactories(PluginDiscovery.factories(Objects.requireNonNull(loader, "loader")));
+            return this;
+        }
+
+        /**
+         * Loads every plugin in {@code directory}, each in a class loader of its own, as with
+         * {@link #pluginLoader(ClassLoader)}. A plugin is a {@code .jar} file, or a subdirectory holding the
+         * {@code .jar} files of one plugin and its libraries (loaded together); hidden entries are skipped. A plugin
+         * sees the JDK, the SDK API ({@code dev.rapport.api.*}) and its own jars, nothing of the host, so two plugins
+         * may bring different versions of one library. Each loaded plugin is logged with its factories.
+         *
+         * @throws PluginConfigException with a problem {@code <path>: <reason>} for each plugin that is not a readable
+         *                               jar, has a malformed service file, names a factory class that is missing or
+         *                               cannot be instantiated, provides no factory, or provides an id that another
+         *                               plugin or the class path already has for the same extension point
+         */
+        public Builder pluginDirectory(Path directory) {
+            var loaded = PluginDirectory.load(Objects.requireNonNull(directory, "directory"),
+                    Thread.currentThread().getContextClassLoader());
+            loaded.forEach(plugin -> addLoaderFactories(plugin.factories()));
+            return this;
+        }
+
+        private void addLoaderFactories(List<PluginFactory<?>> found) {
+            PluginDiscovery.refuseSharedIds(loaderFactories, found);
+            loaderFactories.addAll(found);
+            // In front of the explicit factories: a later one with the same id wins, and explicit ones must win.
+            factories.addAll(0, found);
         }
 
         /** Whether to find plugin factories with ServiceLoader (default true). */
@@ -657,8 +745,13 @@ public final class Rapport implements AutoCloseable {
             }
             BlobStore blobs = null;
             try {
+                // A storage plugin's own blob store (the database one) reaches its database through the storage.
+                var blobHostObjects = new HashMap<Class<?>, Object>(hostObjects);
+                if (storage != null) {
+                    blobHostObjects.put(Storage.class, storage);
+                }
                 blobs = ConfiguredBlobStore.create(config, discoverPlugins, factories, loader,
-                        new Plugins(ruleClock(), hostObjects));
+                        new Plugins(ruleClock(), blobHostObjects), Optional.ofNullable(storage));
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
@@ -720,10 +813,12 @@ public final class Rapport implements AutoCloseable {
                     .map(c -> new EventDelivery.ReplyingChannel(c.name(), (Replying) c.channel(),
                             c.settings().replies(), c.secrets()))
                     .toList();
-            var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying, surveyInstances);
+            var tally = new Tally();
+            var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying, surveyInstances,
+                    tally);
             Rapport rapport = null;
             try {
-                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, channelInstances, surveySettings,
+                rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, tally, channelInstances, surveySettings,
                         surveyIssuer, followUpSettings, thresholds, suggestionSettings);
                 delivery.start(); // delivers what a crash left undelivered, too
                 if (pollChannels) {

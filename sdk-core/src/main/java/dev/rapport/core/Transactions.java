@@ -1,5 +1,6 @@
 package dev.rapport.core;
 
+import dev.rapport.core.figures.Tally;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.Transaction;
 
@@ -10,15 +11,23 @@ public final class Transactions {
     private final Storage storage;
     private final Runnable afterWrite;
 
+    private final Tally tally;
+
     /** @param afterWrite called after every committed write, e.g. to signal the event delivery */
     public Transactions(Storage storage, Runnable afterWrite) {
+        this(storage, afterWrite, new Tally());
+    }
+
+    /** @param tally counts the events of every committed write */
+    public Transactions(Storage storage, Runnable afterWrite, Tally tally) {
         this.storage = storage;
         this.afterWrite = afterWrite;
+        this.tally = tally;
     }
 
     /** A change: its rows, audit entries and events commit together; listeners hear of it after commit. */
     public <R> R write(Function<Transaction, R> work) {
-        R result = storage.inTransaction(work);
+        R result = tally.counted(storage, work);
         afterWrite.run();
         return result;
     }

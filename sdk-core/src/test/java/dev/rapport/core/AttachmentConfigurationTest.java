@@ -3,6 +3,8 @@ package dev.rapport.core;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.ticket.NewAttachment;
+import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
+import dev.rapport.storage.jdbc.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -56,6 +60,38 @@ class AttachmentConfigurationTest {
     }
 
     @Test
+    void onPostgresqlWithoutBlobSettingsAttachmentsLiveInTheDatabaseEveryNodeShares() throws SQLException {
+        var db = TestDatabase.POSTGRES.fresh();
+        try (var rapport = onDatabase(db).build()) {
+            attachSomething(rapport);
+
+            assertThat(completeBlobsIn(db)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDirectoryKeepsAttachmentsInFilesOnPostgresqlToo() throws IOException, SQLException {
+        var db = TestDatabase.POSTGRES.fresh();
+        Path directory = temp.resolve("attachments");
+        try (var rapport = onDatabase(db).config("rapport.blobs.directory", directory.toString()).build()) {
+            attachSomething(rapport);
+        }
+
+        assertThat(files(directory)).hasSize(1);
+        assertThat(completeBlobsIn(db)).isZero();
+    }
+
+    @Test
+    void theDatabaseStoreCanBeChosenOnH2() throws SQLException {
+        var db = TestDatabase.H2.fresh();
+        try (var rapport = onDatabase(db).config("rapport.blobs.type", "jdbc").build()) {
+            attachSomething(rapport);
+
+            assertThat(completeBlobsIn(db)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void unknownBlobKeysAndTypesFailTheBuildByName() {
         assertThatThrownBy(() -> Rapport.builder().config("rapport.blobs.directory", temp.toString())
                 .config("rapport.blobs.colour", "blue").config("rapport.blobz.type", "s3").build())
@@ -77,6 +113,18 @@ class AttachmentConfigurationTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text plain");
         assertThat(Rapport.Builder.DEFAULT_ATTACHMENT_TYPES).contains("application/pdf", "image/png", "text/plain")
                 .doesNotContain("text/html", "image/svg+xml", "application/octet-stream");
+    }
+
+    private static Rapport.Builder onDatabase(DatabaseCoordinates db) {
+        return Rapport.builder().jdbcUrl(db.url()).jdbcCredentials(db.user(), db.password());
+    }
+
+    private static long completeBlobsIn(DatabaseCoordinates db) throws SQLException {
+        try (var connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+             var result = connection.createStatement().executeQuery("SELECT COUNT(*) FROM blobs WHERE complete")) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private static void attachSomething(Rapport rapport) {

@@ -41,10 +41,14 @@ public final class ConnectionProblems implements DirectHandler {
         Status answered = headersTooLarge(defaultStatus, message) ? HEADERS_TOO_LARGE : defaultStatus;
         int status = answered.code();
         var body = Problems.body(status, code(status), answered.reasonPhrase(), detail(status), List.of());
+        // A request refused before routing has no id yet, and its headers cannot be trusted: it gets a new one.
+        String requestId = RequestIds.generate();
+        body.put("requestId", requestId);
         try {
             return TransportResponse.builder()
                     .status(answered)
                     .headers(responseHeaders)
+                    .header(RequestIds.HEADER, requestId)
                     .header(HeaderNames.CONTENT_TYPE, "application/problem+json")
                     .entity(mapper.writeValueAsBytes(body))
                     .build();

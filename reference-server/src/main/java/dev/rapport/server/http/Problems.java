@@ -51,7 +51,8 @@ public final class Problems {
                 .error(HttpException.class, (req, res, e) -> {
                     int status = e.status().code();
                     if (status >= 500) {
-                        LOG.log(Level.WARNING, "Web server refusal " + status + " on " + route(req));
+                        RequestIds.logging(res, () -> LOG.log(Level.WARNING, "Web server refusal " + status + " on "
+                                + route(req)));
                     }
                     send(res, status, ConnectionProblems.code(status), e.status().reasonPhrase(),
                             ConnectionProblems.detail(status), List.of());
@@ -60,7 +61,8 @@ public final class Problems {
                     String incident = UUID.randomUUID().toString();
                     // The route template only: a query string may carry personal data (a phone number searched for),
                     // a path a secret (the survey token of POST /api/v1/public/surveys/{token}).
-                    LOG.log(Level.ERROR, "Unexpected failure, incident " + incident + " on " + route(req), e);
+                    RequestIds.logging(res, () -> LOG.log(Level.ERROR, "Unexpected failure, incident " + incident
+                            + " on " + route(req), e));
                     send(res, 500, "internal", "Internal error",
                             "Something went wrong on our side; quote incident " + incident, List.of());
                 });
@@ -125,7 +127,10 @@ public final class Problems {
         send(res, status, body(status, code, title, detail, errors));
     }
 
-    /** The problem body of API.md: {@code type, title, status, detail, code, errors}. */
+    /**
+     * The problem body of API.md: {@code type, title, status, detail, code, errors}; {@link #send} adds the request's
+     * {@code requestId}.
+     */
     static Map<String, Object> body(int status, String code, String title, String detail,
                                             List<FieldError> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -139,6 +144,7 @@ public final class Problems {
     }
 
     private void send(ServerResponse res, int status, Map<String, Object> body) {
+        RequestIds.of(res).ifPresent(id -> body.put("requestId", id));
         try {
             res.status(status).header(HeaderNames.CONTENT_TYPE, "application/problem+json")
                     .send(mapper.writeValueAsBytes(body));

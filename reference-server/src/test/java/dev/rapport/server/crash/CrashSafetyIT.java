@@ -1,7 +1,5 @@
 package dev.rapport.server.crash;
 
-import dev.rapport.server.crash.Ledger.AcknowledgedCustomer;
-import dev.rapport.server.crash.Ledger.AcknowledgedTicket;
 import dev.rapport.server.crash.WebhookReceiver.Notification;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
@@ -14,11 +12,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -27,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,15 +75,15 @@ class CrashSafetyIT {
 
             var second = servers.start();
             assertThat(ledger.unexpectedAnswers()).as("answers other than success before the kill").isEmpty();
-            assertEveryAcknowledgedWriteIsThere(ServerApi.login(second.uri(), "supervisor"), ledger);
-            awaitTheEventsOf(ledger, receiver);
+            Acknowledged.assertEveryWriteIsThere(ServerApi.login(second.uri(), "supervisor"), ledger);
+            Acknowledged.awaitTheEventsOf(ledger, receiver);
             heldWhenKilled.forEach(held -> DELIVERY.waitUntil("the event held when the server was killed, #"
                     + held.position(), () -> receiver.answered(held.position())));
 
             // 2. Tickets whose SLA falls due; the kill lands once the scan's first batch of alarms has committed.
             var dueTickets = openP1Tickets(second.uri(), ledger);
             // Events are delivered in order: the tickets' own come first, so that the alarms then come at once.
-            awaitTheEventsOf(ledger, receiver);
+            Acknowledged.awaitTheEventsOf(ledger, receiver);
             receiver.onFirst("SlaAlarmRaised", second::kill);
             var scan = CompletableFuture.supplyAsync(() -> scanCompleted(second.uri()));
             Eventually.until("the server killed at its first SLA alarm", () -> !second.alive());
@@ -101,13 +95,14 @@ class CrashSafetyIT {
             DELIVERY.waitUntil("an SLA alarm for every due ticket",
                     () -> alarmedTickets(receiver).containsAll(dueTickets));
             assertEachAlarmRaisedOnce(receiver);
-            assertEveryAcknowledgedWriteIsThere(ServerApi.login(third.uri(), "supervisor"), ledger);
-            awaitTheEventsOf(ledger, receiver);
+            Acknowledged.assertEveryWriteIsThere(ServerApi.login(third.uri(), "supervisor"), ledger);
+            Acknowledged.awaitTheEventsOf(ledger, receiver);
             third.stop();
 
             assertThat(ledger.unexpectedAnswers()).as("answers other than success").isEmpty();
-            assertNothingGivenTwice(ledger);
-            assertEveryOutboxEventDelivered(kind, data, database, receiver);
+            Acknowledged.assertNothingGivenTwice(ledger);
+            Acknowledged.assertEveryOutboxEventDelivered(database.orElseGet(() -> new DatabaseCoordinates(
+                    "jdbc:h2:file:" + data.toAbsolutePath().resolve("rapport"), "", "")), receiver);
             servers.assertRestartsWereClean();
         }
     }
@@ -171,102 +166,10 @@ class CrashSafetyIT {
         }
     }
 
-    private static void assertEveryAcknowledgedWriteIsThere(ServerApi api, Ledger ledger) {
-        for (AcknowledgedCustomer customer : ledger.customers()) {
-            var stored = api.read("/api/v1/customers/" + customer.id());
-            assertThat(stored.get("code").asText()).as("code of customer %s", customer.id()).isEqualTo(customer.code());
-            var history = actions(api.read("/api/v1/customers/" + customer.id() + "/history"));
-            assertThat(history).as("audit of customer %s", customer.id()).contains("customer.created");
-            customer.namesByVersion().keySet().stream().max(Long::compare).ifPresent(last -> {
-                long version = stored.get("version").asLong();
-                assertThat(version).as("version of customer %s", customer.id()).isGreaterThanOrEqualTo(last);
-                if (version == last) {
-                    assertThat(stored.get("name").asText()).isEqualTo(customer.namesByVersion().get(last));
-                }
-                assertThat(history.stream().filter("customer.updated"::equals).count())
-                        .as("audited edits of customer %s", customer.id())
-                        .isGreaterThanOrEqualTo(customer.namesByVersion().size());
-            });
-        }
-        for (AcknowledgedTicket ticket : ledger.tickets()) {
-            var stored = api.read("/api/v1/tickets/" + ticket.id());
-            assertThat(stored.get("number").asText()).as("number of ticket %s", ticket.id()).isEqualTo(ticket.number());
-            assertThat(stored.get("version").asLong()).as("version of ticket %s", ticket.id())
-                    .isGreaterThanOrEqualTo(ledger.ticketVersion(ticket.id()));
-            var progress = StreamSupport.stream(stored.get("progress").spliterator(), false)
-                    .map(entry -> entry.get("action").asText()).toList();
-            assertThat(progress).as("progress of ticket %s", ticket.id()).containsAll(ticket.progress());
-            var history = actions(api.read("/api/v1/tickets/" + ticket.id() + "/history"));
-            assertThat(history).as("audit of ticket %s", ticket.id()).contains("ticket.opened");
-            assertThat(history.stream().filter("ticket.progress"::equals).count())
-                    .as("audited progress of ticket %s", ticket.id()).isGreaterThanOrEqualTo(ticket.progress().size());
-            if (ledger.assigned(ticket.id())) {
-                assertThat(history).as("audit of ticket %s", ticket.id()).contains("ticket.assigned");
-            }
-        }
-    }
-
-    /** Each acknowledged write's event reaches the notifier: its type on its subject, as often as it was written. */
-    private static void awaitTheEventsOf(Ledger ledger, WebhookReceiver receiver) {
-        DELIVERY.waitUntilAsserted("the event of every acknowledged write", () -> {
-            var bySubject = receiver.answered().stream().collect(Collectors.groupingBy(Notification::subjectId));
-            for (AcknowledgedCustomer customer : ledger.customers()) {
-                var events = bySubject.getOrDefault(customer.id(), List.of());
-                assertThat(types(events)).as("events of customer %s", customer.id()).contains("CustomerCreated");
-                var versions = events.stream().filter(e -> e.type().equals("CustomerUpdated"))
-                        .map(e -> e.event().get("version").asLong()).collect(Collectors.toSet());
-                assertThat(versions).as("versions announced of customer %s", customer.id())
-                        .containsAll(customer.namesByVersion().keySet());
-            }
-            for (AcknowledgedTicket ticket : ledger.tickets()) {
-                var types = types(bySubject.getOrDefault(ticket.id(), List.of()));
-                assertThat(types).as("events of ticket %s", ticket.id()).contains("TicketCreated");
-                assertThat(types.stream().filter("ProgressAdded"::equals).count())
-                        .as("progress announced of ticket %s", ticket.id()).isGreaterThanOrEqualTo(ticket.progress().size());
-                if (ledger.assigned(ticket.id())) {
-                    assertThat(types).as("events of ticket %s", ticket.id()).contains("TicketAssigned");
-                }
-            }
-        });
-    }
-
     private static void assertEachAlarmRaisedOnce(WebhookReceiver receiver) {
         var raised = alarms(receiver).stream().map(alarm -> alarm.subjectId() + " "
                 + alarm.event().get("target").asText() + " " + alarm.event().get("alarm").asText()).toList();
         assertThat(raised).as("SLA alarms, each raised once").doesNotHaveDuplicates();
-    }
-
-    private static void assertNothingGivenTwice(Ledger ledger) {
-        assertThat(ledger.tickets()).extracting(AcknowledgedTicket::number).doesNotHaveDuplicates();
-        assertThat(ledger.customers()).extracting(AcknowledgedCustomer::code).doesNotHaveDuplicates();
-    }
-
-    /** Read from the database itself once the server has stopped: every event there reached the notifier. */
-    private static void assertEveryOutboxEventDelivered(TestDatabase kind, Path data,
-                                                        Optional<DatabaseCoordinates> database,
-                                                        WebhookReceiver receiver) throws SQLException {
-        var coordinates = database.orElseGet(() -> new DatabaseCoordinates(
-                "jdbc:h2:file:" + data.toAbsolutePath().resolve("rapport"), "", ""));
-        var positions = new HashSet<Long>();
-        var undelivered = new ArrayList<String>();
-        try (var connection = DriverManager.getConnection(coordinates.url(), coordinates.user(), coordinates.password());
-             var statement = connection.createStatement()) {
-            try (var rows = statement.executeQuery("SELECT position FROM outbox")) {
-                while (rows.next()) {
-                    positions.add(rows.getLong(1));
-                }
-            }
-            try (var rows = statement.executeQuery("SELECT position, subscriber, state FROM deliveries "
-                    + "WHERE state <> 'DELIVERED' ORDER BY position")) {
-                while (rows.next()) {
-                    undelivered.add("#" + rows.getLong(1) + " " + rows.getString(2) + " " + rows.getString(3));
-                }
-            }
-        }
-        var answered = receiver.answered().stream().map(Notification::position).collect(Collectors.toSet());
-        assertThat(positions).as("outbox events on %s", kind).isNotEmpty();
-        assertThat(answered).as("outbox events the notifier got").containsAll(positions);
-        assertThat(undelivered).as("deliveries left").isEmpty();
     }
 
     private static List<Notification> alarms(WebhookReceiver receiver) {
@@ -275,14 +178,6 @@ class CrashSafetyIT {
 
     private static Set<String> alarmedTickets(WebhookReceiver receiver) {
         return alarms(receiver).stream().map(Notification::subjectId).collect(Collectors.toSet());
-    }
-
-    private static List<String> types(List<Notification> events) {
-        return events.stream().map(Notification::type).toList();
-    }
-
-    private static List<String> actions(com.fasterxml.jackson.databind.JsonNode page) {
-        return StreamSupport.stream(page.get("items").spliterator(), false).map(e -> e.get("action").asText()).toList();
     }
 
     /** The server processes of one run, started one after another on the same data, each with its own log. */

@@ -57,6 +57,11 @@ final class ServerApi {
         }
     }
 
+    /** The bearer token of the signed-in user, for requests this class cannot make (a body sent in two parts). */
+    String token() {
+        return token;
+    }
+
     static JsonNode json(String text) {
         try {
             return MAPPER.readTree(text);
@@ -90,25 +95,53 @@ final class ServerApi {
         return send("PATCH", path, body);
     }
 
+    /** Uploads {@code bytes} as an attachment (API.md: the body is the file, its name in {@code X-Filename}). */
+    Answer upload(String path, String contentType, String filename, byte[] bytes) throws IOException {
+        var request = authorized(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .header("Content-Type", contentType).header("X-Filename", filename));
+        var response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), json(response.body()), response.body());
+    }
+
+    /** The bytes of a download that must answer 200. */
+    byte[] download(String path) throws IOException {
+        var response = exchange(authorized(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .GET()), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("expected 200 but got " + response.statusCode() + " for " + path);
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
+            throws IOException {
+        try {
+            return HTTP.send(request.build(), body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     private Answer send(String method, String path, JsonNode body) throws IOException {
         var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body.toString()))
                 .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        var response = exchange(authorized(request), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = null;
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (!response.body().isEmpty() && contentType.contains("json")) {
+            json = MAPPER.readTree(response.body());
         }
-        try {
-            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = null;
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            if (!response.body().isEmpty() && contentType.contains("json")) {
-                json = MAPPER.readTree(response.body());
-            }
-            return new Answer(response.statusCode(), json, response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        return new Answer(response.statusCode(), json, response.body());
     }
 }

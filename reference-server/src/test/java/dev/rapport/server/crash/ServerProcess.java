@@ -43,6 +43,12 @@ final class ServerProcess {
      * @param output where its standard output and error go
      */
     static ServerProcess start(Path dataDir, Optional<DatabaseCoordinates> database, Path config, Path output) {
+        return start(dataDir, database, config, output, List.of());
+    }
+
+    /** The same, with more options for the server (e.g. {@code --shutdown-timeout 20s}). */
+    static ServerProcess start(Path dataDir, Optional<DatabaseCoordinates> database, Path config, Path output,
+                               List<String> options) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: this test runs after mvn package (mvn verify)");
         }
@@ -51,6 +57,7 @@ final class ServerProcess {
                 "--config", config.toString()));
         database.ifPresent(db -> command.addAll(List.of("--db-url", db.url(), "--db-user", db.user(),
                 "--db-password", db.password())));
+        command.addAll(options);
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).start();
@@ -88,10 +95,21 @@ final class ServerProcess {
         awaitExit();
     }
 
-    /** SIGTERM: the shutdown hook stops the server and closes the SDK. */
+    /** SIGTERM: the server stops in order (GracefulShutdown) and closes the SDK. */
     void stop() {
         process.destroy();
         awaitExit();
+    }
+
+    /** SIGTERM, without waiting: {@link #awaitExitCode()} waits. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end (a minute at most) and returns its exit status. */
+    int awaitExitCode() {
+        awaitExit();
+        return process.exitValue();
     }
 
     private void awaitExit() {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The other end of the server's {@code webhook} notifier: counts each notification it answered {@code 200}, by the
@@ -37,6 +39,9 @@ final class WebhookReceiver implements AutoCloseable {
         return thread;
     });
     private final Map<Long, Notification> answered = new ConcurrentHashMap<>();
+    /** Per outbox position: when it was first answered, and how often. */
+    private final Map<Long, Instant> firstAnswered = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> answers = new ConcurrentHashMap<>();
     private final List<Notification> held = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch holding;
     private volatile Trigger trigger;
@@ -92,6 +97,23 @@ final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(answered.values());
     }
 
+    /** The outbox positions answered more than once (at-least-once delivery after a crash), with when first. */
+    Map<Long, Instant> answeredMoreThanOnce() {
+        var repeated = new java.util.TreeMap<Long, Instant>();
+        answers.forEach((position, count) -> {
+            if (count.get() > 1) {
+                repeated.put(position, firstAnswered.get(position));
+            }
+        });
+        return repeated;
+    }
+
+    /** How often the notification at {@code position} was answered. */
+    int timesAnswered(long position) {
+        var count = answers.get(position);
+        return count == null ? 0 : count.get();
+    }
+
     boolean answered(long position) {
         return answered.containsKey(position);
     }
@@ -116,6 +138,8 @@ final class WebhookReceiver implements AutoCloseable {
                 return;
             }
             answered.putIfAbsent(notification.position(), notification);
+            firstAnswered.putIfAbsent(notification.position(), Instant.now());
+            answers.computeIfAbsent(notification.position(), position -> new AtomicInteger()).incrementAndGet();
             exchange.sendResponseHeaders(200, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

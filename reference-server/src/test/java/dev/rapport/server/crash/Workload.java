@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Clients working a server at once until it dies: each signs in as the demo agent, creates a customer of its own,
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class Workload {
     private final ExecutorService clients;
     private final List<Future<?>> running = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     private Workload(int count) {
         clients = Executors.newFixedThreadPool(count, task -> {
@@ -34,13 +36,20 @@ final class Workload {
     static Workload start(int count, URI server, String run, Ledger ledger, long seed) {
         var workload = new Workload(count);
         for (int i = 0; i < count; i++) {
-            var client = new Client(ServerApi.login(server, "agent"), run + "-" + i, ledger, new Random(seed + i));
+            var client = new Client(ServerApi.login(server, "agent"), run + "-" + i, ledger, new Random(seed + i),
+                    workload.stopping);
             workload.running.add(workload.clients.submit(client::work));
         }
         return workload;
     }
 
-    /** Waits for every client to stop, which they do when the server is gone. */
+    /** Asks every client to stop after the write in hand, and waits until they have. */
+    void stop() throws Exception {
+        stopping.set(true);
+        awaitStopped();
+    }
+
+    /** Waits for every client to stop, which they do when the server is gone or when {@link #stop()} asks. */
     void awaitStopped() throws Exception {
         try {
             for (var client : running) {
@@ -56,6 +65,7 @@ final class Workload {
         private final String name;
         private final Ledger ledger;
         private final Random random;
+        private final AtomicBoolean stopping;
         private final List<String> unassigned = new ArrayList<>();
         private final List<String> assigned = new ArrayList<>();
         private String me;
@@ -63,18 +73,19 @@ final class Workload {
         private long customerVersion;
         private int steps;
 
-        Client(ServerApi api, String name, Ledger ledger, Random random) {
+        Client(ServerApi api, String name, Ledger ledger, Random random, AtomicBoolean stopping) {
             this.api = api;
             this.name = name;
             this.ledger = ledger;
             this.random = random;
+            this.stopping = stopping;
         }
 
         void work() {
             try {
                 me = api.get("/api/v1/auth/session").body().at("/user/id").asText();
                 createCustomer();
-                while (true) {
+                while (!stopping.get()) {
                     int dice = random.nextInt(10);
                     if (dice < 4 || unassigned.isEmpty() && assigned.isEmpty()) {
                         openTicket();

@@ -1,5 +1,6 @@
 package dev.rapport.core.event;
 
+import dev.rapport.core.figures.Tally;
 import dev.rapport.api.event.DomainEventListener;
 import dev.rapport.api.spi.channel.Replying;
 import dev.rapport.api.spi.notify.Notifier;
@@ -82,6 +83,12 @@ public final class EventDelivery implements AutoCloseable {
     /** With survey providers too, whose invitations are kept through {@link #keepInvitationsWith} (before start). */
     public EventDelivery(Storage storage, Clock clock, EventSettings settings, List<NotifierInstance> notifiers,
                          List<ReplyingChannel> channels, List<SurveyProviderInstance> surveyProviders) {
+        this(storage, clock, settings, notifiers, channels, surveyProviders, new Tally());
+    }
+
+    /** With the outcome of every delivery counted in {@code tally}. */
+    public EventDelivery(Storage storage, Clock clock, EventSettings settings, List<NotifierInstance> notifiers,
+                         List<ReplyingChannel> channels, List<SurveyProviderInstance> surveyProviders, Tally tally) {
         this.storage = storage;
         this.clock = clock;
         this.pollInterval = settings.pollInterval();
@@ -92,7 +99,7 @@ public final class EventDelivery implements AutoCloseable {
         channels.forEach(c -> subscribers.add(new ReplySubscriber(c.name(), c.channel(), c.policy(), c.secrets())));
         surveyProviders.forEach(p -> subscribers.add(new SurveySubscriber(p.name(), p.provider(), p.policy(),
                 p.secrets(), this::invitations)));
-        subscribers.forEach(s -> lanes.add(new Lane(s, storage, clock, pollInterval)));
+        subscribers.forEach(s -> lanes.add(new Lane(s, storage, clock, pollInterval, tally)));
     }
 
     /**

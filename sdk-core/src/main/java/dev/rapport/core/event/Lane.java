@@ -1,5 +1,7 @@
 package dev.rapport.core.event;
 
+import dev.rapport.api.figures.Figures;
+import dev.rapport.core.figures.Tally;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.spi.storage.Lease;
 import dev.rapport.api.spi.storage.PendingDelivery;
@@ -41,7 +43,10 @@ final class Lane implements AutoCloseable {
     private volatile boolean closed;
     private boolean failing;
 
-    Lane(Subscriber subscriber, Storage storage, Clock clock, Duration pollInterval) {
+    private final Tally tally;
+
+    Lane(Subscriber subscriber, Storage storage, Clock clock, Duration pollInterval, Tally tally) {
+        this.tally = tally;
         this.subscriber = subscriber;
         this.storage = storage;
         this.clock = clock;
@@ -170,6 +175,13 @@ final class Lane implements AutoCloseable {
                     again.reason());
             case Verdict.Dead dead -> tx.deliveries().markDead(delivery.id(), token, attempts, at, dead.why());
         });
+        if (kept) {
+            tally.delivery(switch (verdict) {
+                case Verdict.Done done -> Figures.Outcome.DELIVERED;
+                case Verdict.Again again -> Figures.Outcome.RETRIED;
+                case Verdict.Dead dead -> Figures.Outcome.DEAD_LETTERED;
+            });
+        }
         if (!kept) {
             LOG.log(Level.INFO, "The lease on delivery " + delivery.id() + " to " + subscriber.name()
                     + " ran out before its outcome was recorded; it is delivered again");

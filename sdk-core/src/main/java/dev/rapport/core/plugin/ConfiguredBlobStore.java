@@ -6,6 +6,7 @@ import dev.rapport.api.spi.blob.BlobKey;
 import dev.rapport.api.spi.blob.BlobStore;
 import dev.rapport.api.spi.blob.BlobStoreFactory;
 import dev.rapport.api.spi.blob.BlobWrite;
+import dev.rapport.api.spi.storage.Storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +19,14 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The blob store the host configured: {@code rapport.blobs.type} (default {@value #DEFAULT_TYPE}) with the
- * {@code rapport.blobs.*} settings, as {@code rapport.storage.*} configures the storage. A {@code filesystem} store
+ * The blob store the host configured: {@code rapport.blobs.type} with the {@code rapport.blobs.*} settings, as
+ * {@code rapport.storage.*} configures the storage. Without a type, a {@code rapport.blobs.directory} means
+ * {@value #DEFAULT_TYPE}; without either, the storage's {@link Storage#sharedBlobStoreType()} (the database on
+ * PostgreSQL, so that every node sharing it shares attachments too), else {@value #DEFAULT_TYPE}. A {@code filesystem} store
  * without a {@code directory} gets a fresh one under {@code java.io.tmpdir}, deleted with its content on close:
  * what an embedded, throw-away SDK (tests, demos) needs, and nothing to keep data in.
  */
@@ -39,17 +43,22 @@ public final class ConfiguredBlobStore {
     /**
      * @param config    every configuration key of the SDK; those under {@link #PREFIX} are read
      * @param factories factories given explicitly, replacing discovered ones with the same id
+     * @param storage   the SDK's storage, when it could be created: it may name the default type, and is offered
+     *                  to the factory as the host object {@code Storage.class} by {@code plugins}
      * @throws PluginConfigException naming the problems: an unknown type, missing, malformed or unknown settings
      */
     public static BlobStore create(Map<String, String> config, boolean discover, List<? extends PluginFactory<?>> factories,
-                                   ClassLoader loader, Plugins plugins) {
+                                   ClassLoader loader, Plugins plugins, Optional<Storage> storage) {
         var settings = new TreeMap<String, String>();
         config.forEach((key, value) -> {
             if (key.startsWith(PREFIX) && !key.equals(PREFIX + "type")) {
                 settings.put(key.substring(PREFIX.length()), value);
             }
         });
-        String type = config.getOrDefault(PREFIX + "type", DEFAULT_TYPE);
+        String type = Optional.ofNullable(config.get(PREFIX + "type"))
+                .or(() -> settings.containsKey(DIRECTORY) ? Optional.empty()
+                        : storage.flatMap(Storage::sharedBlobStoreType))
+                .orElse(DEFAULT_TYPE);
         var factory = PluginCatalog.of(BlobStoreFactory.class, discover, factories, loader).get(type);
         if (!type.equals(DEFAULT_TYPE) || settings.containsKey(DIRECTORY)) {
             return plugins.create(factory, "blobs", settings);

@@ -1,5 +1,8 @@
 package dev.rapport.core.security;
 
+import dev.rapport.api.figures.Figures;
+import dev.rapport.core.figures.Tally;
+import dev.rapport.api.error.RateLimitedException;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.error.UnauthorizedException;
@@ -38,16 +41,22 @@ public final class AuthenticationService implements Authentication {
     private final LoginThrottle throttle;
     private final Duration sessionTtl;
     private final SecureRandom random = new SecureRandom();
+    private final Tally tally;
     private final SessionCache recent;
 
     public AuthenticationService(Transactions transactions, Clock clock, PasswordHasher passwords,
                                  LoginThrottle throttle, Duration sessionTtl) {
-        this(transactions, clock, passwords, throttle, sessionTtl, new SessionCache());
+        this(transactions, clock, passwords, throttle, sessionTtl, new Tally(), new SessionCache());
     }
 
-    /** The same, sharing {@code recent} with the {@link UserService} that forgets a changed user's sessions in it. */
+    /**
+     * @param tally  counts the logins refused
+     * @param recent the sessions checked lately, shared with the {@link UserService} that forgets a changed user's
+     *               sessions in it
+     */
     public AuthenticationService(Transactions transactions, Clock clock, PasswordHasher passwords,
-                                 LoginThrottle throttle, Duration sessionTtl, SessionCache recent) {
+                                 LoginThrottle throttle, Duration sessionTtl, Tally tally, SessionCache recent) {
+        this.tally = tally;
         this.recent = recent;
         this.transactions = transactions;
         this.clock = clock;
@@ -74,13 +83,19 @@ public final class AuthenticationService implements Authentication {
             throw new ValidationException(problems);
         }
         String address = address(clientAddress);
-        throttle.attempt(id, address);
+        try {
+            throttle.attempt(id, address);
+        } catch (RateLimitedException e) {
+            tally.loginRefused(Figures.Refusal.THROTTLED);
+            throw e;
+        }
         var credentials = id.isEmpty() ? Optional.<Credentials>empty()
                 : transactions.read(tx -> tx.users().credentials(id));
         boolean ok = credentials.isPresent()
                 ? passwords.matches(given, credentials.get().passwordHash()) && credentials.get().user().active()
                 : passwords.matchesNothing(given);
         if (!ok) {
+            tally.loginRefused(Figures.Refusal.BAD_CREDENTIALS);
             throw UnauthorizedException.badCredentials();
         }
         throttle.succeeded(id, address);

@@ -81,11 +81,11 @@ class TimeBoxTest {
                 Thread.currentThread().interrupt();
             }
         });
-        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(started.await(1, TimeUnit.MINUTES)).isTrue();
 
         box.close();
 
-        assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(interrupted.await(1, TimeUnit.MINUTES)).isTrue();
         caller.join(Duration.ofSeconds(5));
         assertThat(caller.isAlive()).isFalse();
     }

@@ -83,7 +83,8 @@ public final class JdbcStorageFactory implements StorageFactory {
             H2Durability.commitsReachTheFile(context.instanceName(), dataSource, configuredUrl);
         }
         SchemaMigrations.apply(dataSource, dialect);
-        return new JdbcStorage(jdbi(dataSource), dialect, new JsonCodec(), context.clock(), release);
+        return new JdbcStorage(jdbi(dataSource), dialect, new JsonCodec(), context.clock(), release,
+                dataSource instanceof HikariDataSource hikari ? Optional.of(hikari) : Optional.empty());
     }
 
     private static Dialect dialectOf(String instance, DataSource dataSource) {

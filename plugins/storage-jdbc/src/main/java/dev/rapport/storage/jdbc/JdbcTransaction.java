@@ -8,6 +8,7 @@ import dev.rapport.api.spi.storage.ConversationStore;
 import dev.rapport.api.spi.storage.Counter;
 import dev.rapport.api.spi.storage.CustomerStore;
 import dev.rapport.api.spi.storage.DeliveryStore;
+import dev.rapport.api.spi.storage.FigureStore;
 import dev.rapport.api.spi.storage.DepartmentStore;
 import dev.rapport.api.spi.storage.FollowUpStore;
 import dev.rapport.api.spi.storage.ImprovementStore;
@@ -58,6 +59,7 @@ final class JdbcTransaction implements Transaction {
     private final ReportStore reports;
     private final SurveyStore surveys;
     private final FollowUpStore followUps;
+    private final FigureStore figures;
 
     JdbcTransaction(Handle handle, Dialect dialect, JsonCodec json, Clock clock) {
         this.handle = handle;
@@ -86,6 +88,7 @@ final class JdbcTransaction implements Transaction {
         this.reports = new JdbcReportStore(handle);
         this.surveys = new JdbcSurveyStore(handle);
         this.followUps = new JdbcFollowUpStore(handle, dialect);
+        this.figures = new JdbcFigureStore(handle);
     }
 
     @Override
@@ -216,5 +219,10 @@ final class JdbcTransaction implements Transaction {
             case TICKET_NUMBER -> "ticket_number_seq";
         };
         return DirectSql.first(handle, dialect.nextValue(sequence), statement -> { }, rs -> rs.getLong(1)).orElseThrow();
+    }
+
+    @Override
+    public FigureStore figures() {
+        return figures;
     }
 }

@@ -197,11 +197,11 @@ class JdbcDeliveryStoreTest {
                 await(release);
                 return turn;
             }));
-            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(holding.await(1, TimeUnit.MINUTES)).isTrue();
 
             boolean whileHeld = storage.get(tx -> tx.deliveries().takeFanOutTurn());
             release.countDown();
-            boolean holderHadIt = holder.get(10, TimeUnit.SECONDS);
+            boolean holderHadIt = holder.get(1, TimeUnit.MINUTES);
             boolean afterwards = storage.get(tx -> tx.deliveries().takeFanOutTurn());
 
             assertThat(holderHadIt).isTrue();
@@ -254,7 +254,7 @@ class JdbcDeliveryStoreTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(latch.await(1, TimeUnit.MINUTES)).isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

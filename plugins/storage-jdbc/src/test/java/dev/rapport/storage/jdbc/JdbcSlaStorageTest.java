@@ -74,12 +74,12 @@ class JdbcSlaStorageTest {
                 await(release);
                 return held;
             }));
-            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(locked.await(1, TimeUnit.MINUTES)).isTrue();
 
             var seenMeanwhile = storage.get(tx -> tx.tickets().dueForAlarm(minutesAfterT0(30), 10));
             release.countDown();
 
-            assertThat(holder.get(10, TimeUnit.SECONDS)).extracting(Ticket::id).containsExactly(first.id());
+            assertThat(holder.get(1, TimeUnit.MINUTES)).extracting(Ticket::id).containsExactly(first.id());
             assertThat(seenMeanwhile).extracting(Ticket::id).doesNotContain(first.id());
             if (db == TestDatabase.POSTGRES) {
                 // PostgreSQL locks only the rows it returns, so another node gets on with the rest; H2 locks what it
@@ -158,7 +158,7 @@ class JdbcSlaStorageTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            latch.await(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -72,6 +72,9 @@ public interface Transaction {
     /** The delivery state of each event for each subscriber. */
     DeliveryStore deliveries();
 
+    /** Counts for an operator's gauges: SLA lists, delivery backlog, dead letters. */
+    FigureStore figures();
+
     /** The next value of a counter; values are unique across nodes and may have gaps. */
     long next(Counter counter);
 }

@@ -104,7 +104,7 @@ public final class TicketOpenBenchmark {
     }
 
     /** The rows the SDK writes when it opens a ticket, written with plain JDBC in one transaction. */
-    private static void openRaw(DataSource dataSource, boolean postgres, CustomerId customer) {
+    static void openRaw(DataSource dataSource, boolean postgres, CustomerId customer) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             String id = IDS.next(); // time-ordered like the SDK's: random ids would scatter B-tree inserts

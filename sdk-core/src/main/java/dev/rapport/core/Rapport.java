@@ -66,6 +66,7 @@ import dev.rapport.core.security.AuthenticationService;
 import dev.rapport.core.security.DepartmentService;
 import dev.rapport.core.security.LoginThrottle;
 import dev.rapport.core.security.PasswordHasher;
+import dev.rapport.core.security.SessionCache;
 import dev.rapport.core.security.UserService;
 import dev.rapport.core.survey.ConfiguredSurveyProviders;
 import dev.rapport.core.survey.ServiceRecovery;
@@ -180,10 +181,12 @@ public final class Rapport implements AutoCloseable {
         this.surveys = new SurveyService(transactions, clock, tickets,
                 b.serviceRecovery != null ? b.serviceRecovery : new RecoveryFollowUp(followUps), surveySettings,
                 issuing);
-        this.users = new UserService(transactions, clock, ids, passwords);
+        // Shared, so that a change of a user on this node reaches the sessions the authentication keeps checked.
+        var recentSessions = new SessionCache();
+        this.users = new UserService(transactions, clock, ids, passwords, recentSessions);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
-                new LoginThrottle(transactions, clock, b.loginThrottle), b.sessionTtl, tally);
+                new LoginThrottle(transactions, clock, b.loginThrottle), b.sessionTtl, tally, recentSessions);
         this.ticketTypes = new TicketTypeService(transactions, clock, catalog::forget);
         this.purchases = new PurchaseService(transactions, clock, b.zone, ids, b.keyAccountThreshold);
         this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),

@@ -19,6 +19,7 @@ import dev.rapport.api.security.NewUser;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.security.Tier;
 import dev.rapport.api.security.User;
+import dev.rapport.api.security.Users;
 import dev.rapport.api.ticket.AddProgress;
 import dev.rapport.api.ticket.AssignTicket;
 import dev.rapport.api.survey.SurveyAnswer;
@@ -31,6 +32,7 @@ import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.ResolveTicket;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.security.UserService;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -65,12 +67,14 @@ public final class DemoData {
             page.items().forEach(u -> existing.put(u.employeeId(), u));
         }
         int before = existing.size();
-        user(rapport, existing, "admin", "Admin", "customer-service", Role.ADMIN, Tier.FRONT_LINE);
-        User supervisor = user(rapport, existing, "supervisor", "李强 Li Qiang", "customer-service", Role.SUPERVISOR,
+        // The demo password is published, so its hash is made once for all demo users (one Argon2 hash, not five).
+        Users users = rapport.users() instanceof UserService service ? service.hashingEachPasswordOnce() : rapport.users();
+        user(users, existing, "admin", "Admin", "customer-service", Role.ADMIN, Tier.FRONT_LINE);
+        User supervisor = user(users, existing, "supervisor", "李强 Li Qiang", "customer-service", Role.SUPERVISOR,
                 Tier.FRONT_LINE);
-        User agent = user(rapport, existing, "agent", "王芳 Wang Fang", "customer-service", Role.AGENT, Tier.FRONT_LINE);
-        User expert = user(rapport, existing, "expert", "陈杰 Chen Jie", "technical-support", Role.EXPERT, Tier.EXPERT);
-        User manager = user(rapport, existing, "manager", "赵敏 Zhao Min", "account-management", Role.ACCOUNT_MANAGER,
+        User agent = user(users, existing, "agent", "王芳 Wang Fang", "customer-service", Role.AGENT, Tier.FRONT_LINE);
+        User expert = user(users, existing, "expert", "陈杰 Chen Jie", "technical-support", Role.EXPERT, Tier.EXPERT);
+        User manager = user(users, existing, "manager", "赵敏 Zhao Min", "account-management", Role.ACCOUNT_MANAGER,
                 Tier.ACCOUNT_MANAGER);
         boolean usersCreated = existing.size() > before;
         if (!rapport.customers().search(system, "", PageRequest.first(1)).items().isEmpty()) {
@@ -212,9 +216,9 @@ public final class DemoData {
                 .forEach(survey -> rapport.surveys().record(system, survey.id(), answer));
     }
 
-    private static User user(Rapport rapport, Map<String, User> existing, String employeeId, String name,
+    private static User user(Users users, Map<String, User> existing, String employeeId, String name,
                              String department, Role role, Tier tier) {
-        return existing.computeIfAbsent(employeeId, id -> rapport.users().create(Actor.system(),
+        return existing.computeIfAbsent(employeeId, id -> users.create(Actor.system(),
                 new NewUser(id, name, DepartmentId.of(department), Set.of(role), tier, PASSWORD)));
     }
 }

@@ -42,16 +42,22 @@ public final class AuthenticationService implements Authentication {
     private final Duration sessionTtl;
     private final SecureRandom random = new SecureRandom();
     private final Tally tally;
+    private final SessionCache recent;
 
     public AuthenticationService(Transactions transactions, Clock clock, PasswordHasher passwords,
                                  LoginThrottle throttle, Duration sessionTtl) {
-        this(transactions, clock, passwords, throttle, sessionTtl, new Tally());
+        this(transactions, clock, passwords, throttle, sessionTtl, new Tally(), new SessionCache());
     }
 
-    /** @param tally counts the logins refused */
+    /**
+     * @param tally  counts the logins refused
+     * @param recent the sessions checked lately, shared with the {@link UserService} that forgets a changed user's
+     *               sessions in it
+     */
     public AuthenticationService(Transactions transactions, Clock clock, PasswordHasher passwords,
-                                 LoginThrottle throttle, Duration sessionTtl, Tally tally) {
+                                 LoginThrottle throttle, Duration sessionTtl, Tally tally, SessionCache recent) {
         this.tally = tally;
+        this.recent = recent;
         this.transactions = transactions;
         this.clock = clock;
         this.passwords = passwords;
@@ -146,6 +152,7 @@ public final class AuthenticationService implements Authentication {
                     .entry("user", user.id().value(), now, Actor.of(user), "user.password-changed"));
             return null;
         });
+        recent.forgetUser(user.id());
     }
 
     @Override
@@ -158,6 +165,7 @@ public final class AuthenticationService implements Authentication {
             tx.sessions().revoke(hash(token), now);
             return null;
         });
+        recent.forget(hash(token));
     }
 
     /** The credentials of the token's active user. @throws UnauthorizedException for any other token */
@@ -166,11 +174,21 @@ public final class AuthenticationService implements Authentication {
             throw UnauthorizedException.badToken();
         }
         Instant now = clock.instant();
-        return transactions.read(tx -> tx.sessions().find(hash(token))
+        String tokenHash = hash(token);
+        var cached = recent.find(tokenHash, now);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        record Checked(Credentials credentials, Instant expiresAt) {
+        }
+        var checked = transactions.read(tx -> tx.sessions().find(tokenHash)
                         .filter(s -> s.revokedAt().isEmpty() && s.expiresAt().isAfter(now))
-                        .flatMap(s -> tx.users().credentials(s.userId()))
-                        .filter(c -> c.user().active()))
+                        .flatMap(s -> tx.users().credentials(s.userId())
+                                .filter(c -> c.user().active())
+                                .map(c -> new Checked(c, s.expiresAt()))))
                 .orElseThrow(UnauthorizedException::badToken);
+        recent.put(tokenHash, checked.credentials(), checked.expiresAt());
+        return checked.credentials();
     }
 
     private static String address(String clientAddress) {

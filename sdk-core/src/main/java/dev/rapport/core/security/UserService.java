@@ -41,12 +41,32 @@ public final class UserService implements Users {
     private final Clock clock;
     private final IdGenerator ids;
     private final PasswordHasher passwords;
+    private final SessionCache recent;
 
     public UserService(Transactions transactions, Clock clock, IdGenerator ids, PasswordHasher passwords) {
+        this(transactions, clock, ids, passwords, new SessionCache());
+    }
+
+    /**
+     * The same, forgetting a user's sessions in {@code recent} (the {@link AuthenticationService}'s) whenever it
+     * changes the user, so that this node sees the change at once.
+     */
+    public UserService(Transactions transactions, Clock clock, IdGenerator ids, PasswordHasher passwords,
+                       SessionCache recent) {
+        this.recent = recent;
         this.transactions = transactions;
         this.clock = clock;
         this.ids = ids;
         this.passwords = passwords;
+    }
+
+    /**
+     * This service on the same storage, hashing each distinct initial password once for all the users it creates
+     * (see {@link PasswordHasher#hashingEachPasswordOnce()}): for seeding users whose password is published, like the
+     * demo's, where one Argon2 hash per user would dominate the start-up. Real users never go through it.
+     */
+    public UserService hashingEachPasswordOnce() {
+        return new UserService(transactions, clock, ids, passwords.hashingEachPasswordOnce(), recent);
     }
 
     @Override
@@ -115,7 +135,7 @@ public final class UserService implements Users {
             throw new ValidationException(FieldError.of("locale",
                     "must be one of " + User.LOCALES.stream().map(Locale::toLanguageTag).toList()));
         }
-        return transactions.write(tx -> {
+        var result = transactions.write(tx -> {
             var user = tx.users().find(actor.userId())
                     .orElseThrow(() -> NotFoundException.of("user", actor.userId().value()));
             if (user.locale().equals(locale)) {
@@ -130,6 +150,8 @@ public final class UserService implements Users {
                     .entry("user", user.id().value(), clock.instant(), actor, "user.locale-changed"));
             return changed;
         });
+        recent.forgetUser(result.id());
+        return result;
     }
 
     @Override
@@ -147,7 +169,7 @@ public final class UserService implements Users {
         if (self && update.active().filter(active -> !active).isPresent()) {
             checks.add("active", "cannot be switched off for yourself: another admin must deactivate you");
         }
-        return transactions.write(tx -> {
+        var updated = transactions.write(tx -> {
             var user = tx.users().find(id).orElseThrow(() -> NotFoundException.of("user", id.value()));
             update.departmentId().filter(d -> tx.departments().find(d).isEmpty())
                     .ifPresent(d -> checks.add("departmentId", "is not a known department"));
@@ -182,6 +204,8 @@ public final class UserService implements Users {
             tx.audit().append(changes.entry("user", id.value(), now, actor, "user.updated"));
             return changed;
         });
+        recent.forgetUser(id);
+        return updated;
     }
 
     @Override
@@ -203,6 +227,7 @@ public final class UserService implements Users {
                     .entry("user", id.value(), now, actor, "user.password-reset"));
             return null;
         });
+        recent.forgetUser(id);
     }
 
     @Override

@@ -15,8 +15,10 @@ import java.util.Optional;
  * a process kill then loses nothing committed. H2 does not force the file to the disk at each commit, so a power loss
  * may still lose the last commits the operating system had not written out (docs/operations.md, "Durability").
  *
- * <p>The setting is persistent in the database file; it is set whenever it is not 0, unless the storage's own URL
- * names {@code WRITE_DELAY}, which is then the host's choice.
+ * <p>The setting is set at every open, unless the storage's own URL names {@code WRITE_DELAY}, which is then the
+ * host's choice. H2 keeps the value in the file and reports it after a restart, but opens the file with its default
+ * delay again (seen with H2 2.5.252: {@code INFORMATION_SCHEMA.SETTINGS} said 0 while commits of the last half second
+ * were lost to a kill), so the reported value is not trusted.
  */
 final class H2Durability {
     private static final System.Logger LOG = System.getLogger(H2Durability.class.getName());
@@ -49,17 +51,17 @@ final class H2Durability {
             if (connection.getMetaData().getURL().startsWith("jdbc:h2:mem:")) {
                 return; // nothing survives the process anyway
             }
-            int delay;
+            int reported;
             try (var statement = connection.createStatement();
                  var result = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
                          + "WHERE SETTING_NAME = '" + SETTING + "'")) {
-                delay = result.next() ? Integer.parseInt(result.getString(1).strip()) : 0;
+                reported = result.next() ? Integer.parseInt(result.getString(1).strip()) : 0;
             }
-            if (delay != 0) {
-                try (var statement = connection.createStatement()) {
-                    statement.execute("SET " + SETTING + " 0");
-                }
-                LOG.log(Level.INFO, instance + ": set H2's " + SETTING + " from " + delay + " ms to 0, so that "
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET " + SETTING + " 0");
+            }
+            if (reported != 0) {
+                LOG.log(Level.INFO, instance + ": set H2's " + SETTING + " from " + reported + " ms to 0, so that "
                         + "every commit is in the database file before it returns");
             }
         } catch (SQLException | NumberFormatException e) {

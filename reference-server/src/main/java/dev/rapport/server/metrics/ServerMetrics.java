@@ -52,6 +52,12 @@ public final class ServerMetrics {
 
     /** The SDK whose figures the meters read: the one of the server started last in this JVM (see above). */
     private static final AtomicReference<Rapport> SERVED = new AtomicReference<>();
+    /**
+     * The JVM's registry, made and filled once: a second Helidon registry over Micrometer's global one would find
+     * every meter already there and warn about each (WARNING "Unexpected discovery of unknown previously-created
+     * meter").
+     */
+    private static MeterRegistry jvmRegistry;
 
     private final MeterRegistry registry;
     private final MicrometerPrometheusFormatter.Builder prometheus;
@@ -59,13 +65,21 @@ public final class ServerMetrics {
 
     /** The meters of {@code rapport}'s figures and of this JVM (registered once per JVM, see above). */
     public ServerMetrics(Rapport rapport) {
-        var factory = MetricsFactory.getInstance();
-        this.registry = factory.createMeterRegistry(MetricsConfig.create());
-        ServiceLoader.load(MetersProvider.class).forEach(provider ->
-                provider.meterBuilders(factory).forEach(this::register));
         SERVED.set(rapport);
-        figures();
+        this.registry = jvmRegistry();
         this.prometheus = MicrometerPrometheusFormatter.builder(registry);
+    }
+
+    private static synchronized MeterRegistry jvmRegistry() {
+        if (jvmRegistry == null) {
+            var factory = MetricsFactory.getInstance();
+            var registry = factory.createMeterRegistry(MetricsConfig.create());
+            ServiceLoader.load(MetersProvider.class).forEach(provider ->
+                    provider.meterBuilders(factory).forEach(builder -> register(registry, builder)));
+            figures(registry);
+            jvmRegistry = registry;
+        }
+        return jvmRegistry;
     }
 
     /**
@@ -99,61 +113,66 @@ public final class ServerMetrics {
                 .percentiles(new double[0])));
     }
 
-    private void figures() {
+    private static void figures(MeterRegistry registry) {
         for (Priority priority : Priority.values()) {
             var tag = List.of(Tag.create("priority", priority.name()));
-            counter("rapport.tickets.opened", "Tickets opened, by priority", tag,
+            counter(registry, "rapport.tickets.opened", "Tickets opened, by priority", tag,
                     f -> f.counts().ticketsOpened().getOrDefault(priority, 0L));
-            counter("rapport.tickets.closed", "Tickets closed, by priority", tag,
+            counter(registry, "rapport.tickets.closed", "Tickets closed, by priority", tag,
                     f -> f.counts().ticketsClosed().getOrDefault(priority, 0L));
         }
-        counter("rapport.sla.warnings", "SLA warnings raised", List.of(), f -> f.counts().slaWarnings());
-        counter("rapport.sla.breaches", "SLA breaches raised", List.of(), f -> f.counts().slaBreaches());
-        counter("rapport.channel.messages.filed", "Customers' messages filed from the channels", List.of(),
+        counter(registry, "rapport.sla.warnings", "SLA warnings raised", List.of(), f -> f.counts().slaWarnings());
+        counter(registry, "rapport.sla.breaches", "SLA breaches raised", List.of(), f -> f.counts().slaBreaches());
+        counter(registry, "rapport.channel.messages.filed", "Customers' messages filed from the channels", List.of(),
                 f -> f.counts().channelMessagesFiled());
         for (Figures.Refusal reason : Figures.Refusal.values()) {
-            counter("rapport.logins.refused", "Logins refused, by reason", List.of(Tag.create("reason",
+            counter(registry, "rapport.logins.refused", "Logins refused, by reason", List.of(Tag.create("reason",
                     label(reason))), f -> f.counts().loginsRefused().getOrDefault(reason, 0L));
         }
         for (Figures.Outcome outcome : Figures.Outcome.values()) {
-            counter("rapport.deliveries", "Delivery attempts whose outcome was recorded, by outcome",
+            counter(registry, "rapport.deliveries", "Delivery attempts whose outcome was recorded, by outcome",
                     List.of(Tag.create("outcome", label(outcome))),
                     f -> f.counts().deliveries().getOrDefault(outcome, 0L));
         }
-        gauge("rapport.tickets.at.risk", "Open tickets past an SLA warning, before the deadline",
+        gauge(registry, "rapport.tickets.at.risk", "Open tickets past an SLA warning, before the deadline",
                 f -> f.gauges().map(g -> (double) g.ticketsAtRisk()));
-        gauge("rapport.tickets.overdue", "Open tickets past a running SLA deadline",
+        gauge(registry, "rapport.tickets.overdue", "Open tickets past a running SLA deadline",
                 f -> f.gauges().map(g -> (double) g.ticketsOverdue()));
-        gauge("rapport.outbox.backlog", "Events still to deliver: not yet fanned out, plus pending deliveries",
+        gauge(registry, "rapport.outbox.backlog",
+                "Events still to deliver: not yet fanned out, plus pending deliveries",
                 f -> f.gauges().map(g -> (double) g.backlog()));
-        gauge("rapport.outbox.oldest.pending.seconds", "Age of the oldest event still to deliver; 0 when none",
+        gauge(registry, "rapport.outbox.oldest.pending.seconds",
+                "Age of the oldest event still to deliver; 0 when none",
                 f -> f.gauges().map(g -> g.oldestPendingAge().map(a -> a.toMillis() / 1000.0).orElse(0.0)));
-        gauge("rapport.dead.letters", "Deliveries given up, waiting for an administrator",
+        gauge(registry, "rapport.dead.letters", "Deliveries given up, waiting for an administrator",
                 f -> f.gauges().map(g -> (double) g.deadLetters()));
-        pool("rapport.db.pool.active", "Database connections in use", PoolFigures::active);
-        pool("rapport.db.pool.idle", "Database connections open and idle", PoolFigures::idle);
-        pool("rapport.db.pool.max", "The most database connections the pool opens", PoolFigures::max);
-        pool("rapport.db.pool.waiting", "Threads waiting for a database connection", PoolFigures::waiting);
+        pool(registry, "rapport.db.pool.active", "Database connections in use", PoolFigures::active);
+        pool(registry, "rapport.db.pool.idle", "Database connections open and idle", PoolFigures::idle);
+        pool(registry, "rapport.db.pool.max", "The most database connections the pool opens", PoolFigures::max);
+        pool(registry, "rapport.db.pool.waiting", "Threads waiting for a database connection", PoolFigures::waiting);
     }
 
-    private void counter(String name, String description, List<Tag> tags, ToLongFunction<Figures> count) {
+    private static void counter(MeterRegistry registry, String name, String description, List<Tag> tags,
+                                ToLongFunction<Figures> count) {
         registry.getOrCreate(FunctionalCounter.builder(name, SERVED, r -> count.applyAsLong(r.get().figures()))
                 .description(description).tags(tags));
     }
 
     /** A gauge that reads NaN while the storage cannot be read: "unknown", never a made-up zero. */
-    private void gauge(String name, String description, Function<Figures, Optional<Double>> value) {
+    private static void gauge(MeterRegistry registry, String name, String description,
+                              Function<Figures, Optional<Double>> value) {
         ToDoubleFunction<AtomicReference<Rapport>> read = r -> value.apply(r.get().figures()).orElse(Double.NaN);
         registry.getOrCreate(Gauge.builder(name, SERVED, read).description(description));
     }
 
-    private void pool(String name, String description, ToLongFunction<PoolFigures> value) {
-        gauge(name, description, f -> f.pool().map(p -> (double) value.applyAsLong(p)));
+    private static void pool(MeterRegistry registry, String name, String description,
+                             ToLongFunction<PoolFigures> value) {
+        gauge(registry, name, description, f -> f.pool().map(p -> (double) value.applyAsLong(p)));
     }
 
     /** A builder of a type the provider knows (its meters are of any kind). */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private void register(Meter.Builder builder) {
+    private static void register(MeterRegistry registry, Meter.Builder builder) {
         registry.getOrCreate(builder);
     }
 

@@ -12,6 +12,7 @@ import dev.rapport.core.Rapport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,16 +135,13 @@ public final class HttpBenchmark {
     private DatabaseRun onDatabase(String name, EmbeddedPostgres postgres) throws Exception {
         var dataDir = Files.createDirectories(work.resolve(postgres == null ? "h2" : "pg"));
         String jdbcUrl = postgres == null ? "jdbc:h2:file:" + dataDir.resolve("rapport") : createDatabase(postgres);
-        var command = new ArrayList<String>();
-        command.add(java());
-        command.addAll(List.of(SERVER_FLAGS.split("\\s+")));
-        command.addAll(List.of("-jar", SERVER_JAR.toString(), "--demo", "--port", "0", "--data-dir", dataDir.toString()));
+        var arguments = new ArrayList<>(List.of("--demo", "--port", "0", "--data-dir", dataDir.toString()));
         if (postgres != null) {
-            command.addAll(List.of("--db-url", jdbcUrl, "--db-user", "postgres", "--db-password", "postgres"));
+            arguments.addAll(List.of("--db-url", jdbcUrl, "--db-user", "postgres", "--db-password", "postgres"));
         }
         var log = work.resolve(dataDir.getFileName() + "-server.log");
         long launched = System.nanoTime();
-        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        var process = launch(arguments, log);
         var http = new LinkedHashMap<String, Load>();
         Session session;
         long rss;
@@ -389,6 +388,58 @@ public final class HttpBenchmark {
     }
 
     /** SIGTERM, as an operator stops the server: its shutdown hook closes the database. */
+    /**
+     * The README's way to start the server: its launch script, which execs {@code java} (so the process is the JVM's),
+     * with this JVM's {@code java}. A run before the first one measured prepares the ahead-of-time cache the script
+     * keeps beside the jar, as a deployment's first start after an upgrade does.
+     */
+    private Process launch(List<String> arguments, Path log) throws Exception {
+        var script = SERVER_JAR.resolveSibling("rapport-server");
+        var cache = SERVER_JAR.resolveSibling("rapport-server.aot");
+        if (!fresh(cache)) {
+            var training = work.resolve("training");
+            var process = start(script, List.of("--demo", "--port", "0", "--data-dir", training.toString()),
+                    work.resolve("training.log"));
+            try {
+                awaitHealthy(awaitLine(process, work.resolve("training.log"),
+                        Pattern.compile("Rapport listening on (http://localhost:\\d+)")));
+            } finally {
+                stop(process);
+            }
+            System.out.printf("ahead-of-time cache %s%n", Files.exists(cache) ? "written by a first run" : "not kept (JDK < 25)");
+        }
+        return start(script, arguments, log);
+    }
+
+    /** Whether the script would start from {@code cache}: it is newer than the jar and every library. */
+    private static boolean fresh(Path cache) throws IOException {
+        if (!Files.exists(cache)) {
+            return false;
+        }
+        var written = Files.getLastModifiedTime(cache);
+        try (var libs = Files.list(SERVER_JAR.resolveSibling("libs"))) {
+            return Files.getLastModifiedTime(SERVER_JAR).compareTo(written) <= 0
+                    && libs.allMatch(lib -> uncheckedModified(lib).compareTo(written) <= 0);
+        }
+    }
+
+    private static FileTime uncheckedModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Process start(Path script, List<String> arguments, Path log) throws Exception {
+        var command = new ArrayList<>(List.of("sh", script.toString()));
+        command.addAll(arguments);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("RAPPORT_JAVA_OPTS");
+        return builder.start();
+    }
+
     private static void stop(Process process) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

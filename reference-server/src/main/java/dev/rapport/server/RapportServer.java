@@ -189,7 +189,7 @@ public final class RapportServer {
                 .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), rapport.users(), rapport.clock(), http))
                 .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http),
                         new CustomerActivityRoutes(rapport.interactions(), rapport.purchases(), rapport.timeline(), http))
-                .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http, mapper),
+                .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http),
                         new AttachmentRoutes(rapport.attachments(), http),
                         ChannelRoutes.conversations(rapport.inbox(), http))
                 .register("/api/v1/public", new ChannelRoutes(rapport.inbox(), http), publicSurveys)

@@ -9,6 +9,8 @@ import io.helidon.webserver.http.HttpService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,7 +34,7 @@ public final class RouteCatalog {
 
         /** Whether a concrete path (no query) is one this template describes. */
         public boolean matches(String concrete) {
-            return pattern(path).matcher(concrete).matches();
+            return Template.of(path).matches(Template.segments(concrete));
         }
 
         @Override
@@ -41,13 +43,60 @@ public final class RouteCatalog {
         }
     }
 
+    /**
+     * A path template split into its segments once, {@code null} standing for a parameter: matching a request's path
+     * runs on every request (permissions, metrics, logs), so it compares segments instead of compiling or running
+     * regular expressions.
+     */
+    private record Template(Route route, String[] segments, int parameters) {
+        static Template of(Route route) {
+            var segments = segments(route.path());
+            int parameters = 0;
+            for (int i = 0; i < segments.length; i++) {
+                if (PARAMETER.matcher(segments[i]).matches()) {
+                    segments[i] = null;
+                    parameters++;
+                }
+            }
+            return new Template(route, segments, parameters);
+        }
+
+        static Template of(String path) {
+            return of(new Route(Method.GET, path));
+        }
+
+        /** The segments of a path, without the empty ones a leading or trailing slash makes. */
+        static String[] segments(String path) {
+            int from = path.startsWith("/") ? 1 : 0;
+            int to = path.endsWith("/") && path.length() > from ? path.length() - 1 : path.length();
+            return from >= to ? new String[0] : path.substring(from, to).split("/", -1);
+        }
+
+        boolean matches(String[] concrete) {
+            if (concrete.length != segments.length) {
+                return false;
+            }
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i] == null ? concrete[i].isEmpty() : !segments[i].equals(concrete[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
     private final List<Route> routes;
+    /** Each method's routes, literal ones before those with parameters. */
+    private final Map<String, List<Template>> byMethod;
 
     private RouteCatalog(List<Route> routes) {
         this.routes = routes.stream().distinct()
                 .sorted(Comparator.comparing(Route::path).thenComparing(r -> r.method().text())).toList();
+        this.byMethod = this.routes.stream().map(Template::of)
+                .sorted(Comparator.comparingInt(Template::parameters))
+                .collect(Collectors.groupingBy(t -> t.route().method().text(), Collectors.toList()));
     }
 
     /** The routes {@code registration} registers on the rules it is given. */
@@ -64,8 +113,9 @@ public final class RouteCatalog {
 
     /** The methods some route serves {@code path} with; empty when no route has the path. */
     public Set<String> methodsOf(String path) {
-        return routes.stream().filter(r -> r.matches(path)).map(r -> r.method().text())
-                .collect(Collectors.toCollection(TreeSet::new));
+        var segments = Template.segments(path);
+        return byMethod.values().stream().flatMap(List::stream).filter(t -> t.matches(segments))
+                .map(t -> t.route().method().text()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
@@ -79,20 +129,17 @@ public final class RouteCatalog {
 
     /** The route serving {@code method} and {@code path}: a literal route before one with parameters. */
     public Optional<Route> routeOf(String method, String path) {
-        return routes.stream().filter(r -> r.method().text().equalsIgnoreCase(method) && r.matches(path))
-                .min(Comparator.comparingInt((Route r) -> r.parameters().size()));
-    }
-
-    private static Pattern pattern(String template) {
-        var regex = new StringBuilder();
-        var matcher = PARAMETER.matcher(template);
-        int last = 0;
-        while (matcher.find()) {
-            regex.append(Pattern.quote(template.substring(last, matcher.start()))).append("[^/]+");
-            last = matcher.end();
+        var candidates = byMethod.get(method.toUpperCase(Locale.ROOT));
+        if (candidates == null) {
+            return Optional.empty();
         }
-        regex.append(Pattern.quote(template.substring(last)));
-        return Pattern.compile(regex + "/?");
+        var segments = Template.segments(path);
+        for (Template template : candidates) {
+            if (template.matches(segments)) {
+                return Optional.of(template.route());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Rules that record what is registered on them instead of routing; services register on them as on a router. */

@@ -13,6 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -216,7 +220,9 @@ public final class EventDelivery implements AutoCloseable {
                 }
                 var events = tx.outbox().undelivered(FAN_OUT_BATCH);
                 if (!events.isEmpty()) {
-                    tx.deliveries().enqueue(events, tx.deliveries().subscribers(now.minus(SUBSCRIBER_EXPIRY)), now);
+                    var names = tx.deliveries().subscribers(now.minus(SUBSCRIBER_EXPIRY));
+                    concerned(events, names).forEach((subscribers, concerning) ->
+                            tx.deliveries().enqueue(concerning, subscribers, now));
                     tx.outbox().markDelivered(events.stream().map(OutboxEntry::position).toList());
                 }
                 return events.size();
@@ -229,6 +235,27 @@ public final class EventDelivery implements AutoCloseable {
             }
         } while (moved == FAN_OUT_BATCH);
         return true;
+    }
+
+    /**
+     * The events grouped by the subscribers they concern. A subscriber's name is the same plugin instance on every
+     * node, so this node's own subscriber of a name tells for all; a name this node lacks gets every event, and its
+     * lane completes those of no concern when it claims them.
+     */
+    private Map<List<String>, List<OutboxEntry>> concerned(List<OutboxEntry> events, Collection<String> names) {
+        var byName = new HashMap<String, Subscriber>();
+        subscribers.forEach(s -> byName.put(s.name(), s));
+        var groups = new LinkedHashMap<List<String>, List<OutboxEntry>>();
+        for (var entry : events) {
+            var concerning = names.stream().filter(name -> {
+                var local = byName.get(name);
+                return local == null || local.concerns(entry.event());
+            }).toList();
+            if (!concerning.isEmpty()) {
+                groups.computeIfAbsent(concerning, k -> new ArrayList<>()).add(entry);
+            }
+        }
+        return groups;
     }
 
     /**

@@ -6,13 +6,16 @@ import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.spi.storage.Lease;
 import dev.rapport.api.spi.storage.PendingDelivery;
 import dev.rapport.api.spi.storage.Storage;
+import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.core.plugin.TimeBox;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
@@ -105,8 +108,11 @@ final class Lane implements AutoCloseable {
         var policy = subscriber.policy();
         Instant now = clock.instant();
         var lease = new Lease(UUID.randomUUID().toString(), now.plus(policy.timeout().multipliedBy(2)));
-        List<PendingDelivery> claimed = storage.inTransaction(tx ->
-                tx.deliveries().claim(subscriber.name(), lease, now, BATCH));
+        var batch = storage.inTransaction(tx -> claim(tx, lease, now));
+        var claimed = batch.concerned();
+        for (int i = 0; i < batch.completed(); i++) {
+            tally.delivery(Figures.Outcome.DELIVERED);
+        }
         int next = 0;
         try {
             while (next < claimed.size() && !closed
@@ -125,7 +131,25 @@ final class Lane implements AutoCloseable {
                 });
             }
         }
-        return !claimed.isEmpty();
+        return !claimed.isEmpty() || batch.completed() > 0;
+    }
+
+    /** A claimed batch: the deliveries to attempt, and how many were completed at once as of no concern. */
+    private record Batch(List<PendingDelivery> concerned, int completed) {
+    }
+
+    private Batch claim(Transaction tx, Lease lease, Instant now) {
+        var concerned = new ArrayList<PendingDelivery>();
+        int completed = 0;
+        for (var delivery : tx.deliveries().claim(subscriber.name(), lease, now, BATCH)) {
+            if (subscriber.concerns(delivery.event())) {
+                concerned.add(delivery);
+            } else if (tx.deliveries().markDelivered(delivery.id(), lease.token(), delivery.attempts() + 1, now,
+                    Optional.empty())) {
+                completed++;
+            }
+        }
+        return new Batch(concerned, completed);
     }
 
     /** Calls the subscriber and records the outcome; false when the lane closed meanwhile and recorded nothing. */

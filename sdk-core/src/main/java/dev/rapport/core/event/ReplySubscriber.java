@@ -1,5 +1,6 @@
 package dev.rapport.core.event;
 
+import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.ReplyQueued;
 import dev.rapport.api.spi.channel.Reply;
 import dev.rapport.api.spi.channel.Replying;
@@ -48,6 +49,11 @@ final class ReplySubscriber implements Subscriber {
     @Override
     public boolean interruptible() {
         return true;
+    }
+
+    @Override
+    public boolean concerns(DomainEvent event) {
+        return event instanceof ReplyQueued queued && queued.channel().equals(channelName);
     }
 
     @Override

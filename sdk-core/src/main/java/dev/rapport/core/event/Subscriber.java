@@ -1,5 +1,6 @@
 package dev.rapport.core.event;
 
+import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.spi.storage.PendingDelivery;
 import dev.rapport.api.spi.storage.Storage;
@@ -22,6 +23,15 @@ sealed interface Subscriber extends AutoCloseable
      * that have some, rather than completing them for no one.
      */
     default boolean active() {
+        return true;
+    }
+
+    /**
+     * Whether {@code event} means anything to it. A delivery of an event that does not is completed in the
+     * transaction that claims it, with no call and no commit of its own: most events concern only the listeners and
+     * the notifiers, and a survey provider or a channel would otherwise cost a time-boxed call and a commit for each.
+     */
+    default boolean concerns(DomainEvent event) {
         return true;
     }
 

@@ -1,5 +1,6 @@
 package dev.rapport.core.event;
 
+import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.SurveyRequested;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.spi.storage.PendingDelivery;
@@ -55,6 +56,11 @@ final class SurveySubscriber implements Subscriber {
     @Override
     public boolean interruptible() {
         return true;
+    }
+
+    @Override
+    public boolean concerns(DomainEvent event) {
+        return event instanceof SurveyRequested requested && requested.provider().equals(providerName);
     }
 
     @Override

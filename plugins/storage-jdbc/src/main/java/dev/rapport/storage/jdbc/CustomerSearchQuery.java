@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -39,9 +38,9 @@ import java.util.regex.Pattern;
  *       letters alone look similar to every word that starts alike. A Chinese character is a word of its own, so
  *       those match as written.</li>
  * </ul>
- * "Contains {@code t}" is {@code LIKE '%t%'}, or {@code '% t%'} (a word starting with {@code t}) when all of its
- * words are shorter than three letters: {@code '%ab%'} holds no trigram and would make PostgreSQL read the whole
- * index.
+ * "Contains {@code t}" is {@link Dialect#contains} of {@code t}, or of {@code ' t'} (a word starting with {@code t})
+ * when all of its words are shorter than three letters: {@code LIKE '%ab%'} holds no trigram and would make PostgreSQL
+ * read the whole index.
  */
 final class CustomerSearchQuery {
     /**
@@ -50,7 +49,6 @@ final class CustomerSearchQuery {
      * changed server setting cannot make PostgreSQL differ from H2.
      */
     static final double WORD_SIMILARITY = 0.5;
-    private static final String ESCAPE = " ESCAPE '!'";
     private static final int TYPO_TOLERANT_LENGTH = 6;
     private static final int PHONE_MINIMUM = 3;
     private static final Pattern CODE_PART = Pattern.compile("[A-Za-z0-9]{3,}");
@@ -65,10 +63,14 @@ final class CustomerSearchQuery {
      * @param fuzzy whether it matches by word similarity, whose threshold must be set first on PostgreSQL
      */
     record Statement(Tier tier, String sql, Map<String, Object> parameters, boolean fuzzy) {
-        /** The rank of the current row of a result of this statement. */
-        CustomerMatch.Rank rank(ResultSet rs) throws SQLException {
+        /**
+         * The rank of the current row of a result of this statement, whose {@code score} and {@code name_length}
+         * follow the {@code customerColumns} customer columns and whose code is the second.
+         */
+        CustomerMatch.Rank rank(ResultSet rs, int customerColumns) throws SQLException {
             // Read as the REAL the databases computed: a double parsed from its text would not compare equal to it.
-            return new CustomerMatch.Rank(tier, rs.getFloat("score"), rs.getInt("name_length"), rs.getString("code"));
+            return new CustomerMatch.Rank(tier, rs.getFloat(customerColumns + 1), rs.getInt(customerColumns + 2),
+                    rs.getString(2));
         }
     }
 
@@ -89,23 +91,25 @@ final class CustomerSearchQuery {
 
         var inName = new ArrayList<String>();
         var inContact = new ArrayList<String>();
-        String pattern = text.isEmpty() ? null : pattern(text.words());
-        if (pattern != null) {
-            parameters.put("pattern", pattern);
-            inName.add("c.search_text LIKE :pattern" + ESCAPE + " AND c.search_name LIKE :pattern" + ESCAPE);
-            inContact.add("c.search_text LIKE :pattern" + ESCAPE);
+        String needle = text.isEmpty() ? null : needle(text.words());
+        if (needle != null) {
+            parameters.put("pattern", dialect.containing(needle));
+            inName.add(dialect.contains("c.search_text", "pattern") + " AND "
+                    + dialect.contains("c.search_name", "pattern"));
+            inContact.add(dialect.contains("c.search_text", "pattern"));
         }
         if (CODE_PART.matcher(q).matches()) {
-            parameters.put("codePattern", "%" + escaped(q) + "%");
-            inName.add("c.code ILIKE :codePattern" + ESCAPE);
+            // Codes are upper-case, so the query is too, rather than a case-blind match no index answers on H2.
+            parameters.put("codePattern", dialect.containing(q.toUpperCase(Locale.ROOT)));
+            inName.add(dialect.contains("c.code", "codePattern"));
         }
         if (search.matchPersonalData()) {
             String digits = SearchText.digits(q);
             boolean phoneLike = PHONE_LIKE.matcher(q).matches() && digits.length() >= PHONE_MINIMUM;
-            String personal = phoneLike ? "%" + escaped(digits) + "%" : pattern;
+            String personal = phoneLike ? digits : needle;
             if (personal != null) {
-                parameters.put("personalPattern", personal);
-                inContact.add("c.search_pii LIKE :personalPattern" + ESCAPE);
+                parameters.put("personalPattern", dialect.containing(personal));
+                inContact.add(dialect.contains("c.search_pii", "personalPattern"));
             }
         }
         var after = search.after().orElse(null);
@@ -145,8 +149,8 @@ final class CustomerSearchQuery {
                 everyWord.add(dialect.matches(Trigram.WORD_SIMILARITY, ":word" + i, "c.search_text"));
                 typos = true;
             } else {
-                parameters.put("word" + i, pattern(List.of(word)));
-                everyWord.add("c.search_text LIKE :word" + i + ESCAPE);
+                parameters.put("word" + i, dialect.containing(needle(List.of(word))));
+                everyWord.add(dialect.contains("c.search_text", "word" + i));
             }
         }
         if (!typos && everyWord.size() < 2) {
@@ -212,22 +216,9 @@ final class CustomerSearchQuery {
         return " AND c.code <> :code";
     }
 
-    /** {@code %words%}, or {@code % words%} when every word is shorter than three letters. */
-    private static String pattern(List<String> words) {
+    /** The words, or a space and the words (a word starting so) when every word is shorter than three letters. */
+    private static String needle(List<String> words) {
         boolean hasTrigram = words.stream().anyMatch(word -> word.length() >= 3);
-        return (hasTrigram ? "%" : "% ") + escaped(String.join(" ", words)) + "%";
-    }
-
-    /** The text with LIKE's wildcards and the escape character made literal. */
-    static String escaped(String text) {
-        Objects.requireNonNull(text, "text");
-        var out = new StringBuilder(text.length() + 8);
-        for (char ch : text.toCharArray()) {
-            if (ch == '!' || ch == '%' || ch == '_') {
-                out.append('!');
-            }
-            out.append(ch);
-        }
-        return out.toString();
+        return (hasTrigram ? "" : " ") + String.join(" ", words);
     }
 }

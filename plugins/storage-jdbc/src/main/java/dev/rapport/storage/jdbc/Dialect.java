@@ -1,6 +1,7 @@
 package dev.rapport.storage.jdbc;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,17 @@ enum Dialect {
         Optional<String> setThreshold(Trigram match) {
             return Optional.empty();
         }
+
+        @Override
+        String contains(String column, String parameter) {
+            // Not LIKE: H2 parses a statement with LIKE again at every execution, to plan for the pattern bound.
+            return "LOCATE(:" + parameter + ", " + column + ") > 0";
+        }
+
+        @Override
+        String containing(String text) {
+            return text;
+        }
     },
     POSTGRESQL("PostgreSQL", "postgresql") {
         @Override
@@ -58,6 +70,25 @@ enum Dialect {
         Optional<String> setThreshold(Trigram match) {
             // The setting's name is a constant of Trigram, never input.
             return Optional.of("SELECT set_config('" + match.setting() + "', :threshold, true)");
+        }
+
+        @Override
+        String contains(String column, String parameter) {
+            // LIKE, which the trigram indexes answer.
+            return column + " LIKE :" + parameter + " ESCAPE '!'";
+        }
+
+        @Override
+        String containing(String text) {
+            Objects.requireNonNull(text, "text");
+            var pattern = new StringBuilder(text.length() + 8).append('%');
+            for (char ch : text.toCharArray()) {
+                if (ch == '!' || ch == '%' || ch == '_') {
+                    pattern.append('!');
+                }
+                pattern.append(ch);
+            }
+            return pattern.append('%').toString();
         }
     };
 
@@ -96,6 +127,12 @@ enum Dialect {
 
     /** The statement that makes {@code :threshold} (as text) the transaction's threshold of {@code match}, if any. */
     abstract Optional<String> setThreshold(Trigram match);
+
+    /** A condition that holds when {@code column} contains the text {@link #containing} made of, bound as {@code :parameter}. */
+    abstract String contains(String column, String parameter);
+
+    /** What to bind for {@link #contains} to find {@code text} as written, wildcards included. */
+    abstract String containing(String text);
 
     /** The Flyway location of this dialect's own migrations. */
     String migrations() {

@@ -49,6 +49,8 @@ final class JdbcCustomerStore implements CustomerStore {
             + "c.first_contact_at, c.first_contact_channel, c.merged_into, c.needs_completion, c.created_at, c.updated_at, c.version";
     private static final String CONTACT_COLUMNS = "k.customer_id AS contact_customer_id, k.id AS contact_id, "
             + "k.name AS contact_name, k.title AS contact_title, k.phone AS contact_phone, k.email AS contact_email";
+    private static final SelectList CUSTOMERS = SelectList.of(CUSTOMER_COLUMNS);
+    private static final SelectList CONTACTS = SelectList.of(CONTACT_COLUMNS);
     private static final String INSERT_CONTACT = "INSERT INTO contacts (id, customer_id, position, name, title, "
             + "phone, email, email_key) VALUES (:id, :customerId, :position, :name, :title, :phone, :email, :emailKey)";
 
@@ -90,8 +92,8 @@ final class JdbcCustomerStore implements CustomerStore {
                     Customer customer = customer(rs);
                     var contacts = new ArrayList<Contact>();
                     do {
-                        if (rs.getString("contact_id") != null) {
-                            contacts.add(contact(rs));
+                        if (rs.getString(CUSTOMERS.size() + CONTACTS.at("contact_id")) != null) {
+                            contacts.add(contact(rs, CUSTOMERS.size()));
                         }
                     } while (rs.next());
                     return Optional.of(withContacts(customer, contacts));
@@ -149,7 +151,7 @@ final class JdbcCustomerStore implements CustomerStore {
                     .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
                     .bindMap(statement.parameters())
                     .bind("limit", search.limit() - page.size())
-                    .map((rs, ctx) -> new CustomerMatch(customer(rs), statement.rank(rs)))
+                    .map((rs, ctx) -> new CustomerMatch(customer(rs), statement.rank(rs, CUSTOMERS.size())))
                     .list());
         }
         var customers = loadContacts(page.stream().map(CustomerMatch::customer).toList());
@@ -220,8 +222,8 @@ final class JdbcCustomerStore implements CustomerStore {
                 .scanResultSet((results, ctx) -> {
                     ResultSet rs = results.get();
                     while (rs.next()) {
-                        contacts.computeIfAbsent(rs.getString("contact_customer_id"), k -> new ArrayList<>())
-                                .add(contact(rs));
+                        contacts.computeIfAbsent(rs.getString(CONTACTS.at("contact_customer_id")), k -> new ArrayList<>())
+                                .add(contact(rs, 0));
                     }
                     return contacts;
                 });
@@ -281,22 +283,27 @@ final class JdbcCustomerStore implements CustomerStore {
 
     /** The customer of the current row, without its contacts. */
     private Customer customer(ResultSet rs) throws SQLException {
-        return new Customer(CustomerId.of(rs.getString("id")), rs.getString("code"),
-                enumValue(rs, "kind", CustomerKind.class), rs.getString("name"), rs.getString("industry"),
-                date(rs, "cooperation_since"), optionalEnum(rs, "source", CustomerSource.class),
-                enumValue(rs, "segment", Segment.class), enumValue(rs, "maintenance_level", MaintenanceLevel.class),
-                rs.getBoolean("key_account"), optionalString(rs, "account_manager_id").map(UserId::of),
-                json.strings(rs.getString("tags")), date(rs, "contract_end"), optionalInstant(rs, "first_contact_at"),
-                optionalEnum(rs, "first_contact_channel", IntakeChannel.class), List.of(),
-                optionalString(rs, "merged_into").map(CustomerId::of), rs.getBoolean("needs_completion"),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"), rs.getLong("version"));
+        var at = CUSTOMERS;
+        return new Customer(CustomerId.of(rs.getString(at.at("id"))), rs.getString(at.at("code")),
+                enumValue(rs, at.at("kind"), CustomerKind.class), rs.getString(at.at("name")),
+                rs.getString(at.at("industry")), date(rs, at.at("cooperation_since")),
+                optionalEnum(rs, at.at("source"), CustomerSource.class), enumValue(rs, at.at("segment"), Segment.class),
+                enumValue(rs, at.at("maintenance_level"), MaintenanceLevel.class), rs.getBoolean(at.at("key_account")),
+                optionalString(rs, at.at("account_manager_id")).map(UserId::of),
+                json.strings(rs.getString(at.at("tags"))), date(rs, at.at("contract_end")),
+                optionalInstant(rs, at.at("first_contact_at")),
+                optionalEnum(rs, at.at("first_contact_channel"), IntakeChannel.class), List.of(),
+                optionalString(rs, at.at("merged_into")).map(CustomerId::of), rs.getBoolean(at.at("needs_completion")),
+                instant(rs, at.at("created_at")), instant(rs, at.at("updated_at")), rs.getLong(at.at("version")));
     }
 
-    private static Contact contact(ResultSet rs) throws SQLException {
-        return new Contact(ContactId.of(rs.getString("contact_id")), rs.getString("contact_name"),
-                optionalString(rs, "contact_title"), optionalString(rs, "contact_phone"),
-                optionalString(rs, "contact_email"));
+    /** A contact whose columns follow the {@code first} ones of the row. */
+    private static Contact contact(ResultSet rs, int first) throws SQLException {
+        return new Contact(ContactId.of(rs.getString(first + CONTACTS.at("contact_id"))),
+                rs.getString(first + CONTACTS.at("contact_name")),
+                optionalString(rs, first + CONTACTS.at("contact_title")),
+                optionalString(rs, first + CONTACTS.at("contact_phone")),
+                optionalString(rs, first + CONTACTS.at("contact_email")));
     }
 
     private static Customer withContacts(Customer c, List<Contact> contacts) {

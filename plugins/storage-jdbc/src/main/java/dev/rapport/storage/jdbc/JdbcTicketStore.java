@@ -55,6 +55,7 @@ final class JdbcTicketStore implements TicketStore {
             + "resolved_at, created_by, created_at, updated_at, first_responded_at, closed_at, version, escalation, "
             + "owner_id, sla_calendar, sla_update_cadence, first_response_warn_at, resolution_warn_at, "
             + "next_update_warn_at, sla_running, sla_raised, sla_next_alarm_at, sla_due_at, sla_warn_at, tags";
+    private static final SelectList SELECTED = SelectList.of(COLUMNS);
     private static final String INSERT = "INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -408,22 +409,27 @@ final class JdbcTicketStore implements TicketStore {
 
     /** The ticket of the current row; missed SLA targets are the core's to compute, so none are stored. */
     private Ticket ticket(ResultSet rs) throws SQLException {
-        var sla = SlaColumns.read(rs);
-        String solution = rs.getString("resolution_solution");
+        var at = SELECTED;
+        var sla = SlaColumns.read(rs, at);
+        String solution = rs.getString(at.at("resolution_solution"));
         Optional<Resolution> resolution = solution == null ? Optional.empty()
-                : Optional.of(new Resolution(solution, enumValue(rs, "resolution_via", CommunicationMethod.class),
-                UserId.of(rs.getString("resolved_by")), instant(rs, "resolved_at")));
-        var related = json.strings(rs.getString("related_ticket_ids")).stream().map(TicketId::of).toList();
-        return new Ticket(TicketId.of(rs.getString("id")), rs.getString("number"),
-                CustomerId.of(rs.getString("customer_id")), optionalString(rs, "contact_id").map(ContactId::of),
-                rs.getString("type"), optionalString(rs, "title"), rs.getString("description"),
-                enumValue(rs, "priority", Priority.class), rs.getBoolean("urgent"), rs.getBoolean("important"),
-                enumValue(rs, "channel", IntakeChannel.class), enumValue(rs, "status", TicketStatus.class),
-                DepartmentId.of(rs.getString("department_id")), optionalString(rs, "assignee_id").map(UserId::of),
-                enumValue(rs, "escalation", EscalationLevel.class), optionalString(rs, "owner_id").map(UserId::of),
-                sla, related, json.strings(rs.getString("tags")), resolution, UserId.of(rs.getString("created_by")), instant(rs, "created_at"),
-                instant(rs, "updated_at"), optionalInstant(rs, "first_responded_at"), optionalInstant(rs, "closed_at"),
-                rs.getLong("version"));
+                : Optional.of(new Resolution(solution, enumValue(rs, at.at("resolution_via"), CommunicationMethod.class),
+                UserId.of(rs.getString(at.at("resolved_by"))), instant(rs, at.at("resolved_at"))));
+        var related = json.strings(rs.getString(at.at("related_ticket_ids"))).stream().map(TicketId::of).toList();
+        return new Ticket(TicketId.of(rs.getString(at.at("id"))), rs.getString(at.at("number")),
+                CustomerId.of(rs.getString(at.at("customer_id"))),
+                optionalString(rs, at.at("contact_id")).map(ContactId::of), rs.getString(at.at("type")),
+                optionalString(rs, at.at("title")), rs.getString(at.at("description")),
+                enumValue(rs, at.at("priority"), Priority.class), rs.getBoolean(at.at("urgent")),
+                rs.getBoolean(at.at("important")), enumValue(rs, at.at("channel"), IntakeChannel.class),
+                enumValue(rs, at.at("status"), TicketStatus.class), DepartmentId.of(rs.getString(at.at("department_id"))),
+                optionalString(rs, at.at("assignee_id")).map(UserId::of),
+                enumValue(rs, at.at("escalation"), EscalationLevel.class),
+                optionalString(rs, at.at("owner_id")).map(UserId::of), sla, related,
+                json.strings(rs.getString(at.at("tags"))), resolution, UserId.of(rs.getString(at.at("created_by"))),
+                instant(rs, at.at("created_at")), instant(rs, at.at("updated_at")),
+                optionalInstant(rs, at.at("first_responded_at")), optionalInstant(rs, at.at("closed_at")),
+                rs.getLong(at.at("version")));
     }
 
     private record WorkloadRow(UserId assignee, Priority priority, int count) {

@@ -66,4 +66,29 @@ final class JdbcValues {
             throws SQLException {
         return optionalString(rs, column).map(name -> Enum.valueOf(type, name));
     }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        return optionalInstant(rs, column).orElseThrow(() -> new SQLException("column " + column + " is unexpectedly null"));
+    }
+
+    static Optional<Instant> optionalInstant(ResultSet rs, int column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    static Optional<LocalDate> date(ResultSet rs, int column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, LocalDate.class));
+    }
+
+    static Optional<String> optionalString(ResultSet rs, int column) throws SQLException {
+        return Optional.ofNullable(rs.getString(column));
+    }
+
+    /** The enum constant named in {@code column}, which must not be null. */
+    static <E extends Enum<E>> E enumValue(ResultSet rs, int column, Class<E> type) throws SQLException {
+        return Enum.valueOf(type, rs.getString(column));
+    }
+
+    static <E extends Enum<E>> Optional<E> optionalEnum(ResultSet rs, int column, Class<E> type) throws SQLException {
+        return optionalString(rs, column).map(name -> Enum.valueOf(type, name));
+    }
 }

@@ -37,28 +37,28 @@ final class SlaColumns {
                 .collect(Collectors.joining(","));
     }
 
-    static TicketSla read(ResultSet rs) throws SQLException {
+    static TicketSla read(ResultSet rs, SelectList columns) throws SQLException {
         var raised = new EnumMap<SlaTarget, Set<SlaAlarm>>(SlaTarget.class);
-        for (String pair : split(rs.getString("sla_raised"))) {
+        for (String pair : split(rs.getString(columns.at("sla_raised")))) {
             int colon = pair.indexOf(':');
             raised.computeIfAbsent(SlaTarget.valueOf(pair.substring(0, colon)), t -> EnumSet.noneOf(SlaAlarm.class))
                     .add(SlaAlarm.valueOf(pair.substring(colon + 1)));
         }
         var deadlines = new EnumMap<SlaTarget, SlaDeadline>(SlaTarget.class);
-        deadlines.put(SlaTarget.FIRST_RESPONSE, deadline(rs, "first_response_warn_at", "first_response_due",
-                raised.get(SlaTarget.FIRST_RESPONSE)));
-        deadlines.put(SlaTarget.RESOLUTION, deadline(rs, "resolution_warn_at", "resolution_due",
-                raised.get(SlaTarget.RESOLUTION)));
-        deadlines.put(SlaTarget.CUSTOMER_UPDATE, deadline(rs, "next_update_warn_at", "next_update_due",
-                raised.get(SlaTarget.CUSTOMER_UPDATE)));
+        deadlines.put(SlaTarget.FIRST_RESPONSE, deadline(rs, columns.at("first_response_warn_at"),
+                columns.at("first_response_due"), raised.get(SlaTarget.FIRST_RESPONSE)));
+        deadlines.put(SlaTarget.RESOLUTION, deadline(rs, columns.at("resolution_warn_at"),
+                columns.at("resolution_due"), raised.get(SlaTarget.RESOLUTION)));
+        deadlines.put(SlaTarget.CUSTOMER_UPDATE, deadline(rs, columns.at("next_update_warn_at"),
+                columns.at("next_update_due"), raised.get(SlaTarget.CUSTOMER_UPDATE)));
         var running = EnumSet.noneOf(SlaTarget.class);
-        split(rs.getString("sla_running")).forEach(target -> running.add(SlaTarget.valueOf(target)));
-        Optional<java.time.Instant> paused = optionalInstant(rs, "sla_paused_since");
-        return new TicketSla(rs.getString("sla_calendar"), Duration.parse(rs.getString("sla_update_cadence")),
-                deadlines, running, paused, List.of(), List.of());
+        split(rs.getString(columns.at("sla_running"))).forEach(target -> running.add(SlaTarget.valueOf(target)));
+        Optional<java.time.Instant> paused = optionalInstant(rs, columns.at("sla_paused_since"));
+        return new TicketSla(rs.getString(columns.at("sla_calendar")),
+                Duration.parse(rs.getString(columns.at("sla_update_cadence"))), deadlines, running, paused, List.of(), List.of());
     }
 
-    private static SlaDeadline deadline(ResultSet rs, String warnAt, String due, Set<SlaAlarm> raised)
+    private static SlaDeadline deadline(ResultSet rs, int warnAt, int due, Set<SlaAlarm> raised)
             throws SQLException {
         return new SlaDeadline(instant(rs, warnAt), instant(rs, due), raised == null ? Set.of() : raised);
     }

@@ -109,7 +109,7 @@ public final class SampleRecords {
                 Optional.of("发票金额不符 – invoice amount does not match"), SampleNotifications.AWKWARD_TEXT,
                 Priority.P2, false, true, IntakeChannel.PHONE, TicketStatus.NEW, SUPPORT, Optional.empty(),
                 EscalationLevel.FRONT_LINE, Optional.empty(), sla, List.of(), List.of("invoice", "发票 \"VAT\""),
-                Optional.empty(), AGENT, opened, opened,
+                Optional.empty(), AGENT, Optional.empty(), opened, opened,
                 Optional.empty(), Optional.empty(), 1);
     }
 

@@ -15,6 +15,7 @@ import dev.rapport.api.ticket.CommunicationMethod;
 import dev.rapport.api.ticket.ConfirmResolution;
 import dev.rapport.api.ticket.EscalateTicket;
 import dev.rapport.api.ticket.ExceptionKind;
+import dev.rapport.api.ticket.FrontLine;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.OpenTicket;
 import dev.rapport.api.ticket.Opinion;
@@ -96,6 +97,14 @@ public final class TicketRoutes implements HttpService {
         filter = withQuery(req, "assigneeId", UserId::of, filter, TicketFilter::withAssignee);
         filter = withQuery(req, "customerId", CustomerId::of, filter, TicketFilter::withCustomer);
         filter = withQuery(req, "tag", Function.identity(), filter, TicketFilter::withTag);
+        var servedBy = http.query(req, "servedBy");
+        if (servedBy.isPresent()) {
+            // Only one's own front line: whom another user serves is theirs to ask.
+            if (!servedBy.get().equals("me")) {
+                throw new ValidationException(FieldError.of("servedBy", "must be me"));
+            }
+            filter = filter.withServedBy(FrontLine.of(actor));
+        }
         boolean atRisk = flag(req, "atRisk");
         boolean overdue = flag(req, "overdue");
         if (atRisk && overdue) {
@@ -117,6 +126,7 @@ public final class TicketRoutes implements HttpService {
         json.set("collaborators", mapper.valueToTree(details.collaborations()));
         json.set("watchers", mapper.valueToTree(details.watchers()));
         json.set("requirementTrail", mapper.valueToTree(details.requirementTrail()));
+        json.put("view", details.view().name());
         http.ok(res, json);
     }
 

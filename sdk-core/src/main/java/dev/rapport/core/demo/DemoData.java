@@ -42,10 +42,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Demo users (one per role, password {@value #PASSWORD}) and a few customers and tagged tickets in different states,
- * created through the public services like any host would: closed tickets with their follow-ups (three of them rated,
- * one poorly), three customers' Wi-Fi tickets making an open improvement suggestion, and two improvements (one
- * verified, one proposed), so that every view and report has something to show.
+ * Demo users (password {@value #PASSWORD}) and a few customers and tagged tickets in different states, created through
+ * the public services like any host would: closed tickets with their follow-ups (three of them rated, one poorly),
+ * three customers' Wi-Fi tickets making an open improvement suggestion, two improvements (one verified, one proposed),
+ * and tickets the front-line agent filed, so that every view and report has something to show.
+ *
+ * <p>Every department has someone to work its tickets: agents and a supervisor in Customer Service, After-Sales and
+ * Product (where complaints and change requests go), one member in each other department. README lists them.
  */
 public final class DemoData {
     public static final String PASSWORD = "rapport-demo";
@@ -73,6 +76,16 @@ public final class DemoData {
         User supervisor = user(users, existing, "supervisor", "李强 Li Qiang", "customer-service", Role.SUPERVISOR,
                 Tier.FRONT_LINE);
         User agent = user(users, existing, "agent", "王芳 Wang Fang", "customer-service", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "agent2", "刘洋 Liu Yang", "customer-service", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "aftersales", "孙丽 Sun Li", "after-sales", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "aftersales2", "周涛 Zhou Tao", "after-sales", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "aftersales-lead", "吴刚 Wu Gang", "after-sales", Role.SUPERVISOR, Tier.FRONT_LINE);
+        user(users, existing, "product", "郑爽 Zheng Shuang", "product", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "product2", "冯磊 Feng Lei", "product", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "product-lead", "何静 He Jing", "product", Role.SUPERVISOR, Tier.FRONT_LINE);
+        user(users, existing, "sales", "马超 Ma Chao", "sales", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "finance", "高敏 Gao Min", "finance", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "logistics", "林峰 Lin Feng", "logistics", Role.AGENT, Tier.FRONT_LINE);
         User expert = user(users, existing, "expert", "陈杰 Chen Jie", "technical-support", Role.EXPERT, Tier.EXPERT);
         User manager = user(users, existing, "manager", "赵敏 Zhao Min", "account-management", Role.ACCOUNT_MANAGER,
                 Tier.ACCOUNT_MANAGER);
@@ -106,6 +119,17 @@ public final class DemoData {
                 .important(true).title("生产环境订单同步中断")
                 .description("Since 09:00 no orders reach the warehouse system; every sync job fails.")
                 .channel(IntakeChannel.PHONE).tag("order sync").build());
+
+        // The front-line agent took this one on the phone: it went to After-Sales, and she still sees where it stands.
+        var atAgent = Actor.of(agent);
+        tickets.open(atAgent, OpenTicket.builder().customer(northwind.id()).type("COMPLAINT").urgent(false)
+                .important(true).title("Damaged shelf units in the October delivery")
+                .description("Six of the forty shelf units delivered on 28 October arrived with bent uprights.")
+                .channel(IntakeChannel.PHONE).tag("delivery").build());
+        tickets.open(atAgent, OpenTicket.builder().customer(northwind.id()).type("CHANGE_REQUEST").priority(Priority.P4)
+                .title("Export orders as CSV with the store code")
+                .description("Anna's team needs the store code as a column of the order export.")
+                .channel(IntakeChannel.PHONE).build());
 
         var question = tickets.open(system, OpenTicket.builder().customer(northwind.id()).type("CONSULTATION")
                 .priority(Priority.P4).title("Volume discount for 2027")

@@ -86,10 +86,10 @@ class FrontLineOverHttpTest {
             var assigned = server.post(path + "/assign", afterSales, Map.of("assigneeId", afterSalesId,
                     "version", complaint.get("version").asLong()));
             var progressed = server.post(path + "/progress", afterSales, Map.of("action",
-                    "Collected the six shelf units; replacements leave the warehouse tomorrow.",
+                    "Collected the six bookshelf units; replacements leave the warehouse tomorrow.",
                     "visibility", "CUSTOMER", "version", assigned.version()));
             var resolved = server.post(path + "/resolve", afterSales, Map.of("solution",
-                    "Replaced the six damaged shelf units.", "communicatedVia", "PHONE", "version",
+                    "Replaced the six damaged bookshelf units.", "communicatedVia", "PHONE", "version",
                     progressed.version()));
             var closed = server.post(path + "/confirmation", afterSales, Map.of("opinion", "SATISFIED",
                     "method", "PHONE", "version", resolved.version()));
@@ -104,7 +104,7 @@ class FrontLineOverHttpTest {
             var seenByAgent = server.get(path, agent);
             assertThat(seenByAgent.text("/status")).isEqualTo("CLOSED");
             assertThat(seenByAgent.body().at("/progress").findValuesAsText("action"))
-                    .containsExactly("Collected the six shelf units; replacements leave the warehouse tomorrow.");
+                    .containsExactly("Collected the six bookshelf units; replacements leave the warehouse tomorrow.");
         }
     }
 

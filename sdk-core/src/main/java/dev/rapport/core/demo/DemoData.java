@@ -120,17 +120,6 @@ public final class DemoData {
                 .description("Since 09:00 no orders reach the warehouse system; every sync job fails.")
                 .channel(IntakeChannel.PHONE).tag("order sync").build());
 
-        // The front-line agent took this one on the phone: it went to After-Sales, and she still sees where it stands.
-        var atAgent = Actor.of(agent);
-        tickets.open(atAgent, OpenTicket.builder().customer(northwind.id()).type("COMPLAINT").urgent(false)
-                .important(true).title("Damaged shelf units in the October delivery")
-                .description("Six of the forty shelf units delivered on 28 October arrived with bent uprights.")
-                .channel(IntakeChannel.PHONE).tag("delivery").build());
-        tickets.open(atAgent, OpenTicket.builder().customer(northwind.id()).type("CHANGE_REQUEST").priority(Priority.P4)
-                .title("Export orders as CSV with the store code")
-                .description("Anna's team needs the store code as a column of the order export.")
-                .channel(IntakeChannel.PHONE).build());
-
         var question = tickets.open(system, OpenTicket.builder().customer(northwind.id()).type("CONSULTATION")
                 .priority(Priority.P4).title("Volume discount for 2027")
                 .description("Anna asks which volume discount applies above 500 units per quarter.")
@@ -197,6 +186,17 @@ public final class DemoData {
                     .description("The printer loses its Wi-Fi connection several times an hour.")
                     .channel(IntakeChannel.PHONE).tag("Wi-Fi").build());
         }
+
+        // The front-line agent took these on the phone: they went to After-Sales and Product, and she still sees them.
+        var atAgent = Actor.of(agent);
+        tickets.open(atAgent, OpenTicket.builder().customer(qinghe.id()).type("COMPLAINT").urgent(false)
+                .important(true).title("Damaged bookshelf units in the October delivery")
+                .description("Six of the forty bookshelf units delivered on 28 October arrived with bent uprights.")
+                .channel(IntakeChannel.PHONE).tag("delivery").build());
+        tickets.open(atAgent, OpenTicket.builder().customer(qinghe.id()).type("CHANGE_REQUEST").priority(Priority.P4)
+                .title("Export orders as CSV with the store code")
+                .description("周婷 needs the store code as a column of the order export.")
+                .channel(IntakeChannel.PHONE).build());
 
         var improvements = rapport.improvements();
         var vat = improvements.create(system, NewImprovement.builder()

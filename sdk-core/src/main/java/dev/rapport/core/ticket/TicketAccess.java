@@ -38,15 +38,11 @@ public final class TicketAccess {
     }
 
     /**
-     * Whether the actor may open the ticket (as {@link #requireRead(Transaction, Actor, Ticket)} lets it), for views
-     * that list tickets of other scopes, such as a customer's timeline, to show them without their text.
+     * Whether the actor may open the ticket, in full or its customer-visible part, for views that list tickets of other
+     * scopes, such as a customer's timeline, to show the others without their text.
      */
     public static boolean mayRead(Transaction tx, Actor actor, Ticket ticket) {
-        if (actor.has(Permission.TICKET_READ_ALL)) {
-            return true;
-        }
-        return actor.has(Permission.TICKET_READ)
-                && (isOwn(actor, ticket) || tx.watchers().watches(ticket.id(), actor.userId()));
+        return view(tx, actor, ticket).isPresent();
     }
 
     /**

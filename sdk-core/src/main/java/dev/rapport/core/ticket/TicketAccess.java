@@ -75,8 +75,9 @@ public final class TicketAccess {
             return Optional.of(TicketView.FULL);
         }
         boolean frontLine = actor.has(Permission.TICKET_READ_FRONT_LINE);
-        if ((reader || frontLine) && ticket.filedBy(actor.userId())
-                || frontLine && tx.tickets().serves(FrontLine.of(actor), ticket.customerId())) {
+        boolean intakeOwner = (reader || frontLine) && ticket.filedBy(actor.userId());
+        // Only asked of a front-line actor the ticket is otherwise out of reach of: one indexed look-up.
+        if (intakeOwner || (frontLine && tx.tickets().serves(FrontLine.of(actor), ticket.customerId()))) {
             return Optional.of(TicketView.CUSTOMER_VISIBLE);
         }
         return Optional.empty();

@@ -7,7 +7,7 @@ export const routes = [
     { path: '/customers/new', view: () => import('./views/agent/customer-new.js'), needs: ['customer.write'] },
     { path: '/customers/:id', view: () => import('./views/agent/customer.js'), needs: ['customer.read'] },
     { path: '/tickets/new', view: () => import('./views/agent/ticket-new.js'), needs: ['ticket.create'] },
-    { path: '/tickets/:id', view: () => import('./views/agent/ticket.js'), needs: ['ticket.read'] },
+    { path: '/tickets/:id', view: () => import('./views/agent/ticket.js'), needs: ['ticket.read', 'ticket.read.front-line'] },
     { path: '/monitor', view: () => import('./views/supervisor/monitor.js'), nav: 'nav.monitor', needs: ['ticket.assign'] },
     { path: '/follow-ups', view: () => import('./views/supervisor/follow-ups.js'), nav: 'nav.followUps',
         needs: ['follow-up.work', 'follow-up.work.department', 'follow-up.work.all'] },

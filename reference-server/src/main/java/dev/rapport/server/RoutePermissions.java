@@ -33,6 +33,9 @@ public final class RoutePermissions {
     private static final Set<Permission> SIGNED_IN = Set.of();
 
     private static final Set<Permission> TICKET_READERS = EnumSet.of(TICKET_READ, TICKET_READ_ALL);
+    /** Routes that show the front line the customer-visible part of the tickets of its customers, too. */
+    private static final Set<Permission> TICKET_STATUS_READERS = EnumSet.of(TICKET_READ, TICKET_READ_ALL,
+            TICKET_READ_FRONT_LINE);
     private static final Set<Permission> FOLLOW_UP_WORKERS = EnumSet.of(FOLLOW_UP_WORK, FOLLOW_UP_WORK_DEPARTMENT,
             FOLLOW_UP_WORK_ALL);
 
@@ -113,8 +116,8 @@ public final class RoutePermissions {
         rule(rules, "GET /api/v1/customers/{id}/timeline", EnumSet.of(CUSTOMER_READ));
 
         rule(rules, "POST /api/v1/tickets", EnumSet.of(TICKET_CREATE));
-        rule(rules, "GET /api/v1/tickets", TICKET_READERS);
-        rule(rules, "GET /api/v1/tickets/{id}", TICKET_READERS);
+        rule(rules, "GET /api/v1/tickets", TICKET_STATUS_READERS);
+        rule(rules, "GET /api/v1/tickets/{id}", TICKET_STATUS_READERS);
         for (String work : new String[] {"assign", "escalate", "progress", "exceptions", "collaborations", "resolve",
                 "confirmation", "close", "attachments"}) {
             rule(rules, "POST /api/v1/tickets/{id}/" + work, TICKET_READERS);

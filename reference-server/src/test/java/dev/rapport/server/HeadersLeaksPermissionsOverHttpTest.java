@@ -9,6 +9,7 @@ import dev.rapport.server.http.SecurityHeaders;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +69,11 @@ class HeadersLeaksPermissionsOverHttpTest {
         try (var server = new TestServer(db)) {
             String agent = server.login("agent");
             String supervisor = server.login("supervisor");
-            String customerId = server.get("/api/v1/customers?q=Northwind", supervisor).text("/items/0/id");
-            var opened = server.post("/api/v1/tickets", supervisor, Map.of("customerId", customerId,
+            // Filed by Technical Support for a customer whom no one of Customer Service filed a ticket for: the agent's
+            // front line does not serve the customer, so the ticket is not even the agent's to know of.
+            String customerId = server.get("/api/v1/customers?q=" + URLEncoder.encode("李娜", StandardCharsets.UTF_8),
+                    supervisor).text("/items/0/id");
+            var opened = server.post("/api/v1/tickets", server.login("expert"), Map.of("customerId", customerId,
                     "type", "CONSULTATION", "title", "Secret merger plans", "description", "Board-only matter.",
                     "urgent", false, "important", false));
             assertThat(opened.status()).as(opened.raw().body()).isEqualTo(201);

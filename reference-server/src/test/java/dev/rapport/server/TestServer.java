@@ -56,7 +56,12 @@ final class TestServer implements AutoCloseable {
 
     /** A server in demo mode, whose clock {@code POST /api/v1/demo/clock/advance} moves. */
     static TestServer demo(TestDatabase db) {
-        return new TestServer(db.fresh(), UnaryOperator.identity(), true, ServerOptions.DEFAULT_IDLE_TIMEOUT);
+        return demo(db, UnaryOperator.identity());
+    }
+
+    /** The same, with the SDK's builder adjusted first, e.g. with a notifier the test listens to. */
+    static TestServer demo(TestDatabase db, UnaryOperator<Rapport.Builder> adjust) {
+        return new TestServer(db.fresh(), adjust, true, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
     /** A server that closes connections kept waiting for {@code idleTimeout}. */

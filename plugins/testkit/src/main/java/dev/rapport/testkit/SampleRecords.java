@@ -18,6 +18,7 @@ import dev.rapport.api.security.UserId;
 import dev.rapport.api.ticket.Correspondent;
 import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.api.ticket.IntakeChannel;
+import dev.rapport.api.ticket.IntakeOwner;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.SlaAlarm;
 import dev.rapport.api.ticket.SlaDeadline;
@@ -109,7 +110,7 @@ public final class SampleRecords {
                 Optional.of("发票金额不符 – invoice amount does not match"), SampleNotifications.AWKWARD_TEXT,
                 Priority.P2, false, true, IntakeChannel.PHONE, TicketStatus.NEW, SUPPORT, Optional.empty(),
                 EscalationLevel.FRONT_LINE, Optional.empty(), sla, List.of(), List.of("invoice", "发票 \"VAT\""),
-                Optional.empty(), AGENT, opened, opened,
+                Optional.empty(), AGENT, Optional.of(new IntakeOwner(AGENT, Optional.of(SUPPORT))), opened, opened,
                 Optional.empty(), Optional.empty(), 1);
     }
 

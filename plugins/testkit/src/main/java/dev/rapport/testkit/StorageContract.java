@@ -20,6 +20,8 @@ import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.StorageFactory;
 import dev.rapport.api.spi.storage.TaggedTicket;
 import dev.rapport.api.spi.storage.Transaction;
+import dev.rapport.api.security.UserId;
+import dev.rapport.api.ticket.FrontLine;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketMessage;
@@ -119,6 +121,30 @@ public abstract class StorageContract extends PluginContract<Storage, StorageFac
                 assertThat(customerFound).contains(customer);
                 assertThat(ticketFound).contains(ticket);
                 assertThat(trail).containsExactly(entry);
+            }
+        }
+
+        @Test
+        void aFrontLineServesTheCustomersItsUserOrItsDepartmentFiledATicketFor() {
+            var customer = SampleRecords.customer();
+            var ticket = SampleRecords.ticketOf(customer);
+            var owner = ticket.intakeOwner().orElseThrow();
+            var colleague = new FrontLine(UserId.of(UUID.randomUUID().toString()), owner.departmentId());
+            var stranger = new FrontLine(UserId.of(UUID.randomUUID().toString()), Optional.of(DepartmentId.of("elsewhere")));
+            try (Storage storage = createMinimal()) {
+                run(storage, tx -> {
+                    tx.customers().insert(customer);
+                    tx.tickets().insert(ticket);
+                });
+
+                boolean byOwner = storage.inTransaction(tx -> tx.tickets().serves(new FrontLine(owner.userId(),
+                        Optional.empty()), customer.id()));
+                boolean byColleague = storage.inTransaction(tx -> tx.tickets().serves(colleague, customer.id()));
+                boolean byStranger = storage.inTransaction(tx -> tx.tickets().serves(stranger, customer.id()));
+
+                assertThat(byOwner).as("the intake owner").isTrue();
+                assertThat(byColleague).as("the intake owner's department").isTrue();
+                assertThat(byStranger).isFalse();
             }
         }
 

@@ -16,6 +16,7 @@ import dev.rapport.api.ticket.ConfirmResolution;
 import dev.rapport.api.ticket.Confirmation;
 import dev.rapport.api.ticket.EscalateTicket;
 import dev.rapport.api.ticket.ExceptionKind;
+import dev.rapport.api.ticket.FrontLine;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.OpenTicket;
 import dev.rapport.api.ticket.Opinion;
@@ -33,6 +34,7 @@ import dev.rapport.api.ticket.TicketException;
 import dev.rapport.api.ticket.TicketFilter;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketStatus;
+import dev.rapport.api.ticket.TicketView;
 import dev.rapport.api.ticket.Tickets;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.server.http.Exchange;
@@ -100,6 +102,14 @@ public final class TicketRoutes implements HttpService {
         filter = withQuery(req, "assigneeId", UserId::of, filter, TicketFilter::withAssignee);
         filter = withQuery(req, "customerId", CustomerId::of, filter, TicketFilter::withCustomer);
         filter = withQuery(req, "tag", Function.identity(), filter, TicketFilter::withTag);
+        var servedBy = http.query(req, "servedBy");
+        if (servedBy.isPresent()) {
+            // Only one's own front line: whom another user serves is theirs to ask.
+            if (!servedBy.get().equals("me")) {
+                throw new ValidationException(FieldError.of("servedBy", "must be me"));
+            }
+            filter = filter.withServedBy(FrontLine.of(actor));
+        }
         boolean atRisk = flag(req, "atRisk");
         boolean overdue = flag(req, "overdue");
         if (atRisk && overdue) {
@@ -120,10 +130,10 @@ public final class TicketRoutes implements HttpService {
     private record TicketJson(@JsonUnwrapped Ticket ticket, List<ProgressEntry> progress,
                               List<Confirmation> confirmations, List<TicketException> exceptions,
                               List<CollaborationRequest> collaborators, List<UserId> watchers,
-                              List<RequirementTrailEntry> requirementTrail) {
+                              List<RequirementTrailEntry> requirementTrail, TicketView view) {
         static TicketJson of(TicketDetails details) {
             return new TicketJson(details.ticket(), details.progress(), details.confirmations(), details.exceptions(),
-                    details.collaborations(), details.watchers(), details.requirementTrail());
+                    details.collaborations(), details.watchers(), details.requirementTrail(), details.view());
         }
     }
 

@@ -21,20 +21,22 @@ const RESOLVABLE = ['IN_PROGRESS', 'WAITING_CUSTOMER', 'WAITING_INTERNAL'];
 
 export default async function ticketView({ main, params, navigate }) {
     const id = params.id;
-    const [ticket, attachments, users, departments, types] = await Promise.all([
+    const [ticket, users, departments, types] = await Promise.all([
         api.get(`/api/v1/tickets/${id}`),
-        api.get(`/api/v1/tickets/${id}/attachments`),
         directory.users(),
         directory.departments(),
         directory.ticketTypes(),
     ]);
+    // The front line sees the customer-visible part of its customers' tickets elsewhere: no attachments, no steps.
+    const full = ticket.view !== 'CUSTOMER_VISIBLE';
+    const attachments = full ? await api.get(`/api/v1/tickets/${id}/attachments`) : { items: [] };
     const customers = await directory.customers([ticket.customerId]);
     const customer = customers[ticket.customerId];
     const me = session().user;
     const reload = () => navigate(`/tickets/${id}`);
     const who = userId => users[userId]?.name || userId || '';
     const open = ticket.status !== 'CLOSED';
-    const works = open && can('ticket.work');
+    const works = open && full && can('ticket.work');
 
     /** A step the user may take: a disclosure with a form whose errors appear beside its fields. */
     function step(name, title, fields, submit, send) {
@@ -55,7 +57,7 @@ export default async function ticketView({ main, params, navigate }) {
         quick.push(h('button', { type: 'button', class: 'primary', onclick: () => post('/assign', { assigneeId: me.id }).then(reload, fail) },
             t('ticket.takeIt')));
     }
-    if (open && can('ticket.accept') && ticket.escalation !== 'FRONT_LINE' && ticket.ownerId !== me.id) {
+    if (open && full && can('ticket.accept') && ticket.escalation !== 'FRONT_LINE' && ticket.ownerId !== me.id) {
         quick.push(h('button', { type: 'button', onclick: () => api.post(`/api/v1/tickets/${id}/accept`).then(reload, fail) },
             t('ticket.accept')));
     }
@@ -105,7 +107,7 @@ export default async function ticketView({ main, params, navigate }) {
             ], t('ticket.step.escalate.submit'), v => post('/escalate', v)));
         }
     }
-    if (open && can('ticket.work') && ticket.status === 'RESOLVED') {
+    if (works && ticket.status === 'RESOLVED') {
         steps.push(step('confirmation', t('ticket.step.confirmation'), [
             h('div', { class: 'form-grid' },
                 field('opinion', t('ticket.opinion'), { kind: 'select', required: true,
@@ -128,6 +130,7 @@ export default async function ticketView({ main, params, navigate }) {
         ['ticket.owner', who(ticket.ownerId)],
         ['ticket.urgentImportant', [ticket.urgent ? t('newTicket.urgent') : null, ticket.important ? t('newTicket.important') : null].filter(Boolean).join(', ') || t('common.none')],
         ['ticket.created', dateTime(ticket.createdAt)],
+        ['ticket.intakeOwner', who(ticket.intakeOwner?.userId)],
         ['ticket.firstResponse', dateTime(ticket.firstRespondedAt)],
         ['ticket.tags', (ticket.tags || []).join(', ')],
     ].filter(([, value]) => value);
@@ -136,6 +139,7 @@ export default async function ticketView({ main, params, navigate }) {
         heading(ticket.title ? `${ticket.number} · ${ticket.title}` : ticket.number, ...quick),
         h('p', {}, h('span', { class: `badge badge-${ticket.priority}` }, label('priority', ticket.priority)), ' ',
             h('span', { class: 'badge status' }, label('status', ticket.status)), ' ', countdown(ticket.sla)),
+        full ? null : h('p', { class: 'notice', role: 'note' }, t('ticket.customerVisibleOnly')),
         h('div', { class: 'grid' },
             h('section', { class: 'panel' }, h('h2', {}, t('ticket.details')),
                 h('dl', { class: 'facts' }, facts.map(([key, value]) => [h('dt', {}, t(key)), h('dd', {}, value)])),
@@ -175,7 +179,7 @@ export default async function ticketView({ main, params, navigate }) {
                 { label: t('ticket.comment'), cell: c => c.comment || '' },
                 { label: t('ticket.when'), cell: c => dateTime(c.at) },
             ], ticket.confirmations, { captionShown: false })) : null,
-        attachmentsPanel(id, attachments.items, open && can('ticket.work'), reload));
+        full ? attachmentsPanel(id, attachments.items, works, reload) : null);
     return tick(main);
 }
 

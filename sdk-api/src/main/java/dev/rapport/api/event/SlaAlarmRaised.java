@@ -13,7 +13,8 @@ import java.util.List;
  * deadline, on one node only.
  *
  * @param recipients who is to be told: the assignee for warnings and missed customer updates, the department's
- *                   supervisors for other breaches
+ *                   supervisors for other breaches; for every breach also the ticket's intake owner, the front line
+ *                   that answers the customer's calls
  */
 public record SlaAlarmRaised(TicketId ticketId, String number, SlaTarget target, SlaAlarm alarm, Instant due,
                              List<UserId> recipients, Instant occurredAt, UserId actorId) implements DomainEvent {

@@ -16,6 +16,12 @@ public enum Permission {
     TICKET_READ("ticket.read"),
     /** See every ticket. */
     TICKET_READ_ALL("ticket.read.all"),
+    /**
+     * Front line: see the status, due times and customer-visible progress of every ticket of a customer one serves (a
+     * customer for whom oneself or someone of one's department filed a ticket), without working it, so that whoever
+     * takes the customer's call can say where their request stands.
+     */
+    TICKET_READ_FRONT_LINE("ticket.read.front-line"),
     /** Work on tickets of the own department and tickets assigned to oneself: progress, resolve, confirm. */
     TICKET_WORK("ticket.work"),
     /** Work on every ticket. */

@@ -8,9 +8,12 @@ import static dev.rapport.api.security.Permission.*;
 
 /** A named bundle of permissions (SPEC §2). A user may hold several roles. */
 public enum Role {
-    /** Front line: customers, the tickets of the own department, the own follow-ups. */
-    AGENT(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ,
-            FOLLOW_UP_WORK, IMPROVEMENT_READ)),
+    /**
+     * Front line: customers, the tickets of the own department, the status of every ticket of the customers it serves,
+     * the own follow-ups.
+     */
+    AGENT(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_READ_FRONT_LINE,
+            TICKET_WORK, USER_READ, FOLLOW_UP_WORK, IMPROVEMENT_READ)),
     /** Tier 2: works escalated tickets and the own follow-ups; sees customers without their contact details. */
     EXPERT(EnumSet.of(CUSTOMER_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, TICKET_ACCEPT, USER_READ, FOLLOW_UP_WORK,
             IMPROVEMENT_READ)),

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param tags             labels for finding and grouping tickets, trimmed, at most 10, each unique ignoring case
  *                         (as {@code toLowerCase(Locale.ROOT)} compares them); tickets of one type and tag are what
  *                         improvement suggestions count
+ * @param intakeOwner      who filed the ticket for the customer; empty for tickets from channels and the host
  * @param firstRespondedAt when the first customer-visible progress entry was recorded
  * @param version          increases with every change; commands name the version they read
  */
@@ -32,7 +33,7 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
                      IntakeChannel channel, TicketStatus status, DepartmentId departmentId,
                      Optional<UserId> assigneeId, EscalationLevel escalation, Optional<UserId> ownerId, TicketSla sla,
                      List<TicketId> relatedTicketIds, List<String> tags, Optional<Resolution> resolution, UserId createdBy,
-                     Instant createdAt, Instant updatedAt,
+                     Optional<IntakeOwner> intakeOwner, Instant createdAt, Instant updatedAt,
                      Optional<Instant> firstRespondedAt, Optional<Instant> closedAt, long version) {
     public Ticket {
         Objects.requireNonNull(id, "id");
@@ -54,10 +55,16 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
         tags = List.copyOf(tags);
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(createdBy, "createdBy");
+        Objects.requireNonNull(intakeOwner, "intakeOwner");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(firstRespondedAt, "firstRespondedAt");
         Objects.requireNonNull(closedAt, "closedAt");
+    }
+
+    /** Whether {@code user} filed this ticket. */
+    public boolean filedBy(UserId user) {
+        return intakeOwner.filter(owner -> owner.userId().equals(user)).isPresent();
     }
 
     /** A builder holding this ticket, to derive the next state of it. */
@@ -88,6 +95,7 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
         private List<String> tags;
         private Optional<Resolution> resolution;
         private UserId createdBy;
+        private Optional<IntakeOwner> intakeOwner;
         private Instant createdAt;
         private Instant updatedAt;
         private Optional<Instant> firstRespondedAt;
@@ -116,6 +124,7 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
             tags = t.tags;
             resolution = t.resolution;
             createdBy = t.createdBy;
+            intakeOwner = t.intakeOwner;
             createdAt = t.createdAt;
             updatedAt = t.updatedAt;
             firstRespondedAt = t.firstRespondedAt;
@@ -139,7 +148,7 @@ public record Ticket(TicketId id, String number, CustomerId customerId, Optional
         public Ticket build() {
             return new Ticket(id, number, customerId, contactId, type, title, description, priority, urgent, important,
                     channel, status, departmentId, assigneeId, escalation, ownerId, sla, relatedTicketIds, tags, resolution,
-                    createdBy, createdAt, updatedAt, firstRespondedAt, closedAt, version);
+                    createdBy, intakeOwner, createdAt, updatedAt, firstRespondedAt, closedAt, version);
         }
     }
 }

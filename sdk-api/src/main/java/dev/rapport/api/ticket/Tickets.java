@@ -38,11 +38,18 @@ public interface Tickets {
     /**
      * The ticket with everything recorded on it: progress, confirmations, exceptions, collaboration requests,
      * watchers and, for a CHANGE_REQUEST, its trail of requirement changes. Needs {@code ticket.read} for it; a
-     * watcher of the ticket may read it although it is neither in their department nor assigned to them.
+     * watcher of the ticket may read it although it is neither in their department nor assigned to them. Its intake
+     * owner, and holders of {@code ticket.read.front-line} whose {@link FrontLine} serves its customer, get the
+     * {@link TicketView#CUSTOMER_VISIBLE} view of a ticket otherwise out of their reach, and a
+     * {@link dev.rapport.api.error.ForbiddenException} ({@code ticket.customer-visible-only}) from every other
+     * operation on it.
      */
     TicketDetails get(Actor actor, TicketId id);
 
-    /** Tickets matching the filter that the actor may see, newest first. */
+    /**
+     * Tickets matching the filter that the actor may see, newest first. With {@code servedBy} the actor's own front
+     * line and {@code ticket.read.front-line}, every ticket of the customers it serves, wherever routed.
+     */
     Page<Ticket> list(Actor actor, TicketFilter filter, PageRequest page);
 
     /**

@@ -42,10 +42,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Demo users (one per role, password {@value #PASSWORD}) and a few customers and tagged tickets in different states,
- * created through the public services like any host would: closed tickets with their follow-ups (three of them rated,
- * one poorly), three customers' Wi-Fi tickets making an open improvement suggestion, and two improvements (one
- * verified, one proposed), so that every view and report has something to show.
+ * Demo users (password {@value #PASSWORD}) and a few customers and tagged tickets in different states, created through
+ * the public services like any host would: closed tickets with their follow-ups (three of them rated, one poorly),
+ * three customers' Wi-Fi tickets making an open improvement suggestion, two improvements (one verified, one proposed),
+ * and tickets the front-line agent filed, so that every view and report has something to show.
+ *
+ * <p>Every department has someone to work its tickets: agents and a supervisor in Customer Service, After-Sales and
+ * Product (where complaints and change requests go), one member in each other department. README lists them.
  */
 public final class DemoData {
     public static final String PASSWORD = "rapport-demo";
@@ -73,6 +76,16 @@ public final class DemoData {
         User supervisor = user(users, existing, "supervisor", "李强 Li Qiang", "customer-service", Role.SUPERVISOR,
                 Tier.FRONT_LINE);
         User agent = user(users, existing, "agent", "王芳 Wang Fang", "customer-service", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "agent2", "刘洋 Liu Yang", "customer-service", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "aftersales", "孙丽 Sun Li", "after-sales", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "aftersales2", "周涛 Zhou Tao", "after-sales", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "aftersales-lead", "吴刚 Wu Gang", "after-sales", Role.SUPERVISOR, Tier.FRONT_LINE);
+        user(users, existing, "product", "郑爽 Zheng Shuang", "product", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "product2", "冯磊 Feng Lei", "product", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "product-lead", "何静 He Jing", "product", Role.SUPERVISOR, Tier.FRONT_LINE);
+        user(users, existing, "sales", "马超 Ma Chao", "sales", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "finance", "高敏 Gao Min", "finance", Role.AGENT, Tier.FRONT_LINE);
+        user(users, existing, "logistics", "林峰 Lin Feng", "logistics", Role.AGENT, Tier.FRONT_LINE);
         User expert = user(users, existing, "expert", "陈杰 Chen Jie", "technical-support", Role.EXPERT, Tier.EXPERT);
         User manager = user(users, existing, "manager", "赵敏 Zhao Min", "account-management", Role.ACCOUNT_MANAGER,
                 Tier.ACCOUNT_MANAGER);
@@ -173,6 +186,17 @@ public final class DemoData {
                     .description("The printer loses its Wi-Fi connection several times an hour.")
                     .channel(IntakeChannel.PHONE).tag("Wi-Fi").build());
         }
+
+        // The front-line agent took these on the phone: they went to After-Sales and Product, and she still sees them.
+        var atAgent = Actor.of(agent);
+        tickets.open(atAgent, OpenTicket.builder().customer(qinghe.id()).type("COMPLAINT").urgent(false)
+                .important(true).title("Damaged bookshelf units in the October delivery")
+                .description("Six of the forty bookshelf units delivered on 28 October arrived with bent uprights.")
+                .channel(IntakeChannel.PHONE).tag("delivery").build());
+        tickets.open(atAgent, OpenTicket.builder().customer(qinghe.id()).type("CHANGE_REQUEST").priority(Priority.P4)
+                .title("Export orders as CSV with the store code")
+                .description("周婷 needs the store code as a column of the order export.")
+                .channel(IntakeChannel.PHONE).build());
 
         var improvements = rapport.improvements();
         var vat = improvements.create(system, NewImprovement.builder()

@@ -50,7 +50,7 @@ final class NotifierSubscriber implements Subscriber {
 
     @Override
     public Callable<Delivery> call(PendingDelivery delivery, Storage storage) {
-        var recipients = Recipients.named(delivery.event()).isEmpty() ? List.<Recipient>of()
+        var recipients = !Recipients.any(delivery.event()) ? List.<Recipient>of()
                 : storage.inTransaction(tx -> Recipients.of(delivery.event(), tx));
         var notification = new Notification(notificationId(delivery.position()), delivery.event(), recipients,
                 delivery.attempts() + 1);

@@ -13,10 +13,14 @@ import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.SurveyCompleted;
 import dev.rapport.api.event.TicketAssigned;
 import dev.rapport.api.event.TicketEscalated;
+import dev.rapport.api.event.TicketReopened;
+import dev.rapport.api.event.TicketResolved;
 import dev.rapport.api.security.User;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.notify.Recipient;
 import dev.rapport.api.spi.storage.Transaction;
+import dev.rapport.api.ticket.Ticket;
+import dev.rapport.api.ticket.TicketId;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +28,8 @@ import java.util.Optional;
 
 /**
  * The people a notification is for: the users an event names, as they are now. Users only — employees; a customer's
- * contact details never go into a notification (SPEC §2).
+ * contact details never go into a notification (SPEC §2). A ticket's resolution and reopening are also for its intake
+ * owner, looked up when the notification is made (issue 16: the front line that filed it answers the customer).
  */
 final class Recipients {
     private Recipients() {
@@ -50,9 +55,26 @@ final class Recipients {
         return List.copyOf(new LinkedHashSet<>(ids));
     }
 
-    /** The named users who exist and are active, with their address and language. */
+    /** Whether the event is for anyone: it names users, or it is for the intake owner of its ticket. */
+    static boolean any(DomainEvent event) {
+        return !named(event).isEmpty() || forIntakeOwner(event).isPresent();
+    }
+
+    /** The ticket of an event its intake owner is told of. */
+    private static Optional<TicketId> forIntakeOwner(DomainEvent event) {
+        return switch (event) {
+            case TicketResolved resolved -> Optional.of(resolved.ticketId());
+            case TicketReopened reopened -> Optional.of(reopened.ticketId());
+            default -> Optional.empty();
+        };
+    }
+
+    /** The named users and the intake owner the event is for, who exist and are active, with address and language. */
     static List<Recipient> of(DomainEvent event, Transaction tx) {
-        return named(event).stream()
+        var ids = new LinkedHashSet<>(named(event));
+        forIntakeOwner(event).flatMap(ticket -> tx.tickets().find(ticket)).flatMap(Ticket::intakeOwner)
+                .ifPresent(owner -> ids.add(owner.userId()));
+        return ids.stream()
                 .map(id -> tx.users().find(id))
                 .flatMap(Optional::stream)
                 .filter(User::active)

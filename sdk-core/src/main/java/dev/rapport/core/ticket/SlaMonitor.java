@@ -6,6 +6,7 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.SlaAlarm;
 import dev.rapport.api.ticket.SlaTarget;
+import dev.rapport.api.ticket.IntakeOwner;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.core.BackgroundScan;
@@ -99,8 +100,13 @@ public final class SlaMonitor implements AutoCloseable {
             var deadline = sla.deadline(target);
             sla = sla.with(target, deadline.raise(alarm.getValue()));
             boolean toSupervisors = alarm.getValue() == SlaAlarm.BREACH && target != SlaTarget.CUSTOMER_UPDATE;
-            var recipients = toSupervisors ? EscalationPeople.supervisors(tx, ticket.departmentId())
-                    : EscalationPeople.assigneeOrSupervisors(tx, ticket);
+            var recipients = new ArrayList<>(toSupervisors ? EscalationPeople.supervisors(tx, ticket.departmentId())
+                    : EscalationPeople.assigneeOrSupervisors(tx, ticket));
+            if (alarm.getValue() == SlaAlarm.BREACH) {
+                // The front line that filed the ticket answers the customer's calls: it hears of a breach too.
+                ticket.intakeOwner().map(IntakeOwner::userId).filter(owner -> !recipients.contains(owner))
+                        .ifPresent(recipients::add);
+            }
             changes.added(target + "." + alarm.getValue(), deadline.due());
             events.add(new SlaAlarmRaised(ticket.id(), ticket.number(), target, alarm.getValue(), deadline.due(),
                     recipients, now, actor.userId()));

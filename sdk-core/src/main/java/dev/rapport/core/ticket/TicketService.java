@@ -46,6 +46,8 @@ import dev.rapport.api.ticket.TicketFilter;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.api.ticket.TicketType;
+import dev.rapport.api.ticket.TicketView;
+import dev.rapport.api.ticket.IntakeOwner;
 import dev.rapport.api.ticket.Tickets;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.FieldChecks;
@@ -130,12 +132,13 @@ public final class TicketService implements Tickets {
                 PriorityMatrix.important(priority), request.channel().orElse(IntakeChannel.OTHER), status,
                 department, assignee, EscalationLevel.FRONT_LINE, Optional.empty(),
                 SlaClock.start(sla.rules(tx), priority, now, agreed), request.relatedTicketIds(), tags,
-                Optional.empty(), actor.userId(), now, now, Optional.empty(), Optional.empty(), 1);
+                Optional.empty(), actor.userId(), intakeOwner(actor), now, now, Optional.empty(), Optional.empty(), 1);
         tx.tickets().insert(ticket);
         tx.audit().append(ChangeSet.create()
                 .added("status", status).added("type", ticket.type()).added("priority", priority)
                 .added("departmentId", ticket.departmentId()).added("assigneeId", assignee)
                 .added("customerId", ticket.customerId())
+                .added("intakeOwnerId", ticket.intakeOwner().map(IntakeOwner::userId).orElse(null))
                 .added("tags", tags.isEmpty() ? null : tags)
                 .entry("ticket", ticket.id().value(), now, actor, "ticket.opened"));
         Watchers.onOpen(tx, ticket, actor);
@@ -147,6 +150,14 @@ public final class TicketService implements Tickets {
         }
         clusters.tagged(tx, actor, ticket, tags, now);
         return SlaClock.evaluated(ticket, now);
+    }
+
+    /**
+     * The user who files a ticket owns its intake; the host itself ({@link Actor#system()}) and channels, which act as
+     * the system, are no one to tell.
+     */
+    private static Optional<IntakeOwner> intakeOwner(Actor actor) {
+        return actor.isSystem() ? Optional.empty() : Optional.of(new IntakeOwner(actor.userId(), actor.departmentId()));
     }
 
     /**
@@ -212,16 +223,19 @@ public final class TicketService implements Tickets {
     public TicketDetails get(Actor actor, TicketId id) {
         return transactions.read(tx -> {
             var ticket = TicketChanges.find(tx, id);
-            TicketAccess.requireRead(tx, actor, ticket);
-            return new TicketDetails(SlaClock.evaluated(ticket, clock.instant()), tx.tickets().progress(id),
+            var evaluated = SlaClock.evaluated(ticket, clock.instant());
+            if (TicketAccess.requireView(tx, actor, ticket) == TicketView.CUSTOMER_VISIBLE) {
+                return TicketDetails.customerVisible(evaluated, tx.tickets().progress(id), tx.tickets().confirmations(id));
+            }
+            return new TicketDetails(evaluated, tx.tickets().progress(id),
                     tx.tickets().confirmations(id), tx.ticketExceptions().of(id), tx.collaborations().of(id),
-                    tx.watchers().of(id), RequirementTrail.of(tx, ticket));
+                    tx.watchers().of(id), RequirementTrail.of(tx, ticket), TicketView.FULL);
         });
     }
 
     @Override
     public Page<Ticket> list(Actor actor, TicketFilter filter, PageRequest page) {
-        var scope = TicketAccess.readScope(actor);
+        var scope = TicketAccess.readScope(actor, filter);
         var after = page.cursor().map(c -> TicketCursor.parse(c, filter.sla().isPresent()));
         Instant now = clock.instant();
         var found = transactions.read(tx -> tx.tickets().list(new TicketQuery(filter, scope,

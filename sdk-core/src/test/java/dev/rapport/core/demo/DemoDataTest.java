@@ -9,6 +9,8 @@ import dev.rapport.api.improvement.ImprovementFilter;
 import dev.rapport.api.improvement.ImprovementState;
 import dev.rapport.api.improvement.SuggestionState;
 import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.Role;
 import dev.rapport.api.security.User;
 import dev.rapport.api.survey.SurveyState;
 import dev.rapport.api.ticket.TicketFilter;
@@ -20,6 +22,7 @@ import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +37,10 @@ class DemoDataTest {
         assertThat(DemoData.seed(rapport)).isTrue();
         assertThat(DemoData.seed(rapport)).as("a second start changes nothing").isFalse();
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).extracting(User::employeeId)
-                .containsExactlyInAnyOrder("admin", "agent", "expert", "manager", "supervisor");
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(9);
+                .containsExactlyInAnyOrder("admin", "agent", "agent2", "expert", "manager", "supervisor", "aftersales",
+                        "aftersales2", "aftersales-lead", "product", "product2", "product-lead", "sales", "finance",
+                        "logistics");
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(11);
         assertThat(rapport.followUps().list(Actor.system(), FollowUpFilter.all(), PageRequest.first()).items())
                 .as("the 3-7-30 follow-ups of the four closed tickets").hasSize(12)
                 .extracting(FollowUp::kind).containsOnly(FollowUpKind.SATISFACTION_CHECK, FollowUpKind.USAGE_GUIDE,
@@ -49,6 +54,37 @@ class DemoDataTest {
                     assertThat(suggestion.customerIds()).hasSize(3);
                 });
         assertThat(rapport.authentication().login("agent", DemoData.PASSWORD, "127.0.0.1").token()).isNotBlank();
+    }
+
+    @StorageTest
+    void everyDepartmentHasSomeoneToWorkItsTicketsAndAfterSalesAndProductHaveAgentsAndASupervisor(TestDatabase db) {
+        var rapport = rapports.start(db);
+        DemoData.seed(rapport);
+
+        var users = rapport.users().list(Actor.system(), PageRequest.first()).items();
+        var departments = rapport.departments().list(Actor.system());
+        assertThat(departments).isNotEmpty().allSatisfy(department -> assertThat(users)
+                .as(department.id().value()).anyMatch(u -> u.departmentId().equals(Optional.of(department.id()))));
+        for (String department : List.of("after-sales", "product", "customer-service")) {
+            var members = users.stream().filter(u -> u.departmentId().equals(Optional.of(DepartmentId.of(department))))
+                    .toList();
+            assertThat(members).as(department).filteredOn(u -> u.roles().contains(Role.AGENT)).hasSizeGreaterThan(1);
+            assertThat(members).as(department).anyMatch(u -> u.roles().contains(Role.SUPERVISOR));
+        }
+    }
+
+    @StorageTest
+    void theFrontLineAgentFiledAComplaintAndAChangeRequestThatWentToOtherDepartments(TestDatabase db) {
+        var rapport = rapports.start(db);
+        DemoData.seed(rapport);
+        var agent = rapport.users().list(Actor.system(), PageRequest.first()).items().stream()
+                .filter(u -> u.employeeId().equals("agent")).findFirst().orElseThrow();
+
+        var filed = rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items().stream()
+                .filter(t -> t.filedBy(agent.id())).toList();
+
+        assertThat(filed).extracting(t -> t.type() + "@" + t.departmentId().value())
+                .containsExactlyInAnyOrder("COMPLAINT@after-sales", "CHANGE_REQUEST@product");
     }
 
     @StorageTest
@@ -73,9 +109,9 @@ class DemoDataTest {
         var adminPassword = rapport.users().createInitialAdmin().orElseThrow();
 
         assertThat(DemoData.seed(rapport)).isTrue();
-        assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).hasSize(5);
+        assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).hasSize(15);
         assertThat(rapport.authentication().login("admin", adminPassword, "127.0.0.1").token())
                 .as("the existing admin keeps its password").isNotBlank();
-        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(9);
+        assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(11);
     }
 }

@@ -164,6 +164,6 @@ class SlaClockTest {
         return new Ticket(TicketId.of("t"), "T2026000001", CustomerId.of("c"), Optional.empty(), "COMPLAINT",
                 Optional.empty(), "d", Priority.P1, true, true, IntakeChannel.PHONE, TicketStatus.ASSIGNED,
                 DepartmentId.of("after-sales"), Optional.empty(), EscalationLevel.FRONT_LINE, Optional.empty(), sla,
-                List.of(), List.of(), Optional.empty(), UserId.of("u"), opened, opened, Optional.empty(), Optional.empty(), 1);
+                List.of(), List.of(), Optional.empty(), UserId.of("u"), Optional.empty(), opened, opened, Optional.empty(), Optional.empty(), 1);
     }
 }

@@ -117,7 +117,7 @@ class TicketLifecycleTest {
                     Optional.empty(), "d", Priority.P3, true, false, IntakeChannel.PHONE, RESOLVED,
                     DepartmentId.of("after-sales"), Optional.empty(), EscalationLevel.FRONT_LINE, Optional.empty(),
                     SlaClock.start(SlaRules.defaults(), Priority.P3, T0, Optional.empty()), List.of(), List.of(), resolution,
-                    UserId.of("u"),
+                    UserId.of("u"), Optional.empty(),
                     T0, T0, Optional.empty(), Optional.empty(), 3);
         }
     }

@@ -12,6 +12,8 @@ import dev.rapport.api.ticket.CommunicationMethod;
 import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.api.ticket.SlaTarget;
 import dev.rapport.api.ticket.Confirmation;
+import dev.rapport.api.ticket.FrontLine;
+import dev.rapport.api.ticket.IntakeOwner;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.Opinion;
 import dev.rapport.api.ticket.Priority;
@@ -54,10 +56,11 @@ final class JdbcTicketStore implements TicketStore {
             + "next_update_due, sla_paused_since, related_ticket_ids, resolution_solution, resolution_via, resolved_by, "
             + "resolved_at, created_by, created_at, updated_at, first_responded_at, closed_at, version, escalation, "
             + "owner_id, sla_calendar, sla_update_cadence, first_response_warn_at, resolution_warn_at, "
-            + "next_update_warn_at, sla_running, sla_raised, sla_next_alarm_at, sla_due_at, sla_warn_at, tags";
+            + "next_update_warn_at, sla_running, sla_raised, sla_next_alarm_at, sla_due_at, sla_warn_at, tags, "
+            + "intake_owner_id, intake_department_id";
     private static final SelectList SELECTED = SelectList.of(COLUMNS);
     private static final String INSERT = "INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Handle handle;
     private final JsonCodec json;
@@ -114,6 +117,9 @@ final class JdbcTicketStore implements TicketStore {
             DirectSql.setInstant(statement, 40, sla.nearestDue().orElse(null));
             DirectSql.setInstant(statement, 41, sla.earliestWarning().orElse(null));
             statement.setString(42, json.strings(t.tags()));
+            statement.setString(43, t.intakeOwner().map(o -> o.userId().value()).orElse(null));
+            statement.setString(44, t.intakeOwner().flatMap(IntakeOwner::departmentId).map(DepartmentId::value)
+                    .orElse(null));
         });
         writeTags(t, false);
     }
@@ -254,6 +260,8 @@ final class JdbcTicketStore implements TicketStore {
                 where.add("department_id = :departmentId", q -> q.bind("departmentId", d.value())));
         filter.assigneeId().ifPresent(a -> where.add("assignee_id = :assigneeId", q -> q.bind("assigneeId", a.value())));
         filter.customerId().ifPresent(c -> where.add("customer_id = :customerId", q -> q.bind("customerId", c.value())));
+        filter.servedBy().ifPresent(frontLine -> where.add("customer_id IN (SELECT f.customer_id FROM tickets f WHERE "
+                + servedBy(frontLine) + ")", q -> bindServedBy(q, frontLine)));
         filter.tag().ifPresent(tag -> where.add("EXISTS (SELECT 1 FROM ticket_tags g WHERE g.ticket_id = tickets.id "
                 + "AND g.tag_key = :tagKey)", q -> q.bind("tagKey", tagKey(tag))));
         query.scope().ifPresent(scope -> where.add(
@@ -349,6 +357,27 @@ final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
+    public boolean serves(FrontLine frontLine, CustomerId customer) {
+        var query = handle.createQuery("SELECT 1 FROM tickets f WHERE f.customer_id = :customer AND ("
+                        + servedBy(frontLine) + ") LIMIT 1")
+                .bind("customer", customer.value());
+        bindServedBy(query, frontLine);
+        return query.mapTo(Integer.class).findOne().isPresent();
+    }
+
+    /** The condition on tickets {@code f} that a front line filed: by its user, or by its department. */
+    private static String servedBy(FrontLine frontLine) {
+        return frontLine.departmentId().isPresent()
+                ? "f.intake_owner_id = :frontLineUser OR f.intake_department_id = :frontLineDepartment"
+                : "f.intake_owner_id = :frontLineUser";
+    }
+
+    private static void bindServedBy(Query query, FrontLine frontLine) {
+        query.bind("frontLineUser", frontLine.userId().value());
+        frontLine.departmentId().ifPresent(d -> query.bind("frontLineDepartment", d.value()));
+    }
+
+    @Override
     public Set<TicketId> existing(Collection<TicketId> ids) {
         if (ids.isEmpty()) {
             return Set.of();
@@ -416,6 +445,9 @@ final class JdbcTicketStore implements TicketStore {
                 : Optional.of(new Resolution(solution, enumValue(rs, at.at("resolution_via"), CommunicationMethod.class),
                 UserId.of(rs.getString(at.at("resolved_by"))), instant(rs, at.at("resolved_at"))));
         var related = json.strings(rs.getString(at.at("related_ticket_ids"))).stream().map(TicketId::of).toList();
+        var intakeDepartment = optionalString(rs, at.at("intake_department_id")).map(DepartmentId::of);
+        var intakeOwner = optionalString(rs, at.at("intake_owner_id"))
+                .map(owner -> new IntakeOwner(UserId.of(owner), intakeDepartment));
         return new Ticket(TicketId.of(rs.getString(at.at("id"))), rs.getString(at.at("number")),
                 CustomerId.of(rs.getString(at.at("customer_id"))),
                 optionalString(rs, at.at("contact_id")).map(ContactId::of), rs.getString(at.at("type")),
@@ -427,7 +459,7 @@ final class JdbcTicketStore implements TicketStore {
                 enumValue(rs, at.at("escalation"), EscalationLevel.class),
                 optionalString(rs, at.at("owner_id")).map(UserId::of), sla, related,
                 json.strings(rs.getString(at.at("tags"))), resolution, UserId.of(rs.getString(at.at("created_by"))),
-                instant(rs, at.at("created_at")), instant(rs, at.at("updated_at")),
+                intakeOwner, instant(rs, at.at("created_at")), instant(rs, at.at("updated_at")),
                 optionalInstant(rs, at.at("first_responded_at")), optionalInstant(rs, at.at("closed_at")),
                 rs.getLong(at.at("version")));
     }

@@ -58,6 +58,7 @@ class JdbcTicketStoreTest {
                 .resolvedBy(EXPERT, minutesAfterT0(60))
                 .firstRespondedAt(minutesAfterT0(3))
                 .closedAt(minutesAfterT0(90))
+                .filedBy(AGENT, "customer-service")
                 .build();
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> {

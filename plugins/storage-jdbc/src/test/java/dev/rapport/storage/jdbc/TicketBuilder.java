@@ -7,6 +7,7 @@ import dev.rapport.api.security.UserId;
 import dev.rapport.api.ticket.CommunicationMethod;
 import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.api.ticket.IntakeChannel;
+import dev.rapport.api.ticket.IntakeOwner;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.Resolution;
 import dev.rapport.api.ticket.SlaAlarm;
@@ -56,6 +57,7 @@ final class TicketBuilder {
     private Optional<Resolution> resolution = Optional.empty();
     private Optional<Instant> firstRespondedAt = Optional.empty();
     private Optional<Instant> closedAt = Optional.empty();
+    private Optional<IntakeOwner> intakeOwner = Optional.empty();
 
     private TicketBuilder(CustomerId customerId) {
         this.customerId = customerId;
@@ -67,6 +69,11 @@ final class TicketBuilder {
 
     TicketBuilder withContact(ContactId contact) {
         this.contactId = Optional.of(contact);
+        return this;
+    }
+
+    TicketBuilder filedBy(UserId user, String department) {
+        intakeOwner = Optional.of(new IntakeOwner(user, Optional.of(DepartmentId.of(department))));
         return this;
     }
 
@@ -172,7 +179,7 @@ final class TicketBuilder {
         return new Ticket(id, number, customerId, contactId, "COMPLAINT", title, "The device does not start",
                 priority, urgent, important, channel, status, departmentId, assigneeId, escalation, ownerId, sla, related,
                 tags, resolution,
-                UserId.of("agent-1"), openedAt, openedAt.plusSeconds(300), firstRespondedAt, closedAt, 1);
+                UserId.of("agent-1"), intakeOwner, openedAt, openedAt.plusSeconds(300), firstRespondedAt, closedAt, 1);
     }
 
     /** An SLA whose warnings fall at 80 % of an hour's lead up to each deadline. */

@@ -4,6 +4,7 @@ import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.ticket.Confirmation;
+import dev.rapport.api.ticket.FrontLine;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.ProgressEntry;
 import dev.rapport.api.ticket.Ticket;
@@ -20,7 +21,10 @@ import java.util.Set;
  * Tickets with their progress entries and confirmations. {@code sla.breached} and {@code sla.atRisk} are not
  * stored; {@code sla.nextAlarmAt()}, {@code sla.nearestDue()} and {@code sla.earliestWarning()} must be kept indexed
  * for {@link #dueForAlarm} and the SLA lists of {@link #list}; tags must be kept indexed for {@link #tagged} and the
- * tag filter of {@link #list}, which match them ignoring case.
+ * tag filter of {@link #list}, which match them ignoring case. The intake owner and intake department are written
+ * once by {@link #insert} and kept indexed for {@link #serves} and the {@code servedBy} filter of {@link #list}: a
+ * front line serves a customer when a ticket of that customer has the front line's user as intake owner, or the front
+ * line's department as intake department.
  */
 public interface TicketStore {
     /** Stores a new ticket as given (its id and number are new); {@code sla.breached} is not stored. */
@@ -79,6 +83,9 @@ public interface TicketStore {
      * time, id).
      */
     List<TaggedTicket> tagged(String type, String tag, Instant since, int limit);
+
+    /** Whether {@code frontLine} serves {@code customer}: a ticket of the customer was filed by its user or department. */
+    boolean serves(FrontLine frontLine, CustomerId customer);
 
     /** Which of {@code ids} exist. */
     Set<TicketId> existing(Collection<TicketId> ids);

@@ -121,6 +121,9 @@ public final class FollowUpScan implements AutoCloseable {
             if (page.size() < BATCH) {
                 return complete;
             }
+            if (background.stopping()) {
+                return false;
+            }
             after = Optional.of(page.getLast().id());
         }
     }
@@ -156,7 +159,7 @@ public final class FollowUpScan implements AutoCloseable {
             }
             total += raised;
             // A full batch of which nothing could be raised would come back unchanged: leave it to the next scan.
-            if (batch.size() < BATCH || raised == 0) {
+            if (batch.size() < BATCH || raised == 0 || background.stopping()) {
                 return total;
             }
         }
@@ -205,7 +208,7 @@ public final class FollowUpScan implements AutoCloseable {
         return true;
     }
 
-    /** Stops the background scans; a scan under way finishes. */
+    /** Stops the background scans: a scan under way ends after its batch in hand, and this waits for it. */
     @Override
     public void close() {
         background.close();

@@ -6,6 +6,8 @@ import dev.rapport.api.event.FollowUpDue;
 import dev.rapport.api.event.FollowUpOverdue;
 import dev.rapport.api.followup.FollowUp;
 import dev.rapport.api.followup.FollowUpId;
+import dev.rapport.api.followup.FollowUpKind;
+import dev.rapport.api.followup.UnplannedCare;
 import dev.rapport.api.followup.FollowUpState;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.spi.storage.CareCandidate;
@@ -13,6 +15,7 @@ import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.core.BackgroundScan;
 import dev.rapport.core.Transactions;
 import dev.rapport.core.audit.ChangeSet;
+import dev.rapport.core.figures.Tally;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -42,11 +45,14 @@ public final class FollowUpScan implements AutoCloseable {
     private final Transactions transactions;
     private final Clock clock;
     private final FollowUpPlanner planner;
+    private final Tally tally;
     private final AtomicReference<LocalDate> plannedOn = new AtomicReference<>();
     private final BackgroundScan background;
 
-    public FollowUpScan(Transactions transactions, Clock clock, FollowUpService followUps, Duration interval) {
+    public FollowUpScan(Transactions transactions, Clock clock, FollowUpService followUps, Duration interval,
+                        Tally tally) {
         this.transactions = transactions;
+        this.tally = tally;
         this.clock = clock;
         this.planner = followUps.planner();
         this.background = BackgroundScan.every(interval, "rapport-follow-up-scan", this::runDue);
@@ -72,16 +78,49 @@ public final class FollowUpScan implements AutoCloseable {
         }
         var plan = planner.plan();
         Instant from = calendar.startOf(today);
+        var gaps = new CareGaps();
         boolean complete = eachCandidate((tx, after) -> tx.followUps().withoutMaintenance(plan.maintenance().keySet(),
-                from, after, BATCH), (tx, customer) -> planner.planMaintenance(tx, customer, today, now));
+                from, after, BATCH), (tx, customer, page) -> planner.planMaintenance(tx, customer, today, now, page),
+                gaps);
         if (plan.renewalNotice().isPresent()) {
             LocalDate until = today.plus(plan.renewalNotice().get());
             complete &= eachCandidate((tx, after) -> tx.followUps().withoutRenewal(today, until, after, BATCH),
-                    (tx, customer) -> planner.planRenewal(tx, customer, today, now));
+                    (tx, customer, page) -> planner.planRenewal(tx, customer, today, now, page), gaps);
         }
         if (complete) {
+            report(gaps, today, now);
             plannedOn.set(today);
         }
+    }
+
+    /**
+     * Reports once what the complete pass left unplanned: a log line per cause with a count and an example id, the
+     * figures, and the list an administrator reads through {@code FollowUps.unplanned}.
+     */
+    private void report(CareGaps gaps, LocalDate today, Instant now) {
+        var causes = gaps.causes(today, now);
+        for (var cause : causes) {
+            LOG.log(Level.WARNING, "Care planning of " + today + " left " + cause.customers() + " customer(s) without a "
+                    + cause.kind() + " contact: " + describe(cause.cause()) + " (e.g. customer "
+                    + cause.exampleCustomer().value() + "); see the follow-ups' unplanned care");
+        }
+        for (var kind : List.of(FollowUpKind.MAINTENANCE, FollowUpKind.RENEWAL)) {
+            tally.careUnplanned(kind, gaps.customers(kind));
+        }
+        try {
+            transactions.write(tx -> {
+                tx.followUps().recordUnplanned(causes);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Recording the unplanned care of " + today + " failed", e);
+        }
+    }
+
+    private static String describe(UnplannedCare.Cause cause) {
+        return switch (cause) {
+            case NO_ACTIVE_OWNER -> "no active account manager, nor an active supervisor to take it";
+        };
     }
 
     /** Candidates for the day's planning, one page per transaction. */
@@ -92,27 +131,32 @@ public final class FollowUpScan implements AutoCloseable {
 
     @FunctionalInterface
     private interface Care {
-        boolean plan(Transaction tx, CareCandidate customer);
+        boolean plan(Transaction tx, CareCandidate customer, CareGaps gaps);
     }
 
-    /** Plans every candidate, a page per transaction; false when some could not be planned (retried tomorrow). */
-    private boolean eachCandidate(Candidates candidates, Care care) {
+    /**
+     * Plans every candidate, a page per transaction, adding to {@code gaps} what the committed pages left unplanned;
+     * false when some could not be planned (retried tomorrow) or the scan was stopped.
+     */
+    private boolean eachCandidate(Candidates candidates, Care care, CareGaps gaps) {
         Optional<CustomerId> after = Optional.empty();
         boolean complete = true;
         while (true) {
             List<CareCandidate> page = new ArrayList<>();
             Optional<CustomerId> from = after;
+            var pageGaps = new CareGaps();
             try {
                 transactions.write(tx -> {
                     page.addAll(candidates.after(tx, from));
-                    page.forEach(customer -> care.plan(tx, customer));
+                    page.forEach(customer -> care.plan(tx, customer, pageGaps));
                     return null;
                 });
+                gaps.addAll(pageGaps);
             } catch (RuntimeException e) {
                 // One customer must not hold back the others: retry the page one customer per transaction.
                 LOG.log(Level.WARNING, "Follow-up planning failed for a page of customers; retrying them one by one", e);
                 for (var customer : page) {
-                    complete &= planAlone(customer, care);
+                    complete &= planAlone(customer, care, gaps);
                 }
                 if (page.isEmpty()) {
                     return false;
@@ -128,9 +172,11 @@ public final class FollowUpScan implements AutoCloseable {
         }
     }
 
-    private boolean planAlone(CareCandidate customer, Care care) {
+    private boolean planAlone(CareCandidate customer, Care care, CareGaps gaps) {
+        var alone = new CareGaps();
         try {
-            transactions.write(tx -> care.plan(tx, customer));
+            transactions.write(tx -> care.plan(tx, customer, alone));
+            gaps.addAll(alone);
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Follow-up planning of customer " + customer.id() + " failed; retried tomorrow", e);

@@ -7,6 +7,7 @@ import dev.rapport.api.followup.FollowUp;
 import dev.rapport.api.followup.FollowUpId;
 import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.followup.FollowUpState;
+import dev.rapport.api.followup.UnplannedCare;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.Before;
@@ -209,6 +210,34 @@ final class JdbcFollowUpStore implements FollowUpStore {
                 .bind("from", from.value())
                 .bind("to", to.value())
                 .execute();
+    }
+
+    @Override
+    public void recordUnplanned(List<UnplannedCare> causes) {
+        handle.createUpdate("DELETE FROM unplanned_care").execute();
+        for (var cause : causes) {
+            handle.createUpdate("INSERT INTO unplanned_care (kind, cause, customers, example_customer_id, planned_on, "
+                            + "recorded_at) VALUES (:kind, :cause, :customers, :example, :plannedOn, :recordedAt)")
+                    .bind("kind", cause.kind().name())
+                    .bind("cause", cause.cause().name())
+                    .bind("customers", cause.customers())
+                    .bind("example", cause.exampleCustomer().value())
+                    .bind("plannedOn", date(Optional.of(cause.plannedOn())))
+                    .bind("recordedAt", instant(cause.recordedAt()))
+                    .execute();
+        }
+    }
+
+    @Override
+    public List<UnplannedCare> unplanned() {
+        return handle.createQuery("SELECT kind, cause, customers, example_customer_id, planned_on, recorded_at "
+                        + "FROM unplanned_care ORDER BY customers DESC, kind, cause")
+                .map((rs, ctx) -> new UnplannedCare(FollowUpKind.valueOf(rs.getString("kind")),
+                        UnplannedCare.Cause.valueOf(rs.getString("cause")), rs.getLong("customers"),
+                        CustomerId.of(rs.getString("example_customer_id")),
+                        JdbcValues.date(rs, "planned_on").orElseThrow(),
+                        JdbcValues.instant(rs, "recorded_at")))
+                .list();
     }
 
     private static void bindRow(SqlStatement<?> statement, FollowUp f) {

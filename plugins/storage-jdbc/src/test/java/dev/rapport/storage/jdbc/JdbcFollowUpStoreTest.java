@@ -1,5 +1,6 @@
 package dev.rapport.storage.jdbc;
 
+import dev.rapport.api.followup.UnplannedCare;
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.customer.Interaction;
@@ -61,6 +62,23 @@ class JdbcFollowUpStoreTest {
             assertThat(find(storage, planned.id())).contains(skipped);
             assertThat(byKey(storage, "renewal:c:2026-12-31")).contains(skipped);
             assertThat(byKey(storage, "renewal:c:2027-12-31")).isEmpty();
+        }
+    }
+
+    @StorageTest
+    void theUnplannedCareOfAPassReplacesThatOfThePassBefore(TestDatabase db) {
+        var day = LocalDate.of(2026, 11, 23);
+        var maintenance = new UnplannedCare(FollowUpKind.MAINTENANCE, UnplannedCare.Cause.NO_ACTIVE_OWNER, 815_135,
+                CustomerId.of("c-1"), day, minutesAfterT0(5));
+        var renewal = new UnplannedCare(FollowUpKind.RENEWAL, UnplannedCare.Cause.NO_ACTIVE_OWNER, 12,
+                CustomerId.of("c-2"), day, minutesAfterT0(5));
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> tx.followUps().recordUnplanned(List.of(renewal, maintenance)));
+            assertThat(storage.<List<UnplannedCare>>get(tx -> tx.followUps().unplanned())).as("most customers first")
+                    .containsExactly(maintenance, renewal);
+
+            storage.run(tx -> tx.followUps().recordUnplanned(List.of()));
+            assertThat(storage.<List<UnplannedCare>>get(tx -> tx.followUps().unplanned())).isEmpty();
         }
     }
 

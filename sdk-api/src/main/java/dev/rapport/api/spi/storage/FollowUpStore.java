@@ -4,6 +4,7 @@ import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.customer.MaintenanceLevel;
 import dev.rapport.api.followup.FollowUp;
 import dev.rapport.api.followup.FollowUpId;
+import dev.rapport.api.followup.UnplannedCare;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,4 +68,10 @@ public interface FollowUpStore {
 
     /** Moves every follow-up of {@code from} to {@code to}; returns how many moved. */
     int moveCustomer(CustomerId from, CustomerId to);
+
+    /** Replaces what the last complete care planning left unplanned with {@code causes} (possibly none). */
+    void recordUnplanned(List<UnplannedCare> causes);
+
+    /** What the last complete care planning left unplanned, as last recorded; most customers first. */
+    List<UnplannedCare> unplanned();
 }

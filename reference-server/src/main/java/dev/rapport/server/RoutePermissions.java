@@ -153,6 +153,7 @@ public final class RoutePermissions {
         rule(rules, "GET /api/v1/admin/dead-letters", EnumSet.of(EVENTS_ADMIN));
         rule(rules, "POST /api/v1/admin/dead-letters/retry", EnumSet.of(EVENTS_ADMIN));
         rule(rules, "POST /api/v1/admin/dead-letters/{id}/retry", EnumSet.of(EVENTS_ADMIN));
+        rule(rules, "GET /api/v1/admin/channels/set-aside", EnumSet.of(EVENTS_ADMIN));
 
         rule(rules, "GET /api/v1/improvements/suggestions", EnumSet.of(IMPROVEMENT_READ));
         rule(rules, "GET /api/v1/improvements/suggestions/{id}", EnumSet.of(IMPROVEMENT_READ));

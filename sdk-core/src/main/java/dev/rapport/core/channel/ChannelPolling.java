@@ -2,6 +2,8 @@ package dev.rapport.core.channel;
 
 import dev.rapport.api.spi.channel.InboundMessage;
 import dev.rapport.api.spi.channel.PollingChannel;
+import dev.rapport.api.spi.channel.SetAside;
+import dev.rapport.api.spi.channel.SettingAside;
 import dev.rapport.api.ticket.Intake;
 import dev.rapport.core.plugin.TimeBox;
 
@@ -60,6 +62,12 @@ final class ChannelPolling implements AutoCloseable {
         var box = boxes.get(channel.name());
         var limit = channel.settings().pollTimeout();
         List<InboundMessage> messages = call(channel, box, () -> source.poll(ChannelInbox.POLL_BATCH), limit);
+        if (channel.channel() instanceof SettingAside aside) {
+            List<SetAside> setAside = call(channel, box, aside::takeSetAside, limit);
+            if (setAside != null && !setAside.isEmpty()) {
+                inbox.recordSetAside(channel, setAside);
+            }
+        }
         if (messages == null) {
             return List.of();
         }

@@ -1,6 +1,5 @@
 package dev.rapport.storage.jdbc;
 
-import dev.rapport.api.followup.UnplannedCare;
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.customer.Interaction;
@@ -12,6 +11,7 @@ import dev.rapport.api.followup.FollowUpFilter;
 import dev.rapport.api.followup.FollowUpId;
 import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.followup.FollowUpState;
+import dev.rapport.api.followup.UnplannedCare;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.Before;

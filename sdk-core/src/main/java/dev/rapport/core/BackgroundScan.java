@@ -2,6 +2,7 @@ package dev.rapport.core;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ public final class BackgroundScan implements AutoCloseable {
     private final String name;
     private volatile ScheduledExecutorService scheduler;
     private volatile boolean stopping;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private BackgroundScan(String name) {
         this.name = name;
@@ -69,6 +71,23 @@ public final class BackgroundScan implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits {@code pause} between two batches, or less when {@link #close()} is called meanwhile.
+     *
+     * @return false when the scan is stopping: it should end now
+     */
+    public boolean pause(Duration pause) {
+        if (stopping) {
+            return false;
+        }
+        try {
+            return !stopped.await(pause.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Whether {@link #close()} was called: a scan stops before its next batch. */
     public boolean stopping() {
         return stopping;
@@ -78,6 +97,7 @@ public final class BackgroundScan implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        stopped.countDown();
         var running = scheduler;
         if (running == null) {
             return;

@@ -125,13 +125,14 @@ final class FollowUpPlanner {
     boolean planMaintenance(Transaction tx, CareCandidate customer, LocalDate today, Instant now, CareGaps gaps) {
         var cadence = plan.maintenance().get(customer.maintenanceLevel());
         if (cadence == null) {
-            return false;
+            return false; // not asked for: the planner reads only the levels with a cadence
         }
         LocalDate anchor = customer.cooperationSince().orElseGet(() -> calendar.day(customer.createdAt()));
         LocalDate day = nextAnniversary(anchor, cadence, today);
         var owner = FollowUpOwners.forCustomer(tx, customer.accountManagerId());
         if (owner.isEmpty()) {
             gaps.unplanned(FollowUpKind.MAINTENANCE, UnplannedCare.Cause.NO_ACTIVE_OWNER, customer.id());
+            tx.followUps().maintenanceDueOn(customer.id(), today.plusDays(1));
             return false;
         }
         String purpose = (customer.maintenanceLevel() == MaintenanceLevel.HIGH ? "In-depth maintenance review"
@@ -141,6 +142,8 @@ final class FollowUpPlanner {
                 purpose, Optional.empty(), calendar.dueOn(day), now);
         var event = schedule(tx, followUp, "maintenance:" + customer.id() + ":" + day, Actor.system(), now, List.of());
         event.ifPresent(tx.outbox()::append);
+        // planned now or before (the plan key was taken): the customer is due again once that day has passed
+        tx.followUps().maintenanceDueOn(customer.id(), day.plusDays(1));
         return event.isPresent();
     }
 

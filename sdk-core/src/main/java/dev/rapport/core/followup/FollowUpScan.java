@@ -11,6 +11,7 @@ import dev.rapport.api.followup.UnplannedCare;
 import dev.rapport.api.followup.FollowUpState;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.spi.storage.CareCandidate;
+import dev.rapport.api.spi.storage.CarePlanningClaim;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.core.BackgroundScan;
 import dev.rapport.core.Transactions;
@@ -25,14 +26,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The follow-ups' due work (SPEC §6), every {@code interval} on a daemon thread and on demand through
  * {@link #runDue()}:
  * <ul>
- *   <li>once a day per node, plans each customer's next maintenance contact and the renewal contacts of contracts
- *       ending within the renewal notice; plan keys keep each to one follow-up across nodes;</li>
+ *   <li>once a day, on one node (the one holding the care planning lease, renewed at every page; should it die, the
+ *       lease runs out and another node's scan takes over), plans the next maintenance contact of each customer due
+ *       for one (an indexed due day, kept on write: the planner reads only those) and the renewal contacts of
+ *       contracts ending within the renewal notice, in pages of {@value #BATCH} with a pause between them; plan keys
+ *       keep each to one follow-up whatever happens;</li>
  *   <li>tells the owner when a PENDING follow-up falls due ({@code FollowUpDue}), and makes it OVERDUE when its due
  *       day has passed ({@code FollowUpOverdue}). Each is raised once, on one node: a scan locks the due follow-ups
  *       (skipping those another node holds) and records the alarm with its event under the version check.</li>
@@ -41,17 +47,23 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FollowUpScan implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FollowUpScan.class.getName());
     static final int BATCH = 200;
+    /** How long a node's claim on the day's care planning lasts without renewal; it renews it at every page. */
+    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Transactions transactions;
     private final Clock clock;
     private final FollowUpPlanner planner;
     private final Tally tally;
+    private final Duration pause;
+    /** This node's name on the care planning lease: unique per instance. */
+    private final String node = UUID.randomUUID().toString();
     private final AtomicReference<LocalDate> plannedOn = new AtomicReference<>();
     private final BackgroundScan background;
 
     public FollowUpScan(Transactions transactions, Clock clock, FollowUpService followUps, Duration interval,
-                        Tally tally) {
+                        Duration pause, Tally tally) {
         this.transactions = transactions;
+        this.pause = pause;
         this.tally = tally;
         this.clock = clock;
         this.planner = followUps.planner();
@@ -76,21 +88,52 @@ public final class FollowUpScan implements AutoCloseable {
         if (today.equals(plannedOn.get())) {
             return;
         }
+        switch (claim(today)) {
+            case DONE -> {
+                plannedOn.set(today);
+                return;
+            }
+            case HELD_ELSEWHERE -> {
+                return; // another node plans today; should it die, its lease runs out and a later scan takes over
+            }
+            case CLAIMED -> {
+                // this node plans today
+            }
+        }
         var plan = planner.plan();
-        Instant from = calendar.startOf(today);
         var gaps = new CareGaps();
-        boolean complete = eachCandidate((tx, after) -> tx.followUps().withoutMaintenance(plan.maintenance().keySet(),
-                from, after, BATCH), (tx, customer, page) -> planner.planMaintenance(tx, customer, today, now, page),
-                gaps);
-        if (plan.renewalNotice().isPresent()) {
+        boolean complete = true;
+        for (var level : new TreeSet<>(plan.maintenance().keySet())) {
+            complete = complete && eachDue(tx -> tx.followUps().dueForMaintenance(level, today, BATCH),
+                    (tx, customer, page) -> planner.planMaintenance(tx, customer, today, now, page), today, gaps);
+        }
+        if (complete && plan.renewalNotice().isPresent()) {
             LocalDate until = today.plus(plan.renewalNotice().get());
-            complete &= eachCandidate((tx, after) -> tx.followUps().withoutRenewal(today, until, after, BATCH),
-                    (tx, customer, page) -> planner.planRenewal(tx, customer, today, now, page), gaps);
+            complete = eachCandidate((tx, after) -> tx.followUps().withoutRenewal(today, until, after, BATCH),
+                    (tx, customer, page) -> planner.planRenewal(tx, customer, today, now, page), today, gaps);
         }
         if (complete) {
             report(gaps, today, now);
+            transactions.write(tx -> {
+                tx.followUps().finishCarePlanning(node, today);
+                return null;
+            });
             plannedOn.set(today);
         }
+    }
+
+    /** Claims (or renews) this node's lease on the day's care planning. */
+    private CarePlanningClaim claim(LocalDate today) {
+        Instant now = clock.instant();
+        return transactions.write(tx -> tx.followUps().claimCarePlanning(node, today, now, now.plus(LEASE)));
+    }
+
+    /**
+     * Between two pages: pauses, so that the planning stays in the background of what the database is doing, and
+     * renews the lease. False when the scan is stopping or another node took the lease over (it plans the rest).
+     */
+    private boolean nextPage(LocalDate today) {
+        return background.pause(pause) && claim(today) == CarePlanningClaim.CLAIMED;
     }
 
     /**
@@ -123,10 +166,16 @@ public final class FollowUpScan implements AutoCloseable {
         };
     }
 
-    /** Candidates for the day's planning, one page per transaction. */
+    /** Candidates for the day's planning after a cursor, one page per transaction. */
     @FunctionalInterface
     private interface Candidates {
         List<CareCandidate> after(Transaction tx, Optional<CustomerId> after);
+    }
+
+    /** Candidates due for planning; each one planned (or given up for today) leaves them. */
+    @FunctionalInterface
+    private interface Due {
+        List<CareCandidate> first(Transaction tx);
     }
 
     @FunctionalInterface
@@ -135,10 +184,38 @@ public final class FollowUpScan implements AutoCloseable {
     }
 
     /**
-     * Plans every candidate, a page per transaction, adding to {@code gaps} what the committed pages left unplanned;
-     * false when some could not be planned (retried tomorrow) or the scan was stopped.
+     * Plans the customers due, a page per transaction, until none is left, adding to {@code gaps} what the committed
+     * pages left unplanned; false when it had to stop (a failure, the scan stopping, the lease lost).
      */
-    private boolean eachCandidate(Candidates candidates, Care care, CareGaps gaps) {
+    private boolean eachDue(Due due, Care care, LocalDate today, CareGaps gaps) {
+        while (true) {
+            List<CareCandidate> page = new ArrayList<>();
+            var pageGaps = new CareGaps();
+            try {
+                transactions.write(tx -> {
+                    page.addAll(due.first(tx));
+                    page.forEach(customer -> care.plan(tx, customer, pageGaps));
+                    return null;
+                });
+                gaps.addAll(pageGaps);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Follow-up planning failed for a page of customers; retrying them one by one", e);
+                int handled = 0;
+                for (var customer : page) {
+                    handled += planAlone(customer, care, gaps) || putOff(customer, today) ? 1 : 0;
+                }
+                if (handled == 0) {
+                    return false; // nothing moved: the same page would come back
+                }
+            }
+            if (page.size() < BATCH || !nextPage(today)) {
+                return page.size() < BATCH;
+            }
+        }
+    }
+
+    /** Plans every candidate after a cursor, a page per transaction; false when it had to stop. */
+    private boolean eachCandidate(Candidates candidates, Care care, LocalDate today, CareGaps gaps) {
         Optional<CustomerId> after = Optional.empty();
         boolean complete = true;
         while (true) {
@@ -165,7 +242,7 @@ public final class FollowUpScan implements AutoCloseable {
             if (page.size() < BATCH) {
                 return complete;
             }
-            if (background.stopping()) {
+            if (!nextPage(today)) {
                 return false;
             }
             after = Optional.of(page.getLast().id());
@@ -180,6 +257,19 @@ public final class FollowUpScan implements AutoCloseable {
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Follow-up planning of customer " + customer.id() + " failed; retried tomorrow", e);
+            return false;
+        }
+    }
+
+    /** Leaves a customer whose planning failed for tomorrow, so that it does not hold back today's pass. */
+    private boolean putOff(CareCandidate customer, LocalDate today) {
+        try {
+            transactions.write(tx -> {
+                tx.followUps().maintenanceDueOn(customer.id(), today.plusDays(1));
+                return null;
+            });
+            return true;
+        } catch (RuntimeException e) {
             return false;
         }
     }

@@ -204,7 +204,7 @@ public final class Rapport implements AutoCloseable {
         });
         this.slaMonitor = new SlaMonitor(transactions, clock, b.slaScanInterval);
         this.followUpScan = new FollowUpScan(transactions, clock, followUps, followUpSettings.scanInterval(),
-                followUpSettings.planningPause(), tally);
+                followUpSettings.planningPause(), followUpSettings.planningLease(), tally);
         this.inbox = new ChannelInbox(transactions, clock, tickets, customers, channels);
         this.reports = new ReportService(transactions, b.zone, thresholds);
     }

@@ -35,7 +35,7 @@ import java.util.Optional;
  * once however often and on however many nodes it is planned; a follow-up that is written gets its audit entry and
  * its {@link FollowUpScheduled} in the same transaction. A follow-up no active user can own is not planned: nobody
  * would make it. After closure and for recovery that is logged per ticket; the daily care planning counts it in its
- * {@link CareGaps} instead, which it reports once per pass.
+ * {@link CarePass} instead, which it reports once per pass.
  */
 final class FollowUpPlanner {
     private static final System.Logger LOG = System.getLogger(FollowUpPlanner.class.getName());
@@ -122,7 +122,7 @@ final class FollowUpPlanner {
      *
      * @return whether one was planned
      */
-    boolean planMaintenance(Transaction tx, CareCandidate customer, LocalDate today, Instant now, CareGaps gaps) {
+    boolean planMaintenance(Transaction tx, CareCandidate customer, LocalDate today, Instant now, CarePass gaps) {
         var cadence = plan.maintenance().get(customer.maintenanceLevel());
         if (cadence == null) {
             return false; // not asked for: the planner reads only the levels with a cadence
@@ -153,7 +153,7 @@ final class FollowUpPlanner {
      *
      * @return whether one was planned
      */
-    boolean planRenewal(Transaction tx, CareCandidate customer, LocalDate today, Instant now, CareGaps gaps) {
+    boolean planRenewal(Transaction tx, CareCandidate customer, LocalDate today, Instant now, CarePass gaps) {
         if (plan.renewalNotice().isEmpty() || customer.contractEnd().isEmpty()) {
             return false;
         }

@@ -47,23 +47,24 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FollowUpScan implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FollowUpScan.class.getName());
     static final int BATCH = 200;
-    /** How long a node's claim on the day's care planning lasts without renewal; it renews it at every page. */
-    static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Transactions transactions;
     private final Clock clock;
     private final FollowUpPlanner planner;
     private final Tally tally;
     private final Duration pause;
+    /** How long this node's claim on the day's care planning lasts without renewal; it renews it at every page. */
+    private final Duration lease;
     /** This node's name on the care planning lease: unique per instance. */
     private final String node = UUID.randomUUID().toString();
     private final AtomicReference<LocalDate> plannedOn = new AtomicReference<>();
     private final BackgroundScan background;
 
     public FollowUpScan(Transactions transactions, Clock clock, FollowUpService followUps, Duration interval,
-                        Duration pause, Tally tally) {
+                        Duration pause, Duration lease, Tally tally) {
         this.transactions = transactions;
         this.pause = pause;
+        this.lease = lease;
         this.tally = tally;
         this.clock = clock;
         this.planner = followUps.planner();
@@ -101,7 +102,7 @@ public final class FollowUpScan implements AutoCloseable {
             }
         }
         var plan = planner.plan();
-        var gaps = new CareGaps();
+        var gaps = new CarePass();
         boolean complete = true;
         for (var level : new TreeSet<>(plan.maintenance().keySet())) {
             complete = complete && eachDue(tx -> tx.followUps().dueForMaintenance(level, today, BATCH),
@@ -113,6 +114,8 @@ public final class FollowUpScan implements AutoCloseable {
                     (tx, customer, page) -> planner.planRenewal(tx, customer, today, now, page), today, gaps);
         }
         if (complete) {
+            LOG.log(Level.INFO, "Care planning of " + today + " done on this node: " + gaps.planned()
+                    + " contact(s) planned, " + gaps.read() + " customer(s) read");
             report(gaps, today, now);
             transactions.write(tx -> {
                 tx.followUps().finishCarePlanning(node, today);
@@ -125,7 +128,7 @@ public final class FollowUpScan implements AutoCloseable {
     /** Claims (or renews) this node's lease on the day's care planning. */
     private CarePlanningClaim claim(LocalDate today) {
         Instant now = clock.instant();
-        return transactions.write(tx -> tx.followUps().claimCarePlanning(node, today, now, now.plus(LEASE)));
+        return transactions.write(tx -> tx.followUps().claimCarePlanning(node, today, now, now.plus(lease)));
     }
 
     /**
@@ -140,7 +143,7 @@ public final class FollowUpScan implements AutoCloseable {
      * Reports once what the complete pass left unplanned: a log line per cause with a count and an example id, the
      * figures, and the list an administrator reads through {@code FollowUps.unplanned}.
      */
-    private void report(CareGaps gaps, LocalDate today, Instant now) {
+    private void report(CarePass gaps, LocalDate today, Instant now) {
         var causes = gaps.causes(today, now);
         for (var cause : causes) {
             LOG.log(Level.WARNING, "Care planning of " + today + " left " + cause.customers() + " customer(s) without a "
@@ -180,21 +183,21 @@ public final class FollowUpScan implements AutoCloseable {
 
     @FunctionalInterface
     private interface Care {
-        boolean plan(Transaction tx, CareCandidate customer, CareGaps gaps);
+        boolean plan(Transaction tx, CareCandidate customer, CarePass gaps);
     }
 
     /**
      * Plans the customers due, a page per transaction, until none is left, adding to {@code gaps} what the committed
      * pages left unplanned; false when it had to stop (a failure, the scan stopping, the lease lost).
      */
-    private boolean eachDue(Due due, Care care, LocalDate today, CareGaps gaps) {
+    private boolean eachDue(Due due, Care care, LocalDate today, CarePass gaps) {
         while (true) {
             List<CareCandidate> page = new ArrayList<>();
-            var pageGaps = new CareGaps();
+            var pageGaps = new CarePass();
             try {
                 transactions.write(tx -> {
                     page.addAll(due.first(tx));
-                    page.forEach(customer -> care.plan(tx, customer, pageGaps));
+                    page.forEach(customer -> pageGaps.read(care.plan(tx, customer, pageGaps)));
                     return null;
                 });
                 gaps.addAll(pageGaps);
@@ -215,17 +218,17 @@ public final class FollowUpScan implements AutoCloseable {
     }
 
     /** Plans every candidate after a cursor, a page per transaction; false when it had to stop. */
-    private boolean eachCandidate(Candidates candidates, Care care, LocalDate today, CareGaps gaps) {
+    private boolean eachCandidate(Candidates candidates, Care care, LocalDate today, CarePass gaps) {
         Optional<CustomerId> after = Optional.empty();
         boolean complete = true;
         while (true) {
             List<CareCandidate> page = new ArrayList<>();
             Optional<CustomerId> from = after;
-            var pageGaps = new CareGaps();
+            var pageGaps = new CarePass();
             try {
                 transactions.write(tx -> {
                     page.addAll(candidates.after(tx, from));
-                    page.forEach(customer -> care.plan(tx, customer, pageGaps));
+                    page.forEach(customer -> pageGaps.read(care.plan(tx, customer, pageGaps)));
                     return null;
                 });
                 gaps.addAll(pageGaps);
@@ -249,10 +252,10 @@ public final class FollowUpScan implements AutoCloseable {
         }
     }
 
-    private boolean planAlone(CareCandidate customer, Care care, CareGaps gaps) {
-        var alone = new CareGaps();
+    private boolean planAlone(CareCandidate customer, Care care, CarePass gaps) {
+        var alone = new CarePass();
         try {
-            transactions.write(tx -> care.plan(tx, customer, alone));
+            alone.read(transactions.write(tx -> care.plan(tx, customer, alone)));
             gaps.addAll(alone);
             return true;
         } catch (RuntimeException e) {

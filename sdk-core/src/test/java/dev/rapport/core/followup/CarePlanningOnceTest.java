@@ -68,7 +68,7 @@ class CarePlanningOnceTest {
         second.runDueWork();
         assertThat(maintenanceFollowUps(database)).as("not before the lease runs out").isEqualTo(FollowUpScan.BATCH);
 
-        clock.set(T0.plus(FollowUpScan.LEASE));
+        clock.set(T0.plus(FollowUpSettings.DEFAULT_PLANNING_LEASE));
         second.runDueWork();
 
         assertThat(maintenanceFollowUps(database)).as("the second node took the rest over").isEqualTo(CUSTOMERS);

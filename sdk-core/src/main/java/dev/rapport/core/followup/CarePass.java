@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The customers a care planning pass could not plan, by kind and cause: counted as they come, so that the pass
- * reports each cause once (a count and an example id) rather than a line per customer. Not thread-safe: one per pass,
- * or per page of a pass.
+ * What a care planning pass did: the customers it read, the contacts it planned, and the customers it could not plan
+ * by kind and cause, counted as they come, so that the pass reports each cause once (a count and an example id) rather
+ * than a line per customer. Not thread-safe: one per pass, or per page of a pass.
  */
-final class CareGaps {
+final class CarePass {
     private record Key(FollowUpKind kind, UnplannedCare.Cause cause) {
     }
 
@@ -25,13 +25,31 @@ final class CareGaps {
     }
 
     private final Map<Key, Gap> gaps = new LinkedHashMap<>();
+    private long read;
+    private long planned;
+
+    /** Counts a customer read, and whether a contact was planned for it. */
+    void read(boolean plannedOne) {
+        read++;
+        planned += plannedOne ? 1 : 0;
+    }
+
+    long read() {
+        return read;
+    }
+
+    long planned() {
+        return planned;
+    }
 
     void unplanned(FollowUpKind kind, UnplannedCare.Cause cause, CustomerId customer) {
         gaps.merge(new Key(kind, cause), new Gap(1, customer), (a, b) -> new Gap(a.customers() + 1, a.example()));
     }
 
     /** Adds the gaps of a page whose transaction committed. */
-    void addAll(CareGaps page) {
+    void addAll(CarePass page) {
+        read += page.read;
+        planned += page.planned;
         page.gaps.forEach((key, gap) -> gaps.merge(key, gap,
                 (a, b) -> new Gap(a.customers() + b.customers(), a.example())));
     }

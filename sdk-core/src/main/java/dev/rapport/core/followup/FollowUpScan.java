@@ -102,21 +102,21 @@ public final class FollowUpScan implements AutoCloseable {
             }
         }
         var plan = planner.plan();
-        var gaps = new CarePass();
+        var pass = new CarePass();
         boolean complete = true;
         for (var level : new TreeSet<>(plan.maintenance().keySet())) {
             complete = complete && eachDue(tx -> tx.followUps().dueForMaintenance(level, today, BATCH),
-                    (tx, customer, page) -> planner.planMaintenance(tx, customer, today, now, page), today, gaps);
+                    (tx, customer, page) -> planner.planMaintenance(tx, customer, today, now, page), today, pass);
         }
         if (complete && plan.renewalNotice().isPresent()) {
             LocalDate until = today.plus(plan.renewalNotice().get());
             complete = eachCandidate((tx, after) -> tx.followUps().withoutRenewal(today, until, after, BATCH),
-                    (tx, customer, page) -> planner.planRenewal(tx, customer, today, now, page), today, gaps);
+                    (tx, customer, page) -> planner.planRenewal(tx, customer, today, now, page), today, pass);
         }
         if (complete) {
-            LOG.log(Level.INFO, "Care planning of " + today + " done on this node: " + gaps.planned()
-                    + " contact(s) planned, " + gaps.read() + " customer(s) read");
-            report(gaps, today, now);
+            LOG.log(Level.INFO, "Care planning of " + today + " done on this node: " + pass.planned()
+                    + " contact(s) planned, " + pass.read() + " customer(s) read");
+            report(pass, today, now);
             transactions.write(tx -> {
                 tx.followUps().finishCarePlanning(node, today);
                 return null;
@@ -143,15 +143,15 @@ public final class FollowUpScan implements AutoCloseable {
      * Reports once what the complete pass left unplanned: a log line per cause with a count and an example id, the
      * figures, and the list an administrator reads through {@code FollowUps.unplanned}.
      */
-    private void report(CarePass gaps, LocalDate today, Instant now) {
-        var causes = gaps.causes(today, now);
+    private void report(CarePass pass, LocalDate today, Instant now) {
+        var causes = pass.causes(today, now);
         for (var cause : causes) {
             LOG.log(Level.WARNING, "Care planning of " + today + " left " + cause.customers() + " customer(s) without a "
                     + cause.kind() + " contact: " + describe(cause.cause()) + " (e.g. customer "
                     + cause.exampleCustomer().value() + "); see the follow-ups' unplanned care");
         }
         for (var kind : List.of(FollowUpKind.MAINTENANCE, FollowUpKind.RENEWAL)) {
-            tally.careUnplanned(kind, gaps.customers(kind));
+            tally.careUnplanned(kind, pass.customers(kind));
         }
         try {
             transactions.write(tx -> {
@@ -183,29 +183,29 @@ public final class FollowUpScan implements AutoCloseable {
 
     @FunctionalInterface
     private interface Care {
-        boolean plan(Transaction tx, CareCandidate customer, CarePass gaps);
+        boolean plan(Transaction tx, CareCandidate customer, CarePass pass);
     }
 
     /**
-     * Plans the customers due, a page per transaction, until none is left, adding to {@code gaps} what the committed
+     * Plans the customers due, a page per transaction, until none is left, adding to {@code pass} what the committed
      * pages left unplanned; false when it had to stop (a failure, the scan stopping, the lease lost).
      */
-    private boolean eachDue(Due due, Care care, LocalDate today, CarePass gaps) {
+    private boolean eachDue(Due due, Care care, LocalDate today, CarePass pass) {
         while (true) {
             List<CareCandidate> page = new ArrayList<>();
-            var pageGaps = new CarePass();
+            var onPage = new CarePass();
             try {
                 transactions.write(tx -> {
                     page.addAll(due.first(tx));
-                    page.forEach(customer -> pageGaps.read(care.plan(tx, customer, pageGaps)));
+                    page.forEach(customer -> onPage.read(care.plan(tx, customer, onPage)));
                     return null;
                 });
-                gaps.addAll(pageGaps);
+                pass.addAll(onPage);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Follow-up planning failed for a page of customers; retrying them one by one", e);
                 int handled = 0;
                 for (var customer : page) {
-                    handled += planAlone(customer, care, gaps) || putOff(customer, today) ? 1 : 0;
+                    handled += planAlone(customer, care, pass) || putOff(customer, today) ? 1 : 0;
                 }
                 if (handled == 0) {
                     return false; // nothing moved: the same page would come back
@@ -218,25 +218,25 @@ public final class FollowUpScan implements AutoCloseable {
     }
 
     /** Plans every candidate after a cursor, a page per transaction; false when it had to stop. */
-    private boolean eachCandidate(Candidates candidates, Care care, LocalDate today, CarePass gaps) {
+    private boolean eachCandidate(Candidates candidates, Care care, LocalDate today, CarePass pass) {
         Optional<CustomerId> after = Optional.empty();
         boolean complete = true;
         while (true) {
             List<CareCandidate> page = new ArrayList<>();
             Optional<CustomerId> from = after;
-            var pageGaps = new CarePass();
+            var onPage = new CarePass();
             try {
                 transactions.write(tx -> {
                     page.addAll(candidates.after(tx, from));
-                    page.forEach(customer -> pageGaps.read(care.plan(tx, customer, pageGaps)));
+                    page.forEach(customer -> onPage.read(care.plan(tx, customer, onPage)));
                     return null;
                 });
-                gaps.addAll(pageGaps);
+                pass.addAll(onPage);
             } catch (RuntimeException e) {
                 // One customer must not hold back the others: retry the page one customer per transaction.
                 LOG.log(Level.WARNING, "Follow-up planning failed for a page of customers; retrying them one by one", e);
                 for (var customer : page) {
-                    complete &= planAlone(customer, care, gaps);
+                    complete &= planAlone(customer, care, pass);
                 }
                 if (page.isEmpty()) {
                     return false;
@@ -252,11 +252,11 @@ public final class FollowUpScan implements AutoCloseable {
         }
     }
 
-    private boolean planAlone(CareCandidate customer, Care care, CarePass gaps) {
+    private boolean planAlone(CareCandidate customer, Care care, CarePass pass) {
         var alone = new CarePass();
         try {
             alone.read(transactions.write(tx -> care.plan(tx, customer, alone)));
-            gaps.addAll(alone);
+            pass.addAll(alone);
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "Follow-up planning of customer " + customer.id() + " failed; retried tomorrow", e);

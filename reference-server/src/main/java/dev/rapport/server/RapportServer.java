@@ -30,6 +30,7 @@ import dev.rapport.server.routes.PublicSurveyRoutes;
 import dev.rapport.server.routes.PublicWebFormRoutes;
 import dev.rapport.server.routes.FollowUpRoutes;
 import dev.rapport.server.routes.ImprovementRoutes;
+import dev.rapport.server.routes.SetAsideRoutes;
 import dev.rapport.server.routes.SlaRoutes;
 import dev.rapport.server.routes.SurveyRoutes;
 import dev.rapport.server.routes.TicketRoutes;
@@ -202,6 +203,7 @@ public final class RapportServer {
                 .register("/api/v1/sla", new SlaRoutes(rapport.slaSettings(), http))
                 .register("/api/v1/follow-ups", new FollowUpRoutes(rapport.followUps(), http))
                 .register("/api/v1/admin/dead-letters", new DeadLetterRoutes(rapport.deadLetters(), http))
+                .register("/api/v1/admin/channels/set-aside", new SetAsideRoutes(rapport.inbox(), http))
                 .register("/api/v1/improvements", new ImprovementRoutes(rapport.improvements(), http))
                 .register("/api/v1/reports", new ReportRoutes(rapport.reports(), http, rapport.clock()));
         demoClock.ifPresent(advance -> routing.register("/api/v1/demo", new DemoRoutes(rapport, advance, http)));

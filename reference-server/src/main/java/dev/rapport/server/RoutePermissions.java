@@ -149,12 +149,14 @@ public final class RoutePermissions {
         rule(rules, "PUT /api/v1/sla/calendars", EnumSet.of(SLA_ADMIN));
 
         rule(rules, "GET /api/v1/follow-ups", FOLLOW_UP_WORKERS);
+        rule(rules, "GET /api/v1/follow-ups/unplanned", EnumSet.of(FOLLOW_UP_WORK_ALL, USER_ADMIN));
         rule(rules, "GET /api/v1/follow-ups/{id}", FOLLOW_UP_WORKERS);
         rule(rules, "POST /api/v1/follow-ups/{id}/complete", FOLLOW_UP_WORKERS);
         rule(rules, "POST /api/v1/follow-ups/{id}/skip", FOLLOW_UP_WORKERS);
         rule(rules, "GET /api/v1/admin/dead-letters", EnumSet.of(EVENTS_ADMIN));
         rule(rules, "POST /api/v1/admin/dead-letters/retry", EnumSet.of(EVENTS_ADMIN));
         rule(rules, "POST /api/v1/admin/dead-letters/{id}/retry", EnumSet.of(EVENTS_ADMIN));
+        rule(rules, "GET /api/v1/admin/channels/set-aside", EnumSet.of(EVENTS_ADMIN));
 
         rule(rules, "GET /api/v1/improvements/suggestions", EnumSet.of(IMPROVEMENT_READ));
         rule(rules, "GET /api/v1/improvements/suggestions/{id}", EnumSet.of(IMPROVEMENT_READ));

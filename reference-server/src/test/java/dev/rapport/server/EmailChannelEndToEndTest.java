@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.rapport.api.ticket.Intake;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.LogCapture;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue acceptance: an e-mail to the support inbox (GreenMail, real SMTP and IMAP) becomes a ticket; the agent's
  * answer goes out by mail; the customer's reply to it joins the same ticket; the same message twice creates nothing.
+ * A mail that cannot be filed is moved aside once, named once in the log, and listed for an administrator.
  */
 class EmailChannelEndToEndTest {
     @RegisterExtension
@@ -100,6 +102,40 @@ class EmailChannelEndToEndTest {
                     .containsExactly("INBOUND", "OUTBOUND", "INBOUND");
             assertThat(server.get("/api/v1/tickets?limit=200", agent).body().at("/items").findValuesAsText("number")
                     .stream().filter(number::equals)).hasSize(1);
+        }
+    }
+
+    @StorageTest
+    void aMailThatCannotBeFiledIsSetAsideOnceNamedOnceInTheLogAndListedForAnAdministrator(TestDatabase db)
+            throws Exception {
+        try (var server = start(db); var log = LogCapture.start()) {
+            send("""
+                    Message-ID: <malformed-1@customer.example>
+                    From: =?utf-8?B?5p2O5aic?=
+                    To: support@rapport.example
+                    Subject: Broken sender
+
+                    The From header is one encoded word and no address.
+                    """);
+
+            for (int poll = 0; poll < 3; poll++) {
+                assertThat(server.rapport.inbox().pollNow()).isEmpty();
+            }
+
+            assertThat(log.lines()).filteredOn(line -> line.matches("(?s)(INFO|WARNING|SEVERE) .*")
+                            && line.contains("malformed-1@customer.example"))
+                    .as("named once, not at every poll").singleElement().asString().startsWith("WARNING")
+                    .contains("Rapport-Unfiled");
+            var admin = server.login("admin");
+            var setAside = server.get("/api/v1/admin/channels/set-aside", admin);
+            assertThat(setAside.status()).isEqualTo(200);
+            assertThat(setAside.body().at("/items")).hasSize(1);
+            assertThat(setAside.text("/items/0/channel")).isEqualTo("support-mail");
+            assertThat(setAside.text("/items/0/messageId")).isEqualTo("malformed-1@customer.example");
+            assertThat(setAside.text("/items/0/place")).contains("Rapport-Unfiled");
+            assertThat(setAside.text("/items/0/reason")).contains("no sender");
+            assertThat(server.get("/api/v1/admin/channels/set-aside", server.login("agent")).status()).isEqualTo(403);
+            assertThat(server.get("/api/v1/admin/channels/set-aside?limit=0", admin).status()).isEqualTo(422);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.rapport.api.ticket.TicketFilter;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,22 @@ class FollowUpsOverHttpTest {
                     .containsExactlyInAnyOrder("SATISFACTION_CHECK", "USAGE_GUIDE");
             var timeline = server.get(customer + "/timeline", agent).body().at("/items");
             assertThat(timeline.findValuesAsText("kind")).contains("FOLLOW_UP", "INTERACTION", "TICKET");
+        }
+    }
+
+    @StorageTest
+    void administratorsSeeWhatTheCarePlanningLeftUnplannedAndTheMetricCountsIt(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            server.rapport.runDueWork();
+
+            var unplanned = server.get("/api/v1/follow-ups/unplanned", server.login("admin"));
+            assertThat(unplanned.status()).isEqualTo(200);
+            assertThat(unplanned.body().at("/items").isArray()).as("every demo customer has an owner").isTrue();
+            assertThat(unplanned.body().at("/items")).isEmpty();
+            assertThat(server.get("/api/v1/follow-ups/unplanned", server.login("agent")).status()).isEqualTo(403);
+            var metrics = server.exchangeText(HttpRequest.newBuilder(server.uri("/metrics")).GET().build()).body();
+            assertThat(MetricsOverHttpTest.parse(metrics)).anyMatch(s -> s.name().equals("rapport_care_unplanned_total")
+                    && "maintenance".equals(s.labels().get("kind")) && s.value() == 0);
         }
     }
 

@@ -203,7 +203,8 @@ public final class Rapport implements AutoCloseable {
             return null;
         });
         this.slaMonitor = new SlaMonitor(transactions, clock, b.slaScanInterval);
-        this.followUpScan = new FollowUpScan(transactions, clock, followUps, followUpSettings.scanInterval());
+        this.followUpScan = new FollowUpScan(transactions, clock, followUps, followUpSettings.scanInterval(),
+                followUpSettings.planningPause(), followUpSettings.planningLease(), tally);
         this.inbox = new ChannelInbox(transactions, clock, tickets, customers, channels);
         this.reports = new ReportService(transactions, b.zone, thresholds);
     }

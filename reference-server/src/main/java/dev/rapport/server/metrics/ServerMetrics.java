@@ -1,6 +1,7 @@
 package dev.rapport.server.metrics;
 
 import dev.rapport.api.figures.PoolFigures;
+import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.core.Rapport;
 import dev.rapport.api.figures.Figures;
@@ -133,6 +134,11 @@ public final class ServerMetrics {
             counter(registry, "rapport.deliveries", "Delivery attempts whose outcome was recorded, by outcome",
                     List.of(Tag.create("outcome", label(outcome))),
                     f -> f.counts().deliveries().getOrDefault(outcome, 0L));
+        }
+        for (FollowUpKind kind : List.of(FollowUpKind.MAINTENANCE, FollowUpKind.RENEWAL)) {
+            counter(registry, "rapport.care.unplanned",
+                    "Customers the daily care planning left without a contact nobody could own, by kind",
+                    List.of(Tag.create("kind", label(kind))), f -> f.counts().careUnplanned().getOrDefault(kind, 0L));
         }
         gauge(registry, "rapport.tickets.at.risk", "Open tickets past an SLA warning, before the deadline",
                 f -> f.gauges().map(g -> (double) g.ticketsAtRisk()));

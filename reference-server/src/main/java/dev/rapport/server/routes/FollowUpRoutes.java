@@ -21,11 +21,14 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * {@code /api/v1/follow-ups}: the work list ({@code ?assigneeId=&state=&dueBefore=}, also {@code ownerId},
- * {@code customerId}, {@code ticketId}), one follow-up, and completing or skipping it.
+ * {@code customerId}, {@code ticketId}), one follow-up, and completing or skipping it; {@code /unplanned}: what the
+ * last care planning left without an owner, by kind and cause.
  */
 public final class FollowUpRoutes implements HttpService {
     private final FollowUps followUps;
@@ -39,6 +42,7 @@ public final class FollowUpRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/", this::list)
+                .get("/unplanned", this::unplanned)
                 .get("/{id}", (req, res) -> http.ok(res, followUps.get(http.actor(req), id(req))))
                 .post("/{id}/complete", this::complete)
                 .post("/{id}/skip", this::skip);
@@ -58,6 +62,21 @@ public final class FollowUpRoutes implements HttpService {
         filter = http.query(req, "customerId").map(CustomerId::of).map(filter::withCustomer).orElse(filter);
         filter = http.query(req, "ticketId").map(TicketId::of).map(filter::withTicket).orElse(filter);
         http.page(res, followUps.list(actor, filter, http.page(req)));
+    }
+
+    /** What the last care planning left unplanned, and why: for an administrator to give those customers an owner. */
+    private void unplanned(ServerRequest req, ServerResponse res) {
+        var items = followUps.unplanned(http.actor(req)).stream().map(cause -> {
+            var item = new LinkedHashMap<String, Object>();
+            item.put("kind", cause.kind());
+            item.put("cause", cause.cause());
+            item.put("customers", cause.customers());
+            item.put("exampleCustomerId", cause.exampleCustomer().value());
+            item.put("plannedOn", cause.plannedOn());
+            item.put("recordedAt", cause.recordedAt());
+            return item;
+        }).toList();
+        http.ok(res, Map.of("items", items));
     }
 
     private void complete(ServerRequest req, ServerResponse res) {

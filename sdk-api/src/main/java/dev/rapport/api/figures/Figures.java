@@ -1,5 +1,6 @@
 package dev.rapport.api.figures;
 
+import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.ticket.Priority;
 
 import java.time.Duration;
@@ -35,11 +36,15 @@ public record Figures(Counts counts, Optional<Gauges> gauges, Optional<PoolFigur
      * @param loginsRefused         logins refused, by reason
      * @param deliveries            delivery attempts to notifiers, listeners, replying channels and survey providers
      *                              whose outcome was recorded, by outcome
+     * @param careUnplanned         customers the daily care planning left without a contact because no active user
+     *                              could own it, by kind ({@code MAINTENANCE}, {@code RENEWAL}), added once per pass;
+     *                              the causes are listed by {@code FollowUps.unplanned}
      */
     public record Counts(Map<Priority, Long> ticketsOpened, Map<Priority, Long> ticketsClosed, long slaWarnings,
                          long slaBreaches, long channelMessagesFiled, Map<Refusal, Long> loginsRefused,
-                         Map<Outcome, Long> deliveries) {
+                         Map<Outcome, Long> deliveries, Map<FollowUpKind, Long> careUnplanned) {
         public Counts {
+            careUnplanned = Map.copyOf(careUnplanned);
             ticketsOpened = Map.copyOf(ticketsOpened);
             ticketsClosed = Map.copyOf(ticketsClosed);
             loginsRefused = Map.copyOf(loginsRefused);

@@ -8,6 +8,8 @@ import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.security.Actor;
 
+import java.util.List;
+
 /**
  * Scheduled contacts with customers (SPEC §6): the after-closure plan, maintenance plans, renewal care and service
  * recovery. The SDK plans them itself (when a ticket closes, and in its periodic due-work scan); people complete or
@@ -40,4 +42,13 @@ public interface FollowUps {
      * @throws ConflictException   when the follow-up is DONE or SKIPPED already, or the version given is stale
      */
     FollowUp skip(Actor actor, FollowUpId id, SkipFollowUp command);
+
+    /**
+     * Why the last complete care planning left customers without a maintenance or renewal contact, one entry per kind
+     * and cause, most customers first; empty when it planned every one. For {@code follow-up.work.all} or
+     * {@code user.admin}: they can give the customers an owner.
+     *
+     * @throws ForbiddenException without either permission
+     */
+    List<UnplannedCare> unplanned(Actor actor);
 }

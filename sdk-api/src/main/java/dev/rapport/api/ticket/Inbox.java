@@ -44,4 +44,12 @@ public interface Inbox {
      * @throws dev.rapport.api.error.ForbiddenException when the actor may not read the ticket
      */
     List<TicketMessage> conversation(Actor actor, TicketId ticket);
+
+    /**
+     * The messages the channels set aside because they could not be filed, newest first, at most {@code limit}
+     * (1 to 200). For {@code events.admin}.
+     *
+     * @throws dev.rapport.api.error.ForbiddenException without {@code events.admin}
+     */
+    List<SetAsideMessage> setAside(Actor actor, int limit);
 }

@@ -2,6 +2,8 @@ package dev.rapport.core.channel;
 
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.customer.CustomerId;
+import dev.rapport.api.error.FieldError;
+import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.error.UnauthorizedException;
 import dev.rapport.api.error.ValidationException;
@@ -14,11 +16,13 @@ import dev.rapport.api.spi.channel.InboundRequest;
 import dev.rapport.api.spi.channel.PollingChannel;
 import dev.rapport.api.spi.channel.PushChannel;
 import dev.rapport.api.spi.channel.Received;
+import dev.rapport.api.spi.channel.SetAside;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.Correspondent;
 import dev.rapport.api.ticket.Inbox;
 import dev.rapport.api.ticket.Intake;
 import dev.rapport.api.ticket.OpenTicket;
+import dev.rapport.api.ticket.SetAsideMessage;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketMessage;
@@ -233,6 +237,35 @@ public final class ChannelInbox implements Inbox, AutoCloseable {
                 who.phone().map(PersonalData::maskPhone), who.handle());
         return new TicketMessage(m.ticketId(), m.channel(), m.direction(), m.messageId(), hidden, m.subject(), m.body(),
                 m.references(), m.threadKey(), m.at());
+    }
+
+    @Override
+    public List<SetAsideMessage> setAside(Actor actor, int limit) {
+        if (!actor.has(Permission.EVENTS_ADMIN)) {
+            throw ForbiddenException.missing(Permission.EVENTS_ADMIN.key());
+        }
+        if (limit < 1 || limit > 200) {
+            throw new ValidationException(FieldError.of("limit", "must be between 1 and 200"));
+        }
+        return transactions.read(tx -> tx.conversations().setAside(limit));
+    }
+
+    /**
+     * Records what a channel set aside, for an administrator (the channel logged each message already). A channel
+     * reports each message once, so when the storage cannot be written the ids are logged instead: the messages
+     * themselves wait in the channel's own place.
+     */
+    void recordSetAside(ChannelInstance channel, List<SetAside> messages) {
+        try {
+            transactions.write(tx -> {
+                messages.forEach(m -> tx.conversations().setAside(new SetAsideMessage(channel.name(), m.messageId(),
+                        m.reason(), m.place(), m.at())));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            warn("Recording " + messages.size() + " message(s) channel " + channel.name() + " set aside failed ("
+                    + messages.stream().map(SetAside::messageId).toList() + ")", e);
+        }
     }
 
     /** Stops reading the polling channels; they stay open for the replies still to be delivered through them. */

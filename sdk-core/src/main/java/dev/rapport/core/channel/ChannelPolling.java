@@ -2,6 +2,8 @@ package dev.rapport.core.channel;
 
 import dev.rapport.api.spi.channel.InboundMessage;
 import dev.rapport.api.spi.channel.PollingChannel;
+import dev.rapport.api.spi.channel.SetAside;
+import dev.rapport.api.spi.channel.SettingAside;
 import dev.rapport.api.ticket.Intake;
 import dev.rapport.core.plugin.TimeBox;
 
@@ -25,6 +27,7 @@ final class ChannelPolling implements AutoCloseable {
     private final List<ChannelInstance> channels;
     private final Map<String, TimeBox> boxes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
+    private volatile boolean stopping;
 
     ChannelPolling(ChannelInbox inbox, List<ChannelInstance> channels) {
         this.inbox = inbox;
@@ -41,6 +44,9 @@ final class ChannelPolling implements AutoCloseable {
         for (var channel : channels) {
             long interval = channel.settings().pollInterval().toNanos();
             scheduler.scheduleWithFixedDelay(() -> {
+                if (stopping) {
+                    return;
+                }
                 try {
                     pollOnce(channel);
                 } catch (RuntimeException e) {
@@ -56,12 +62,21 @@ final class ChannelPolling implements AutoCloseable {
         var box = boxes.get(channel.name());
         var limit = channel.settings().pollTimeout();
         List<InboundMessage> messages = call(channel, box, () -> source.poll(ChannelInbox.POLL_BATCH), limit);
+        if (channel.channel() instanceof SettingAside aside) {
+            List<SetAside> setAside = call(channel, box, aside::takeSetAside, limit);
+            if (setAside != null && !setAside.isEmpty()) {
+                inbox.recordSetAside(channel, setAside);
+            }
+        }
         if (messages == null) {
             return List.of();
         }
         var filed = new ArrayList<Intake>();
         var acknowledged = new ArrayList<String>();
         for (var message : messages) {
+            if (stopping) {
+                break; // what is not filed stays unread at the source, for the next start or another node
+            }
             try {
                 filed.add(inbox.file(channel, message));
                 acknowledged.add(message.messageId());
@@ -99,13 +114,23 @@ final class ChannelPolling implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops reading: a pass under way files the message in hand, acknowledges what it filed and ends, and this waits
+     * for it, so that the storage can close behind it without an interrupted write in the log.
+     */
     @Override
     public void close() {
+        stopping = true;
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            scheduler.shutdown();
+            var patience = channels.stream().map(c -> c.settings().pollTimeout()).max(Duration::compareTo)
+                    .orElse(Duration.ZERO).multipliedBy(2).plusSeconds(5);
             try {
-                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+                if (!scheduler.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                    scheduler.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                scheduler.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }

@@ -5,6 +5,7 @@ import dev.rapport.api.event.CustomerMessageReceived;
 import dev.rapport.api.event.SlaAlarmRaised;
 import dev.rapport.api.event.TicketClosed;
 import dev.rapport.api.event.TicketCreated;
+import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.Priority;
@@ -30,6 +31,7 @@ public final class Tally {
     private final Map<Figures.Outcome, LongAdder> deliveries = adders(Figures.Outcome.class);
     private final Map<Figures.Refusal, LongAdder> refusals = adders(Figures.Refusal.class);
     private final LongAdder messagesFiled = new LongAdder();
+    private final Map<FollowUpKind, LongAdder> careUnplanned = adders(FollowUpKind.class);
 
     /** Runs {@code work} in one transaction of {@code storage} and, once it commits, counts the events it appended. */
     public <R> R counted(Storage storage, Function<Transaction, R> work) {
@@ -52,10 +54,16 @@ public final class Tally {
         deliveries.get(outcome).increment();
     }
 
+    /** Counts the customers a care planning pass left without a contact of {@code kind}. */
+    public void careUnplanned(FollowUpKind kind, long customers) {
+        careUnplanned.get(kind).add(customers);
+    }
+
     /** The counts as of now. */
     public Figures.Counts counts() {
         return new Figures.Counts(sums(opened), sums(closed), alarms.get(SlaAlarm.WARNING).sum(),
-                alarms.get(SlaAlarm.BREACH).sum(), messagesFiled.sum(), sums(refusals), sums(deliveries));
+                alarms.get(SlaAlarm.BREACH).sum(), messagesFiled.sum(), sums(refusals), sums(deliveries),
+                sums(careUnplanned));
     }
 
     private void count(CountingTransaction.Appended appended) {

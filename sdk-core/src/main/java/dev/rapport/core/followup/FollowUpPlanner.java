@@ -8,6 +8,7 @@ import dev.rapport.api.followup.FollowUp;
 import dev.rapport.api.followup.FollowUpId;
 import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.followup.FollowUpPlan;
+import dev.rapport.api.followup.UnplannedCare;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.User;
@@ -32,8 +33,9 @@ import java.util.Optional;
  * Plans follow-ups (SPEC §6) by the {@link FollowUpPlan}: the after-closure steps, maintenance contacts, renewal care
  * and service recovery. Each follow-up has a plan key naming what it follows, unique in the storage, so it is written
  * once however often and on however many nodes it is planned; a follow-up that is written gets its audit entry and
- * its {@link FollowUpScheduled} in the same transaction. A follow-up no active user can own is not planned (and
- * logged): nobody would make it.
+ * its {@link FollowUpScheduled} in the same transaction. A follow-up no active user can own is not planned: nobody
+ * would make it. After closure and for recovery that is logged per ticket; the daily care planning counts it in its
+ * {@link CarePass} instead, which it reports once per pass.
  */
 final class FollowUpPlanner {
     private static final System.Logger LOG = System.getLogger(FollowUpPlanner.class.getName());
@@ -120,16 +122,17 @@ final class FollowUpPlanner {
      *
      * @return whether one was planned
      */
-    boolean planMaintenance(Transaction tx, CareCandidate customer, LocalDate today, Instant now) {
+    boolean planMaintenance(Transaction tx, CareCandidate customer, LocalDate today, Instant now, CarePass gaps) {
         var cadence = plan.maintenance().get(customer.maintenanceLevel());
         if (cadence == null) {
-            return false;
+            return false; // not asked for: the planner reads only the levels with a cadence
         }
         LocalDate anchor = customer.cooperationSince().orElseGet(() -> calendar.day(customer.createdAt()));
         LocalDate day = nextAnniversary(anchor, cadence, today);
         var owner = FollowUpOwners.forCustomer(tx, customer.accountManagerId());
         if (owner.isEmpty()) {
-            LOG.log(Level.WARNING, "No active user can own the maintenance contact of customer " + customer.id());
+            gaps.unplanned(FollowUpKind.MAINTENANCE, UnplannedCare.Cause.NO_ACTIVE_OWNER, customer.id());
+            tx.followUps().maintenanceDueOn(customer.id(), today.plusDays(1));
             return false;
         }
         String purpose = (customer.maintenanceLevel() == MaintenanceLevel.HIGH ? "In-depth maintenance review"
@@ -139,6 +142,8 @@ final class FollowUpPlanner {
                 purpose, Optional.empty(), calendar.dueOn(day), now);
         var event = schedule(tx, followUp, "maintenance:" + customer.id() + ":" + day, Actor.system(), now, List.of());
         event.ifPresent(tx.outbox()::append);
+        // planned now or before (the plan key was taken): the customer is due again once that day has passed
+        tx.followUps().maintenanceDueOn(customer.id(), day.plusDays(1));
         return event.isPresent();
     }
 
@@ -148,7 +153,7 @@ final class FollowUpPlanner {
      *
      * @return whether one was planned
      */
-    boolean planRenewal(Transaction tx, CareCandidate customer, LocalDate today, Instant now) {
+    boolean planRenewal(Transaction tx, CareCandidate customer, LocalDate today, Instant now, CarePass gaps) {
         if (plan.renewalNotice().isEmpty() || customer.contractEnd().isEmpty()) {
             return false;
         }
@@ -157,7 +162,7 @@ final class FollowUpPlanner {
         day = day.isBefore(today) ? today : day;
         var owner = FollowUpOwners.forCustomer(tx, customer.accountManagerId());
         if (owner.isEmpty()) {
-            LOG.log(Level.WARNING, "No active user can own the renewal contact of customer " + customer.id());
+            gaps.unplanned(FollowUpKind.RENEWAL, UnplannedCare.Cause.NO_ACTIVE_OWNER, customer.id());
             return false;
         }
         var followUp = followUp(FollowUpKind.RENEWAL, customer.id(), Optional.empty(), owner.get(), Optional.empty(),

@@ -1,10 +1,11 @@
 package dev.rapport.core.followup;
 
 import dev.rapport.api.Page;
-import dev.rapport.api.audit.AuditEntry;
 import dev.rapport.api.PageRequest;
+import dev.rapport.api.audit.AuditEntry;
 import dev.rapport.api.customer.NewInteraction;
 import dev.rapport.api.error.ConflictException;
+import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.FollowUpCompleted;
@@ -17,7 +18,9 @@ import dev.rapport.api.followup.FollowUpPlan;
 import dev.rapport.api.followup.FollowUpState;
 import dev.rapport.api.followup.FollowUps;
 import dev.rapport.api.followup.SkipFollowUp;
+import dev.rapport.api.followup.UnplannedCare;
 import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.Permission;
 import dev.rapport.api.spi.storage.FollowUpQuery;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.Ticket;
@@ -71,6 +74,14 @@ public final class FollowUpService implements FollowUps {
         var items = found.stream().limit(page.limit()).toList();
         return new Page<>(items, found.size() > page.limit()
                 ? Optional.of(FollowUpCursor.of(items.getLast())) : Optional.empty());
+    }
+
+    @Override
+    public List<UnplannedCare> unplanned(Actor actor) {
+        if (!actor.has(Permission.FOLLOW_UP_WORK_ALL) && !actor.has(Permission.USER_ADMIN)) {
+            throw ForbiddenException.missing(Permission.FOLLOW_UP_WORK_ALL.key());
+        }
+        return transactions.read(tx -> tx.followUps().unplanned());
     }
 
     @Override

@@ -24,13 +24,27 @@ import java.util.regex.Pattern;
  * owners of the after-closure steps, the maintenance cadences, the renewal notice, the time allowed for service
  * recovery, the start of business, and how often the due-work scan runs.
  *
- * @param scanInterval how often each node looks for follow-ups falling due; zero: only {@code Rapport.runDueWork()}
+ * @param scanInterval  how often each node looks for follow-ups falling due; zero: only {@code Rapport.runDueWork()}
+ * @param planningPause the pause between two pages of the daily care planning, so that it stays in the background of
+ *                      what the database is doing
+ * @param planningLease how long a node's claim on the day's care planning lasts without renewal (it renews it at
+ *                      every page): how soon another node takes over from one that died
  */
-public record FollowUpSettings(FollowUpPlan plan, Duration scanInterval) {
+public record FollowUpSettings(FollowUpPlan plan, Duration scanInterval, Duration planningPause,
+                               Duration planningLease) {
     public static final String PREFIX = "rapport.follow-ups.";
     /** One minute: follow-ups are due by the day, so a minute late is on time. */
     public static final Duration DEFAULT_SCAN_INTERVAL = Duration.ofMinutes(1);
+    /** A tenth of a second between two pages of the care planning. */
+    public static final Duration DEFAULT_PLANNING_PAUSE = Duration.ofMillis(100);
+    /** Two minutes: far longer than a page and its pause, short enough for a takeover to go unnoticed. */
+    public static final Duration DEFAULT_PLANNING_LEASE = Duration.ofMinutes(2);
     private static final Pattern DAYS = Pattern.compile("(\\d+)\\s*d");
+
+    /** The settings with the default pause between pages of the care planning. */
+    public FollowUpSettings(FollowUpPlan plan, Duration scanInterval) {
+        this(plan, scanInterval, DEFAULT_PLANNING_PAUSE, DEFAULT_PLANNING_LEASE);
+    }
 
     /**
      * The settings among {@code config} (every key of the SDK; those under {@value #PREFIX} are read), on top of
@@ -50,6 +64,8 @@ public record FollowUpSettings(FollowUpPlan plan, Duration scanInterval) {
         var result = new Object() {
             FollowUpPlan plan;
             Duration interval = scanInterval;
+            Duration pause = DEFAULT_PLANNING_PAUSE;
+            Duration lease = DEFAULT_PLANNING_LEASE;
         };
         result.plan = plan;
         for (var kind : FollowUpKind.values()) {
@@ -74,6 +90,18 @@ public record FollowUpSettings(FollowUpPlan plan, Duration scanInterval) {
                 throw new PluginConfigException(view.instance() + ": scan-interval must not be negative");
             }
         });
+        attempt(problems, () -> {
+            result.pause = view.duration("planning-pause", DEFAULT_PLANNING_PAUSE);
+            if (result.pause.isNegative()) {
+                throw new PluginConfigException(view.instance() + ": planning-pause must not be negative");
+            }
+        });
+        attempt(problems, () -> {
+            result.lease = view.duration("planning-lease", DEFAULT_PLANNING_LEASE);
+            if (!result.lease.isPositive()) {
+                throw new PluginConfigException(view.instance() + ": planning-lease must be positive");
+            }
+        });
         if (!view.unreadKeys().isEmpty()) {
             problems.add(view.instance() + ": unknown key(s) " + view.unreadKeys() + "; known keys: "
                     + view.readKeys());
@@ -81,7 +109,7 @@ public record FollowUpSettings(FollowUpPlan plan, Duration scanInterval) {
         if (!problems.isEmpty()) {
             throw new PluginConfigException(problems);
         }
-        return new FollowUpSettings(result.plan, result.interval);
+        return new FollowUpSettings(result.plan, result.interval, result.pause, result.lease);
     }
 
     /** {@code <step>.after} (days, or {@code none} to drop the step) and {@code <step>.owner}. */

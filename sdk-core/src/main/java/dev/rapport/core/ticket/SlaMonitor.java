@@ -68,7 +68,7 @@ public final class SlaMonitor implements AutoCloseable {
                 raised = batch.stream().mapToInt(id -> raiseAlone(id, now)).sum();
             }
             total += raised;
-            if (batch.size() < BATCH) {
+            if (batch.size() < BATCH || background.stopping()) {
                 return total;
             }
         }

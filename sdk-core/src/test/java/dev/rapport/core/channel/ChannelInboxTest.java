@@ -1,6 +1,7 @@
 package dev.rapport.core.channel;
 
 import dev.rapport.api.PageRequest;
+import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.error.NotFoundException;
 import dev.rapport.api.error.RateLimitedException;
 import dev.rapport.api.error.UnauthorizedException;
@@ -10,6 +11,7 @@ import dev.rapport.api.security.Permission;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.channel.Reply;
+import dev.rapport.api.spi.channel.SetAside;
 import dev.rapport.api.ticket.AddProgress;
 import dev.rapport.api.ticket.AssignTicket;
 import dev.rapport.api.ticket.CommunicationMethod;
@@ -17,6 +19,7 @@ import dev.rapport.api.ticket.ConfirmResolution;
 import dev.rapport.api.ticket.Intake;
 import dev.rapport.api.ticket.Opinion;
 import dev.rapport.api.ticket.ResolveTicket;
+import dev.rapport.api.ticket.SetAsideMessage;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketFilter;
 import dev.rapport.api.ticket.TicketId;
@@ -59,6 +62,24 @@ class ChannelInboxTest {
                 .config("rapport.channels.support-mail.intake", "EMAIL")
                 .config("rapport.channels.form.rate-limit", "3")
                 .config("rapport.events.poll-interval", "50ms"));
+    }
+
+    @StorageTest
+    void messagesAChannelSetAsideAreListedOnceForAnAdministrator(TestDatabase db) {
+        var rapport = start(db);
+        mailbox.setAside(new SetAside("broken@customer.example", "it names no sender with an e-mail address",
+                "IMAP folder Rapport-Unfiled", clock.instant()));
+
+        assertThat(rapport.inbox().pollNow()).isEmpty();
+        rapport.inbox().pollNow();
+
+        var admin = Fixtures.actor(rapport, Role.ADMIN, "customer-service");
+        assertThat(rapport.inbox().setAside(admin, 50)).containsExactly(new SetAsideMessage("support-mail",
+                "broken@customer.example", "it names no sender with an e-mail address", "IMAP folder Rapport-Unfiled",
+                clock.instant()));
+        assertThatThrownBy(() -> rapport.inbox().setAside(Fixtures.actor(rapport, Role.AGENT, "customer-service"), 50))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> rapport.inbox().setAside(admin, 0)).isInstanceOf(ValidationException.class);
     }
 
     @StorageTest

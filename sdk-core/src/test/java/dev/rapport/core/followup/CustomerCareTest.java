@@ -3,12 +3,14 @@ package dev.rapport.core.followup;
 import dev.rapport.api.PageRequest;
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.customer.MaintenanceLevel;
+import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.event.FollowUpDue;
 import dev.rapport.api.followup.FollowUp;
 import dev.rapport.api.followup.FollowUpFilter;
 import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.followup.FollowUpPlan;
 import dev.rapport.api.followup.SkipFollowUp;
+import dev.rapport.api.followup.UnplannedCare;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.security.User;
@@ -18,9 +20,11 @@ import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.LogCapture;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -31,6 +35,7 @@ import java.util.Optional;
 import static dev.rapport.core.testing.Fixtures.aCustomer;
 import static dev.rapport.core.testing.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** SPEC §6's maintenance plans and renewal care, planned by the daily scan, once across nodes. */
@@ -58,7 +63,8 @@ class CustomerCareTest {
         if (contractEnd != null) {
             profile.contractEnd(contractEnd);
         }
-        return rapport.customers().create(Actor.system(), profile.build());
+        // Care is planned for look-alikes too; the fixture's names may come close to each other's in a long run.
+        return rapport.customers().create(Actor.system(), profile.build(), true);
     }
 
     @StorageTest
@@ -111,6 +117,46 @@ class CustomerCareTest {
         assertThat(ofCustomer(orphan)).extracting(FollowUp::ownerId).containsExactly(supervisor.id());
         assertThat(ofCustomer(orphan).getFirst().dueAt()).as("monthly from the customer's creation")
                 .isEqualTo(Instant.parse("2026-12-23T01:00:00Z"));
+    }
+
+    @StorageTest
+    void customersNobodyCanLookAfterAreReportedOncePerPassWithACountAndAnExampleForAnAdministrator(TestDatabase db) {
+        start(db);
+        var orphans = new ArrayList<Customer>();
+        for (int i = 0; i < 3; i++) {
+            orphans.add(rapport.customers().create(Actor.system(), aCustomer().maintenanceLevel(MaintenanceLevel.HIGH)
+                    .contractEnd(LocalDate.of(2026, 12, 10)).build(), true));
+        }
+        var admin = Actor.of(user(rapport, Role.ADMIN, "customer-service"));
+
+        try (var log = LogCapture.start()) {
+            rapport.runDueWork();
+            rapport.runDueWork();
+
+            assertThat(log.linesOf("dev.rapport.core.followup.FollowUpScan")).filteredOn(l -> l.startsWith("WARNING"))
+                    .as("one line per cause and pass")
+                    .hasSize(2).allSatisfy(line -> assertThat(line).contains("left 3 customer(s)")
+                            .doesNotContain(orphans.getFirst().name()));
+            assertThat(log.lines()).noneMatch(line -> line.contains("can own the maintenance contact of customer"));
+        }
+        assertThat(rapport.followUps().unplanned(admin)).extracting(UnplannedCare::kind, UnplannedCare::cause,
+                UnplannedCare::customers, UnplannedCare::plannedOn).containsExactlyInAnyOrder(
+                tuple(FollowUpKind.MAINTENANCE, UnplannedCare.Cause.NO_ACTIVE_OWNER, 3L, LocalDate.of(2026, 11, 23)),
+                tuple(FollowUpKind.RENEWAL, UnplannedCare.Cause.NO_ACTIVE_OWNER, 3L, LocalDate.of(2026, 11, 23)));
+        assertThat(rapport.followUps().unplanned(admin)).extracting(UnplannedCare::exampleCustomer)
+                .isSubsetOf(orphans.stream().map(Customer::id).toList());
+        assertThat(rapport.figures().counts().careUnplanned()).containsEntry(FollowUpKind.MAINTENANCE, 3L)
+                .containsEntry(FollowUpKind.RENEWAL, 3L);
+
+        var supervisor = user(rapport, Role.SUPERVISOR, "account-management");
+        clock.set(T0.plus(Duration.ofDays(1)));
+        rapport.runDueWork();
+
+        assertThat(orphans).allSatisfy(orphan -> assertThat(ofCustomer(orphan)).extracting(FollowUp::ownerId)
+                .containsOnly(supervisor.id()));
+        assertThat(rapport.followUps().unplanned(admin)).as("the next complete pass planned them all").isEmpty();
+        assertThatThrownBy(() -> rapport.followUps().unplanned(Actor.of(manager)))
+                .isInstanceOf(ForbiddenException.class);
     }
 
     @StorageTest

@@ -2,6 +2,8 @@ package dev.rapport.core.testing;
 
 import dev.rapport.api.spi.channel.InboundMessage;
 import dev.rapport.api.spi.channel.PollingChannel;
+import dev.rapport.api.spi.channel.SetAside;
+import dev.rapport.api.spi.channel.SettingAside;
 import dev.rapport.api.spi.channel.Reply;
 import dev.rapport.api.spi.channel.Replying;
 import dev.rapport.api.spi.notify.Delivery;
@@ -20,10 +22,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A mailbox in memory: messages stay until acknowledged, as at-least-once sources do; replies are kept and get a
  * message id {@code <reply id>@support.example}, as an e-mail channel would give them.
  */
-public final class FakeMailbox implements PollingChannel, Replying {
+public final class FakeMailbox implements PollingChannel, Replying, SettingAside {
     private final List<InboundMessage> inbox = new CopyOnWriteArrayList<>();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final List<Reply> replies = new CopyOnWriteArrayList<>();
+    private final List<SetAside> setAside = new CopyOnWriteArrayList<>();
+
+    /** Pretends a message arrived that cannot be handed over, and was moved aside: the next poll reports it once. */
+    public FakeMailbox setAside(SetAside message) {
+        setAside.add(message);
+        return this;
+    }
+
+    @Override
+    public List<SetAside> takeSetAside() {
+        var taken = List.copyOf(setAside);
+        setAside.removeAll(taken);
+        return taken;
+    }
 
     /** Puts a message in the mailbox. */
     public FakeMailbox deliver(InboundMessage message) {

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  *   {@code false} sends the password in clear text, for a server on the same host only;</li>
  *   <li>{@code imap-user} and {@code imap-password} (both required; the password is secret): the mailbox's login;</li>
  *   <li>{@code folder} (default INBOX): the folder customers' messages arrive in;</li>
+ *   <li>{@code failed-folder} (default {@code Rapport-Unfiled}, created when missing): where a message that cannot be
+ *   filed (no sender to answer, an unreadable structure) is moved, once, instead of being read again at every poll;
+ *   the SDK lists it for an administrator;</li>
  *   <li>{@code smtp-host} (required) and {@code smtp-port} (default 25, or 587 with {@code smtp-starttls}): the SMTP
  *   server replies go out through;</li>
  *   <li>{@code smtp-user} and {@code smtp-password} (secret): to authenticate to it, both or neither;</li>
@@ -48,6 +51,8 @@ public final class EmailChannelFactory implements ChannelFactory {
     static final String IMAP_USER = "imap-user";
     static final String IMAP_PASSWORD = "imap-password";
     static final String FOLDER = "folder";
+    static final String FAILED_FOLDER = "failed-folder";
+    static final String DEFAULT_FAILED_FOLDER = "Rapport-Unfiled";
     static final String SMTP_HOST = "smtp-host";
     static final String SMTP_PORT = "smtp-port";
     static final String SMTP_USER = "smtp-user";
@@ -84,7 +89,11 @@ public final class EmailChannelFactory implements ChannelFactory {
         boolean ssl = config.bool(IMAP_SSL, true);
         int imapPort = port(instance, IMAP_PORT, config.integer(IMAP_PORT, ssl ? 993 : 143));
         var imap = new ImapMailbox(imapHost, imapPort, ssl, config.string(IMAP_USER), config.string(IMAP_PASSWORD),
-                config.optionalString(FOLDER).orElse("INBOX"), connectTimeout, readTimeout);
+                config.optionalString(FOLDER).orElse("INBOX"),
+                config.optionalString(FAILED_FOLDER).orElse(DEFAULT_FAILED_FOLDER), connectTimeout, readTimeout);
+        if (imap.failedFolder().isBlank() || imap.failedFolder().equals(imap.folder())) {
+            throw problem(instance, FAILED_FOLDER + " must name a folder other than " + FOLDER);
+        }
 
         String smtpHost = config.string(SMTP_HOST);
         boolean starttls = config.bool(SMTP_STARTTLS, false);

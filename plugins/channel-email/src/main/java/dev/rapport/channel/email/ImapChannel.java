@@ -2,8 +2,10 @@ package dev.rapport.channel.email;
 
 import dev.rapport.api.spi.channel.InboundMessage;
 import dev.rapport.api.spi.channel.PollingChannel;
-import dev.rapport.api.spi.channel.Replying;
 import dev.rapport.api.spi.channel.Reply;
+import dev.rapport.api.spi.channel.Replying;
+import dev.rapport.api.spi.channel.SetAside;
+import dev.rapport.api.spi.channel.SettingAside;
 import dev.rapport.api.spi.notify.Delivery;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -14,6 +16,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -22,6 +25,7 @@ import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.SearchTerm;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 import java.io.ByteArrayOutputStream;
@@ -30,6 +34,7 @@ import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -40,7 +45,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -52,7 +59,7 @@ import java.util.stream.Collectors;
  * peeks, so it never sets the flag; {@link #acknowledge} does. Someone reading the mailbox with a mail client marks
  * messages seen too, and the channel then leaves them alone.
  */
-final class ImapChannel implements PollingChannel, Replying {
+final class ImapChannel implements PollingChannel, Replying, SettingAside {
     private static final System.Logger LOG = System.getLogger(ImapChannel.class.getName());
     private static final SearchTerm UNSEEN = new AndTerm(new FlagTerm(new Flags(Flags.Flag.SEEN), false),
             new FlagTerm(new Flags(Flags.Flag.DELETED), false));
@@ -66,6 +73,7 @@ final class ImapChannel implements PollingChannel, Replying {
     private final Session smtpSession;
     private final Session parsing;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Queue<SetAside> setAside = new ConcurrentLinkedQueue<>();
 
     ImapChannel(ImapMailbox imap, SmtpRelay smtp, InternetAddress from, String messageIdDomain, Clock clock) {
         this.imap = imap;
@@ -88,23 +96,103 @@ final class ImapChannel implements PollingChannel, Replying {
         if (max <= 0) {
             return List.of();
         }
-        return inFolder(Folder.READ_ONLY, folder -> {
+        var unfiled = new ArrayList<Unfiled>();
+        List<InboundMessage> polled = inFolder(Folder.READ_ONLY, folder -> {
             Message[] unseen = folder.search(UNSEEN);
             // oldest first: in the order the mailbox received them
             Arrays.sort(unseen, Comparator.comparingInt(Message::getMessageNumber));
             var dates = new FetchProfile();
             dates.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+            dates.add(UIDFolder.FetchProfileItem.UID);
             folder.fetch(Arrays.copyOf(unseen, Math.min(max, unseen.length)), dates);
-            var polled = new ArrayList<InboundMessage>();
-            for (int i = 0; i < unseen.length && polled.size() < max; i++) {
+            var read = new ArrayList<InboundMessage>();
+            for (int i = 0; i < unseen.length && read.size() < max; i++) {
                 Message message = unseen[i];
                 var received = Optional.ofNullable(message.getReceivedDate()).map(Date::toInstant);
-                InboundMail.read(parsing, raw(message), received, clock).ifPresent(polled::add);
+                byte[] raw = raw(message);
+                String why;
+                try {
+                    var mail = InboundMail.read(parsing, raw, received, clock);
+                    if (mail.isPresent()) {
+                        read.add(mail.get());
+                        continue;
+                    }
+                    why = "it names no sender with an e-mail address";
+                } catch (MessagingException | RuntimeException unreadable) {
+                    why = "it cannot be parsed (" + unreadable.getClass().getSimpleName() + ")";
+                }
+                String[] header = message.getHeader("Message-ID");
+                unfiled.add(new Unfiled(((UIDFolder) folder).getUID(message),
+                        InboundMail.id(header == null ? null : header[0], raw), why));
             }
-            LOG.log(System.Logger.Level.DEBUG, () -> imap + ": polled " + polled.size() + " of " + unseen.length
+            LOG.log(System.Logger.Level.DEBUG, () -> imap + ": polled " + read.size() + " of " + unseen.length
                     + " unread messages");
-            return List.copyOf(polled);
+            return List.copyOf(read);
         });
+        if (!unfiled.isEmpty()) {
+            setAside(unfiled);
+        }
+        return polled;
+    }
+
+    /** A message that cannot be filed, by its UID in the folder. */
+    private record Unfiled(long uid, String messageId, String reason) {
+    }
+
+    /**
+     * Moves the messages to the failed folder (created when missing), so that they are not read again, and logs each
+     * once. When they cannot be moved now, they are read again at the next poll and this is tried again.
+     */
+    private void setAside(List<Unfiled> unfiled) {
+        try {
+            inFolder(Folder.READ_WRITE, folder -> {
+                var store = folder.getStore();
+                Folder failed = store.getFolder(imap.failedFolder());
+                if (!failed.exists() && !failed.create(Folder.HOLDS_MESSAGES)) {
+                    throw new MessagingException("the folder " + imap.failedFolder() + " cannot be created");
+                }
+                var uids = (UIDFolder) folder;
+                var messages = new ArrayList<Message>();
+                var moved = new ArrayList<Unfiled>();
+                for (var message : unfiled) {
+                    var found = uids.getMessageByUID(message.uid());
+                    if (found != null) {
+                        messages.add(found);
+                        moved.add(message);
+                    }
+                }
+                if (messages.isEmpty()) {
+                    return null;
+                }
+                var batch = messages.toArray(Message[]::new);
+                if (folder instanceof IMAPFolder imapFolder && ((IMAPStore) store).hasCapability("MOVE")) {
+                    imapFolder.moveMessages(batch, failed);
+                } else {
+                    folder.copyMessages(batch, failed);
+                    folder.setFlags(batch, new Flags(Flags.Flag.DELETED), true);
+                }
+                Instant now = clock.instant();
+                for (var message : moved) {
+                    LOG.log(System.Logger.Level.WARNING, () -> "message " + message.messageId() + " cannot be filed: "
+                            + message.reason() + "; moved to the folder " + imap.failedFolder());
+                    setAside.add(new SetAside(message.messageId(), message.reason(),
+                            "IMAP folder " + imap.failedFolder(), now));
+                }
+                return null;
+            });
+        } catch (UncheckedIOException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> unfiled.size() + " message(s) that cannot be filed could not be"
+                    + " moved aside now; tried again at the next poll: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<SetAside> takeSetAside() {
+        var taken = new ArrayList<SetAside>();
+        for (SetAside next; (next = setAside.poll()) != null; ) {
+            taken.add(next);
+        }
+        return taken;
     }
 
     /** @throws UncheckedIOException naming the server when the mailbox cannot be written */

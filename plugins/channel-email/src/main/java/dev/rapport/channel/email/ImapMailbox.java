@@ -5,7 +5,7 @@ import java.util.Properties;
 
 /** Where customers' messages wait: the IMAP settings of one channel. */
 record ImapMailbox(String host, int port, boolean ssl, String user, String password, String folder,
-                   Duration connectTimeout, Duration timeout) {
+                   String failedFolder, Duration connectTimeout, Duration timeout) {
 
     /** {@code imaps} over TLS, else {@code imap}. */
     String protocol() {

@@ -34,7 +34,7 @@ final class InboundMail {
      *
      * @param parsing  a session for parsing only (it accepts UTF-8 in headers)
      * @param received when the mailbox received it, for a message without a {@code Date}
-     * @return empty when the message names no sender the SDK could answer (logged)
+     * @return empty when the message names no sender the SDK could answer
      */
     static Optional<InboundMessage> read(Session parsing, byte[] raw, Optional<Instant> received, Clock clock)
             throws MessagingException {
@@ -42,8 +42,6 @@ final class InboundMail {
         String id = id(mime.getHeader("Message-ID", null), raw);
         Optional<InternetAddress> sender = sender(mime);
         if (sender.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, () -> "message " + id + " names no sender with an e-mail address;"
-                    + " left unread in the mailbox");
             return Optional.empty();
         }
         return Optional.of(new InboundMessage(id,

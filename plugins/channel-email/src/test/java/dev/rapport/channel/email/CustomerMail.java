@@ -106,6 +106,29 @@ final class CustomerMail {
         throw new AssertionError("no message " + messageId + " in the support mailbox");
     }
 
+    /**
+     * The Message-IDs (without brackets) of the messages in {@code folder} of the support mailbox not flagged
+     * \Deleted, as a mail client lists them; empty when the folder does not exist.
+     */
+    List<String> idsIn(String folder) throws MessagingException {
+        Store store = session.getStore("imap");
+        store.connect("127.0.0.1", mail.getImap().getPort(), "support", IMAP_PASSWORD);
+        try (store; Folder opened = store.getFolder(folder)) {
+            if (!opened.exists()) {
+                return List.of();
+            }
+            opened.open(Folder.READ_ONLY);
+            var ids = new java.util.ArrayList<String>();
+            for (Message message : opened.getMessages()) {
+                String[] id = message.getHeader("Message-ID");
+                if (id != null && !message.isSet(Flags.Flag.DELETED)) {
+                    ids.add(id[0].replaceAll("^<|>$", ""));
+                }
+            }
+            return ids;
+        }
+    }
+
     private static boolean addressedTo(MimeMessage message, String address) {
         try {
             var to = message.getRecipients(Message.RecipientType.TO);

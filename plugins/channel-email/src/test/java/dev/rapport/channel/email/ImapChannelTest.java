@@ -11,6 +11,8 @@ import dev.rapport.api.spi.channel.Replying;
 import dev.rapport.api.spi.channel.Reply;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.ticket.Correspondent;
+import dev.rapport.api.spi.channel.SetAside;
+import dev.rapport.api.spi.channel.SettingAside;
 import dev.rapport.testkit.LogCapture;
 import dev.rapport.testkit.TestPluginContext;
 import jakarta.mail.internet.InternetAddress;
@@ -200,7 +202,7 @@ class ImapChannelTest {
     }
 
     @Test
-    void aMessageWithoutASenderIsLeftInTheMailboxAndTheOthersArePolled() throws Exception {
+    void aMessageThatCannotBeFiledIsMovedAsideOnceLoggedOnceAndReportedOnceAndTheOthersArePolled() throws Exception {
         customers.sendRaw("""
                 To: support@rapport.example
                 Subject: Who am I
@@ -208,14 +210,52 @@ class ImapChannelTest {
 
                 No From, Sender or Reply-To.
                 """);
+        customers.sendRaw("""
+                From: =?utf-8?B?5p2O5aic?=
+                To: support@rapport.example
+                Subject: Broken sender
+                Message-ID: <malformed@customer.example>
+
+                The From header is one encoded word and no address.
+                """);
         sendPlain("m-2@customer.example");
 
         try (var log = LogCapture.start(); PollingChannel channel = create(Map.of())) {
             assertThat(channel.poll(1)).extracting(InboundMessage::messageId).containsExactly("m-2@customer.example");
-            assertThat(log.lines()).anySatisfy(line -> assertThat(line).startsWith("WARNING")
-                    .contains("anonymous@customer.example").contains("no sender"));
+            assertThat(channel.poll(10)).extracting(InboundMessage::messageId).containsExactly("m-2@customer.example");
+
+            var warnings = log.linesOf(ImapChannel.class.getName()).stream()
+                    .filter(line -> line.startsWith("WARNING")).toList();
+            assertThat(warnings).as("one line per message, not one per poll").hasSize(2);
+            assertThat(warnings).anySatisfy(line -> assertThat(line).startsWith("WARNING")
+                    .contains("anonymous@customer.example").contains("no sender").contains("Rapport-Unfiled"));
+            assertThat(warnings).noneMatch(line -> line.contains("李娜"));
+            var setAside = ((SettingAside) channel).takeSetAside();
+            assertThat(setAside).extracting(SetAside::messageId)
+                    .containsExactly("anonymous@customer.example", "malformed@customer.example");
+            assertThat(setAside).allSatisfy(aside -> assertThat(aside.place()).contains("Rapport-Unfiled"));
+            assertThat(((SettingAside) channel).takeSetAside()).as("each reported once").isEmpty();
         }
-        assertThat(customers.seen("anonymous@customer.example")).isFalse();
+        assertThat(customers.idsIn("INBOX")).containsExactly("m-2@customer.example");
+        assertThat(customers.idsIn("Rapport-Unfiled"))
+                .containsExactlyInAnyOrder("anonymous@customer.example", "malformed@customer.example");
+    }
+
+    @Test
+    void theFolderForMessagesThatCannotBeFiledIsConfigurable() throws Exception {
+        customers.sendRaw("""
+                To: support@rapport.example
+                Subject: Who am I
+                Message-ID: <nobody@customer.example>
+
+                No sender.
+                """);
+
+        try (PollingChannel channel = create(Map.of("failed-folder", "Support-Problems"))) {
+            assertThat(channel.poll(10)).isEmpty();
+        }
+        assertThat(customers.idsIn("Support-Problems")).containsExactly("nobody@customer.example");
+        assertRefused(Map.of("failed-folder", "INBOX"), "failed-folder");
     }
 
     @Test

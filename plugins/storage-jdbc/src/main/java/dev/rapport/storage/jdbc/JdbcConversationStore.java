@@ -2,6 +2,7 @@ package dev.rapport.storage.jdbc;
 
 import dev.rapport.api.spi.storage.ConversationStore;
 import dev.rapport.api.ticket.Correspondent;
+import dev.rapport.api.ticket.SetAsideMessage;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketMessage;
 import org.jdbi.v3.core.Handle;
@@ -136,5 +137,34 @@ final class JdbcConversationStore implements ConversationStore {
     /** Channel names are kebab-case, so a space cannot occur in them and the key is unambiguous. */
     private static String key(String channel, String messageId) {
         return channel + " " + messageId;
+    }
+
+    @Override
+    public void setAside(SetAsideMessage message) {
+        boolean known = handle.createQuery("SELECT COUNT(*) FROM channel_set_aside WHERE channel = :channel "
+                        + "AND message_id = :messageId")
+                .bind("channel", message.channel())
+                .bind("messageId", message.messageId())
+                .mapTo(Long.class).one() > 0;
+        if (!known) {
+            handle.createUpdate("INSERT INTO channel_set_aside (channel, message_id, reason, place, set_aside_at) "
+                            + "VALUES (:channel, :messageId, :reason, :place, :at)")
+                    .bind("channel", message.channel())
+                    .bind("messageId", message.messageId())
+                    .bind("reason", message.reason())
+                    .bind("place", message.place())
+                    .bind("at", instant(message.at()))
+                    .execute();
+        }
+    }
+
+    @Override
+    public List<SetAsideMessage> setAside(int limit) {
+        return handle.createQuery("SELECT channel, message_id, reason, place, set_aside_at FROM channel_set_aside "
+                        + "ORDER BY set_aside_at DESC, channel, message_id LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new SetAsideMessage(rs.getString("channel"), rs.getString("message_id"),
+                        rs.getString("reason"), rs.getString("place"), instant(rs, "set_aside_at")))
+                .list();
     }
 }

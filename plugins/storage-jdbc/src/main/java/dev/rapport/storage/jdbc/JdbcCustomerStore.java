@@ -129,6 +129,12 @@ final class JdbcCustomerStore implements CustomerStore {
         if (updated == 0) {
             return false;
         }
+        if (customer.mergedInto().isPresent()) {
+            // a merged customer's care goes with the survivor: the care planning need never read it again
+            handle.createUpdate("UPDATE customers SET maintenance_due_on = DATE '9999-12-31' WHERE id = :id")
+                    .bind("id", customer.id().value())
+                    .execute();
+        }
         handle.createUpdate("DELETE FROM contacts WHERE customer_id = :customerId")
                 .bind("customerId", customer.id().value())
                 .execute();

@@ -7,10 +7,12 @@ import dev.rapport.api.followup.FollowUp;
 import dev.rapport.api.followup.FollowUpId;
 import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.followup.FollowUpState;
+import dev.rapport.api.followup.UnplannedCare;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.Before;
 import dev.rapport.api.spi.storage.CareCandidate;
+import dev.rapport.api.spi.storage.CarePlanningClaim;
 import dev.rapport.api.spi.storage.FollowUpQuery;
 import dev.rapport.api.spi.storage.FollowUpStore;
 import dev.rapport.api.ticket.TicketId;
@@ -26,7 +28,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import static dev.rapport.storage.jdbc.JdbcValues.date;
@@ -45,6 +46,7 @@ final class JdbcFollowUpStore implements FollowUpStore {
             + ":interactionId, :createdAt, :finishedAt, :finishedBy, :version";
     private static final String CANDIDATE_COLUMNS = "c.id, c.maintenance_level, c.account_manager_id, "
             + "c.cooperation_since, c.created_at, c.contract_end";
+    private static final String CARE_PLANNING = "care-planning";
     private static final String PLAN_KEY_CONSTRAINT = "follow_ups_plan_key_unique";
 
     private final Handle handle;
@@ -172,21 +174,55 @@ final class JdbcFollowUpStore implements FollowUpStore {
     }
 
     @Override
-    public List<CareCandidate> withoutMaintenance(Set<MaintenanceLevel> levels, Instant from,
-                                                  Optional<CustomerId> after, int limit) {
-        if (levels.isEmpty()) {
-            return List.of();
+    public List<CareCandidate> dueForMaintenance(MaintenanceLevel level, LocalDate today, int limit) {
+        return handle.createQuery("SELECT " + CANDIDATE_COLUMNS + " FROM customers c "
+                        + "WHERE c.maintenance_level = :level AND c.maintenance_due_on <= :today "
+                        + "AND c.merged_into IS NULL ORDER BY c.maintenance_due_on, c.id LIMIT :limit")
+                .bind("level", level.name())
+                .bind("today", date(Optional.of(today)))
+                .bind("limit", limit)
+                .map((rs, ctx) -> candidate(rs))
+                .list();
+    }
+
+    @Override
+    public void maintenanceDueOn(CustomerId customer, LocalDate day) {
+        handle.createUpdate("UPDATE customers SET maintenance_due_on = :day WHERE id = :id AND merged_into IS NULL")
+                .bind("day", date(Optional.of(day)))
+                .bind("id", customer.value())
+                .execute();
+    }
+
+    @Override
+    public CarePlanningClaim claimCarePlanning(String holder, LocalDate day, Instant now, Instant until) {
+        int claimed = handle.createUpdate("UPDATE daily_leases SET holder = :holder, held_until = :until "
+                        + "WHERE name = :name AND (done_on IS NULL OR done_on < :day) "
+                        + "AND (holder IS NULL OR holder = :holder OR held_until <= :now)")
+                .bind("holder", holder)
+                .bind("until", instant(until))
+                .bind("name", CARE_PLANNING)
+                .bind("day", date(Optional.of(day)))
+                .bind("now", instant(now))
+                .execute();
+        if (claimed == 1) {
+            return CarePlanningClaim.CLAIMED;
         }
-        var query = handle.createQuery("SELECT " + CANDIDATE_COLUMNS + " FROM customers c "
-                        + "WHERE c.maintenance_level IN (<levels>) AND c.merged_into IS NULL"
-                        + after.map(a -> " AND c.id > :after").orElse("")
-                        + " AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id "
-                        + "AND f.kind = 'MAINTENANCE' AND f.due_at >= :from) ORDER BY c.id LIMIT :limit")
-                .bindList("levels", levels.stream().map(Enum::name).sorted().toList())
-                .bind("from", instant(from))
-                .bind("limit", limit);
-        after.ifPresent(a -> query.bind("after", a.value()));
-        return query.map((rs, ctx) -> candidate(rs)).list();
+        var doneOn = handle.createQuery("SELECT done_on FROM daily_leases WHERE name = :name")
+                .bind("name", CARE_PLANNING)
+                .map((rs, ctx) -> JdbcValues.date(rs, "done_on"))
+                .findOne().flatMap(d -> d);
+        return doneOn.filter(done -> !done.isBefore(day)).isPresent() ? CarePlanningClaim.DONE
+                : CarePlanningClaim.HELD_ELSEWHERE;
+    }
+
+    @Override
+    public void finishCarePlanning(String holder, LocalDate day) {
+        handle.createUpdate("UPDATE daily_leases SET done_on = :day, holder = NULL, held_until = NULL "
+                        + "WHERE name = :name AND holder = :holder")
+                .bind("day", date(Optional.of(day)))
+                .bind("name", CARE_PLANNING)
+                .bind("holder", holder)
+                .execute();
     }
 
     @Override
@@ -209,6 +245,34 @@ final class JdbcFollowUpStore implements FollowUpStore {
                 .bind("from", from.value())
                 .bind("to", to.value())
                 .execute();
+    }
+
+    @Override
+    public void recordUnplanned(List<UnplannedCare> causes) {
+        handle.createUpdate("DELETE FROM unplanned_care").execute();
+        for (var cause : causes) {
+            handle.createUpdate("INSERT INTO unplanned_care (kind, cause, customers, example_customer_id, planned_on, "
+                            + "recorded_at) VALUES (:kind, :cause, :customers, :example, :plannedOn, :recordedAt)")
+                    .bind("kind", cause.kind().name())
+                    .bind("cause", cause.cause().name())
+                    .bind("customers", cause.customers())
+                    .bind("example", cause.exampleCustomer().value())
+                    .bind("plannedOn", date(Optional.of(cause.plannedOn())))
+                    .bind("recordedAt", instant(cause.recordedAt()))
+                    .execute();
+        }
+    }
+
+    @Override
+    public List<UnplannedCare> unplanned() {
+        return handle.createQuery("SELECT kind, cause, customers, example_customer_id, planned_on, recorded_at "
+                        + "FROM unplanned_care ORDER BY customers DESC, kind, cause")
+                .map((rs, ctx) -> new UnplannedCare(FollowUpKind.valueOf(rs.getString("kind")),
+                        UnplannedCare.Cause.valueOf(rs.getString("cause")), rs.getLong("customers"),
+                        CustomerId.of(rs.getString("example_customer_id")),
+                        JdbcValues.date(rs, "planned_on").orElseThrow(),
+                        JdbcValues.instant(rs, "recorded_at")))
+                .list();
     }
 
     private static void bindRow(SqlStatement<?> statement, FollowUp f) {

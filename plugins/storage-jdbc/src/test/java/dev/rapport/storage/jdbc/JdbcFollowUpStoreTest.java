@@ -11,18 +11,18 @@ import dev.rapport.api.followup.FollowUpFilter;
 import dev.rapport.api.followup.FollowUpId;
 import dev.rapport.api.followup.FollowUpKind;
 import dev.rapport.api.followup.FollowUpState;
+import dev.rapport.api.followup.UnplannedCare;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.spi.storage.Before;
 import dev.rapport.api.spi.storage.CareCandidate;
+import dev.rapport.api.spi.storage.CarePlanningClaim;
 import dev.rapport.api.spi.storage.FollowUpQuery;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +61,23 @@ class JdbcFollowUpStoreTest {
             assertThat(find(storage, planned.id())).contains(skipped);
             assertThat(byKey(storage, "renewal:c:2026-12-31")).contains(skipped);
             assertThat(byKey(storage, "renewal:c:2027-12-31")).isEmpty();
+        }
+    }
+
+    @StorageTest
+    void theUnplannedCareOfAPassReplacesThatOfThePassBefore(TestDatabase db) {
+        var day = LocalDate.of(2026, 11, 23);
+        var maintenance = new UnplannedCare(FollowUpKind.MAINTENANCE, UnplannedCare.Cause.NO_ACTIVE_OWNER, 815_135,
+                CustomerId.of("c-1"), day, minutesAfterT0(5));
+        var renewal = new UnplannedCare(FollowUpKind.RENEWAL, UnplannedCare.Cause.NO_ACTIVE_OWNER, 12,
+                CustomerId.of("c-2"), day, minutesAfterT0(5));
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> tx.followUps().recordUnplanned(List.of(renewal, maintenance)));
+            assertThat(storage.<List<UnplannedCare>>get(tx -> tx.followUps().unplanned())).as("most customers first")
+                    .containsExactly(maintenance, renewal);
+
+            storage.run(tx -> tx.followUps().recordUnplanned(List.of()));
+            assertThat(storage.<List<UnplannedCare>>get(tx -> tx.followUps().unplanned())).isEmpty();
         }
     }
 
@@ -180,54 +197,86 @@ class JdbcFollowUpStoreTest {
     }
 
     @StorageTest
-    void customersLackingTheirMaintenanceOrRenewalContactAreFoundByIdInPages(TestDatabase db) {
+    void customersDueForMaintenanceAreFoundByTheirDueDayAndRenewalsByTheirContractEnd(TestDatabase db) {
         var high = aCustomer().withMaintenanceLevel(MaintenanceLevel.HIGH).managedBy(MANAGER)
                 .withCooperationSince(LocalDate.of(2024, 3, 1)).withContractEnd(LocalDate.of(2026, 3, 20)).build();
+        var otherHigh = aCustomer().withMaintenanceLevel(MaintenanceLevel.HIGH).build();
         var medium = aCustomer().withMaintenanceLevel(MaintenanceLevel.MEDIUM).build();
-        var low = aCustomer().withMaintenanceLevel(MaintenanceLevel.LOW).withContractEnd(LocalDate.of(2026, 5, 1))
-                .build();
-        var looked = aCustomer().withMaintenanceLevel(MaintenanceLevel.HIGH).withContractEnd(LocalDate.of(2026, 3, 10))
+        var planned = aCustomer().withMaintenanceLevel(MaintenanceLevel.HIGH).withContractEnd(LocalDate.of(2026, 3, 10))
                 .build();
         var merged = aCustomer().withMaintenanceLevel(MaintenanceLevel.HIGH).withContractEnd(LocalDate.of(2026, 3, 10))
                 .build();
+        var today = LocalDate.of(2026, 2, 10);
         try (var storage = TestStorage.on(db)) {
             storage.run(tx -> {
-                for (var c : List.of(high, medium, low, looked, merged)) {
+                for (var c : List.of(high, otherHigh, medium, planned, merged)) {
                     tx.customers().insert(c);
                 }
                 tx.customers().update(merged.toBuilder().mergedInto(high.id()).version(merged.version() + 1).build(),
                         merged.version());
-                var maintenance = FollowUp.planned(FollowUpId.of(Fixtures.newId()), FollowUpKind.MAINTENANCE,
-                        looked.id(), Optional.empty(), MANAGER, Optional.empty(), "Review", Optional.empty(),
-                        minutesAfterT0(60 * 24), minutesAfterT0(60 * 48), Fixtures.T0);
-                var renewal = FollowUp.planned(FollowUpId.of(Fixtures.newId()), FollowUpKind.RENEWAL, looked.id(),
+                tx.followUps().maintenanceDueOn(planned.id(), today.plusDays(20));
+                tx.followUps().maintenanceDueOn(otherHigh.id(), today.minusDays(3));
+                var renewal = FollowUp.planned(FollowUpId.of(Fixtures.newId()), FollowUpKind.RENEWAL, planned.id(),
                         Optional.empty(), MANAGER, Optional.empty(), "Renew", Optional.of(LocalDate.of(2026, 3, 10)),
                         minutesAfterT0(60), minutesAfterT0(600), Fixtures.T0);
-                tx.followUps().insertIfAbsent(maintenance, "m");
                 tx.followUps().insertIfAbsent(renewal, "r");
             });
-            var levels = Set.of(MaintenanceLevel.HIGH, MaintenanceLevel.MEDIUM);
 
-            var maintenance = storage.get(tx -> tx.followUps().withoutMaintenance(levels, Fixtures.T0,
-                    Optional.empty(), 10));
-            var firstPage = storage.get(tx -> tx.followUps().withoutMaintenance(levels, Fixtures.T0,
-                    Optional.empty(), 1));
-            var nextPage = storage.get(tx -> tx.followUps().withoutMaintenance(levels, Fixtures.T0,
-                    Optional.of(firstPage.getFirst().id()), 10));
-            var laterFrom = storage.get(tx -> tx.followUps().withoutMaintenance(levels, minutesAfterT0(60 * 30),
-                    Optional.empty(), 10));
-            var renewals = storage.get(tx -> tx.followUps().withoutRenewal(LocalDate.of(2026, 3, 1),
+            var dueHigh = storage.<List<CareCandidate>>get(tx -> tx.followUps().dueForMaintenance(MaintenanceLevel.HIGH,
+                    today, 10));
+            var firstOnly = storage.<List<CareCandidate>>get(tx -> tx.followUps()
+                    .dueForMaintenance(MaintenanceLevel.HIGH, today, 1));
+            var whenPlannedFalls = storage.<List<CareCandidate>>get(tx -> tx.followUps()
+                    .dueForMaintenance(MaintenanceLevel.HIGH, today.plusDays(20), 10));
+            var dueMedium = storage.<List<CareCandidate>>get(tx -> tx.followUps()
+                    .dueForMaintenance(MaintenanceLevel.MEDIUM, today, 10));
+            var renewals = storage.<List<CareCandidate>>get(tx -> tx.followUps().withoutRenewal(LocalDate.of(2026, 3, 1),
                     LocalDate.of(2026, 3, 31), Optional.empty(), 10));
 
-            assertThat(maintenance).extracting(CareCandidate::id).containsExactlyElementsOf(sorted(high.id(), medium.id()));
-            assertThat(firstPage).hasSize(1);
-            assertThat(nextPage).hasSize(1).doesNotContainAnyElementsOf(firstPage);
-            assertThat(laterFrom).as("a contact due before the bound does not count")
-                    .extracting(CareCandidate::id).containsExactlyElementsOf(sorted(high.id(), medium.id(), looked.id()));
+            assertThat(dueHigh).as("new customers are due at once; merged ones never; soonest due first")
+                    .extracting(CareCandidate::id).containsExactlyInAnyOrder(high.id(), otherHigh.id());
+            assertThat(firstOnly).extracting(CareCandidate::id).as("the longest due first").containsExactly(high.id());
+            assertThat(whenPlannedFalls).extracting(CareCandidate::id)
+                    .containsExactlyInAnyOrder(high.id(), otherHigh.id(), planned.id());
+            assertThat(dueMedium).extracting(CareCandidate::id).containsExactly(medium.id());
             assertThat(renewals).containsExactly(new CareCandidate(high.id(), MaintenanceLevel.HIGH,
                     Optional.of(MANAGER), Optional.of(LocalDate.of(2024, 3, 1)), high.createdAt(),
                     Optional.of(LocalDate.of(2026, 3, 20))));
         }
+    }
+
+    @StorageTest
+    void oneNodeAtATimeHoldsADaysCarePlanningUntilItIsDoneOrItsLeaseRunsOut(TestDatabase db) {
+        var day = LocalDate.of(2026, 11, 23);
+        var now = Fixtures.T0;
+        try (var storage = TestStorage.on(db)) {
+            assertThat(claim(storage, "a", day, now, now.plusSeconds(120))).isEqualTo(CarePlanningClaim.CLAIMED);
+            assertThat(claim(storage, "b", day, now.plusSeconds(60), now.plusSeconds(180)))
+                    .isEqualTo(CarePlanningClaim.HELD_ELSEWHERE);
+            assertThat(claim(storage, "a", day, now.plusSeconds(60), now.plusSeconds(180))).as("renewed")
+                    .isEqualTo(CarePlanningClaim.CLAIMED);
+            assertThat(claim(storage, "b", day, now.plusSeconds(179), now.plusSeconds(300)))
+                    .isEqualTo(CarePlanningClaim.HELD_ELSEWHERE);
+            assertThat(claim(storage, "b", day, now.plusSeconds(180), now.plusSeconds(300))).as("run out: taken over")
+                    .isEqualTo(CarePlanningClaim.CLAIMED);
+            assertThat(claim(storage, "a", day, now.plusSeconds(200), now.plusSeconds(320)))
+                    .isEqualTo(CarePlanningClaim.HELD_ELSEWHERE);
+
+            storage.run(tx -> tx.followUps().finishCarePlanning("a", day));
+            assertThat(claim(storage, "c", day, now.plusSeconds(200), now.plusSeconds(320)))
+                    .as("only the holder finishes").isEqualTo(CarePlanningClaim.HELD_ELSEWHERE);
+            storage.run(tx -> tx.followUps().finishCarePlanning("b", day));
+
+            assertThat(claim(storage, "c", day, now.plusSeconds(200), now.plusSeconds(320)))
+                    .isEqualTo(CarePlanningClaim.DONE);
+            assertThat(claim(storage, "c", day.plusDays(1), now.plusSeconds(200), now.plusSeconds(320)))
+                    .as("the next day").isEqualTo(CarePlanningClaim.CLAIMED);
+        }
+    }
+
+    private static CarePlanningClaim claim(TestStorage storage, String holder, LocalDate day, Instant now,
+                                           Instant until) {
+        return storage.get(tx -> tx.followUps().claimCarePlanning(holder, day, now, until));
     }
 
     private static boolean insert(TestStorage storage, FollowUp followUp, String key) {
@@ -246,9 +295,6 @@ class JdbcFollowUpStoreTest {
         return storage.get(tx -> tx.followUps().findByPlanKey(key));
     }
 
-    private static List<CustomerId> sorted(CustomerId... ids) {
-        return Arrays.stream(ids).sorted(Comparator.comparing(CustomerId::value)).toList();
-    }
 
     private static List<FollowUp> list(TestStorage storage, FollowUpFilter filter, Optional<FollowUpQuery.Scope> scope,
                                        Optional<FollowUpQuery.After> after, int limit) {

@@ -1,5 +1,6 @@
 package dev.rapport.api.spi.storage;
 
+import dev.rapport.api.ticket.SetAsideMessage;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.TicketMessage;
 
@@ -38,4 +39,10 @@ public interface ConversationStore {
 
     /** The ticket's messages in the order they were added. */
     List<TicketMessage> of(TicketId ticket);
+
+    /** Records a message a channel set aside; one recorded already (same channel and id) is left as it is. */
+    void setAside(SetAsideMessage message);
+
+    /** The messages set aside, newest first, at most {@code limit}. */
+    List<SetAsideMessage> setAside(int limit);
 }

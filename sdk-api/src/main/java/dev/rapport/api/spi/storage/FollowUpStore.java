@@ -4,12 +4,12 @@ import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.customer.MaintenanceLevel;
 import dev.rapport.api.followup.FollowUp;
 import dev.rapport.api.followup.FollowUpId;
+import dev.rapport.api.followup.UnplannedCare;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Follow-ups. Each has a plan key the SDK derives from what it follows (the ticket and step, the customer and date),
@@ -52,11 +52,27 @@ public interface FollowUpStore {
     List<FollowUp> dueForAlarm(Instant now, int limit);
 
     /**
-     * At most {@code limit} customers, by id after {@code after}, that are not merged into another, have one of
-     * {@code levels} as maintenance level, and have no {@code MAINTENANCE} follow-up due at or after {@code from}.
+     * At most {@code limit} customers of maintenance level {@code level}, not merged into another, whose maintenance
+     * is due for planning by {@code today} (their {@link #maintenanceDueOn} day is not after it), soonest due first,
+     * then by id. Kept indexed: the planner reads only the customers due, not every customer.
      */
-    List<CareCandidate> withoutMaintenance(Set<MaintenanceLevel> levels, Instant from, Optional<CustomerId> after,
-                                           int limit);
+    List<CareCandidate> dueForMaintenance(MaintenanceLevel level, LocalDate today, int limit);
+
+    /**
+     * Records the first day the planner must look at the customer's maintenance again: the day after the contact it
+     * planned, or tomorrow when it could not plan one. A new customer is due at once; a merged one never.
+     */
+    void maintenanceDueOn(CustomerId customer, LocalDate day);
+
+    /**
+     * Claims the care planning of {@code day} for {@code holder} until {@code until}: taken when no node has planned
+     * that day in full and no other node holds an unexpired lease ({@code held_until} after {@code now}); a holder may
+     * claim again to renew.
+     */
+    CarePlanningClaim claimCarePlanning(String holder, LocalDate day, Instant now, Instant until);
+
+    /** Records that {@code holder} planned {@code day} in full, and releases its lease. */
+    void finishCarePlanning(String holder, LocalDate day);
 
     /**
      * At most {@code limit} customers, by id after {@code after}, that are not merged into another, whose contract
@@ -67,4 +83,10 @@ public interface FollowUpStore {
 
     /** Moves every follow-up of {@code from} to {@code to}; returns how many moved. */
     int moveCustomer(CustomerId from, CustomerId to);
+
+    /** Replaces what the last complete care planning left unplanned with {@code causes} (possibly none). */
+    void recordUnplanned(List<UnplannedCare> causes);
+
+    /** What the last complete care planning left unplanned, as last recorded; most customers first. */
+    List<UnplannedCare> unplanned();
 }

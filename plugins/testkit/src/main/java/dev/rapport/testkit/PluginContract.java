@@ -116,6 +116,20 @@ public abstract class PluginContract<T extends AutoCloseable, F extends PluginFa
         }
     }
 
+    /**
+     * Never runs under JUnit 5, which ignores JUnit 4's {@code @Test}. A Surefire older than 2.22 (the default of
+     * Maven 3 when a project pins none) cannot run JUnit 5 and would report "Tests run: 0, BUILD SUCCESS" for a
+     * contract that checked nothing; finding JUnit 4 on the class path, it runs this instead, and the build fails.
+     */
+    @org.junit.Test
+    public void theContractsChecksDidNotRun() {
+        throw new AssertionError(WITHOUT_JUNIT_5);
+    }
+
+    static final String WITHOUT_JUNIT_5 = "The test kit's contract checks are JUnit 5 tests, and this build ran them "
+            + "with JUnit 4: pin maven-surefire-plugin 3.x in the plugin's pom.xml (docs/plugin-guide.md, \"The "
+            + "project\") and run the build again.";
+
     /** Found and named as configuration refers to it. */
     @Nested
     public class Discovery {

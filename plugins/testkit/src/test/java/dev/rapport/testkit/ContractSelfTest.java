@@ -1,5 +1,6 @@
 package dev.rapport.testkit;
 
+import dev.rapport.testkit.fixture.FixtureArchitectureContract;
 import dev.rapport.testkit.fixture.FixtureBlobStoreContract;
 import dev.rapport.testkit.fixture.FixtureDeclaredNotifierContract;
 import dev.rapport.testkit.fixture.FixtureNotifierContract;
@@ -81,6 +82,14 @@ class ContractSelfTest {
     void anOptionalTextKeyWithoutAChangedValueIsCaught() {
         assertThat(failedChecks(FixtureDeclaredNotifierContract.NoChangedText.class))
                 .containsExactly("everyOptionalKeyChangedMakesAnInstance()");
+    }
+
+    @Test
+    void theArchitectureContractCatchesPublicTypesBesideFactoriesAndUndeclaredLibraries() {
+        assertThat(failedChecks(FixtureArchitectureContract.class)).containsExactly(
+                "onlyTheFactoriesAndWhatTheTestAddsArePublic()", "thePluginBringsOnlyTheLibrariesItDeclares()");
+        assertThat(failedChecks(FixtureArchitectureContract.DeclaringItsLibraries.class))
+                .containsExactly("onlyTheFactoriesAndWhatTheTestAddsArePublic()");
     }
 
     @Test

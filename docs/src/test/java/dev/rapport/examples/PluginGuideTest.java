@@ -1,13 +1,22 @@
 package dev.rapport.examples;
 
 import dev.rapport.api.spi.notify.NotifierFactory;
+import dev.rapport.testkit.NotifierContract;
+import dev.rapport.testkit.RemoteNotifierContract;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +38,26 @@ class PluginGuideTest {
             regions.addAll(regions(file));
         }
 
-        assertThat(regions).hasSize(6);
+        assertThat(regions).hasSize(5);
         assertThat(regions).allSatisfy(region -> assertThat(guide).contains(region));
+    }
+
+    @Test
+    void theGuideShowsTheExamplesWholePomSoThatThePomItShowsIsBuilt() throws IOException {
+        String pom = Files.readString(EXAMPLE.resolve("pom.xml")).strip();
+
+        assertThat(Files.readString(GUIDE)).contains("```xml\n" + pom + "\n```");
+        assertThat(pom).contains("<artifactId>rapport-bom</artifactId>", "<scope>import</scope>")
+                .containsPattern("<artifactId>maven-surefire-plugin</artifactId>\\s*<version>3\\.")
+                .containsPattern("<artifactId>maven-compiler-plugin</artifactId>\\s*<version>3\\.");
+    }
+
+    @Test
+    void theGuideSaysHowManyChecksEachNotifierContractRuns() throws IOException {
+        String guide = Files.readString(GUIDE);
+
+        assertThat(guide).contains("**" + checks(CountedRemoteNotifierContract.class) + " checks** for `RemoteNotifierContract`")
+                .contains("and **" + checks(CountedNotifierContract.class) + "** for `NotifierContract`");
     }
 
     @Test
@@ -69,6 +96,64 @@ class PluginGuideTest {
     void theExampleIsAPluginTheSdkDiscovers() {
         assertThat(ServiceLoader.load(NotifierFactory.class).stream().map(p -> p.get().id()))
                 .contains("chat-room");
+    }
+
+    /** The tests JUnit finds in {@code contract}, without running them. */
+    private static long checks(Class<?> contract) {
+        TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(contract)).build());
+        return plan.countTestIdentifiers(TestIdentifier::isTest);
+    }
+
+    /** Only discovered, never run: each override would fail. */
+    static class CountedNotifierContract extends NotifierContract {
+        @Override
+        protected NotifierFactory factory() {
+            throw new UnsupportedOperationException("only counted");
+        }
+
+        @Override
+        protected Map<String, String> minimalConfig() {
+            throw new UnsupportedOperationException("only counted");
+        }
+    }
+
+    /** Only discovered, never run: each override would fail. */
+    static class CountedRemoteNotifierContract extends RemoteNotifierContract {
+        @Override
+        protected NotifierFactory factory() {
+            throw new UnsupportedOperationException("only counted");
+        }
+
+        @Override
+        protected Map<String, String> minimalConfig() {
+            throw new UnsupportedOperationException("only counted");
+        }
+
+        @Override
+        protected void peerFailsTemporarily() {
+            throw new UnsupportedOperationException("only counted");
+        }
+
+        @Override
+        protected void peerRefuses() {
+            throw new UnsupportedOperationException("only counted");
+        }
+
+        @Override
+        protected void peerHangs() {
+            throw new UnsupportedOperationException("only counted");
+        }
+
+        @Override
+        protected void peerIsUnreachable() {
+            throw new UnsupportedOperationException("only counted");
+        }
+
+        @Override
+        protected Duration ownTimeout() {
+            throw new UnsupportedOperationException("only counted");
+        }
     }
 
     private static List<Path> exampleSources(String... endings) throws IOException {

@@ -1,7 +1,9 @@
 package dev.rapport.testkit;
 
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,9 +45,26 @@ public abstract class PluginContract<T extends AutoCloseable, F extends PluginFa
      */
     protected abstract Map<String, String> minimalConfig();
 
-    /** The keys without which creation must fail; by default every key of {@link #minimalConfig()}. */
+    /**
+     * The keys without which creation must fail: by default the factory's declared required keys, or every key of
+     * {@link #minimalConfig()} when it declares none.
+     */
     protected Set<String> requiredKeys() {
-        return minimalConfig().keySet();
+        var declared = factory().keys();
+        if (declared.isEmpty()) {
+            return minimalConfig().keySet();
+        }
+        return declared.stream().filter(ConfigKey::required).map(ConfigKey::name).collect(Collectors.toSet());
+    }
+
+    /**
+     * Values other than the default for the factory's optional {@link ConfigKey.Type#STRING} keys (and for any
+     * other optional key whose generated value would not do, e.g. one that must go with another): the contract
+     * creates an instance with every optional key changed. Values for the other types are made up: twice the
+     * default duration, the default number plus one, the other boolean, a port and a URL. Empty by default.
+     */
+    protected Map<String, String> changedValues() {
+        return Map.of();
     }
 
     /**
@@ -116,6 +136,20 @@ public abstract class PluginContract<T extends AutoCloseable, F extends PluginFa
         }
     }
 
+    /**
+     * Never runs under JUnit 5, which ignores JUnit 4's {@code @Test}. A Surefire older than 2.22 (the default of
+     * Maven 3 when a project pins none) cannot run JUnit 5 and would report "Tests run: 0, BUILD SUCCESS" for a
+     * contract that checked nothing; finding JUnit 4 on the class path, it runs this instead, and the build fails.
+     */
+    @org.junit.Test
+    public void theContractsChecksDidNotRun() {
+        throw new AssertionError(WITHOUT_JUNIT_5);
+    }
+
+    static final String WITHOUT_JUNIT_5 = "The test kit's contract checks are JUnit 5 tests, and this build ran them "
+            + "with JUnit 4: pin maven-surefire-plugin 3.x in the plugin's pom.xml (docs/plugin-guide.md, \"The "
+            + "project\") and run the build again.";
+
     /** Found and named as configuration refers to it. */
     @Nested
     public class Discovery {
@@ -164,6 +198,56 @@ public abstract class PluginContract<T extends AutoCloseable, F extends PluginFa
                 assertThatThrownBy(() -> context(settings).create(factory())).as("without " + key)
                         .isInstanceOf(PluginConfigException.class).hasMessageContaining(key);
             }
+        }
+    }
+
+    /** Every optional key the factory declares, at its default and changed, makes an instance that reads it. */
+    @Nested
+    public class OptionalKeys {
+        @Test
+        void everyOptionalKeyAtItsDefaultMakesAnInstance() {
+            var optional = optionalKeys();
+            var settings = new HashMap<>(minimalConfig());
+            optional.stream().filter(k -> k.defaultValue().isPresent() && !settings.containsKey(k.name()))
+                    .forEach(k -> settings.put(k.name(), k.defaultValue().orElseThrow()));
+
+            assertCreatesAndReadsEach(settings, optional);
+        }
+
+        @Test
+        void everyOptionalKeyChangedMakesAnInstance() {
+            var optional = optionalKeys();
+            var settings = new HashMap<>(minimalConfig());
+            var changed = changedValues();
+            for (ConfigKey key : optional) {
+                if (changed.containsKey(key.name())) {
+                    settings.put(key.name(), changed.get(key.name()));
+                } else if (!settings.containsKey(key.name())) {
+                    settings.put(key.name(), ChangedValue.of(key).orElseThrow(() -> new AssertionError(
+                            "changedValues() gives no value for the optional key " + key.name() + " ("
+                                    + key.type() + "), and the contract cannot make one up")));
+                }
+                assertThat(settings.get(key.name())).as("the changed value of " + key.name())
+                        .isNotEqualTo(key.defaultValue().orElse(null));
+            }
+            changed.keySet().stream().filter(k -> !settings.containsKey(k)).forEach(k ->
+                    settings.put(k, changed.get(k)));
+
+            assertCreatesAndReadsEach(settings, optional);
+        }
+
+        private List<ConfigKey> optionalKeys() {
+            var optional = factory().keys().stream().filter(k -> !k.required()).toList();
+            Assumptions.assumeFalse(optional.isEmpty(), "the factory declares no optional key");
+            return optional;
+        }
+
+        private void assertCreatesAndReadsEach(Map<String, String> settings, List<ConfigKey> keys) {
+            var context = context(settings);
+            close(context.create(factory()));
+
+            assertThat(context.config().readKeys()).as("the optional keys create() read")
+                    .containsAll(keys.stream().map(ConfigKey::name).toList());
         }
     }
 

@@ -31,63 +31,68 @@ public final class TestPluginContext implements PluginContext {
 
     private final String instanceName;
     private final Map<String, String> settings;
-    private final Set<String> secretKeys;
+    private final PluginFactory<?> factory;
     private final PluginConfig config;
     private final MutableClock clock;
     private final Map<Class<?>, Object> hostObjects;
 
-    private TestPluginContext(String instanceName, Map<String, String> settings, Set<String> secretKeys,
+    private TestPluginContext(String instanceName, Map<String, String> settings, PluginFactory<?> factory,
                               MutableClock clock, Map<Class<?>, Object> hostObjects) {
         this.instanceName = instanceName;
         this.settings = Map.copyOf(settings);
-        this.secretKeys = Set.copyOf(secretKeys);
-        this.config = PluginConfig.of(instanceName, settings, secretKeys);
+        this.factory = factory;
+        this.config = PluginConfig.of(instanceName, settings, factory);
         this.clock = clock;
         this.hostObjects = Map.copyOf(hostObjects);
     }
 
     /**
-     * A context named {@code test} with {@code settings}, secret keys taken from {@code factory}, a clock standing at
-     * {@link #START} and no host objects.
+     * A context named {@code test} with {@code settings}, declared keys and secret keys taken from {@code factory},
+     * a clock standing at {@link #START} and no host objects.
      */
     public static TestPluginContext of(PluginFactory<?> factory, Map<String, String> settings) {
-        return new TestPluginContext("test", settings, factory.secretKeys(), MutableClock.at(START), Map.of());
+        return new TestPluginContext("test", settings, factory, MutableClock.at(START), Map.of());
     }
 
     /** The same settings for an instance called {@code name}. */
     public TestPluginContext named(String name) {
-        return new TestPluginContext(name, settings, secretKeys, clock, hostObjects);
+        return new TestPluginContext(name, settings, factory, clock, hostObjects);
     }
 
     /** The same context reading time from {@code newClock}. */
     public TestPluginContext withClock(MutableClock newClock) {
-        return new TestPluginContext(instanceName, settings, secretKeys, Objects.requireNonNull(newClock), hostObjects);
+        return new TestPluginContext(instanceName, settings, factory, Objects.requireNonNull(newClock), hostObjects);
     }
 
     /** The same context offering {@code object} as the host's {@code type}, e.g. a {@code DataSource}. */
     public <H> TestPluginContext withHostObject(Class<H> type, H object) {
         var objects = new HashMap<>(hostObjects);
         objects.put(type, type.cast(object));
-        return new TestPluginContext(instanceName, settings, secretKeys, clock, objects);
+        return new TestPluginContext(instanceName, settings, factory, clock, objects);
     }
 
     /**
-     * Creates an instance from {@code factory} as the SDK does: the factory reads its settings, then keys it never
-     * read are refused, naming the instance, each unknown key and the known keys.
+     * Creates an instance from {@code factory} as the SDK does: a factory that declares its keys has the settings
+     * checked against them first (every unknown key, missing required key and malformed value at once); one that
+     * declares none reads its settings, then keys it never read are refused, naming the instance, each unknown key
+     * and the nearest or all known keys.
      *
-     * @throws PluginConfigException when the factory refuses the settings or leaves a key unread
+     * @throws PluginConfigException when the settings do not fit the factory's keys or the factory refuses them
      */
     public <T extends AutoCloseable> T create(PluginFactory<T> factory) {
+        var declaredProblems = config.problems(Set.of());
+        if (!declaredProblems.isEmpty()) {
+            throw new PluginConfigException(declaredProblems);
+        }
         T instance = factory.create(this);
-        var unknown = config.unreadKeys();
+        var unknown = config.unreadProblems(Set.of());
         if (!unknown.isEmpty()) {
             try {
                 instance.close();
             } catch (Exception suppressed) {
                 // the configuration problem below is what the test needs to see
             }
-            throw new PluginConfigException(instanceName + ": unknown key(s) " + unknown + "; known keys: "
-                    + config.readKeys());
+            throw new PluginConfigException(unknown);
         }
         return instance;
     }

@@ -1,6 +1,8 @@
 package dev.rapport.testkit;
 
+import dev.rapport.testkit.fixture.FixtureArchitectureContract;
 import dev.rapport.testkit.fixture.FixtureBlobStoreContract;
+import dev.rapport.testkit.fixture.FixtureDeclaredNotifierContract;
 import dev.rapport.testkit.fixture.FixtureNotifierContract;
 import dev.rapport.testkit.fixture.SelfTestOnly;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,41 @@ class ContractSelfTest {
     void acceptingUnknownKeysIsCaught() {
         assertThat(failedChecks(FixtureNotifierContract.AcceptsUnknownKeys.class))
                 .containsExactly("anUnknownKeyIsRefusedByName()", "theSdksDeliveryKeysAreLeftToTheSdk()");
+    }
+
+    @Test
+    void aNotifierDeclaringItsKeysHasEachOptionalKeyExercisedAtItsDefaultAndChanged() {
+        Events tests = run(FixtureDeclaredNotifierContract.Sound.class);
+
+        assertThat(tests.failed().count()).as(failures(tests)).isZero();
+        assertThat(tests.aborted().count()).isZero();
+        assertThat(tests.succeeded().count()).isEqualTo(14);
+    }
+
+    @Test
+    void aDeclaredKeyTheFactoryNeverReadsIsCaught() {
+        assertThat(failedChecks(FixtureDeclaredNotifierContract.IgnoresADeclaredKey.class)).containsExactly(
+                "everyOptionalKeyAtItsDefaultMakesAnInstance()", "everyOptionalKeyChangedMakesAnInstance()");
+    }
+
+    @Test
+    void refusingItsOwnDeclaredDefaultIsCaught() {
+        assertThat(failedChecks(FixtureDeclaredNotifierContract.RefusesItsOwnDefault.class)).contains(
+                "everyOptionalKeyAtItsDefaultMakesAnInstance()").doesNotContain("everyOptionalKeyChangedMakesAnInstance()");
+    }
+
+    @Test
+    void anOptionalTextKeyWithoutAChangedValueIsCaught() {
+        assertThat(failedChecks(FixtureDeclaredNotifierContract.NoChangedText.class))
+                .containsExactly("everyOptionalKeyChangedMakesAnInstance()");
+    }
+
+    @Test
+    void theArchitectureContractCatchesPublicTypesBesideFactoriesAndUndeclaredLibraries() {
+        assertThat(failedChecks(FixtureArchitectureContract.class)).containsExactly(
+                "onlyTheFactoriesAndWhatTheTestAddsArePublic()", "thePluginBringsOnlyTheLibrariesItDeclares()");
+        assertThat(failedChecks(FixtureArchitectureContract.DeclaringItsLibraries.class))
+                .containsExactly("onlyTheFactoriesAndWhatTheTestAddsArePublic()");
     }
 
     @Test

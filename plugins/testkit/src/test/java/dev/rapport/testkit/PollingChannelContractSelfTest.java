@@ -18,7 +18,8 @@ class PollingChannelContractSelfTest {
         Events tests = run(FixturePollingChannelContract.Sound.class);
 
         assertThat(tests.failed().count()).as(failures(tests)).isZero();
-        assertThat(tests.aborted().count()).isZero();
+        assertThat(tests.aborted().count()).as("the optional-key checks, skipped: the fixture declares no keys")
+                .isEqualTo(2);
         assertThat(tests.succeeded().count()).isEqualTo(18);
     }
 
@@ -28,7 +29,8 @@ class PollingChannelContractSelfTest {
 
         assertThat(tests.failed().count()).as(failures(tests)).isZero();
         assertThat(tests.aborted().stream().map(PollingChannelContractSelfTest::name).sorted())
-                .containsExactly("aReplyReachesTheSenderUnderTheIdItReports()", "aResentReplyKeepsItsId()");
+                .containsExactly("aReplyReachesTheSenderUnderTheIdItReports()", "aResentReplyKeepsItsId()",
+                        "everyOptionalKeyAtItsDefaultMakesAnInstance()", "everyOptionalKeyChangedMakesAnInstance()");
     }
 
     @Test

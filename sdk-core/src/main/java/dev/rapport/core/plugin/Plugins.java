@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Creates configured plugin instances and refuses configuration keys the plugin does not know. */
 public final class Plugins {
@@ -22,9 +21,11 @@ public final class Plugins {
     }
 
     /**
-     * Creates the instance {@code instanceName} from {@code factory} with {@code settings}.
+     * Creates the instance {@code instanceName} from {@code factory} with {@code settings}: checked against the
+     * factory's declared keys first when it declares them, else for keys it never read after creating it.
      *
-     * @throws PluginConfigException naming the instance, each unknown key and the known keys
+     * @throws PluginConfigException naming the instance and every problem: each unknown key (with the nearest known
+     *                               one, or the known keys), each missing required key, each malformed value
      */
     public <T extends AutoCloseable> T create(PluginFactory<T> factory, String instanceName, Map<String, String> settings) {
         return create(factory, instanceName, settings, Set.of());
@@ -36,19 +37,20 @@ public final class Plugins {
      */
     public <T extends AutoCloseable> T create(PluginFactory<T> factory, String instanceName, Map<String, String> settings,
                                               Set<String> sdkKeys) {
-        var config = PluginConfig.of(instanceName, settings, factory.secretKeys());
+        var config = PluginConfig.of(instanceName, settings, factory);
+        var declaredProblems = config.problems(sdkKeys);
+        if (!declaredProblems.isEmpty()) {
+            throw new PluginConfigException(declaredProblems);
+        }
         T instance = factory.create(new Context(instanceName, config));
-        var unknown = config.unreadKeys();
-        unknown.removeAll(sdkKeys);
+        var unknown = config.unreadProblems(sdkKeys);
         if (!unknown.isEmpty()) {
             try {
                 instance.close();
             } catch (Exception suppressed) {
                 // the configuration error below is what the host needs to see
             }
-            var known = new TreeSet<>(config.readKeys());
-            known.addAll(sdkKeys);
-            throw new PluginConfigException(instanceName + ": unknown key(s) " + unknown + "; known keys: " + known);
+            throw new PluginConfigException(unknown);
         }
         return instance;
     }

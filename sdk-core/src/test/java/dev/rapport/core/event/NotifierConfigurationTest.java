@@ -3,6 +3,7 @@ package dev.rapport.core.event;
 import dev.rapport.api.PageRequest;
 import dev.rapport.api.event.DeadLetter;
 import dev.rapport.api.security.Actor;
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginContext;
 import dev.rapport.api.spi.notify.Delivery;
@@ -77,7 +78,7 @@ class NotifierConfigurationTest {
                 .isInstanceOfSatisfying(PluginConfigException.class, e -> assertThat(e.problems())
                         .anySatisfy(p -> assertThat(p).startsWith("rapport.notifiers.in-code:").contains("given in code"))
                         .anySatisfy(p -> assertThat(p).isEqualTo("rapport.notifiers.ops: channel is required"))
-                        .anySatisfy(p -> assertThat(p).startsWith("rapport.notifiers.chat: unknown key(s) [colour]")
+                        .anySatisfy(p -> assertThat(p).startsWith("rapport.notifiers.chat: unknown key `colour`; known keys: ")
                                 .contains("channel").contains("timeout"))
                         .anySatisfy(p -> assertThat(p).startsWith("rapport.notifiers.pager:").contains("'pager'")
                                 .contains("test-chat"))
@@ -92,6 +93,27 @@ class NotifierConfigurationTest {
                                 "rapport.events: backoff-cap must be at least backoff-base")));
         assertThat(chat.created).as("what was created is closed again").allMatch(c -> c.notifier().isClosed());
         assertThat(inCode.isClosed()).as("the host's own instance stays the host's").isFalse();
+    }
+
+    @Test
+    void aFactoryDeclaringItsKeysHasEveryProblemOfEveryInstanceReportedBeforeItCreatesAny() {
+        var paging = new PagingFactory();
+
+        assertThatThrownBy(() -> builder().factory(paging)
+                .config("rapport.notifiers.night.type", "test-paging")
+                .config("rapport.notifiers.night.pth", "/pager/night")
+                .config("rapport.notifiers.night.timeout", "2s")
+                .config("rapport.notifiers.day.type", "test-paging")
+                .config("rapport.notifiers.day.path", "/pager/day")
+                .config("rapport.notifiers.day.repeat", "0")
+                .config("rapport.notifiers.day.pin", "12")
+                .build())
+                .isInstanceOfSatisfying(PluginConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "rapport.notifiers.day: repeat must be a whole number of at least 1, not '0'",
+                        "rapport.notifiers.day: pin must be at least 4 characters",
+                        "rapport.notifiers.night: unknown key `pth`; did you mean `path`?",
+                        "rapport.notifiers.night: path is required (where the pager listens)"));
+        assertThat(paging.created).as("no instance is created from settings that do not fit").isZero();
     }
 
     @Test
@@ -118,6 +140,29 @@ class NotifierConfigurationTest {
 
     /** What the factory saw when it created one instance. */
     private record Created(String instance, String channel, Duration timeout, RecordingNotifier notifier) {
+    }
+
+    /** A pager notifier plugin that declares its keys. */
+    private static final class PagingFactory implements NotifierFactory {
+        private int created;
+
+        @Override
+        public String id() {
+            return "test-paging";
+        }
+
+        @Override
+        public List<ConfigKey> keys() {
+            return List.of(ConfigKey.required("path", ConfigKey.Type.STRING, "where the pager listens"),
+                    ConfigKey.optional("repeat", ConfigKey.Type.POSITIVE_INTEGER, "1", "how often a page repeats"),
+                    ConfigKey.optional("pin", ConfigKey.Type.STRING, "the pager's PIN").asSecret().withMinLength(4));
+        }
+
+        @Override
+        public Notifier create(PluginContext context) {
+            created++;
+            return RecordingNotifier.answering(n -> Delivery.delivered());
+        }
     }
 
     /** A chat notifier plugin: needs a channel, may have a secret token. */

@@ -1,5 +1,6 @@
 package dev.rapport.blobstore.fs;
 
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginContext;
 import dev.rapport.api.spi.blob.BlobStore;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Creates the {@code filesystem} blob store.
@@ -31,6 +33,12 @@ public final class FileSystemBlobStoreFactory implements BlobStoreFactory {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public List<ConfigKey> keys() {
+        return List.of(ConfigKey.required(DIRECTORY, ConfigKey.Type.STRING,
+                "where the blobs go; created when missing, and may be shared by several nodes"));
     }
 
     /** @throws PluginConfigException when the directory is missing, not a path, or cannot be created or written */

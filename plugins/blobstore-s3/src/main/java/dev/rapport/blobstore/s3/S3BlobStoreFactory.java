@@ -1,5 +1,6 @@
 package dev.rapport.blobstore.s3;
 
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginContext;
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -64,8 +65,18 @@ public final class S3BlobStoreFactory implements BlobStoreFactory {
     }
 
     @Override
-    public Set<String> secretKeys() {
-        return Set.of(SECRET_KEY);
+    public List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.required(BUCKET, ConfigKey.Type.STRING, "the bucket, which must exist"),
+                ConfigKey.optional(ENDPOINT, ConfigKey.Type.HTTP_URL, "the store's URL; AWS S3 of the region without"),
+                ConfigKey.optional(REGION, ConfigKey.Type.STRING, DEFAULT_REGION, "the store's region"),
+                ConfigKey.optional(ACCESS_KEY, ConfigKey.Type.STRING, "the access key, with secret-key; the AWS "
+                        + "default credentials without"),
+                ConfigKey.optional(SECRET_KEY, ConfigKey.Type.STRING, "the secret key, with access-key").asSecret(),
+                ConfigKey.optional(PATH_STYLE, ConfigKey.Type.BOOLEAN, "false", "the bucket in the path rather than "
+                        + "in the host name"),
+                ConfigKey.optional(PREFIX, ConfigKey.Type.STRING, "put before every object key, e.g. "
+                        + "rapport/attachments/"));
     }
 
     /**
@@ -103,14 +114,9 @@ public final class S3BlobStoreFactory implements BlobStoreFactory {
                             Optional<String> secretKey, boolean pathStyle, String prefix) {
         static Settings read(String instance, PluginConfig config) {
             var problems = new ArrayList<String>();
-            var bucket = config.optionalString(BUCKET);
-            if (bucket.isEmpty() || bucket.get().isBlank()) {
-                problems.add(instance + ": " + BUCKET + " is required");
-            }
-            var endpoint = config.optionalUri(ENDPOINT);
-            endpoint.filter(uri -> !"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()))
-                    .ifPresent(uri -> problems.add(instance + ": " + ENDPOINT + " must be an http or https URL"));
-            String region = config.optionalString(REGION).orElse(DEFAULT_REGION);
+            String bucket = config.string(BUCKET);
+            Optional<URI> endpoint = config.optionalString(ENDPOINT).map(v -> config.uri(ENDPOINT));
+            String region = config.string(REGION);
             var accessKey = config.optionalString(ACCESS_KEY);
             var secretKey = config.optionalString(SECRET_KEY);
             if (accessKey.isPresent() != secretKey.isPresent()) {
@@ -118,7 +124,7 @@ public final class S3BlobStoreFactory implements BlobStoreFactory {
                         + "neither (then the AWS default credentials apply); " + (accessKey.isEmpty() ? ACCESS_KEY
                         : SECRET_KEY) + " is missing");
             }
-            boolean pathStyle = config.bool(PATH_STYLE, false);
+            boolean pathStyle = config.bool(PATH_STYLE);
             String prefix = config.optionalString(PREFIX).orElse("");
             if (!PREFIX_SHAPE.matcher(prefix).matches()) {
                 problems.add(instance + ": " + PREFIX + " may hold letters, digits, '.', '-', '_' and '/' between "
@@ -127,7 +133,7 @@ public final class S3BlobStoreFactory implements BlobStoreFactory {
             if (!problems.isEmpty()) {
                 throw new PluginConfigException(problems);
             }
-            return new Settings(bucket.orElseThrow(), endpoint, region, accessKey, secretKey, pathStyle, prefix);
+            return new Settings(bucket, endpoint, region, accessKey, secretKey, pathStyle, prefix);
         }
 
         S3Client client() {

@@ -48,6 +48,11 @@ class S3BlobStoreContractTest extends BlobStoreContract {
         return server.settings(bucket);
     }
 
+    @Override
+    protected Map<String, String> changedValues() {
+        return Map.of("region", "eu-west-1", "prefix", "rapport/attachments/");
+    }
+
     /**
      * Without the bucket or one of the keys the store cannot work. Without the endpoint or path style it would try
      * AWS itself, which a test cannot reach: those are covered by {@link S3BlobStoreFactoryTest}.

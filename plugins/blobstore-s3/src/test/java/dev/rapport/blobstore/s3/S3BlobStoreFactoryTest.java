@@ -87,12 +87,18 @@ class S3BlobStoreFactoryTest {
 
     @Test
     void malformedSettingsAreRefusedByName() {
-        var settings = new HashMap<>(server.settings(server.newBucket()));
-        settings.put("prefix", "../up");
-        settings.put("endpoint", "ftp://127.0.0.1/");
+        var badEndpoint = new HashMap<>(server.settings(server.newBucket()));
+        badEndpoint.put("endpoint", "ftp://127.0.0.1/");
+        badEndpoint.put("path-style", "sometimes");
+        var badPrefix = new HashMap<>(server.settings(server.newBucket()));
+        badPrefix.put("prefix", "../up");
 
-        assertThatThrownBy(() -> create(settings)).isInstanceOf(PluginConfigException.class)
-                .hasMessageContaining("prefix").hasMessageContaining("endpoint");
+        assertThatThrownBy(() -> create(badEndpoint)).as("against the declared keys, every problem at once")
+                .isInstanceOfSatisfying(PluginConfigException.class, e -> assertThat(e.problems()).hasSize(2)
+                        .anySatisfy(p -> assertThat(p).contains("endpoint"))
+                        .anySatisfy(p -> assertThat(p).contains("path-style")));
+        assertThatThrownBy(() -> create(badPrefix)).as("by the store itself").isInstanceOf(PluginConfigException.class)
+                .hasMessageContaining("prefix");
     }
 
     private static BlobStore create(Map<String, String> settings) {

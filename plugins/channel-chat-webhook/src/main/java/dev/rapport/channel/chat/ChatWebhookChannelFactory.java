@@ -1,13 +1,11 @@
 package dev.rapport.channel.chat;
 
-import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginContext;
 import dev.rapport.api.spi.channel.Channel;
 import dev.rapport.api.spi.channel.ChannelFactory;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Creates the {@code chat-webhook} channel: a generic JSON webhook for chat platforms, a
@@ -63,36 +61,21 @@ public final class ChatWebhookChannelFactory implements ChannelFactory {
     }
 
     @Override
-    public Set<String> secretKeys() {
-        return Set.of(SECRET);
+    public List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.required(SECRET, ConfigKey.Type.STRING, "shared with the platform, for both directions")
+                        .asSecret().withMinLength(MIN_SECRET_LENGTH),
+                ConfigKey.required(REPLY_URL, ConfigKey.Type.HTTP_URL, "where replies are POSTed"),
+                ConfigKey.optional(TOLERANCE, ConfigKey.Type.DURATION, "5m",
+                        "how far a request's timestamp may be from the SDK's clock, either way"),
+                ConfigKey.optional(REQUEST_TIMEOUT, ConfigKey.Type.DURATION, "8s",
+                        "connecting and posting one reply, answer included"));
     }
 
-    /** @throws PluginConfigException when the secret or the reply URL is missing or unfit, or a duration not positive */
     @Override
     public Channel create(PluginContext context) {
         var config = context.config();
-        String instance = context.instanceName();
-        String secret = config.string(SECRET);
-        if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new PluginConfigException(instance + ": " + SECRET + " must be at least " + MIN_SECRET_LENGTH
-                    + " characters");
-        }
-        URI replyUrl = config.optionalUri(REPLY_URL)
-                .orElseThrow(() -> new PluginConfigException(instance + ": " + REPLY_URL + " is required"));
-        if (!("http".equalsIgnoreCase(replyUrl.getScheme()) || "https".equalsIgnoreCase(replyUrl.getScheme()))
-                || replyUrl.getHost() == null) {
-            throw new PluginConfigException(instance + ": " + REPLY_URL + " must be an http or https URL with a host");
-        }
-        Duration tolerance = positive(instance, TOLERANCE, config.duration(TOLERANCE, Duration.ofMinutes(5)));
-        Duration requestTimeout = positive(instance, REQUEST_TIMEOUT,
-                config.duration(REQUEST_TIMEOUT, Duration.ofSeconds(8)));
-        return new ChatWebhookChannel(secret, replyUrl, tolerance, requestTimeout, context.clock());
-    }
-
-    private static Duration positive(String instance, String key, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new PluginConfigException(instance + ": " + key + " must be positive");
-        }
-        return value;
+        return new ChatWebhookChannel(config.string(SECRET), config.uri(REPLY_URL), config.duration(TOLERANCE),
+                config.duration(REQUEST_TIMEOUT), context.clock());
     }
 }

@@ -1,5 +1,6 @@
 package dev.rapport.channel.email;
 
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginContext;
@@ -9,8 +10,8 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -65,7 +66,6 @@ public final class EmailChannelFactory implements ChannelFactory {
 
     private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?";
     private static final Pattern DOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     @Override
     public String id() {
@@ -73,8 +73,30 @@ public final class EmailChannelFactory implements ChannelFactory {
     }
 
     @Override
-    public Set<String> secretKeys() {
-        return Set.of(IMAP_PASSWORD, SMTP_PASSWORD);
+    public List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.required(IMAP_HOST, ConfigKey.Type.STRING, "the IMAP server"),
+                ConfigKey.optional(IMAP_PORT, ConfigKey.Type.PORT, "the IMAP server's port: 993, or 143 without "
+                        + "imap-ssl"),
+                ConfigKey.optional(IMAP_SSL, ConfigKey.Type.BOOLEAN, "true", "IMAP over TLS, the certificate checked"),
+                ConfigKey.required(IMAP_USER, ConfigKey.Type.STRING, "the mailbox's login"),
+                ConfigKey.required(IMAP_PASSWORD, ConfigKey.Type.STRING, "the mailbox's password").asSecret(),
+                ConfigKey.optional(FOLDER, ConfigKey.Type.STRING, "INBOX", "the folder customers' messages arrive in"),
+                ConfigKey.optional(FAILED_FOLDER, ConfigKey.Type.STRING, DEFAULT_FAILED_FOLDER, "the folder a mail that "
+                        + "cannot be filed is moved to, once, and listed for an admin; not the folder"),
+                ConfigKey.required(SMTP_HOST, ConfigKey.Type.STRING, "the SMTP server replies go out through"),
+                ConfigKey.optional(SMTP_PORT, ConfigKey.Type.PORT, "the SMTP server's port: 25, or 587 with "
+                        + "smtp-starttls"),
+                ConfigKey.optional(SMTP_USER, ConfigKey.Type.STRING, "the SMTP login, with smtp-password"),
+                ConfigKey.optional(SMTP_PASSWORD, ConfigKey.Type.STRING, "the SMTP password, with smtp-user")
+                        .asSecret(),
+                ConfigKey.optional(SMTP_STARTTLS, ConfigKey.Type.BOOLEAN, "false", "require STARTTLS, the certificate "
+                        + "checked"),
+                ConfigKey.required(FROM, ConfigKey.Type.STRING, "the support address replies go out from"),
+                ConfigKey.optional(MESSAGE_ID_DOMAIN, ConfigKey.Type.STRING, "the right-hand side of replies' "
+                        + "Message-IDs; the domain of from without"),
+                ConfigKey.optional(CONNECT_TIMEOUT, ConfigKey.Type.DURATION, "5s", "connecting to either server"),
+                ConfigKey.optional(READ_TIMEOUT, ConfigKey.Type.DURATION, "5s", "each wait for a server's reply"));
     }
 
     /** @throws PluginConfigException naming the key of a missing or unfit setting */
@@ -82,22 +104,21 @@ public final class EmailChannelFactory implements ChannelFactory {
     public Channel create(PluginContext context) {
         PluginConfig config = context.config();
         String instance = context.instanceName();
-        Duration connectTimeout = positive(instance, CONNECT_TIMEOUT, config.duration(CONNECT_TIMEOUT, DEFAULT_TIMEOUT));
-        Duration readTimeout = positive(instance, READ_TIMEOUT, config.duration(READ_TIMEOUT, DEFAULT_TIMEOUT));
+        Duration connectTimeout = config.duration(CONNECT_TIMEOUT);
+        Duration readTimeout = config.duration(READ_TIMEOUT);
 
         String imapHost = config.string(IMAP_HOST);
-        boolean ssl = config.bool(IMAP_SSL, true);
-        int imapPort = port(instance, IMAP_PORT, config.integer(IMAP_PORT, ssl ? 993 : 143));
+        boolean ssl = config.bool(IMAP_SSL);
+        int imapPort = config.optionalInteger(IMAP_PORT).orElse(ssl ? 993 : 143);
         var imap = new ImapMailbox(imapHost, imapPort, ssl, config.string(IMAP_USER), config.string(IMAP_PASSWORD),
-                config.optionalString(FOLDER).orElse("INBOX"),
-                config.optionalString(FAILED_FOLDER).orElse(DEFAULT_FAILED_FOLDER), connectTimeout, readTimeout);
+                config.string(FOLDER), config.string(FAILED_FOLDER), connectTimeout, readTimeout);
         if (imap.failedFolder().isBlank() || imap.failedFolder().equals(imap.folder())) {
             throw problem(instance, FAILED_FOLDER + " must name a folder other than " + FOLDER);
         }
 
         String smtpHost = config.string(SMTP_HOST);
-        boolean starttls = config.bool(SMTP_STARTTLS, false);
-        int smtpPort = port(instance, SMTP_PORT, config.integer(SMTP_PORT, starttls ? 587 : 25));
+        boolean starttls = config.bool(SMTP_STARTTLS);
+        int smtpPort = config.optionalInteger(SMTP_PORT).orElse(starttls ? 587 : 25);
         Optional<String> smtpUser = config.optionalString(SMTP_USER);
         Optional<String> smtpPassword = config.optionalString(SMTP_PASSWORD);
         if (smtpUser.isPresent() != smtpPassword.isPresent()) {
@@ -125,20 +146,6 @@ public final class EmailChannelFactory implements ChannelFactory {
         } catch (AddressException e) {
             throw problem(instance, FROM + " is not an e-mail address: " + e.getMessage());
         }
-    }
-
-    private static int port(String instance, String key, int port) {
-        if (port < 1 || port > 65535) {
-            throw problem(instance, key + " must be between 1 and 65535");
-        }
-        return port;
-    }
-
-    private static Duration positive(String instance, String key, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw problem(instance, key + " must be positive");
-        }
-        return value;
     }
 
     private static PluginConfigException problem(String instance, String what) {

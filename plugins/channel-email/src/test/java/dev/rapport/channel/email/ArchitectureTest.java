@@ -1,42 +1,18 @@
 package dev.rapport.channel.email;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import dev.rapport.testkit.RapportArchRules;
-import org.junit.jupiter.api.Test;
+import dev.rapport.testkit.PluginArchitectureContract;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
 
-class ArchitectureTest {
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.rapport.channel.email");
-
-    @Test
-    void mainCodeSeesTheSdkOnlyThroughItsApi() {
-        assertThat(MAIN).as("the rules below would pass on nothing").isNotEmpty();
-        RapportArchRules.PLUGINS_SEE_ONLY_THE_API.check(MAIN);
+/** Rapport's layering rules on this plugin's main code. */
+class ArchitectureTest extends PluginArchitectureContract {
+    @Override
+    protected String pluginPackage() {
+        return "dev.rapport.channel.email";
     }
 
-    @Test
-    void mainCodeReadsTimeOnlyFromTheSdksClock() {
-        RapportArchRules.TIME_ONLY_FROM_THE_CLOCK.check(MAIN);
-    }
-
-    @Test
-    void onlyTheFactoryIsPublic() {
-        classes().that().arePublic().should().haveSimpleName("EmailChannelFactory")
-                .because("hosts reach the channel through the SPI; everything else may change freely")
-                .check(MAIN);
-    }
-
-    @Test
-    void jakartaMailIsItsOnlyLibrary() {
-        noClasses().should().dependOnClassesThat().resideOutsideOfPackages("java..", "jakarta.mail..",
-                        "org.eclipse.angus.mail..", "dev.rapport.api..", "dev.rapport.channel.email..")
-                .check(MAIN);
+    @Override
+    protected List<String> libraries() {
+        return List.of("jakarta.mail..", "org.eclipse.angus.mail..");
     }
 }

@@ -50,6 +50,12 @@ class EmailChannelContractTest extends PollingChannelContract {
     }
 
     @Override
+    protected Map<String, String> changedValues() {
+        return Map.of("folder", "Support", "smtp-user", CustomerMail.SMTP_USER, "smtp-password",
+                CustomerMail.SMTP_PASSWORD, "message-id-domain", "mail.rapport.example");
+    }
+
+    @Override
     protected Set<String> requiredKeys() {
         return Set.of("imap-host", "imap-user", "imap-password", "smtp-host", "from");
     }

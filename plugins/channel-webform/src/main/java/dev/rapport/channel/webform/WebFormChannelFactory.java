@@ -1,9 +1,12 @@
 package dev.rapport.channel.webform;
 
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginContext;
 import dev.rapport.api.spi.channel.Channel;
 import dev.rapport.api.spi.channel.ChannelFactory;
+
+import java.util.List;
 
 /**
  * Creates the {@code webform} channel, a {@link dev.rapport.api.spi.channel.PushChannel} for a public web form. Each
@@ -46,17 +49,20 @@ public final class WebFormChannelFactory implements ChannelFactory {
         return ID;
     }
 
-    /**
-     * @throws PluginConfigException when {@code max-message-chars} is not a positive whole number, or
-     *                               {@code proof-bits} not 0 to 24
-     */
+    @Override
+    public List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.optional(MAX_MESSAGE_CHARS, ConfigKey.Type.POSITIVE_INTEGER,
+                        String.valueOf(DEFAULT_MAX_MESSAGE_CHARS), "the longest message, in characters"),
+                ConfigKey.optional(PROOF_BITS, ConfigKey.Type.INTEGER, String.valueOf(DEFAULT_PROOF_BITS),
+                        "the proof of work asked of a submission, 0 to 24 zero bits; 0 asks for none"));
+    }
+
+    /** @throws PluginConfigException when {@code proof-bits} is not 0 to 24 */
     @Override
     public Channel create(PluginContext context) {
-        int maxMessageChars = context.config().integer(MAX_MESSAGE_CHARS, DEFAULT_MAX_MESSAGE_CHARS);
-        if (maxMessageChars < 1) {
-            throw new PluginConfigException(context.instanceName() + ": " + MAX_MESSAGE_CHARS + " must be at least 1");
-        }
-        int proofBits = context.config().integer(PROOF_BITS, DEFAULT_PROOF_BITS);
+        int maxMessageChars = context.config().positiveInteger(MAX_MESSAGE_CHARS);
+        int proofBits = context.config().integer(PROOF_BITS);
         if (proofBits < 0 || proofBits > MAX_PROOF_BITS) {
             throw new PluginConfigException(context.instanceName() + ": " + PROOF_BITS + " must be 0 to "
                     + MAX_PROOF_BITS);

@@ -1,5 +1,6 @@
 package dev.rapport.notifier.email;
 
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginContext;
@@ -9,12 +10,10 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Creates the {@code email} notifier: one message per recipient with an e-mail address (and per fixed {@code to}
@@ -57,8 +56,21 @@ public final class EmailNotifierFactory implements NotifierFactory {
     }
 
     @Override
-    public Set<String> secretKeys() {
-        return Set.of(PASSWORD);
+    public List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.required(HOST, ConfigKey.Type.STRING, "the SMTP server"),
+                ConfigKey.optional(PORT, ConfigKey.Type.PORT, "the SMTP server's port: 25, or 587 with starttls"),
+                ConfigKey.optional(USERNAME, ConfigKey.Type.STRING, "the login, with password"),
+                ConfigKey.optional(PASSWORD, ConfigKey.Type.STRING, "the password, with username").asSecret(),
+                ConfigKey.optional(STARTTLS, ConfigKey.Type.BOOLEAN, "false", "require STARTTLS, the certificate "
+                        + "checked"),
+                ConfigKey.required(FROM, ConfigKey.Type.STRING, "the sender's address"),
+                ConfigKey.optional(TO, ConfigKey.Type.STRING, "comma-separated addresses that get every notification "
+                        + "too"),
+                ConfigKey.optional(TO_LOCALE, ConfigKey.Type.STRING, "zh-CN", "the language of messages to to"),
+                ConfigKey.optional(ZONE, ConfigKey.Type.STRING, "Asia/Shanghai", "the time zone of times in messages"),
+                ConfigKey.optional(CONNECT_TIMEOUT, ConfigKey.Type.DURATION, "5s", "connecting to the server"),
+                ConfigKey.optional(READ_TIMEOUT, ConfigKey.Type.DURATION, "5s", "each wait for the server's reply"));
     }
 
     /** @throws PluginConfigException naming the key of a missing or unfit setting */
@@ -67,11 +79,8 @@ public final class EmailNotifierFactory implements NotifierFactory {
         var config = context.config();
         String instance = context.instanceName();
         String host = config.string(HOST);
-        boolean starttls = config.bool(STARTTLS, false);
-        int port = config.integer(PORT, starttls ? 587 : 25);
-        if (port < 1 || port > 65535) {
-            throw problem(instance, PORT + " must be between 1 and 65535");
-        }
+        boolean starttls = config.bool(STARTTLS);
+        int port = config.optionalInteger(PORT).orElse(starttls ? 587 : 25);
         Optional<String> username = config.optionalString(USERNAME);
         Optional<String> password = config.optionalString(PASSWORD);
         if (username.isPresent() != password.isPresent()) {
@@ -79,16 +88,15 @@ public final class EmailNotifierFactory implements NotifierFactory {
         }
         InternetAddress from = address(instance, FROM, config.string(FROM));
         List<InternetAddress> to = addresses(instance, config);
-        Locale toLocale = Locale.forLanguageTag(config.optionalString(TO_LOCALE).orElse("zh-CN"));
+        Locale toLocale = Locale.forLanguageTag(config.string(TO_LOCALE));
         ZoneId zone;
         try {
-            zone = ZoneId.of(config.optionalString(ZONE).orElse("Asia/Shanghai"));
+            zone = ZoneId.of(config.string(ZONE));
         } catch (DateTimeException e) {
             throw problem(instance, ZONE + " must be a time zone such as Asia/Shanghai");
         }
-        var smtp = new SmtpServer(host, port, username, password, starttls,
-                positive(instance, CONNECT_TIMEOUT, config.duration(CONNECT_TIMEOUT, Duration.ofSeconds(5))),
-                positive(instance, READ_TIMEOUT, config.duration(READ_TIMEOUT, Duration.ofSeconds(5))));
+        var smtp = new SmtpServer(host, port, username, password, starttls, config.duration(CONNECT_TIMEOUT),
+                config.duration(READ_TIMEOUT));
         return new EmailNotifier(smtp, from, to, toLocale, new MailTemplates(zone), context.clock());
     }
 
@@ -116,13 +124,6 @@ public final class EmailNotifierFactory implements NotifierFactory {
         } catch (AddressException e) {
             throw problem(instance, TO + " is not a comma-separated list of e-mail addresses: " + e.getMessage());
         }
-    }
-
-    private static Duration positive(String instance, String key, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw problem(instance, key + " must be positive");
-        }
-        return value;
     }
 
     private static PluginConfigException problem(String instance, String what) {

@@ -47,6 +47,12 @@ class EmailNotifierContractTest extends RemoteNotifierContract {
     }
 
     @Override
+    protected Map<String, String> changedValues() {
+        return Map.of("username", "notifier", "password", PASSWORD, "to", "team@rapport.example", "to-locale", "en",
+                "zone", "Europe/Berlin");
+    }
+
+    @Override
     protected Set<String> requiredKeys() {
         return Set.of("host", "from");
     }

@@ -1,11 +1,13 @@
 package dev.rapport.notifier.log;
 
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginContext;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.notify.NotifierFactory;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,18 +33,25 @@ public final class LogNotifierFactory implements NotifierFactory {
         return ID;
     }
 
+    @Override
+    public List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.optional(LEVEL, ConfigKey.Type.STRING, "INFO", "TRACE, DEBUG, INFO, WARNING or ERROR"),
+                ConfigKey.optional(LOGGER, ConfigKey.Type.STRING, DEFAULT_LOGGER, "the logger's name"));
+    }
+
     /** @throws PluginConfigException when the level is not one of the logger's levels */
     @Override
     public Notifier create(PluginContext context) {
         var config = context.config();
-        String levelName = config.optionalString(LEVEL).orElse("INFO").toUpperCase(Locale.ROOT);
+        String levelName = config.string(LEVEL).toUpperCase(Locale.ROOT);
         System.Logger.Level level = Arrays.stream(System.Logger.Level.values())
                 .filter(l -> l != System.Logger.Level.ALL && l != System.Logger.Level.OFF)
                 .filter(l -> l.name().equals(levelName))
                 .findFirst()
                 .orElseThrow(() -> new PluginConfigException(context.instanceName() + ": " + LEVEL
                         + " must be TRACE, DEBUG, INFO, WARNING or ERROR, not '" + levelName + "'"));
-        String logger = config.optionalString(LOGGER).orElse(DEFAULT_LOGGER);
+        String logger = config.string(LOGGER);
         return new LogNotifier(System.getLogger(logger), level);
     }
 }

@@ -19,6 +19,11 @@ class LogNotifierContractTest extends NotifierContract {
         return Map.of();
     }
 
+    @Override
+    protected Map<String, String> changedValues() {
+        return Map.of("level", "DEBUG", "logger", "dev.rapport.notifications.ops");
+    }
+
     /** Configuration names the plugin by this id ({@code rapport.notifiers.<name>.type=log}): it never changes. */
     @Test
     void isConfiguredAsLog() {

@@ -1,13 +1,11 @@
 package dev.rapport.notifier.webhook;
 
-import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginContext;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.notify.NotifierFactory;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Creates the {@code webhook} notifier: each notification is POSTed as JSON to a URL, signed with HMAC-SHA256 (see
@@ -40,36 +38,20 @@ public final class WebhookNotifierFactory implements NotifierFactory {
     }
 
     @Override
-    public Set<String> secretKeys() {
-        return Set.of(SECRET);
+    public List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.required(URL, ConfigKey.Type.HTTP_URL, "where notifications are POSTed"),
+                ConfigKey.required(SECRET, ConfigKey.Type.STRING, "the key shared with the receiver")
+                        .asSecret().withMinLength(MIN_SECRET_LENGTH),
+                ConfigKey.optional(CONNECT_TIMEOUT, ConfigKey.Type.DURATION, "5s", "how long to wait for a connection"),
+                ConfigKey.optional(REQUEST_TIMEOUT, ConfigKey.Type.DURATION, "8s",
+                        "one delivery in all, answer included"));
     }
 
-    /** @throws PluginConfigException when the URL or the secret is missing or unfit, or a timeout is not positive */
     @Override
     public Notifier create(PluginContext context) {
         var config = context.config();
-        String instance = context.instanceName();
-        URI url = config.optionalUri(URL)
-                .orElseThrow(() -> new PluginConfigException(instance + ": " + URL + " is required"));
-        if (!("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))
-                || url.getHost() == null) {
-            throw new PluginConfigException(instance + ": " + URL + " must be an http or https URL with a host");
-        }
-        String secret = config.string(SECRET);
-        if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new PluginConfigException(instance + ": " + SECRET + " must be at least " + MIN_SECRET_LENGTH
-                    + " characters");
-        }
-        Duration connectTimeout = positive(instance, CONNECT_TIMEOUT,
-                config.duration(CONNECT_TIMEOUT, Duration.ofSeconds(5)));
-        Duration timeout = positive(instance, REQUEST_TIMEOUT, config.duration(REQUEST_TIMEOUT, Duration.ofSeconds(8)));
-        return new WebhookNotifier(url, secret, connectTimeout, timeout, context.clock());
-    }
-
-    private static Duration positive(String instance, String key, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new PluginConfigException(instance + ": " + key + " must be positive");
-        }
-        return value;
+        return new WebhookNotifier(config.uri(URL), config.string(SECRET), config.duration(CONNECT_TIMEOUT),
+                config.duration(REQUEST_TIMEOUT), context.clock());
     }
 }

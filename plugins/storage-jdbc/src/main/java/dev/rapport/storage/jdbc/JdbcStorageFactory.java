@@ -2,6 +2,7 @@ package dev.rapport.storage.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginContext;
@@ -11,15 +12,15 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementExceptions;
 
-import javax.sql.DataSource;
 import java.lang.System.Logger.Level;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Creates the {@code jdbc} storage: H2 or PostgreSQL through Jdbi, with the schema migrated by Flyway on creation.
@@ -49,8 +50,13 @@ public final class JdbcStorageFactory implements StorageFactory {
     }
 
     @Override
-    public Set<String> secretKeys() {
-        return Set.of(PASSWORD);
+    public List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.optional(URL, ConfigKey.Type.STRING, "the JDBC URL; a fresh in-memory H2 database without"),
+                ConfigKey.optional(USER, ConfigKey.Type.STRING, "the database login"),
+                ConfigKey.optional(PASSWORD, ConfigKey.Type.STRING, "the database password").asSecret(),
+                ConfigKey.optional(MAXIMUM_POOL_SIZE, ConfigKey.Type.POSITIVE_INTEGER,
+                        String.valueOf(DEFAULT_POOL_SIZE), "connections in the storage's pool"));
     }
 
     /**
@@ -131,9 +137,6 @@ public final class JdbcStorageFactory implements StorageFactory {
 
         HikariDataSource newPool(String instance) {
             int size = maximumPoolSize.orElse(DEFAULT_POOL_SIZE);
-            if (size < 1) {
-                throw new PluginConfigException(instance + ": " + MAXIMUM_POOL_SIZE + " must be at least 1, not " + size);
-            }
             var config = new HikariConfig();
             config.setPoolName("rapport-" + instance);
             // DB_CLOSE_DELAY=-1 keeps the database while the pool recycles its connections; release() drops it.

@@ -1,36 +1,26 @@
 package dev.rapport.storage.jdbc;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import dev.rapport.testkit.RapportArchRules;
-import org.junit.jupiter.api.Test;
+import dev.rapport.testkit.PluginArchitectureContract;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
+import java.util.Set;
 
-class ArchitectureTest {
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.rapport.storage.jdbc");
-
-    @Test
-    void mainCodeSeesTheSdkOnlyThroughItsApi() {
-        assertThat(MAIN).as("the rules below would pass on nothing").isNotEmpty();
-        RapportArchRules.PLUGINS_SEE_ONLY_THE_API.check(MAIN);
+/** Rapport's layering rules on this plugin's main code. */
+class ArchitectureTest extends PluginArchitectureContract {
+    @Override
+    protected String pluginPackage() {
+        return "dev.rapport.storage.jdbc";
     }
 
-    @Test
-    void mainCodeReadsTimeOnlyFromTheSdksClock() {
-        RapportArchRules.TIME_ONLY_FROM_THE_CLOCK.check(MAIN);
+    /** The search form: H2 calls its functions by name, and bulk loaders write its columns. */
+    @Override
+    protected Set<String> alsoPublic() {
+        return Set.of("dev.rapport.storage.jdbc.search..");
     }
 
-    @Test
-    void onlyTheFactoriesAndTheSearchFormArePublic() {
-        classes().that().arePublic().and().resideOutsideOfPackage("dev.rapport.storage.jdbc.search")
-                .should().haveSimpleName("JdbcStorageFactory").orShould().haveSimpleName("JdbcBlobStoreFactory")
-                .because("hosts reach the storage through the SPI; everything else may change freely, except the "
-                        + "search form: H2 calls its functions by name, and bulk loaders must write its columns")
-                .check(MAIN);
+    @Override
+    protected List<String> libraries() {
+        return List.of("org.jdbi..", "com.zaxxer.hikari..", "org.flywaydb..", "org.h2..", "org.postgresql..",
+                "com.fasterxml.jackson..");
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.rapport.api.security.Department;
 import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.storage.StorageFactory;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
@@ -20,6 +21,7 @@ import java.sql.DatabaseMetaData;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -159,11 +161,10 @@ class JdbcStorageFactoryTest {
 
     @Test
     void poolSizeBelowOneIsRejected() {
-        var context = TestContext.of(Map.of("maximum-pool-size", "0"));
+        var config = PluginConfig.of("storage", Map.of("maximum-pool-size", "0"), new JdbcStorageFactory());
 
-        assertThatThrownBy(() -> new JdbcStorageFactory().create(context))
-                .isInstanceOf(PluginConfigException.class)
-                .hasMessage("storage: maximum-pool-size must be at least 1, not 0");
+        assertThat(config.problems(Set.of())).as("the SDK checks the declared keys before creating")
+                .containsExactly("storage: maximum-pool-size must be a whole number of at least 1, not '0'");
     }
 
     @Test

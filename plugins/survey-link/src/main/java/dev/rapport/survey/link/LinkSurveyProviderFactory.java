@@ -1,15 +1,13 @@
 package dev.rapport.survey.link;
 
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginContext;
 import dev.rapport.api.spi.survey.SurveyProvider;
 import dev.rapport.api.spi.survey.SurveyProviderFactory;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Creates {@code link} survey providers. Keys:
@@ -33,43 +31,22 @@ public final class LinkSurveyProviderFactory implements SurveyProviderFactory {
     }
 
     @Override
-    public Set<String> secretKeys() {
-        return Set.of(SECRET);
+    public List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.required(BASE_URL, ConfigKey.Type.HTTP_URL, "where the form is served, without a query"),
+                ConfigKey.required(SECRET, ConfigKey.Type.STRING, "the key tokens are derived with, the same on "
+                        + "every node").asSecret().withMinLength(MIN_SECRET_LENGTH));
     }
 
-    /** @throws PluginConfigException naming each of {@code base-url} and {@code secret} that is missing or unfit */
+    /** @throws PluginConfigException when {@code base-url} has a query or a fragment */
     @Override
     public SurveyProvider create(PluginContext context) {
         var config = context.config();
-        String instance = context.instanceName();
-        var problems = new ArrayList<String>();
-        Optional<URI> base = Optional.empty();
-        try {
-            base = config.optionalUri(BASE_URL);
-            if (base.isEmpty()) {
-                problems.add(instance + ": " + BASE_URL + " is required");
-            } else if (!fit(base.get())) {
-                problems.add(instance + ": " + BASE_URL + " must be an http or https URL with a host and without a "
-                        + "query or fragment");
-            }
-        } catch (PluginConfigException e) {
-            problems.addAll(e.problems());
+        URI base = config.uri(BASE_URL);
+        if (base.getRawQuery() != null || base.getRawFragment() != null) {
+            throw new PluginConfigException(context.instanceName() + ": " + BASE_URL + " must be an http or https "
+                    + "URL with a host and without a query or fragment");
         }
-        Optional<String> secret = config.optionalString(SECRET);
-        if (secret.isEmpty() || secret.get().isBlank()) {
-            problems.add(instance + ": " + SECRET + " is required");
-        } else if (secret.get().strip().length() < MIN_SECRET_LENGTH) {
-            problems.add(instance + ": " + SECRET + " must be at least " + MIN_SECRET_LENGTH + " characters");
-        }
-        if (!problems.isEmpty()) {
-            throw new PluginConfigException(problems);
-        }
-        return new LinkSurveyProvider(base.orElseThrow(), secret.orElseThrow().strip());
-    }
-
-    private static boolean fit(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null && url.getRawQuery() == null
-                && url.getRawFragment() == null;
+        return new LinkSurveyProvider(base, config.string(SECRET));
     }
 }

@@ -1,5 +1,6 @@
 package com.example.rapport.chat;
 
+import dev.rapport.api.event.EventJson;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.spi.notify.Notification;
 import dev.rapport.api.spi.notify.Notifier;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Posts {@code {"text": "TicketCreated t-0001 @李娜 @Sam Taylor"}} with the room's token. */
@@ -33,7 +35,7 @@ final class ChatRoomNotifier implements Notifier {
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":" + quote(text(notification)) + "}"))
+                .POST(HttpRequest.BodyPublishers.ofString(body(notification)))
                 .build();
         try {
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -64,26 +66,13 @@ final class ChatRoomNotifier implements Notifier {
     }
     // end::deliver[]
 
+    /** {@code {"text": "…"}}, written by the SDK's JSON writer, which escapes what needs escaping. */
+    static String body(Notification notification) {
+        return EventJson.value(Map.of("text", text(notification)));
+    }
+
     static String text(Notification notification) {
         String mentions = notification.recipients().stream().map(r -> " @" + r.name()).collect(Collectors.joining());
         return notification.event().eventType() + " " + notification.event().subjectId() + mentions;
-    }
-
-    static String quote(String text) {
-        var json = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
     }
 }

@@ -1,20 +1,15 @@
 package com.example.rapport.chat;
 
+import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfig;
-import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginContext;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.notify.NotifierFactory;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 
 // tag::factory[]
-/**
- * Creates the {@code chat-room} notifier, which posts a line per notification to a chat room's incoming webhook.
- * Settings: {@code url} (required), {@code token} (required, secret), {@code request-timeout} (default 5s).
- */
+/** Creates the {@code chat-room} notifier, which posts a line per notification to a chat room's incoming webhook. */
 public final class ChatRoomNotifierFactory implements NotifierFactory {
     @Override
     public String id() {
@@ -22,18 +17,17 @@ public final class ChatRoomNotifierFactory implements NotifierFactory {
     }
 
     @Override
-    public Set<String> secretKeys() {
-        return Set.of("token");
+    public List<ConfigKey> keys() {
+        return List.of(
+                ConfigKey.required("url", ConfigKey.Type.HTTP_URL, "the chat room's incoming webhook"),
+                ConfigKey.required("token", ConfigKey.Type.STRING, "the room's token").asSecret(),
+                ConfigKey.optional("request-timeout", ConfigKey.Type.DURATION, "5s", "one post, answer included"));
     }
 
     @Override
     public Notifier create(PluginContext context) {
         PluginConfig config = context.config();
-        URI url = config.optionalUri("url")
-                .orElseThrow(() -> new PluginConfigException(context.instanceName() + ": url is required"));
-        String token = config.string("token");
-        Duration timeout = config.duration("request-timeout", Duration.ofSeconds(5));
-        return new ChatRoomNotifier(url, token, timeout);
+        return new ChatRoomNotifier(config.uri("url"), config.string("token"), config.duration("request-timeout"));
     }
 }
 // end::factory[]

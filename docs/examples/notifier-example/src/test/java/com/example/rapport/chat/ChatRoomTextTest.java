@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ChatRoomTextTest {
     @Test
-    void quotesAndControlCharactersAreEscaped() {
-        assertThat(ChatRoomNotifier.quote("a \"b\" \\ c\nd")).isEqualTo("\"a \\\"b\\\" \\\\ c\\u000ad\"");
+    void theBodyIsOneJsonObjectWithTheLine() {
+        assertThat(ChatRoomNotifier.body(SampleNotifications.ticketCreated()))
+                .isEqualTo("{\"text\":\"TicketCreated t-0001 @李娜 @Sam Taylor\"}");
     }
 
     @Test

@@ -51,8 +51,8 @@ class EmailChannelContractTest extends PollingChannelContract {
 
     @Override
     protected Map<String, String> changedValues() {
-        return Map.of("folder", "Support", "smtp-user", CustomerMail.SMTP_USER, "smtp-password",
-                CustomerMail.SMTP_PASSWORD, "message-id-domain", "mail.rapport.example");
+        return Map.of("folder", "Support", "failed-folder", "Support-Unfiled", "smtp-user", CustomerMail.SMTP_USER,
+                "smtp-password", CustomerMail.SMTP_PASSWORD, "message-id-domain", "mail.rapport.example");
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.rapport.core.demo.DemoData;
 import dev.rapport.server.demo.DemoClock;
 import dev.rapport.server.health.Readiness;
 import dev.rapport.server.logging.ServerLogging;
+import dev.rapport.server.metrics.ServerMetrics;
 import sun.misc.Signal;
 
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class Main {
             return;
         }
         ServerLogging.install(options.logFormat());
+        ServerMetrics.prepare();
         if (options.dbUrl().isEmpty()) {
             try {
                 Files.createDirectories(options.dataDir());
@@ -71,8 +73,8 @@ public final class Main {
         var rapport = builder.build();
         if (options.demo()) {
             if (DemoData.seed(rapport)) {
-                System.out.println("Demo data seeded: users admin, supervisor, agent, expert, manager; password "
-                        + DemoData.PASSWORD);
+                System.out.println("Demo data seeded: users admin, supervisor, agent, expert, manager and one or more "
+                        + "in every department (README lists them); password " + DemoData.PASSWORD);
             }
         } else {
             rapport.users().createInitialAdmin().ifPresent(password -> System.out.println(

@@ -45,7 +45,15 @@ public final class PasswordHasher {
      * anyway, such as the demo's: anyone reading the stored hashes sees which users share a password.
      */
     public PasswordHasher hashingEachPasswordOnce() {
-        return new PasswordHasher(permits, new ConcurrentHashMap<>());
+        return hashingEachPasswordOnce(Map.of());
+    }
+
+    /**
+     * As {@link #hashingEachPasswordOnce()}, starting from hashes made earlier ({@code known}, by password): the demo's
+     * published password comes with its hash, so seeding the demo computes none.
+     */
+    public PasswordHasher hashingEachPasswordOnce(Map<String, String> known) {
+        return new PasswordHasher(permits, new ConcurrentHashMap<>(known));
     }
 
 

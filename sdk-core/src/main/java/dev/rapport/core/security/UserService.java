@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,11 +63,11 @@ public final class UserService implements Users {
 
     /**
      * This service on the same storage, hashing each distinct initial password once for all the users it creates
-     * (see {@link PasswordHasher#hashingEachPasswordOnce()}): for seeding users whose password is published, like the
+     * (see {@link PasswordHasher#hashingEachPasswordOnce(Map)}): for seeding users whose password is published, like the
      * demo's, where one Argon2 hash per user would dominate the start-up. Real users never go through it.
      */
-    public UserService hashingEachPasswordOnce() {
-        return new UserService(transactions, clock, ids, passwords.hashingEachPasswordOnce(), recent);
+    public UserService hashingEachPasswordOnce(Map<String, String> known) {
+        return new UserService(transactions, clock, ids, passwords.hashingEachPasswordOnce(known), recent);
     }
 
     @Override

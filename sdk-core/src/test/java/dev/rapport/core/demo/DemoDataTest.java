@@ -15,11 +15,13 @@ import dev.rapport.api.security.User;
 import dev.rapport.api.survey.SurveyState;
 import dev.rapport.api.ticket.TicketFilter;
 import dev.rapport.api.ticket.TicketStatus;
+import dev.rapport.core.security.PasswordHasher;
 import dev.rapport.core.testing.FakeSurveyProvider;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
@@ -30,6 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoDataTest {
     @RegisterExtension
     final TestRapports rapports = new TestRapports(MutableClock.at("2026-11-23T01:00:00Z"));
+
+    @Test
+    void theDemoPasswordsHashIsOneTheHasherAcceptsForIt() {
+        var hasher = new PasswordHasher();
+        assertThat(hasher.matches(DemoData.PASSWORD, DemoData.PASSWORD_HASH)).isTrue();
+        assertThat(hasher.matches(DemoData.PASSWORD + "x", DemoData.PASSWORD_HASH)).isFalse();
+        String parameters = "$argon2id$v=19$m=19456,t=2,p=1$";
+        assertThat(hasher.hash("any")).startsWith(parameters);
+        assertThat(DemoData.PASSWORD_HASH).startsWith(parameters);
+    }
 
     @StorageTest
     void seedsEveryRoleAndSampleWorkOnce(TestDatabase db) {

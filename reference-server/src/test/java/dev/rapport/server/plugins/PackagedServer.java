@@ -51,16 +51,36 @@ final class PackagedServer implements AutoCloseable {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", JAR.toString(), "--port", "0"));
         command.addAll(arguments);
+        return launch(new ProcessBuilder(command), output);
+    }
+
+    private static Process launch(ProcessBuilder builder, Path output) {
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            return builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + JAR, e);
+            throw new UncheckedIOException("cannot start " + builder.command(), e);
         }
     }
 
     /** Starts the server and waits until it answers {@code /health} with 200; fails when it exits instead. */
     static PackagedServer start(Path output, List<String> arguments) {
-        var process = launch(output, arguments);
+        return started(launch(output, arguments), output);
+    }
+
+    /**
+     * Starts {@code sh <distribution>/rapport-server --port 0 <arguments>}, the launch script as the README runs it,
+     * with this JVM's {@code java} as {@code JAVA_HOME}; waits until it answers {@code /health}.
+     */
+    static PackagedServer startWithScript(Path distribution, Path output, List<String> arguments) {
+        var command = new ArrayList<>(List.of("sh", distribution.resolve("rapport-server").toString(), "--port", "0"));
+        command.addAll(arguments);
+        var builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("RAPPORT_JAVA_OPTS");
+        return started(launch(builder, output), output);
+    }
+
+    private static PackagedServer started(Process process, Path output) {
         var started = STARTING.valueOf("the server started, see " + output, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("the server exited with " + process.exitValue() + ":\n" + read(output));
@@ -95,6 +115,11 @@ final class PackagedServer implements AutoCloseable {
 
     String output() {
         return read(output);
+    }
+
+    /** The options the server's JVM runs with (the script execs {@code java}, so its process is the JVM's). */
+    List<String> jvmArguments() {
+        return process.info().arguments().map(List::of).orElse(List.of());
     }
 
     /** Signs in as a demo user (password {@code rapport-demo}); returns the bearer token. */

@@ -12,7 +12,6 @@ import dev.rapport.core.Rapport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,14 +42,16 @@ import java.util.regex.Pattern;
 public final class HttpBenchmark {
     /** The launch flags of the README's command; the bare route gets the same. */
     static final String SERVER_FLAGS = System.getProperty("bench.jvm-flags",
-            "-XX:+UseSerialGC -Xmx128m -XX:ReservedCodeCacheSize=64m");
+            "-XX:+UseSerialGC -Xmx128m -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=2000");
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 5);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 15);
     private static final int THREADS = Integer.getInteger("bench.threads", 2);
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
     private static final String WRK = System.getProperty("bench.wrk", "/usr/bin/wrk");
     private static final Path SERVER_JAR = Path.of(System.getProperty("bench.server-jar",
             "../reference-server/target/rapport-server.jar")).toAbsolutePath().normalize();
+    /** The launch script beside the jar, as the README starts the server. */
+    private static final Path SCRIPT = SERVER_JAR.resolveSibling("rapport-server");
     /** The storage's default pool size (JdbcStorageFactory.DEFAULT_POOL_SIZE): raw JDBC gets as many connections. */
     private static final int POOL_SIZE = 10;
     /** A word of a demo customer's name (DemoData's Northwind Retail Ltd). */
@@ -68,6 +68,8 @@ public final class HttpBenchmark {
     private static final Pattern TIMEOUTS = Pattern.compile("Socket errors: .*timeout (\\d+)");
 
     private final Path work;
+    /** Whether a first run has written the launch script's ahead-of-time cache for this benchmark's starts. */
+    private boolean trained;
 
     private HttpBenchmark(Path work) {
         this.work = work;
@@ -140,8 +142,9 @@ public final class HttpBenchmark {
             arguments.addAll(List.of("--db-url", jdbcUrl, "--db-user", "postgres", "--db-password", "postgres"));
         }
         var log = work.resolve(dataDir.getFileName() + "-server.log");
+        prepareAheadOfTimeCache();
         long launched = System.nanoTime();
-        var process = launch(arguments, log);
+        var process = start(SCRIPT, arguments, log);
         var http = new LinkedHashMap<String, Load>();
         Session session;
         long rss;
@@ -389,54 +392,39 @@ public final class HttpBenchmark {
 
     /** SIGTERM, as an operator stops the server: its shutdown hook closes the database. */
     /**
-     * The README's way to start the server: its launch script, which execs {@code java} (so the process is the JVM's),
-     * with this JVM's {@code java}. A run before the first one measured prepares the ahead-of-time cache the script
-     * keeps beside the jar, as a deployment's first start after an upgrade does.
+     * Writes the ahead-of-time cache the launch script keeps beside the jar afresh, once per benchmark, with a run
+     * before the first one measured: as a deployment's first start after an upgrade does.
      */
-    private Process launch(List<String> arguments, Path log) throws Exception {
-        var script = SERVER_JAR.resolveSibling("rapport-server");
+    private void prepareAheadOfTimeCache() throws Exception {
+        if (trained) {
+            return;
+        }
         var cache = SERVER_JAR.resolveSibling("rapport-server.aot");
-        if (!fresh(cache)) {
-            var training = work.resolve("training");
-            var process = start(script, List.of("--demo", "--port", "0", "--data-dir", training.toString()),
-                    work.resolve("training.log"));
-            try {
-                awaitHealthy(awaitLine(process, work.resolve("training.log"),
-                        Pattern.compile("Rapport listening on (http://localhost:\\d+)")));
-            } finally {
-                stop(process);
-            }
-            // The JVM writes the cache as it exits, in a process of its own that may outlive it.
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (System.nanoTime() < deadline && (!Files.exists(cache)
-                    || Files.exists(cache.resolveSibling("rapport-server.aot.config")))) {
-                Thread.sleep(100); // a file another process writes: nothing to wait on instead
-            }
-            System.out.printf("ahead-of-time cache %s%n", Files.exists(cache) ? "written by a first run" : "not kept (JDK < 25)");
-        }
-        return start(script, arguments, log);
-    }
-
-    /** Whether the script would start from {@code cache}: it is newer than the jar and every library. */
-    private static boolean fresh(Path cache) throws IOException {
-        if (!Files.exists(cache)) {
-            return false;
-        }
-        var written = Files.getLastModifiedTime(cache);
-        try (var libs = Files.list(SERVER_JAR.resolveSibling("libs"))) {
-            return Files.getLastModifiedTime(SERVER_JAR).compareTo(written) <= 0
-                    && libs.allMatch(lib -> uncheckedModified(lib).compareTo(written) <= 0);
-        }
-    }
-
-    private static FileTime uncheckedModified(Path file) {
+        Files.deleteIfExists(cache);
+        var training = work.resolve("training");
+        var process = start(SCRIPT, List.of("--demo", "--port", "0", "--data-dir", training.toString()),
+                work.resolve("training.log"));
         try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            awaitHealthy(awaitLine(process, work.resolve("training.log"),
+                    Pattern.compile("Rapport listening on (http://localhost:\\d+)")));
+        } finally {
+            stop(process);
         }
+        // The JVM writes the cache as it exits, in a process of its own that may outlive it.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline && (!Files.exists(cache)
+                || Files.exists(cache.resolveSibling("rapport-server.aot.config")))) {
+            Thread.sleep(100); // a file another process writes: nothing to wait on instead
+        }
+        System.out.printf("ahead-of-time cache %s%n",
+                Files.exists(cache) ? "written by a first run" : "not kept (JDK < 25)");
+        trained = true;
     }
 
+    /**
+     * The README's way to start the server: its launch script, which execs {@code java} (so the process is the JVM's),
+     * with this JVM's {@code java}.
+     */
     private static Process start(Path script, List<String> arguments, Path log) throws Exception {
         var command = new ArrayList<>(List.of("sh", script.toString()));
         command.addAll(arguments);

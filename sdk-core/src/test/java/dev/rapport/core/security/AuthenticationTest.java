@@ -18,6 +18,7 @@ import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
+import dev.rapport.testkit.Eventually;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -65,6 +66,31 @@ class AuthenticationTest {
         var token = rapport.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.1").token();
         rapport.authentication().logout(token);
         assertThatThrownBy(() -> rapport.authentication().authenticate(token)).isInstanceOf(UnauthorizedException.class);
+    }
+
+    @StorageTest
+    void aLogoutOnOneNodeIsFollowedByAnotherThatHadTheSessionCached(TestDatabase db) {
+        var database = db.fresh();
+        var nodeA = rapports.start(Fixtures.builder(database, clock));
+        var nodeB = rapports.start(Fixtures.builder(database, clock));
+        var agent = user(nodeA, Role.AGENT, "customer-service");
+        var token = nodeA.authentication().login(agent.employeeId(), PASSWORD, "10.0.0.1").token();
+        assertThat(nodeB.authentication().authenticate(token).userId()).isEqualTo(agent.id());
+
+        nodeA.authentication().logout(token);
+
+        assertThatThrownBy(() -> nodeA.authentication().authenticate(token)).isInstanceOf(UnauthorizedException.class);
+        // Node B trusts what it checked for SessionCache.TTL (2 s), then asks the database again.
+        Eventually.until("node B refuses the token node A revoked", () -> refuses(nodeB, token));
+    }
+
+    private static boolean refuses(Rapport node, String token) {
+        try {
+            node.authentication().authenticate(token);
+            return false;
+        } catch (UnauthorizedException refused) {
+            return true;
+        }
     }
 
     @StorageTest

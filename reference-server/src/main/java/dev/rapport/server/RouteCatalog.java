@@ -32,11 +32,6 @@ public final class RouteCatalog {
             return PARAMETER.matcher(path).results().map(m -> m.group(1)).toList();
         }
 
-        /** Whether a concrete path (no query) is one this template describes. */
-        public boolean matches(String concrete) {
-            return Template.of(path).matches(Template.segments(concrete));
-        }
-
         @Override
         public String toString() {
             return method.text() + " " + path;
@@ -59,10 +54,6 @@ public final class RouteCatalog {
                 }
             }
             return new Template(route, segments, parameters);
-        }
-
-        static Template of(String path) {
-            return of(new Route(Method.GET, path));
         }
 
         /** The segments of a path, without the empty ones a leading or trailing slash makes. */

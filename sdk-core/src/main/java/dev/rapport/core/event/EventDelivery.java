@@ -64,6 +64,8 @@ public final class EventDelivery implements AutoCloseable {
     private final Duration closeTimeout;
     private final Listeners listeners;
     private final List<Subscriber> subscribers = new ArrayList<>();
+    /** This node's subscribers by their permanent name. */
+    private final Map<String, Subscriber> byName = new HashMap<>();
     private final List<Lane> lanes = new ArrayList<>();
     private final ScheduledExecutorService fanOut = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "rapport-event-fan-out");
@@ -104,6 +106,7 @@ public final class EventDelivery implements AutoCloseable {
         surveyProviders.forEach(p -> subscribers.add(new SurveySubscriber(p.name(), p.provider(), p.policy(),
                 p.secrets(), this::invitations)));
         subscribers.forEach(s -> lanes.add(new Lane(s, storage, clock, pollInterval, tally)));
+        subscribers.forEach(s -> byName.put(s.name(), s));
     }
 
     /**
@@ -243,8 +246,6 @@ public final class EventDelivery implements AutoCloseable {
      * lane completes those of no concern when it claims them.
      */
     private Map<List<String>, List<OutboxEntry>> concerned(List<OutboxEntry> events, Collection<String> names) {
-        var byName = new HashMap<String, Subscriber>();
-        subscribers.forEach(s -> byName.put(s.name(), s));
         var groups = new LinkedHashMap<List<String>, List<OutboxEntry>>();
         for (var entry : events) {
             var concerning = names.stream().filter(name -> {

@@ -41,16 +41,17 @@ final class JdbcValues {
                 .orElse(NULL_DATE);
     }
 
+    // By label: for narrow results. A wide row is read by position (SelectList), the cheaper look-up on H2.
     static Instant instant(ResultSet rs, String column) throws SQLException {
         return optionalInstant(rs, column).orElseThrow(() -> new SQLException(column + " is unexpectedly null"));
     }
 
     static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+        return optionalInstant(rs, rs.findColumn(column));
     }
 
     static Optional<LocalDate> date(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, LocalDate.class));
+        return date(rs, rs.findColumn(column));
     }
 
     static Optional<String> optionalString(ResultSet rs, String column) throws SQLException {
@@ -64,11 +65,12 @@ final class JdbcValues {
 
     static <E extends Enum<E>> Optional<E> optionalEnum(ResultSet rs, String column, Class<E> type)
             throws SQLException {
-        return optionalString(rs, column).map(name -> Enum.valueOf(type, name));
+        return optionalEnum(rs, rs.findColumn(column), type);
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {
-        return optionalInstant(rs, column).orElseThrow(() -> new SQLException("column " + column + " is unexpectedly null"));
+        return optionalInstant(rs, column)
+                .orElseThrow(() -> new SQLException("column " + column + " is unexpectedly null"));
     }
 
     static Optional<Instant> optionalInstant(ResultSet rs, int column) throws SQLException {

@@ -193,7 +193,7 @@ public final class Rapport implements AutoCloseable {
                 new CustomerMerge(transactions, clock, purchases));
         this.timeline = new TimelineService(transactions, b.zone);
         this.attachments = new AttachmentService(transactions, blobs, clock, ids, b.attachmentLimits);
-        this.deadLetters = new DeadLetterService(transactions, clock, delivery::wakeLanes);
+        this.deadLetters = new DeadLetterService(transactions, b.deliveryClock(), delivery::wakeLanes);
         this.improvements = new ImprovementService(transactions, clock, b.zone, ids);
         // SPEC's default departments and ticket types exist from the first start; racing nodes insert them once.
         transactions.write(tx -> {
@@ -401,6 +401,7 @@ public final class Rapport implements AutoCloseable {
         public static final long DEFAULT_MAX_ATTACHMENT_BYTES = AttachmentLimits.DEFAULT_MAX_BYTES;
 
         private Clock clock = Clock.systemUTC();
+        private Clock deliveryClock;
         private ZoneId zone = ZoneId.of("Asia/Shanghai");
         private final Map<String, String> config = new TreeMap<>();
         private final Map<Class<?>, Object> hostObjects = new HashMap<>();
@@ -443,6 +444,17 @@ public final class Rapport implements AutoCloseable {
         /** The time source of every rule; tests and demos pass a controllable one. Default: system UTC. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The time source of event delivery: when a retry falls due, and how long a node's claim on a delivery lasts.
+         * Default: the {@linkplain #clock(Clock) rule clock}. A server whose rule clock can be moved forward (a demo)
+         * keeps delivery on real time: nodes whose moved clocks disagree would otherwise each take the other's claims
+         * for lapsed ones, and deliver the same events twice.
+         */
+        public Builder deliveryClock(Clock clock) {
+            this.deliveryClock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -702,6 +714,10 @@ public final class Rapport implements AutoCloseable {
             return Clock.tick(clock, Duration.ofNanos(1_000));
         }
 
+        private Clock deliveryClock() {
+            return deliveryClock == null ? ruleClock() : Clock.tick(deliveryClock, Duration.ofNanos(1_000));
+        }
+
         /**
          * Creates the storage (migrating its schema), the notifiers, the services and the event delivery.
          *
@@ -815,7 +831,7 @@ public final class Rapport implements AutoCloseable {
                             c.settings().replies(), c.secrets()))
                     .toList();
             var tally = new Tally();
-            var delivery = new EventDelivery(storage, ruleClock(), events, notifierInstances, replying, surveyInstances,
+            var delivery = new EventDelivery(storage, deliveryClock(), events, notifierInstances, replying, surveyInstances,
                     tally);
             Rapport rapport = null;
             try {

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -63,6 +66,41 @@ class ClusterDeliveryTest {
                 heardB.of(CustomerCreated.class).stream()).map(e -> e.customerId().value()).toList();
         assertThat(notified).containsExactlyInAnyOrderElementsOf(created);
         assertThat(heard).containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    /**
+     * Demo nodes have their rule clocks moved forward one after the other, so for a while they disagree by days. Their
+     * delivery keeps one time: the node whose rules run ahead does not take the other's claim for a lapsed one.
+     */
+    @StorageTest
+    void aNodeWhoseRuleClockRunsAheadLeavesAnotherNodesDeliveryUnderWayAlone(TestDatabase db) throws Exception {
+        var database = db.fresh();
+        var calling = new CountDownLatch(1);
+        var answer = new CountDownLatch(1);
+        var held = RecordingNotifier.answering(n -> {
+            calling.countDown();
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Delivery.delivered();
+        });
+        var nodeA = rapports.start(node(database, held, new HeardEvents()).deliveryClock(clock));
+        nodeA.customers().create(Actor.system(), Fixtures.aCustomer().build(), true);
+        assertThat(calling.await(30, TimeUnit.SECONDS)).as("node a delivering the event").isTrue();
+
+        var daysAhead = MutableClock.at(clock.instant().plus(Duration.ofDays(8)));
+        var other = RecordingNotifier.accepting();
+        var nodeB = rapports.start(Fixtures.builder(database, daysAhead).notifier("counter", other)
+                .config("rapport.events.poll-interval", "50ms").deliveryClock(clock));
+        assertThat(nodeB.awaitDelivery(Duration.ofSeconds(30))).as("node b's passes over what is due").isTrue();
+        assertThat(other.received()).as("deliveries node b made while node a's claim lasted").isEmpty();
+
+        answer.countDown();
+        Eventually.until("nothing left to deliver", Backlog.of(database)::isEmpty);
+        assertThat(held.events(CustomerCreated.class)).hasSize(1);
+        assertThat(other.received()).isEmpty();
     }
 
     private Rapport.Builder node(DatabaseCoordinates database,

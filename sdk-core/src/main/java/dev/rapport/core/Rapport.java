@@ -56,6 +56,7 @@ import dev.rapport.core.improvement.SuggestionSettings;
 import dev.rapport.core.plugin.ConfiguredBlobStore;
 import dev.rapport.core.plugin.ConfiguredNotifiers;
 import dev.rapport.core.plugin.PluginCatalog;
+import dev.rapport.core.plugin.LoadedPlugin;
 import dev.rapport.core.plugin.PluginDirectory;
 import dev.rapport.core.plugin.PluginDiscovery;
 import dev.rapport.core.plugin.Plugins;
@@ -148,12 +149,14 @@ public final class Rapport implements AutoCloseable {
 
     private final SurveyService surveys;
     private final Tally tally;
+    private final List<LoadedPlugin> pluginLoaders;
     private final ShortCache<Optional<Figures.Gauges>> gauges = new ShortCache<>(GAUGE_AGE);
 
     private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery, Tally tally,
                     List<ChannelInstance> channels, SurveySettings surveySettings, Optional<String> surveyIssuer,
                     FollowUpSettings followUpSettings, ReviewThresholds thresholds, SuggestionSettings suggestions) {
         this.clock = b.clock;
+        this.pluginLoaders = List.copyOf(b.loadedPlugins);
         this.storage = storage;
         this.blobs = blobs;
         this.delivery = delivery;
@@ -386,6 +389,7 @@ public final class Rapport implements AutoCloseable {
         inbox.close();
         storage.close();
         blobs.close();
+        pluginLoaders.forEach(LoadedPlugin::close);
     }
 
     /**
@@ -407,6 +411,8 @@ public final class Rapport implements AutoCloseable {
         private final Map<Class<?>, Object> hostObjects = new HashMap<>();
         private final List<PluginFactory<?>> factories = new ArrayList<>();
         private final List<PluginFactory<?>> loaderFactories = new ArrayList<>();
+        /** The plugin directory's, whose class loaders the Rapport built closes last. */
+        private final List<LoadedPlugin> loadedPlugins = new ArrayList<>();
         private final List<DomainEventListener> listeners = new ArrayList<>();
         private final Map<String, Notifier> notifiers = new LinkedHashMap<>();
         private final Map<String, Channel> channels = new LinkedHashMap<>();
@@ -529,7 +535,8 @@ public final class Rapport implements AutoCloseable {
          * {@link #pluginLoader(ClassLoader)}. A plugin is a {@code .jar} file, or a subdirectory holding the
          * {@code .jar} files of one plugin and its libraries (loaded together); hidden entries are skipped. A plugin
          * sees the JDK, the SDK API ({@code dev.rapport.api.*}) and its own jars, nothing of the host, so two plugins
-         * may bring different versions of one library. Each loaded plugin is logged with its factories.
+         * may bring different versions of one library. Each loaded plugin is logged with its factories. The Rapport
+         * built closes their class loaders last when it closes, releasing the jars.
          *
          * @throws PluginConfigException with a problem {@code <path>: <reason>} for each plugin that is not a readable
          *                               jar, has a malformed service file, names a factory class that is missing or
@@ -540,6 +547,7 @@ public final class Rapport implements AutoCloseable {
             var loaded = PluginDirectory.load(Objects.requireNonNull(directory, "directory"),
                     Thread.currentThread().getContextClassLoader());
             loaded.forEach(plugin -> addLoaderFactories(plugin.factories()));
+            loadedPlugins.addAll(loaded);
             return this;
         }
 

@@ -55,7 +55,7 @@ public final class PluginDirectory {
             }
         }
         if (!problems.isEmpty()) {
-            loaded.forEach(PluginDirectory::close);
+            loaded.forEach(LoadedPlugin::close);
             throw new PluginConfigException(problems);
         }
         loaded.forEach(plugin -> LOG.log(System.Logger.Level.INFO, "Plugin " + plugin.summary()));
@@ -130,7 +130,7 @@ public final class PluginDirectory {
         for (var factory : plugin.factories()) {
             var owner = owners.get(key(factory));
             if (owner != null) {
-                close(plugin);
+                plugin.close();
                 throw new PluginProblem(LoadedPlugin.describe(factory) + " is already provided by " + owner);
             }
         }
@@ -143,10 +143,6 @@ public final class PluginDirectory {
 
     private static boolean isJarName(Path path) {
         return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar");
-    }
-
-    private static void close(LoadedPlugin plugin) {
-        close(plugin.loader());
     }
 
     private static void close(ClassLoader loader) {

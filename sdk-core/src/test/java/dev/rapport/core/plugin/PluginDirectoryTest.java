@@ -8,6 +8,7 @@ import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.notify.NotifierFactory;
 import dev.rapport.core.Rapport;
 import dev.rapport.testkit.PluginJars;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +151,32 @@ class PluginDirectoryTest {
                 .hasMessageContaining("No NotifierFactory with id 'file'");
         try (var rapport = sdkWithAFileNotifier().pluginDirectory(dir).build()) {
             assertThat(rapport.users()).isNotNull();
+        }
+    }
+
+    @Test
+    void closingTheSdkReleasesThePluginJars() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "open files are listed in /proc");
+        var dir = plugins();
+        new PluginJars(work).fileNotifierJar(dir, "file-notifier.jar", "com.example.file", "file", "1.0");
+        Path jar = dir.resolve("file-notifier.jar").toRealPath();
+
+        var rapport = sdkWithAFileNotifier().pluginDirectory(dir).build();
+        assertThat(openFiles()).as("files open while the SDK runs").contains(jar);
+        rapport.close();
+
+        assertThat(openFiles()).as("files open once the SDK is closed").doesNotContain(jar);
+    }
+
+    private static java.util.List<Path> openFiles() throws IOException {
+        try (var descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.flatMap(fd -> {
+                try {
+                    return java.util.stream.Stream.of(Files.readSymbolicLink(fd));
+                } catch (IOException gone) {
+                    return java.util.stream.Stream.empty(); // closed while listing
+                }
+            }).toList();
         }
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.rapport.api.Identifier;
 import dev.rapport.api.improvement.Improvement;
 import dev.rapport.api.ticket.TicketSla;
@@ -45,6 +46,18 @@ public final class Json {
                 gen.writeString(locale.toLanguageTag());
             }
         });
+        ids.addSerializer(Instant.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Instant at, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                var text = new char[IsoInstant.MAX_LENGTH];
+                int length = IsoInstant.write(at, text);
+                if (length < 0) {
+                    gen.writeString(at.toString());
+                } else {
+                    gen.writeString(text, 0, length);
+                }
+            }
+        });
         ids.setMixInAnnotation(TicketSla.class, TicketSlaJson.class);
         ids.setMixInAnnotation(Improvement.class, ImprovementJson.class);
         var factory = JsonFactory.builder().streamReadConstraints(JsonLimits.constraints()).build();
@@ -56,6 +69,7 @@ public final class Json {
                 .registerModule(new JavaTimeModule())
                 .registerModule(new Jdk8Module())
                 .registerModule(ids)
+                .registerModule(new BlackbirdModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     }

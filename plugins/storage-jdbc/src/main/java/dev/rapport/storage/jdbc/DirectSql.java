@@ -8,12 +8,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Plain JDBC on the transaction's own connection, for the statements every ticket intake runs (insert the ticket, its
- * audit entry and its event, draw its number, look up its customer and type). On those, Jdbi's per-statement
- * machinery costs about as much as the database work itself on H2; docs/benchmarks.md has the figures.
+ * audit entry and its event, draw its number, look up its customer and type) and every ticket read (the ticket and
+ * the lists recorded on it). On those, Jdbi's per-statement machinery (a statement context, a copy of its
+ * configuration, argument binding, cleanables) costs about as much as the database work itself on H2;
+ * docs/benchmarks.md has the figures.
  */
 final class DirectSql {
     /** Sets the parameters of a statement. */
@@ -45,6 +49,25 @@ final class DirectSql {
             parameters.set(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DirectSqlException(sql, e);
+        }
+    }
+
+    /** Every row, in the order the statement gives them. */
+    static <T> List<T> list(Handle handle, String sql, Parameters parameters, Row<T> row) {
+        try (var statement = handle.getConnection().prepareStatement(sql)) {
+            parameters.set(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return List.of();
+                }
+                var rows = new ArrayList<T>();
+                do {
+                    rows.add(row.read(rs));
+                } while (rs.next());
+                return rows;
             }
         } catch (SQLException e) {
             throw new DirectSqlException(sql, e);

@@ -35,12 +35,10 @@ final class JdbcCollaborationStore implements CollaborationStore {
 
     @Override
     public List<CollaborationRequest> of(TicketId ticket) {
-        return handle.createQuery("SELECT id, department_id, request, requested_by, requested_at "
-                        + "FROM ticket_collaborations WHERE ticket_id = :ticketId ORDER BY requested_at, id")
-                .bind("ticketId", ticket.value())
-                .map((rs, ctx) -> new CollaborationRequest(CollaborationId.of(rs.getString("id")),
-                        DepartmentId.of(rs.getString("department_id")), rs.getString("request"),
-                        UserId.of(rs.getString("requested_by")), instant(rs, "requested_at")))
-                .list();
+        return DirectSql.list(handle, "SELECT id, department_id, request, requested_by, requested_at "
+                        + "FROM ticket_collaborations WHERE ticket_id = ? ORDER BY requested_at, id",
+                statement -> statement.setString(1, ticket.value()),
+                rs -> new CollaborationRequest(CollaborationId.of(rs.getString(1)), DepartmentId.of(rs.getString(2)),
+                        rs.getString(3), UserId.of(rs.getString(4)), instant(rs, 5)));
     }
 }

@@ -140,8 +140,8 @@ public final class JdbcStorageFactory implements StorageFactory {
             var config = new HikariConfig();
             config.setPoolName("rapport-" + instance);
             // DB_CLOSE_DELAY=-1 keeps the database while the pool recycles its connections; release() drops it.
-            config.setJdbcUrl(url.map(H2Durability::closedByTheStorage)
-                    .orElseGet(() -> "jdbc:h2:mem:rapport-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+            config.setJdbcUrl(H2Queries.tuned(url.map(H2Durability::closedByTheStorage)
+                    .orElseGet(() -> "jdbc:h2:mem:rapport-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")));
             user.ifPresent(config::setUsername);
             password.ifPresent(config::setPassword);
             config.setMaximumPoolSize(size);

@@ -46,11 +46,8 @@ final class JdbcTicketExceptionStore implements TicketExceptionStore {
 
     @Override
     public List<TicketException> of(TicketId ticket) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM ticket_exceptions WHERE ticket_id = :ticketId "
-                        + "ORDER BY position")
-                .bind("ticketId", ticket.value())
-                .map((rs, ctx) -> exception(rs))
-                .list();
+        return DirectSql.list(handle, "SELECT " + COLUMNS + " FROM ticket_exceptions WHERE ticket_id = ? ORDER BY position",
+                statement -> statement.setString(1, ticket.value()), JdbcTicketExceptionStore::exception);
     }
 
     @Override

@@ -126,10 +126,8 @@ final class JdbcTicketStore implements TicketStore {
 
     @Override
     public Optional<Ticket> find(TicketId id) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
-                .bind("id", id.value())
-                .map((rs, ctx) -> ticket(rs))
-                .findOne();
+        return DirectSql.first(handle, "SELECT " + COLUMNS + " FROM tickets WHERE id = ?",
+                statement -> statement.setString(1, id.value()), this::ticket);
     }
 
     @Override
@@ -214,13 +212,11 @@ final class JdbcTicketStore implements TicketStore {
 
     @Override
     public List<ProgressEntry> progress(TicketId ticket) {
-        return handle.createQuery("SELECT recorded_at, author_id, action, status_after, visibility, next_update_at "
-                        + "FROM ticket_progress WHERE ticket_id = :ticketId ORDER BY position")
-                .bind("ticketId", ticket.value())
-                .map((rs, ctx) -> new ProgressEntry(instant(rs, "recorded_at"), UserId.of(rs.getString("author_id")),
-                        rs.getString("action"), enumValue(rs, "status_after", TicketStatus.class),
-                        enumValue(rs, "visibility", Visibility.class), optionalInstant(rs, "next_update_at")))
-                .list();
+        return DirectSql.list(handle, "SELECT recorded_at, author_id, action, status_after, visibility, next_update_at "
+                        + "FROM ticket_progress WHERE ticket_id = ? ORDER BY position",
+                statement -> statement.setString(1, ticket.value()),
+                rs -> new ProgressEntry(instant(rs, 1), UserId.of(rs.getString(2)), rs.getString(3),
+                        enumValue(rs, 4, TicketStatus.class), enumValue(rs, 5, Visibility.class), optionalInstant(rs, 6)));
     }
 
     @Override
@@ -238,13 +234,11 @@ final class JdbcTicketStore implements TicketStore {
 
     @Override
     public List<Confirmation> confirmations(TicketId ticket) {
-        return handle.createQuery("SELECT opinion, method, comment, recorded_by, recorded_at "
-                        + "FROM ticket_confirmations WHERE ticket_id = :ticketId ORDER BY position")
-                .bind("ticketId", ticket.value())
-                .map((rs, ctx) -> new Confirmation(enumValue(rs, "opinion", Opinion.class),
-                        optionalEnum(rs, "method", CommunicationMethod.class), optionalString(rs, "comment"),
-                        UserId.of(rs.getString("recorded_by")), instant(rs, "recorded_at")))
-                .list();
+        return DirectSql.list(handle, "SELECT opinion, method, comment, recorded_by, recorded_at "
+                        + "FROM ticket_confirmations WHERE ticket_id = ? ORDER BY position",
+                statement -> statement.setString(1, ticket.value()),
+                rs -> new Confirmation(enumValue(rs, 1, Opinion.class), optionalEnum(rs, 2, CommunicationMethod.class),
+                        optionalString(rs, 3), UserId.of(rs.getString(4)), instant(rs, 5)));
     }
 
     @Override

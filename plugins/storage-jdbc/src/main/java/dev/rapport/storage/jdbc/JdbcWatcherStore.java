@@ -33,11 +33,8 @@ final class JdbcWatcherStore implements WatcherStore {
 
     @Override
     public List<UserId> of(TicketId ticket) {
-        return handle.createQuery("SELECT user_id FROM ticket_watchers WHERE ticket_id = :ticketId "
-                        + "ORDER BY added_at, user_id")
-                .bind("ticketId", ticket.value())
-                .map((rs, ctx) -> UserId.of(rs.getString("user_id")))
-                .list();
+        return DirectSql.list(handle, "SELECT user_id FROM ticket_watchers WHERE ticket_id = ? ORDER BY added_at, user_id",
+                statement -> statement.setString(1, ticket.value()), rs -> UserId.of(rs.getString(1)));
     }
 
     @Override

@@ -160,6 +160,34 @@ class JdbcStorageFactoryTest {
     }
 
     @Test
+    void h2KeepsMoreParsedStatementsPerConnectionAndNoQueryResultsUnlessTheUrlSaysSo(@TempDir Path directory) {
+        String url = "jdbc:h2:file:" + directory.resolve("rapport");
+        try (var storage = new JdbcStorageFactory().create(TestContext.of(Map.of("url", url)))) {
+            assertThat(setting(url, "QUERY_CACHE_SIZE")).isEqualTo("64");
+        }
+        // H2 does not list OPTIMIZE_REUSE_RESULTS among its settings: the URL is what shows it.
+        assertThat(H2Queries.tuned("jdbc:h2:mem:x"))
+                .isEqualTo("jdbc:h2:mem:x;OPTIMIZE_REUSE_RESULTS=FALSE;QUERY_CACHE_SIZE=64");
+        assertThat(H2Queries.tuned("jdbc:h2:mem:x;optimize_reuse_results=TRUE")).as("the host's choice")
+                .isEqualTo("jdbc:h2:mem:x;optimize_reuse_results=TRUE;QUERY_CACHE_SIZE=64");
+        assertThat(H2Queries.tuned("jdbc:postgresql://db/rapport")).isEqualTo("jdbc:postgresql://db/rapport");
+    }
+
+    private static String setting(String url, String name) {
+        try (var pool = pool(new DatabaseCoordinates(url, "", ""));
+             var connection = pool.getConnection();
+             var statement = connection.prepareStatement(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+            statement.setString(1, name);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1).strip() : "(not listed)";
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void poolSizeBelowOneIsRejected() {
         var config = PluginConfig.of("storage", Map.of("maximum-pool-size", "0"), new JdbcStorageFactory());
 

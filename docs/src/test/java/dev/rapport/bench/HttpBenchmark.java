@@ -45,6 +45,11 @@ public final class HttpBenchmark {
             "-XX:+UseSerialGC -Xmx128m -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=2000");
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 15);
+    /** The longest warm-up of one endpoint: rounds go on past WARMUP_SECONDS until its cost per request settles. */
+    private static final int WARMUP_MAX_SECONDS = Integer.getInteger("bench.warmup-max-seconds", 90);
+    private static final int WARMUP_ROUND_SECONDS = 5;
+    /** Two warm-up rounds in a row whose CPU time per request differ by less than this have settled. */
+    private static final double SETTLED = 0.05;
     private static final int THREADS = Integer.getInteger("bench.threads", 2);
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
     private static final String WRK = System.getProperty("bench.wrk", "/usr/bin/wrk");
@@ -96,8 +101,9 @@ public final class HttpBenchmark {
             throw new IllegalStateException(SERVER_JAR + " is missing: run mvn -B -q -DskipTests package -pl reference-server -am first");
         }
         var bench = new HttpBenchmark(Files.createTempDirectory("rapport-http-bench"));
-        System.out.printf("wrk -t%d -c%d -d%ds (after %d s of warm-up per endpoint); server flags: %s%n",
-                THREADS, CONNECTIONS, SECONDS, WARMUP_SECONDS, SERVER_FLAGS);
+        System.out.printf("wrk -t%d -c%d -d%ds (after %d to %d s of warm-up per endpoint, until its CPU time per "
+                + "request settles); server flags: %s%n", THREADS, CONNECTIONS, SECONDS, WARMUP_SECONDS,
+                WARMUP_MAX_SECONDS, SERVER_FLAGS);
         Load bare = bench.bareRoute();
         var runs = new ArrayList<DatabaseRun>();
         runs.add(bench.onDatabase("H2 (file)", null));
@@ -119,7 +125,7 @@ public final class HttpBenchmark {
         try {
             var port = awaitLine(process, log, Pattern.compile("bare route listening on (\\d+)"));
             var uri = URI.create("http://localhost:" + port + "/");
-            wrk(uri, List.of(), null, WARMUP_SECONDS, process.pid());
+            warmUp(uri, List.of(), null, process.pid());
             var load = wrk(uri, List.of(), null, SECONDS, process.pid());
             System.out.printf("bare route: %s%n", load);
             return load;
@@ -163,11 +169,11 @@ public final class HttpBenchmark {
             requests.put("GET /customers?q=", URI.create(base + "/api/v1/customers?q=" + CUSTOMER_WORD));
             requests.put("GET /tickets?assigneeId=", URI.create(base + "/api/v1/tickets?assigneeId=" + session.agentId()));
             for (var request : requests.entrySet()) {
-                wrk(request.getValue(), auth, null, WARMUP_SECONDS, process.pid());
+                warmUp(request.getValue(), auth, null, process.pid());
                 http.put(request.getKey(), wrk(request.getValue(), auth, null, SECONDS, process.pid()));
             }
             var tickets = URI.create(base + "/api/v1/tickets");
-            wrk(tickets, auth, post, WARMUP_SECONDS, process.pid());
+            warmUp(tickets, auth, post, process.pid());
             http.put("POST /tickets", wrk(tickets, auth, post, SECONDS, process.pid()));
             rss = rssKib(process.pid());
             System.out.printf("%s: %s; rss %d MiB%n", name, http, rss / 1024);
@@ -224,6 +230,26 @@ public final class HttpBenchmark {
             }
         }
         return done.sum() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Warms the path measured up until it stops getting cheaper: rounds under wrk, {@link #WARMUP_SECONDS} at least,
+     * until two rounds in a row cost the server about the same CPU time per request (the JIT has compiled the path;
+     * with the launch script's ahead-of-time cache that takes longer than without), {@link #WARMUP_MAX_SECONDS} at
+     * most.
+     */
+    private void warmUp(URI uri, List<String> headers, Path script, long serverPid) throws Exception {
+        int spent = 0;
+        double previous = Double.NaN;
+        boolean settled = false;
+        while (spent < WARMUP_MAX_SECONDS && !(settled && spent >= WARMUP_SECONDS)) {
+            double cost = wrk(uri, headers, script, WARMUP_ROUND_SECONDS, serverPid).cpuMicrosPerRequest();
+            settled = Math.abs(cost - previous) < SETTLED * previous;
+            previous = cost;
+            spent += WARMUP_ROUND_SECONDS;
+        }
+        System.out.printf("  %s %s: warmed up for %d s%s%n", script == null ? "GET" : "POST", uri.getPath(), spent,
+                settled ? "" : " (its cost per request had not settled)");
     }
 
     /**

@@ -59,7 +59,7 @@ public abstract class PluginArchitectureContract {
 
     /**
      * The packages of the libraries the plugin brings, as ArchUnit writes them ({@code jakarta.mail..}); the JDK
-     * ({@code java..}, {@code javax..}), sdk-api and the plugin's own packages are always allowed. None by default:
+     * ({@code java..}, {@code javax..}), sdk-api, the plugin toolkit and the plugin's own packages are always allowed. None by default:
      * every library is one whose version may clash with the host's.
      */
     protected List<String> libraries() {
@@ -104,7 +104,8 @@ public abstract class PluginArchitectureContract {
 
     @Test
     void thePluginBringsOnlyTheLibrariesItDeclares() {
-        var allowed = new ArrayList<>(List.of("java..", "javax..", "dev.rapport.api..", pluginPackage() + ".."));
+        var allowed = new ArrayList<>(List.of("java..", "javax..", "dev.rapport.api..", "dev.rapport.toolkit..",
+                pluginPackage() + ".."));
         allowed.addAll(libraries());
 
         noClasses().should().dependOnClassesThat().resideOutsideOfPackages(allowed.toArray(String[]::new))

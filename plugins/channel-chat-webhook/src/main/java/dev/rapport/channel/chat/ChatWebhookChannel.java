@@ -8,26 +8,17 @@ import dev.rapport.api.spi.channel.Received;
 import dev.rapport.api.spi.channel.Reply;
 import dev.rapport.api.spi.channel.Replying;
 import dev.rapport.api.spi.notify.Delivery;
+import dev.rapport.toolkit.http.HttpPost;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -35,9 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * instance; receiving holds no state between requests, so both are safe concurrently.
  */
 final class ChatWebhookChannel implements PushChannel, Replying {
-    static final Duration LONGEST_RETRY_AFTER = Duration.ofDays(1);
     private static final int MAX_RECEIPT_CHARS = 200;
-    private static final int MAX_SNIPPET_CHARS = 200;
 
     private final Signatures signatures;
     private final URI replyUrl;
@@ -84,22 +73,8 @@ final class ChatWebhookChannel implements PushChannel, Replying {
                 .header(Signatures.SIGNATURE_HEADER, signatures.sign(timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        // The request's timeout covers the wait for the answer's headers; the bound on the future covers its body too.
-        var pending = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-        try {
-            return outcome(reply, pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            return timedOut();
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            return new Delivery.RetryLater(Duration.ZERO, "interrupted while posting to " + peer());
-        } catch (CancellationException e) {
-            return new Delivery.RetryLater(Duration.ZERO, "the post to " + peer() + " was cancelled");
-        } catch (ExecutionException e) {
-            return failed(e.getCause());
-        }
+        return HttpPost.send(client, request, requestTimeout, clock,
+                answer -> Optional.of(peersMessageId(answer).orElse(reply.replyId())));
     }
 
     /** {@code {"type":"reply","replyId","ticketNumber","conversationId","to":{"id"},"text","inReplyTo"}}. */
@@ -119,22 +94,6 @@ final class ChatWebhookChannel implements PushChannel, Replying {
         }
     }
 
-    private Delivery outcome(Reply reply, HttpResponse<String> response) {
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return new Delivery.Delivered(Optional.of(peersMessageId(response.body()).orElse(reply.replyId())));
-        }
-        String answer = "HTTP " + status + " from " + peer() + snippet(response.body());
-        if (status == 408 || status == 425 || status == 429 || status >= 500) {
-            return new Delivery.RetryLater(retryAfter(response.headers().firstValue("Retry-After"), clock.instant()),
-                    answer);
-        }
-        if (status >= 300 && status < 400) {
-            return new Delivery.Rejected(answer + "; redirects are not followed, configure the final reply-url");
-        }
-        return new Delivery.Rejected(answer);
-    }
-
     /** The id the platform gave the reply, when it answered {@code {"messageId": "…"}}: answers to it thread back. */
     private static Optional<String> peersMessageId(String body) {
         if (body == null || body.isBlank()) {
@@ -149,54 +108,8 @@ final class ChatWebhookChannel implements PushChannel, Replying {
             return Optional.empty();
         }
     }
-
-    private Delivery failed(Throwable cause) {
-        return switch (cause) {
-            case HttpTimeoutException timeout -> timedOut();
-            case ConnectException refused -> new Delivery.RetryLater(Duration.ZERO, "cannot connect to " + peer()
-                    + ": " + describe(refused));
-            default -> new Delivery.RetryLater(Duration.ZERO, "posting to " + peer() + " failed: " + describe(cause));
-        };
-    }
-
-    private Delivery timedOut() {
-        return new Delivery.RetryLater(Duration.ZERO, "no answer from " + peer() + " within " + requestTimeout);
-    }
-
-    /** Seconds or an HTTP date, within zero and a day; absent or unreadable means no wait of the peer's own. */
-    static Duration retryAfter(Optional<String> header, Instant now) {
-        if (header.isEmpty()) {
-            return Duration.ZERO;
-        }
-        String value = header.get().strip();
-        Duration wait;
-        try {
-            wait = value.matches("\\d{1,12}") ? Duration.ofSeconds(Long.parseLong(value))
-                    : Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-        } catch (DateTimeParseException e) {
-            return Duration.ZERO;
-        }
-        if (wait.isNegative()) {
-            return Duration.ZERO;
-        }
-        return wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait;
-    }
-
-    /** Host and port only: the URL's path or query may hold a token of the platform's. */
     private String peer() {
-        return replyUrl.getHost() + (replyUrl.getPort() < 0 ? "" : ":" + replyUrl.getPort());
-    }
-
-    private static String snippet(String body) {
-        String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
-        if (text.isEmpty()) {
-            return "";
-        }
-        return ": " + (text.length() > MAX_SNIPPET_CHARS ? text.substring(0, MAX_SNIPPET_CHARS) + "…" : text);
-    }
-
-    private static String describe(Throwable e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+        return HttpPost.peer(replyUrl);
     }
 
     @Override

@@ -131,24 +131,6 @@ class ChatWebhookRepliesTest {
     }
 
     @Test
-    void retryAfterInSecondsOrAsADateIsHonouredWithinADay() {
-        peer.answer(429, "", Map.of("Retry-After", "120"));
-        assertThat(reply(REPLY)).isInstanceOfSatisfying(Delivery.RetryLater.class,
-                retry -> assertThat(retry.after()).isEqualTo(Duration.ofSeconds(120)));
-
-        String inTenMinutes = DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(TestPluginContext.START.plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC));
-        assertThat(ChatWebhookChannel.retryAfter(Optional.of(inTenMinutes), TestPluginContext.START))
-                .isEqualTo(Duration.ofMinutes(10));
-        assertThat(ChatWebhookChannel.retryAfter(Optional.of("99999999"), TestPluginContext.START))
-                .isEqualTo(Duration.ofDays(1));
-        assertThat(ChatWebhookChannel.retryAfter(Optional.of("soon"), TestPluginContext.START)).isZero();
-        assertThat(ChatWebhookChannel.retryAfter(Optional.of("Mon, 02 Mar 2026 00:00:00 GMT"), TestPluginContext.START))
-                .isZero();
-        assertThat(ChatWebhookChannel.retryAfter(Optional.empty(), TestPluginContext.START)).isZero();
-    }
-
-    @Test
     void aHungPlatformIsGivenUpWithinTheRequestTimeoutAndAnUnreachableOneRetried() {
         peer.hang();
         Delivery hung = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> reply(REPLY));

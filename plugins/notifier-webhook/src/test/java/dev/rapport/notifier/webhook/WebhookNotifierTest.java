@@ -128,24 +128,6 @@ class WebhookNotifierTest {
     }
 
     @Test
-    void retryAfterInSecondsOrAsADateIsHonouredWithinADay() {
-        peer.answer(429, "slow down", Map.of("Retry-After", "120"));
-        assertThat(deliver()).isEqualTo(new Delivery.RetryLater(Duration.ofSeconds(120),
-                "HTTP 429 from " + peer.uri().getAuthority() + ": slow down"));
-
-        String inTenMinutes = DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(TestPluginContext.START.plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC));
-        peer.answer(503, "", Map.of("Retry-After", inTenMinutes));
-        assertThat(deliver()).isInstanceOfSatisfying(Delivery.RetryLater.class,
-                retry -> assertThat(retry.after()).isEqualTo(Duration.ofMinutes(10)));
-
-        assertThat(WebhookNotifier.retryAfter(Optional.of("99999999"), TestPluginContext.START)).isEqualTo(Duration.ofDays(1));
-        assertThat(WebhookNotifier.retryAfter(Optional.of("soon"), TestPluginContext.START)).isZero();
-        assertThat(WebhookNotifier.retryAfter(Optional.of("Mon, 02 Mar 2026 00:00:00 GMT"), TestPluginContext.START)).isZero();
-        assertThat(WebhookNotifier.retryAfter(Optional.empty(), TestPluginContext.START)).isZero();
-    }
-
-    @Test
     void aShortAnswerBodyIsTheReceiptAndALongOneIsNot() {
         peer.answer(200, "  accepted #8812 \n", Map.of());
         assertThat(deliver()).isEqualTo(new Delivery.Delivered(Optional.of("accepted #8812")));

@@ -4,28 +4,20 @@ import dev.rapport.api.event.EventJson;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.spi.notify.Notification;
 import dev.rapport.api.spi.notify.Notifier;
+import dev.rapport.toolkit.http.HttpPost;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Posts {@code {"text": "TicketCreated t-0001 @李娜 @Sam Taylor"}} with the room's token. */
-final class ChatRoomNotifier implements Notifier {
-    private final URI url;
-    private final String token;
-    private final Duration timeout;
-    private final HttpClient client;
-
-    ChatRoomNotifier(URI url, String token, Duration timeout) {
-        this.url = url;
-        this.token = token;
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+record ChatRoomNotifier(URI url, String token, Duration timeout, Clock clock, HttpClient client) implements Notifier {
+    ChatRoomNotifier(URI url, String token, Duration timeout, Clock clock) {
+        this(url, token, timeout, clock, HttpClient.newBuilder().connectTimeout(timeout).build());
     }
 
     // tag::deliver[]
@@ -35,24 +27,9 @@ final class ChatRoomNotifier implements Notifier {
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body(notification)))
+                .POST(HttpRequest.BodyPublishers.ofString(EventJson.value(Map.of("text", text(notification)))))
                 .build();
-        try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status >= 200 && status < 300) {
-                return Delivery.delivered();
-            }
-            if (status == 429 || status >= 500) {
-                return new Delivery.RetryLater(Duration.ofMinutes(1), "the chat room answered " + status);
-            }
-            return new Delivery.Rejected("the chat room answered " + status);
-        } catch (IOException e) {
-            // refused, reset or timed out: worth another try
-            return new Delivery.RetryLater(Duration.ofMinutes(1), "the chat room is unreachable: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Delivery.RetryLater(Duration.ZERO, "interrupted");
-        }
+        return HttpPost.send(client, request, timeout, clock, HttpPost.Receipt.NONE);
     }
 
     @Override
@@ -62,14 +39,9 @@ final class ChatRoomNotifier implements Notifier {
 
     @Override
     public String toString() {
-        return "ChatRoomNotifier[" + url.getHost() + "]";
+        return "ChatRoomNotifier[" + HttpPost.peer(url) + "]";
     }
     // end::deliver[]
-
-    /** {@code {"text": "…"}}, written by the SDK's JSON writer, which escapes what needs escaping. */
-    static String body(Notification notification) {
-        return EventJson.value(Map.of("text", text(notification)));
-    }
 
     static String text(Notification notification) {
         String mentions = notification.recipients().stream().map(r -> " @" + r.name()).collect(Collectors.joining());

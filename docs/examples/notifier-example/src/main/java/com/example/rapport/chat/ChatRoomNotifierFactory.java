@@ -1,7 +1,6 @@
 package com.example.rapport.chat;
 
 import dev.rapport.api.spi.ConfigKey;
-import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginContext;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.notify.NotifierFactory;
@@ -26,8 +25,9 @@ public final class ChatRoomNotifierFactory implements NotifierFactory {
 
     @Override
     public Notifier create(PluginContext context) {
-        PluginConfig config = context.config();
-        return new ChatRoomNotifier(config.uri("url"), config.string("token"), config.duration("request-timeout"));
+        var config = context.config();
+        return new ChatRoomNotifier(config.uri("url"), config.string("token"), config.duration("request-timeout"),
+                context.clock());
     }
 }
 // end::factory[]

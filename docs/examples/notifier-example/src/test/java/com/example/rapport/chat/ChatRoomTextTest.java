@@ -7,12 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ChatRoomTextTest {
     @Test
-    void theBodyIsOneJsonObjectWithTheLine() {
-        assertThat(ChatRoomNotifier.body(SampleNotifications.ticketCreated()))
-                .isEqualTo("{\"text\":\"TicketCreated t-0001 @李娜 @Sam Taylor\"}");
-    }
-
-    @Test
     void anEventThatNamesNoOneMentionsNoOne() {
         assertThat(ChatRoomNotifier.text(SampleNotifications.ticketClosed())).isEqualTo("TicketClosed t-0001");
     }

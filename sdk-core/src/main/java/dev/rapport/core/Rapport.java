@@ -32,6 +32,7 @@ import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.StorageFactory;
 import dev.rapport.api.spi.survey.SurveyProvider;
+import dev.rapport.api.status.CustomerStatus;
 import dev.rapport.api.survey.Surveys;
 import dev.rapport.api.ticket.Attachments;
 import dev.rapport.api.ticket.TicketTypes;
@@ -68,6 +69,9 @@ import dev.rapport.core.security.LoginThrottle;
 import dev.rapport.core.security.PasswordHasher;
 import dev.rapport.core.security.SessionCache;
 import dev.rapport.core.security.UserService;
+import dev.rapport.core.status.StatusLinkSettings;
+import dev.rapport.core.status.StatusLinks;
+import dev.rapport.core.status.StatusService;
 import dev.rapport.core.survey.ConfiguredSurveyProviders;
 import dev.rapport.core.survey.ServiceRecovery;
 import dev.rapport.core.survey.SurveyIssuing;
@@ -119,7 +123,7 @@ public final class Rapport implements AutoCloseable {
     private static final String STORAGE_PREFIX = "rapport.storage.";
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
             ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, SurveySettings.PREFIX,
-            ReviewThresholds.PREFIX, FollowUpSettings.PREFIX, SuggestionSettings.PREFIX);
+            ReviewThresholds.PREFIX, FollowUpSettings.PREFIX, SuggestionSettings.PREFIX, StatusLinkSettings.PREFIX);
     /** How long {@link #figures()} keeps the gauges it read: a scrape every second costs one read per 5 s. */
     private static final Duration GAUGE_AGE = Duration.ofSeconds(5);
 
@@ -147,12 +151,14 @@ public final class Rapport implements AutoCloseable {
     private final ImprovementService improvements;
 
     private final SurveyService surveys;
+    private final StatusService customerStatus;
     private final Tally tally;
     private final ShortCache<Optional<Figures.Gauges>> gauges = new ShortCache<>(GAUGE_AGE);
 
     private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery, Tally tally,
                     List<ChannelInstance> channels, SurveySettings surveySettings, Optional<String> surveyIssuer,
-                    FollowUpSettings followUpSettings, ReviewThresholds thresholds, SuggestionSettings suggestions) {
+                    FollowUpSettings followUpSettings, ReviewThresholds thresholds, SuggestionSettings suggestions,
+                    StatusLinkSettings statusLinkSettings) {
         this.clock = b.clock;
         this.storage = storage;
         this.blobs = blobs;
@@ -171,16 +177,20 @@ public final class Rapport implements AutoCloseable {
         var replies = new ChannelReplies(replying, ids);
         var issuing = new SurveyIssuing(transactions, clock, ids, surveySettings, surveyIssuer, replies, b.zone);
         delivery.keepInvitationsWith(issuing);
+        // A resolution goes to the customer with a link to confirm it; the link is made when the reply is sent.
+        var statusLinks = new StatusLinks(clock, statusLinkSettings, replies, b.zone);
+        delivery.fillRepliesWith(statusLinks);
         this.interactions = new InteractionService(transactions, clock, ids);
         this.followUps = new FollowUpService(transactions, clock, b.zone, ids, interactions, followUpSettings.plan());
         // A ticket's closing also asks for its survey and plans its 3-7-30 follow-ups, in the same transaction.
         this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter(), assignment,
-                catalog, replies, AfterClosure.inTurn(issuing, followUps::afterClosure),
+                catalog, replies, AfterClosure.inTurn(issuing, followUps::afterClosure), statusLinks,
                 new SuggestionRule(suggestions, ids, catalog));
         // A low score opens service recovery (SPEC §6): a follow-up for a supervisor, unless the host decides.
         this.surveys = new SurveyService(transactions, clock, tickets,
                 b.serviceRecovery != null ? b.serviceRecovery : new RecoveryFollowUp(followUps), surveySettings,
                 issuing);
+        this.customerStatus = new StatusService(transactions, clock, tickets, statusLinkSettings);
         // Shared, so that a change of a user on this node reaches the sessions the authentication keeps checked.
         var recentSessions = new SessionCache();
         this.users = new UserService(transactions, clock, ids, passwords, recentSessions);
@@ -272,6 +282,11 @@ public final class Rapport implements AutoCloseable {
     /** KPI reports and the monthly review. */
     public Reports reports() {
         return reports;
+    }
+
+    /** Customers' own view of their resolved ticket behind the link they were sent, where they confirm it. */
+    public CustomerStatus customerStatus() {
+        return customerStatus;
     }
 
     /** Satisfaction surveys of closed tickets, and the public side of answering them. */
@@ -487,7 +502,8 @@ public final class Rapport implements AutoCloseable {
          * instance's own keys for a notifier, {@code rapport.events.*} for event delivery,
          * {@code rapport.surveys.<name>.type} with the provider's keys and {@code rapport.surveys.validity} for
          * satisfaction surveys, {@code rapport.follow-ups.*} for the follow-up plan, {@code rapport.improvements.*}
-         * for improvement suggestions, or {@code rapport.reports.*} for the monthly review's thresholds
+         * for improvement suggestions, {@code rapport.status-links.*} for customers' status links, or
+         * {@code rapport.reports.*} for the monthly review's thresholds
          * (docs/embedding.md and docs/operations.md list them). Unknown keys fail
          * {@link #build()}.
          */
@@ -791,6 +807,12 @@ public final class Rapport implements AutoCloseable {
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
+            StatusLinkSettings statusLinkSettings = StatusLinkSettings.standard();
+            try {
+                statusLinkSettings = StatusLinkSettings.from(config);
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
             List<EventDelivery.SurveyProviderInstance> surveyInstances = List.of();
             try {
                 surveyInstances = ConfiguredSurveyProviders.create(config, surveyProviders, events.policy(),
@@ -836,7 +858,7 @@ public final class Rapport implements AutoCloseable {
             Rapport rapport = null;
             try {
                 rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, tally, channelInstances, surveySettings,
-                        surveyIssuer, followUpSettings, thresholds, suggestionSettings);
+                        surveyIssuer, followUpSettings, thresholds, suggestionSettings, statusLinkSettings);
                 delivery.start(); // delivers what a crash left undelivered, too
                 if (pollChannels) {
                     rapport.inbox.start();

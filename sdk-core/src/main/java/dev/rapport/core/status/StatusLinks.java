@@ -32,8 +32,8 @@ import java.util.Locale;
  * token, of which only the hash is stored, for the ticket and the resolution the reply was queued with (its time).
  */
 public final class StatusLinks implements AfterResolution, ReplyBodies {
-    /** Where the link goes in the reply as kept in the ticket's conversation. */
-    public static final String PLACEHOLDER = "{status-link}";
+    /** Where the link goes in the reply as kept in the ticket's conversation, and what users read there instead. */
+    public static final String PLACEHOLDER = "[status link sent to the customer]";
     /** The path of the page under the base URL. */
     public static final String PAGE_PATH = "/status/";
     private static final String ZH = "工单 {0} 已处理完毕。请打开以下链接查看处理结果，并告诉我们您是否满意：\n{1}\n链接有效期至 {2}。";

@@ -63,9 +63,9 @@ class CustomerStatusOverHttpTest {
     void theCustomerMailedTheLinkAnswersUnsatisfiedAndTheTicketIsReopenedWithTheirComment(TestDatabase db)
             throws Exception {
         try (var server = start(db)) {
-            String agent = server.login("supervisor");
+            String agent = server.login("agent");
             String ticketId = mailedTicket(server, "first-1", "The invoice header is wrong.");
-            var ticket = server.get("/api/v1/tickets/" + ticketId, agent);
+            var ticket = assigned(server, agent, ticketId);
             ticket = server.post("/api/v1/tickets/" + ticketId + "/progress", agent, Map.of("version",
                     ticket.version(), "action", "We are correcting the invoice header.", "visibility", "CUSTOMER"));
             ticket = server.post("/api/v1/tickets/" + ticketId + "/progress", agent, Map.of("version",
@@ -73,7 +73,7 @@ class CustomerStatusOverHttpTest {
                     "INTERNAL"));
             var resolved = server.post("/api/v1/tickets/" + ticketId + "/resolve", agent, Map.of("version",
                     ticket.version(), "solution", "Issued a corrected invoice.", "communicatedVia", "EMAIL"));
-            assertThat(resolved.status()).isEqualTo(200);
+            assertThat(resolved.status()).as(resolved.raw().body()).isEqualTo(200);
 
             var link = mailedLink();
             String path = link.group(1);
@@ -119,7 +119,7 @@ class CustomerStatusOverHttpTest {
     @StorageTest
     void theStatusApiAnswersAsApiMdSays(TestDatabase db) throws Exception {
         try (var server = start(db)) {
-            String agent = server.login("supervisor");
+            String agent = server.login("agent");
             resolve(server, agent, mailedTicket(server, "second-2", "我的发票抬头错了。"));
             String token = mailedLink().group(2);
             String confirmation = "/api/v1/public/status/" + token + "/confirmation";
@@ -158,7 +158,7 @@ class CustomerStatusOverHttpTest {
     @StorageTest
     void anExpiredLinkAnswers410(TestDatabase db) throws Exception {
         try (var server = start(db)) {
-            String agent = server.login("supervisor");
+            String agent = server.login("agent");
             resolve(server, agent, mailedTicket(server, "third-3", "The delivery is late."));
             String token = mailedLink().group(2);
 
@@ -184,13 +184,22 @@ class CustomerStatusOverHttpTest {
         return server.rapport.inbox().pollNow().getFirst().ticketId().orElseThrow().value();
     }
 
-    private static void resolve(TestServer server, String agent, String ticketId) {
+    /** The ticket assigned to the agent who is signed in with {@code agent}. */
+    private static TestServer.Response assigned(TestServer server, String agent, String ticketId) {
         var ticket = server.get("/api/v1/tickets/" + ticketId, agent);
+        var assigned = server.post("/api/v1/tickets/" + ticketId + "/assign", agent, Map.of("assigneeId",
+                FlowOverHttpTest.userId(server, agent, "agent"), "version", ticket.version()));
+        assertThat(assigned.status()).as(assigned.raw().body()).isEqualTo(200);
+        return assigned;
+    }
+
+    private static void resolve(TestServer server, String agent, String ticketId) {
+        var ticket = assigned(server, agent, ticketId);
         ticket = server.post("/api/v1/tickets/" + ticketId + "/progress", agent, Map.of("version",
                 ticket.version(), "action", "Looking into it", "visibility", "INTERNAL"));
         var resolved = server.post("/api/v1/tickets/" + ticketId + "/resolve", agent, Map.of("version",
                 ticket.version(), "solution", "Fixed it.", "communicatedVia", "EMAIL"));
-        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.status()).as(resolved.raw().body()).isEqualTo(200);
     }
 
     /** The status link in the latest mail to the customer that has one, once it arrived. */

@@ -401,6 +401,11 @@ public final class TicketService implements Tickets {
 
     @Override
     public Ticket confirm(Actor actor, TicketId id, ConfirmResolution command) {
+        if (command.method().filter(m -> m == CommunicationMethod.ONLINE).isPresent()) {
+            // Only the customer's own answer on their status page is ONLINE: users record how they heard it.
+            throw new ValidationException(FieldError.of("method", "ONLINE is the customer's own answer on their "
+                    + "status page; record how the customer told you"));
+        }
         var comment = checkedComment(command.opinion(), command.comment());
         String action = command.opinion() == Opinion.SATISFIED ? "ticket.closed" : "ticket.reopened";
         return writer.change(actor, id, command.version(), action, work(actor), (tx, current, now) ->

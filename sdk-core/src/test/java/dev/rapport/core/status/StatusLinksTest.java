@@ -174,6 +174,18 @@ class StatusLinksTest {
     }
 
     @StorageTest
+    void usersCannotRecordAnAnswerAsTheCustomersOwnOnlineOne(TestDatabase db) throws Exception {
+        var rapport = start(db);
+        var ticket = resolve(rapport, mailedTicket(rapport, "Printer jams", "Every print job jams."));
+
+        assertThatThrownBy(() -> rapport.tickets().confirm(Actor.system(), ticket.id(), new ConfirmResolution(
+                ticket.version(), Opinion.SATISFIED, Optional.of(CommunicationMethod.ONLINE), Optional.empty())))
+                .isInstanceOfSatisfying(ValidationException.class, e ->
+                        assertThat(e.errors()).extracting(FieldError::field).containsExactly("method"));
+        assertThat(rapport.customerStatus().view(tokenOfReply(1), ADDRESS).canConfirm()).isTrue();
+    }
+
+    @StorageTest
     void aLinkExpiresAfterItsValidity(TestDatabase db) throws Exception {
         var rapport = start(db, "rapport.status-links.validity", "3d");
         resolve(rapport, mailedTicket(rapport, "Printer jams", "Every print job jams."));

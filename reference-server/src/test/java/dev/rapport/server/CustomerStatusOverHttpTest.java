@@ -13,6 +13,13 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -145,6 +152,7 @@ class CustomerStatusOverHttpTest {
             assertThat(chinese.body()).contains("<html lang=\"zh-CN\">").contains("已解决，等待您确认")
                     .contains("hreflang=\"en\"");
             assertThat(chinese.headers().firstValue("Cache-Control")).contains("no-store");
+            assertEveryControlIsLabelled(parse(chinese.body()));
             assertThat(refusedForm.statusCode()).isEqualTo(422);
             assertThat(refusedForm.body()).contains("role=\"alert\"").contains("aria-invalid=\"true\"");
             assertThat(answered.statusCode()).isEqualTo(201);
@@ -169,6 +177,28 @@ class CustomerStatusOverHttpTest {
             assertThat(server.post("/api/v1/public/status/" + token + "/confirmation", null,
                     Map.of("opinion", "SATISFIED")).status()).isEqualTo(410);
         }
+    }
+
+    /** Well-formed, with every radio and text control labelled by a label whose {@code for} names its unique id. */
+    private static void assertEveryControlIsLabelled(Document html) throws Exception {
+        var xpath = XPathFactory.newInstance().newXPath();
+        var controls = (NodeList) xpath.evaluate("//input[@type!='hidden'] | //textarea", html, XPathConstants.NODESET);
+        var ids = new java.util.ArrayList<String>();
+        for (int i = 0; i < controls.getLength(); i++) {
+            String id = ((Element) controls.item(i)).getAttribute("id");
+            assertThat(id).as("control " + i + " has an id").isNotBlank();
+            assertThat(xpath.evaluate("count(//label[@for='" + id + "'])", html)).as("labels for " + id).isEqualTo("1");
+            assertThat(xpath.evaluate("normalize-space(//label[@for='" + id + "'])", html)).isNotBlank();
+            ids.add(id);
+        }
+        assertThat(ids).doesNotHaveDuplicates().hasSize(3 + 1);
+        assertThat(xpath.evaluate("count(//fieldset/legend)", html)).isEqualTo("1");
+    }
+
+    private static Document parse(String html) throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
     }
 
     private String mailedTicket(TestServer server, String messageId, String body) throws Exception {

@@ -54,7 +54,7 @@ final class StatusPage {
     String view(StatusView view, String action, String switchLink, Map<String, String> sent,
                 List<FieldError> errors) {
         var html = new StringBuilder();
-        html.append("<h1>").append(text("title", view.number())).append("</h1>\n<dl>\n");
+        html.append("<h1>").append(text("title", view.number())).append("</h1>\n<dl class=\"facts\">\n");
         view.title().ifPresent(title -> html.append("<dt>").append(text("subject")).append("</dt><dd>")
                 .append(escape(title)).append("</dd>\n"));
         html.append("<dt>").append(text("status")).append("</dt><dd>").append(text("status." + view.status()))
@@ -99,6 +99,7 @@ final class StatusPage {
         if (opinionInvalid) {
             html.append("<p class=\"error\" id=\"opinion-error\">").append(errorText(OPINION)).append("</p>\n");
         }
+        html.append("<div class=\"choices\">\n");
         for (var opinion : Opinion.values()) {
             String id = OPINION + "-" + opinion;
             html.append("<div class=\"option\"><input type=\"radio\" id=\"").append(id).append("\" name=\"")
@@ -107,7 +108,7 @@ final class StatusPage {
                     .append("/><label for=\"").append(id).append("\">").append(text("opinion." + opinion))
                     .append("</label></div>\n");
         }
-        html.append("</fieldset>\n");
+        html.append("</div>\n</fieldset>\n");
         html.append("<div class=\"field\">\n<label for=\"comment\">").append(text("comment")).append("</label>\n")
                 .append("<p class=\"hint\" id=\"comment-hint\">")
                 .append(text("comment.hint", Integer.toString(MAX_COMMENT))).append("</p>\n");

@@ -79,6 +79,7 @@ import dev.rapport.core.survey.SurveyService;
 import dev.rapport.core.survey.SurveySettings;
 import dev.rapport.core.sla.SlaSettingsService;
 import dev.rapport.core.ticket.AfterClosure;
+import dev.rapport.core.ticket.CustomerReplies;
 import dev.rapport.core.ticket.AutoAssignment;
 import dev.rapport.core.ticket.SlaMonitor;
 import dev.rapport.core.ticket.TicketCatalog;
@@ -178,7 +179,15 @@ public final class Rapport implements AutoCloseable {
         var issuing = new SurveyIssuing(transactions, clock, ids, surveySettings, surveyIssuer, replies, b.zone);
         delivery.keepInvitationsWith(issuing);
         // A resolution goes to the customer with a link to confirm it; the link is made when the reply is sent.
-        var statusLinks = new StatusLinks(clock, statusLinkSettings, replies, b.zone);
+        // A ticket from the web form reaches its customer only by mail, through the mail channel, if they gave an address.
+        var mailChannel = statusLinkSettings.mailChannel().or(() -> {
+            var mail = channels.stream().filter(c -> c.channel() instanceof Replying)
+                    .filter(c -> c.pluginId().filter("email"::equals).isPresent()).map(ChannelInstance::name).toList();
+            return mail.size() == 1 ? Optional.of(mail.getFirst()) : Optional.empty();
+        });
+        var statusLinks = new StatusLinks(clock, statusLinkSettings, replies, mailChannel
+                .<CustomerReplies>map(name -> (tx, ticket, text, now, actor) -> replies.mail(tx, ticket, name, text, now,
+                        actor)).orElse(CustomerReplies.NONE), b.zone);
         delivery.fillRepliesWith(statusLinks);
         this.interactions = new InteractionService(transactions, clock, ids);
         this.followUps = new FollowUpService(transactions, clock, b.zone, ids, interactions, followUpSettings.plan());
@@ -833,6 +842,12 @@ public final class Rapport implements AutoCloseable {
                         factories, loader, new Plugins(ruleClock(), hostObjects));
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
+            }
+            var mailChannel = statusLinkSettings.mailChannel();
+            if (mailChannel.isPresent() && channelInstances.stream().noneMatch(c -> c.name().equals(mailChannel.get())
+                    && c.channel() instanceof Replying)) {
+                problems.add(StatusLinkSettings.PREFIX + "mail-channel names " + mailChannel.get()
+                        + ", which is not a configured channel that can answer");
             }
             if (!problems.isEmpty()) {
                 if (storage != null) {

@@ -23,8 +23,12 @@ import java.util.function.Supplier;
  * @param validity   how long after the resolution a link takes a confirmation ({@code validity}, default 14 days)
  * @param rateLimit  how many public requests (page, confirmation) one client address may make per {@code rateWindow},
  *                   counted across all nodes ({@code rate-limit}, default 20; {@code rate-window}, default 1 min)
+ * @param mailChannel the channel that mails the link to a customer whose ticket came by a channel that cannot answer
+ *                    (the web form) but who gave an e-mail address ({@code mail-channel}); by default the only
+ *                    configured channel of type {@code email}, if there is exactly one
  */
-public record StatusLinkSettings(Optional<URI> baseUrl, Duration validity, int rateLimit, Duration rateWindow) {
+public record StatusLinkSettings(Optional<URI> baseUrl, Duration validity, int rateLimit, Duration rateWindow,
+                                 Optional<String> mailChannel) {
     public static final String PREFIX = "rapport.status-links.";
     static final Duration DEFAULT_VALIDITY = Duration.ofDays(14);
 
@@ -32,11 +36,12 @@ public record StatusLinkSettings(Optional<URI> baseUrl, Duration validity, int r
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(validity, "validity");
         Objects.requireNonNull(rateWindow, "rateWindow");
+        Objects.requireNonNull(mailChannel, "mailChannel");
     }
 
     /** No links; 14 days, 20 requests a minute per address once a base URL is given. */
     public static StatusLinkSettings standard() {
-        return new StatusLinkSettings(Optional.empty(), DEFAULT_VALIDITY, 20, Duration.ofMinutes(1));
+        return new StatusLinkSettings(Optional.empty(), DEFAULT_VALIDITY, 20, Duration.ofMinutes(1), Optional.empty());
     }
 
     /**
@@ -60,6 +65,8 @@ public record StatusLinkSettings(Optional<URI> baseUrl, Duration validity, int r
         int limit = read(problems, () -> view.integer("rate-limit", defaults.rateLimit()), defaults.rateLimit());
         Duration window = read(problems, () -> view.duration("rate-window", defaults.rateWindow()),
                 defaults.rateWindow());
+        Optional<String> mailChannel = read(problems, () -> view.optionalString("mail-channel").map(String::strip)
+                .filter(s -> !s.isEmpty()), Optional.empty());
         Optional<URI> baseUrl = base.flatMap(b -> baseUrl(b, view.instance(), problems));
         if (!validity.isPositive()) {
             problems.add(view.instance() + ": validity must be more than zero");
@@ -77,7 +84,7 @@ public record StatusLinkSettings(Optional<URI> baseUrl, Duration validity, int r
         if (!problems.isEmpty()) {
             throw new PluginConfigException(problems);
         }
-        return new StatusLinkSettings(baseUrl, validity, limit, window);
+        return new StatusLinkSettings(baseUrl, validity, limit, window, mailChannel);
     }
 
     /** An absolute http(s) URL with a host and neither query nor fragment, without a trailing slash. */

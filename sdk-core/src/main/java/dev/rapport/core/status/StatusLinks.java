@@ -27,7 +27,8 @@ import java.util.Locale;
 
 /**
  * How a resolved ticket's customer gets their status link: the resolving transaction queues a reply on the ticket's
- * channel (when one that can answer reaches the customer) whose kept text holds {@value #PLACEHOLDER} where the link
+ * channel (when one that can answer reaches the customer; else a mail to the address they gave, e.g. on the web
+ * form, when a mail channel is configured) whose kept text holds {@value #PLACEHOLDER} where the link
  * goes, so that the conversation users read never holds a token. The link is made when the reply is sent: a random
  * token, of which only the hash is stored, for the ticket and the resolution the reply was queued with (its time).
  */
@@ -43,14 +44,21 @@ public final class StatusLinks implements AfterResolution, ReplyBodies {
     private final Clock clock;
     private final StatusLinkSettings settings;
     private final CustomerReplies replies;
+    private final CustomerReplies byMail;
     private final DateTimeFormatter times;
     private final SecureRandom random = new SecureRandom();
 
-    /** @param zone the business time zone, for the expiry in the reply's text */
-    public StatusLinks(Clock clock, StatusLinkSettings settings, CustomerReplies replies, ZoneId zone) {
+    /**
+     * @param replies how the link goes back on the ticket's own channel
+     * @param byMail  how it goes by mail when that channel cannot answer but the customer gave an e-mail address
+     * @param zone    the business time zone, for the expiry in the reply's text
+     */
+    public StatusLinks(Clock clock, StatusLinkSettings settings, CustomerReplies replies, CustomerReplies byMail,
+                       ZoneId zone) {
         this.clock = clock;
         this.settings = settings;
         this.replies = replies;
+        this.byMail = byMail;
         this.times = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
     }
 
@@ -64,6 +72,9 @@ public final class StatusLinks implements AfterResolution, ReplyBodies {
         String text = new MessageFormat(zh ? ZH : EN, zh ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH)
                 .format(new Object[]{ticket.number(), PLACEHOLDER, times.format(now.plus(settings.validity()))});
         var events = new ArrayList<>(replies.queue(tx, ticket, text, now, actor));
+        if (events.stream().noneMatch(ReplyQueued.class::isInstance)) {
+            events.addAll(byMail.queue(tx, ticket, text, now, actor));
+        }
         events.stream().filter(ReplyQueued.class::isInstance).map(ReplyQueued.class::cast).findFirst()
                 .ifPresent(queued -> tx.audit().append(ChangeSet.create().added("sentBy", queued.channel())
                         .added("expiresAt", now.plus(settings.validity()))

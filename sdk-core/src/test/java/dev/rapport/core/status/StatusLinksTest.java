@@ -22,6 +22,7 @@ import dev.rapport.api.ticket.TicketMessage;
 import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.testing.FakeFormChannel;
 import dev.rapport.core.testing.FakeMailbox;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.TestRapports;
@@ -243,6 +244,29 @@ class StatusLinksTest {
         assertThat(mailbox.replies()).isEmpty();
         assertThat(rapport.tickets().history(Actor.system(), byMail.id())).extracting(AuditEntry::action)
                 .doesNotContain("ticket.status-link-sent");
+    }
+
+    @StorageTest
+    void aWebFormTicketsCustomerWhoGaveAnAddressGetsTheLinkByTheMailChannel(TestDatabase db) throws Exception {
+        var rapport = rapports.start(rapports.builder(db).channel("support-mail", mailbox)
+                .channel("form", new FakeFormChannel())
+                .config("rapport.events.poll-interval", "50ms")
+                .config("rapport.status-links.base-url", BASE)
+                .config("rapport.status-links.mail-channel", "support-mail"));
+        var intake = rapport.inbox().receive("form", FakeFormChannel.request("accept", "f1", "zhao.lei@customer.example",
+                "The app crashes at login."));
+        var ticket = rapport.tickets().get(Actor.system(), intake.ticketId().orElseThrow()).ticket();
+
+        resolve(rapport, ticket);
+        String token = tokenOfReply(1);
+
+        assertThat(mailbox.replies()).singleElement().satisfies(mail -> {
+            assertThat(mail.to().email()).contains("zhao.lei@customer.example");
+            assertThat(mail.subject()).contains("[#" + ticket.number() + "]");
+        });
+        assertThat(rapport.customerStatus().view(token, ADDRESS).canConfirm()).isTrue();
+        assertThatThrownBy(() -> rapports.builder(db).config("rapport.status-links.mail-channel", "no-such").build())
+                .hasMessageContaining("mail-channel names no-such");
     }
 
     @StorageTest

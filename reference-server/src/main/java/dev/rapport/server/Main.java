@@ -52,9 +52,10 @@ public final class Main {
             builder.config("rapport.blobs.directory", options.attachmentDir().toAbsolutePath().toString());
         }
         builder.attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES)
-                .config(RapportServer.withSurveyLinks(RapportServer.withWebForm(
+                .config(RapportServer.withStatusLinks(RapportServer.withSurveyLinks(RapportServer.withWebForm(
                         GracefulShutdown.withEventCloseTimeout(options.sdkConfig(), options.shutdownTimeout())),
-                        options.publicUrl(port), () -> options.surveySecret().orElseGet(Main::randomSurveySecret)));
+                        options.publicUrl(port), () -> options.surveySecret().orElseGet(Main::randomSurveySecret)),
+                        options.publicUrl(port)));
         if (options.dbUser().isPresent() || options.dbPassword().isPresent()) {
             builder.jdbcCredentials(options.dbUser().orElse(""), options.dbPassword().orElse(""));
         }

@@ -26,6 +26,7 @@ import dev.rapport.server.routes.CustomerRoutes;
 import dev.rapport.server.routes.DeadLetterRoutes;
 import dev.rapport.server.routes.ReportRoutes;
 import dev.rapport.server.routes.DepartmentRoutes;
+import dev.rapport.server.routes.PublicStatusRoutes;
 import dev.rapport.server.routes.PublicSurveyRoutes;
 import dev.rapport.server.routes.PublicWebFormRoutes;
 import dev.rapport.server.routes.FollowUpRoutes;
@@ -109,6 +110,16 @@ public final class RapportServer {
         return settings;
     }
 
+    /**
+     * The SDK settings with customers' status links pointing at this server: {@code rapport.status-links.base-url}
+     * from {@code publicUrl} unless the settings give one.
+     */
+    public static Map<String, String> withStatusLinks(Map<String, String> sdkConfig, String publicUrl) {
+        var settings = new TreeMap<>(sdkConfig);
+        settings.putIfAbsent("rapport.status-links.base-url", publicUrl);
+        return settings;
+    }
+
     /** Every route of API.md that exists so far, and the problem+json mapping of every failure. */
     public static void routing(HttpRouting.Builder routing, Rapport rapport, long maxJsonBytes) {
         routing(routing, rapport, maxJsonBytes, Optional.empty());
@@ -147,7 +158,7 @@ public final class RapportServer {
         var problems = new Problems(mapper, catalog);
         RequestIds.register(routing);
         problems.register(routing);
-        SecurityHeaders.register(routing, "/api/", PublicSurveyRoutes.PAGE_PATH + "/");
+        SecurityHeaders.register(routing, "/api/", PublicSurveyRoutes.PAGE_PATH + "/", PublicStatusRoutes.PAGE_PATH + "/");
         RoutePermissions.of(catalog).register(routing, http);
         api(routing, rapport, http, mapper, demoClock, metricsRoute, readiness);
         ApiDescription.registerAssets(routing);
@@ -180,6 +191,7 @@ public final class RapportServer {
                             Optional<Function<Duration, Instant>> demoClock, Optional<MetricsRoutes> metrics,
                             Readiness readiness) {
         var publicSurveys = new PublicSurveyRoutes(rapport.surveys(), http);
+        var publicStatus = new PublicStatusRoutes(rapport.customerStatus(), http);
         var health = new HealthRoutes(rapport::isHealthy, readiness, http);
         routing.get("/health", (req, res) -> {
                     boolean up = rapport.isHealthy();
@@ -193,8 +205,9 @@ public final class RapportServer {
                 .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http),
                         new AttachmentRoutes(rapport.attachments(), http),
                         ChannelRoutes.conversations(rapport.inbox(), http))
-                .register("/api/v1/public", new ChannelRoutes(rapport.inbox(), http), publicSurveys)
+                .register("/api/v1/public", new ChannelRoutes(rapport.inbox(), http), publicSurveys, publicStatus)
                 .register(PublicSurveyRoutes.PAGE_PATH, publicSurveys.pages())
+                .register(PublicStatusRoutes.PAGE_PATH, publicStatus.pages())
                 .register(PublicWebFormRoutes.PAGE_PATH, PublicWebFormRoutes.page(rapport.inbox(), rapport.clock(), http))
                 .register("/api/v1/surveys", new SurveyRoutes(rapport.surveys(), http))
                 .register("/api/v1/users", new UserRoutes(rapport.users(), http))

@@ -98,6 +98,10 @@ public final class RoutePermissions {
         rule(rules, "POST /api/v1/public/channels/{name}", PUBLIC);
         rule(rules, "POST /api/v1/public/surveys/{token}", PUBLIC);
         rule(rules, "GET /survey/{token}", PUBLIC);
+        // The token in the link is the credential: customers have no sign-in.
+        rule(rules, "GET /api/v1/public/status/{token}", PUBLIC);
+        rule(rules, "POST /api/v1/public/status/{token}/confirmation", PUBLIC);
+        rule(rules, "GET /status/{token}", PUBLIC);
         rule(rules, "GET /contact", PUBLIC);
         rule(rules, "GET /openapi", PUBLIC);
         rule(rules, "GET /api-docs", PUBLIC);

@@ -91,7 +91,7 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
               --max-json-bytes N    largest JSON request body (default 1048576)
               --max-attachment-bytes N
                                     largest attachment (default 26214400)
-              --public-url URL      where customers reach this server, the base of survey links
+              --public-url URL      where customers reach this server, the base of survey and status links
                                     (default http://localhost:<port>)
               --survey-secret SECRET
                                     the key survey links are derived with, at least 32 characters (default:

@@ -98,7 +98,7 @@ class ApiDescriptionTest {
             errors.forEach(error -> assertThat(error.getValue().getContent().keySet())
                     .as("%s %s", route, error.getKey())
                     // The customers' HTML pages answer their errors as pages; everything else as problem+json.
-                    .isSubsetOf(route.startsWith("GET /survey/") ? Set.of("text/html")
+                    .isSubsetOf(route.startsWith("GET /survey/") || route.startsWith("GET /status/") ? Set.of("text/html")
                             : Set.of("application/problem+json")));
         });
         var problem = document.getComponents().getSchemas().get("Problem");

@@ -30,4 +30,12 @@ class SurveyLinkSettingsTest {
                 .containsEntry("rapport.surveys.b.base-url", "http://localhost:1");
         assertThat(asked).hasValue(2);
     }
+
+    @Test
+    void statusLinksPointAtThePublicUrlUnlessTheSettingsGiveABase() {
+        assertThat(RapportServer.withStatusLinks(Map.of(), "https://service.example.com"))
+                .containsEntry("rapport.status-links.base-url", "https://service.example.com");
+        assertThat(RapportServer.withStatusLinks(Map.of("rapport.status-links.base-url", "https://help.example.com"),
+                "https://service.example.com")).containsEntry("rapport.status-links.base-url", "https://help.example.com");
+    }
 }

@@ -32,6 +32,7 @@ import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.StorageFactory;
 import dev.rapport.api.spi.survey.SurveyProvider;
+import dev.rapport.api.status.CustomerStatus;
 import dev.rapport.api.survey.Surveys;
 import dev.rapport.api.ticket.Attachments;
 import dev.rapport.api.ticket.TicketTypes;
@@ -69,6 +70,9 @@ import dev.rapport.core.security.LoginThrottle;
 import dev.rapport.core.security.PasswordHasher;
 import dev.rapport.core.security.SessionCache;
 import dev.rapport.core.security.UserService;
+import dev.rapport.core.status.StatusLinkSettings;
+import dev.rapport.core.status.StatusLinks;
+import dev.rapport.core.status.StatusService;
 import dev.rapport.core.survey.ConfiguredSurveyProviders;
 import dev.rapport.core.survey.ServiceRecovery;
 import dev.rapport.core.survey.SurveyIssuing;
@@ -76,6 +80,7 @@ import dev.rapport.core.survey.SurveyService;
 import dev.rapport.core.survey.SurveySettings;
 import dev.rapport.core.sla.SlaSettingsService;
 import dev.rapport.core.ticket.AfterClosure;
+import dev.rapport.core.ticket.CustomerReplies;
 import dev.rapport.core.ticket.AutoAssignment;
 import dev.rapport.core.ticket.SlaMonitor;
 import dev.rapport.core.ticket.TicketCatalog;
@@ -120,7 +125,7 @@ public final class Rapport implements AutoCloseable {
     private static final String STORAGE_PREFIX = "rapport.storage.";
     private static final List<String> PREFIXES = List.of(STORAGE_PREFIX, ConfiguredBlobStore.PREFIX,
             ConfiguredNotifiers.PREFIX, ConfiguredChannels.PREFIX, EventSettings.PREFIX, SurveySettings.PREFIX,
-            ReviewThresholds.PREFIX, FollowUpSettings.PREFIX, SuggestionSettings.PREFIX);
+            ReviewThresholds.PREFIX, FollowUpSettings.PREFIX, SuggestionSettings.PREFIX, StatusLinkSettings.PREFIX);
     /** How long {@link #figures()} keeps the gauges it read: a scrape every second costs one read per 5 s. */
     private static final Duration GAUGE_AGE = Duration.ofSeconds(5);
 
@@ -148,13 +153,15 @@ public final class Rapport implements AutoCloseable {
     private final ImprovementService improvements;
 
     private final SurveyService surveys;
+    private final StatusService customerStatus;
     private final Tally tally;
     private final List<LoadedPlugin> pluginLoaders;
     private final ShortCache<Optional<Figures.Gauges>> gauges = new ShortCache<>(GAUGE_AGE);
 
     private Rapport(Builder b, Storage storage, BlobStore blobs, Clock clock, EventDelivery delivery, Tally tally,
                     List<ChannelInstance> channels, SurveySettings surveySettings, Optional<String> surveyIssuer,
-                    FollowUpSettings followUpSettings, ReviewThresholds thresholds, SuggestionSettings suggestions) {
+                    FollowUpSettings followUpSettings, ReviewThresholds thresholds, SuggestionSettings suggestions,
+                    StatusLinkSettings statusLinkSettings) {
         this.clock = b.clock;
         this.pluginLoaders = List.copyOf(b.loadedPlugins);
         this.storage = storage;
@@ -174,16 +181,28 @@ public final class Rapport implements AutoCloseable {
         var replies = new ChannelReplies(replying, ids);
         var issuing = new SurveyIssuing(transactions, clock, ids, surveySettings, surveyIssuer, replies, b.zone);
         delivery.keepInvitationsWith(issuing);
+        // A resolution goes to the customer with a link to confirm it; the link is made when the reply is sent.
+        // A ticket from the web form reaches its customer only by mail, through the mail channel, if they gave an address.
+        var mailChannel = statusLinkSettings.mailChannel().or(() -> {
+            var mail = channels.stream().filter(c -> c.channel() instanceof Replying)
+                    .filter(c -> c.pluginId().filter("email"::equals).isPresent()).map(ChannelInstance::name).toList();
+            return mail.size() == 1 ? Optional.of(mail.getFirst()) : Optional.empty();
+        });
+        var statusLinks = new StatusLinks(clock, statusLinkSettings, replies, mailChannel
+                .<CustomerReplies>map(name -> (tx, ticket, text, now, actor) -> replies.mail(tx, ticket, name, text, now,
+                        actor)).orElse(CustomerReplies.NONE), b.zone);
+        delivery.fillRepliesWith(statusLinks);
         this.interactions = new InteractionService(transactions, clock, ids);
         this.followUps = new FollowUpService(transactions, clock, b.zone, ids, interactions, followUpSettings.plan());
         // A ticket's closing also asks for its survey and plans its 3-7-30 follow-ups, in the same transaction.
         this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter(), assignment,
-                catalog, replies, AfterClosure.inTurn(issuing, followUps::afterClosure),
+                catalog, replies, AfterClosure.inTurn(issuing, followUps::afterClosure), statusLinks,
                 new SuggestionRule(suggestions, ids, catalog));
         // A low score opens service recovery (SPEC §6): a follow-up for a supervisor, unless the host decides.
         this.surveys = new SurveyService(transactions, clock, tickets,
                 b.serviceRecovery != null ? b.serviceRecovery : new RecoveryFollowUp(followUps), surveySettings,
                 issuing);
+        this.customerStatus = new StatusService(transactions, clock, tickets, statusLinkSettings);
         // Shared, so that a change of a user on this node reaches the sessions the authentication keeps checked.
         var recentSessions = new SessionCache();
         this.users = new UserService(transactions, clock, ids, passwords, recentSessions);
@@ -275,6 +294,11 @@ public final class Rapport implements AutoCloseable {
     /** KPI reports and the monthly review. */
     public Reports reports() {
         return reports;
+    }
+
+    /** Customers' own view of their resolved ticket behind the link they were sent, where they confirm it. */
+    public CustomerStatus customerStatus() {
+        return customerStatus;
     }
 
     /** Satisfaction surveys of closed tickets, and the public side of answering them. */
@@ -493,7 +517,8 @@ public final class Rapport implements AutoCloseable {
          * instance's own keys for a notifier, {@code rapport.events.*} for event delivery,
          * {@code rapport.surveys.<name>.type} with the provider's keys and {@code rapport.surveys.validity} for
          * satisfaction surveys, {@code rapport.follow-ups.*} for the follow-up plan, {@code rapport.improvements.*}
-         * for improvement suggestions, or {@code rapport.reports.*} for the monthly review's thresholds
+         * for improvement suggestions, {@code rapport.status-links.*} for customers' status links, or
+         * {@code rapport.reports.*} for the monthly review's thresholds
          * (docs/embedding.md and docs/operations.md list them). Unknown keys fail
          * {@link #build()}.
          */
@@ -799,6 +824,12 @@ public final class Rapport implements AutoCloseable {
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
             }
+            StatusLinkSettings statusLinkSettings = StatusLinkSettings.standard();
+            try {
+                statusLinkSettings = StatusLinkSettings.from(config);
+            } catch (PluginConfigException e) {
+                problems.addAll(e.problems());
+            }
             List<EventDelivery.SurveyProviderInstance> surveyInstances = List.of();
             try {
                 surveyInstances = ConfiguredSurveyProviders.create(config, surveyProviders, events.policy(),
@@ -819,6 +850,12 @@ public final class Rapport implements AutoCloseable {
                         factories, loader, new Plugins(ruleClock(), hostObjects));
             } catch (PluginConfigException e) {
                 problems.addAll(e.problems());
+            }
+            var mailChannel = statusLinkSettings.mailChannel();
+            if (mailChannel.isPresent() && channelInstances.stream().noneMatch(c -> c.name().equals(mailChannel.get())
+                    && c.channel() instanceof Replying)) {
+                problems.add(StatusLinkSettings.PREFIX + "mail-channel names " + mailChannel.get()
+                        + ", which is not a configured channel that can answer");
             }
             if (!problems.isEmpty()) {
                 if (storage != null) {
@@ -844,7 +881,7 @@ public final class Rapport implements AutoCloseable {
             Rapport rapport = null;
             try {
                 rapport = new Rapport(this, storage, blobs, ruleClock(), delivery, tally, channelInstances, surveySettings,
-                        surveyIssuer, followUpSettings, thresholds, suggestionSettings);
+                        surveyIssuer, followUpSettings, thresholds, suggestionSettings, statusLinkSettings);
                 delivery.start(); // delivers what a crash left undelivered, too
                 if (pollChannels) {
                     rapport.inbox.start();

@@ -16,6 +16,7 @@ import dev.rapport.api.spi.storage.Counter;
 import dev.rapport.api.spi.storage.Lease;
 import dev.rapport.api.spi.storage.OutboxEntry;
 import dev.rapport.api.spi.storage.PendingDelivery;
+import dev.rapport.api.spi.storage.StatusLink;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.StorageFactory;
 import dev.rapport.api.spi.storage.TaggedTicket;
@@ -535,6 +536,32 @@ public abstract class StorageContract extends PluginContract<Storage, StorageFac
                 assertThat(stale).as("an update from a stale read").isFalse();
                 assertThat(dueLater).as("announced: next due when overdue").isEmpty();
                 assertThat(dueOverdue).containsExactly(announced);
+            }
+        }
+    }
+
+    /** Customers' status links, found by the hash of their token only. */
+    @Nested
+    public class StatusLinks {
+        @Test
+        void aLinkIsFoundByItsTokenHashAsWrittenAndNoOtherHashFindsIt() {
+            var customer = SampleRecords.customer();
+            var ticket = SampleRecords.ticketOf(customer);
+            var link = new StatusLink("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", ticket.id(),
+                    T0, T0.plusSeconds(5), T0.plus(Duration.ofDays(14)));
+            try (Storage storage = createMinimal()) {
+                run(storage, tx -> {
+                    tx.customers().insert(customer);
+                    tx.tickets().insert(ticket);
+                    tx.statusLinks().insert(link);
+                });
+
+                Optional<StatusLink> found = storage.inTransaction(tx -> tx.statusLinks().find(link.tokenHash()));
+                Optional<StatusLink> other = storage.inTransaction(tx ->
+                        tx.statusLinks().find("0" + link.tokenHash().substring(1)));
+
+                assertThat(found).contains(link);
+                assertThat(other).isEmpty();
             }
         }
     }

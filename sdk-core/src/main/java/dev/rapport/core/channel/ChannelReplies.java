@@ -49,6 +49,30 @@ public final class ChannelReplies implements CustomerReplies {
         return List.of(new ReplyQueued(ticket.id(), answered.channel(), messageId, now, actor.userId()));
     }
 
+    /**
+     * Queues {@code text} as a mail on {@code mailChannel} (a channel that can answer by e-mail) to the e-mail address
+     * the customer's latest message on the ticket gave, for a ticket that came by a channel that cannot answer, such as
+     * the web form. Nothing when that message gave no address.
+     */
+    public List<DomainEvent> mail(Transaction tx, Ticket ticket, String mailChannel, String text, Instant now,
+                                  Actor actor) {
+        if (!replying.contains(mailChannel)) {
+            return List.of();
+        }
+        var conversation = tx.conversations().of(ticket.id());
+        var latest = conversation.reversed().stream()
+                .filter(m -> m.direction() == TicketMessage.Direction.INBOUND).findFirst()
+                .filter(m -> m.correspondent().email().isPresent());
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        String messageId = "rapport." + ticket.number().toLowerCase() + "." + ids.next();
+        tx.conversations().add(new TicketMessage(ticket.id(), mailChannel, TicketMessage.Direction.OUTBOUND,
+                messageId, latest.get().correspondent(), Optional.of(subject(ticket, conversation)), text, List.of(),
+                Optional.empty(), now));
+        return List.of(new ReplyQueued(ticket.id(), mailChannel, messageId, now, actor.userId()));
+    }
+
     /** {@code Re: <the customer's first subject> [#T2026000123]}: the number threads the customer's answer back. */
     private static String subject(Ticket ticket, List<TicketMessage> conversation) {
         String tag = "[#" + ticket.number() + "]";

@@ -17,13 +17,13 @@ import java.util.HexFormat;
  * are fixed (aligned to the epoch), so a burst across a window's end may reach twice the limit; a refused request
  * counts too. The storage keeps a hash of the scope and the address, never the address.
  */
-final class SharedRateLimit {
+public final class SharedRateLimit {
     private final Transactions transactions;
     private final Clock clock;
     private final String code;
     private final String message;
 
-    SharedRateLimit(Transactions transactions, Clock clock, String code, String message) {
+    public SharedRateLimit(Transactions transactions, Clock clock, String code, String message) {
         this.transactions = transactions;
         this.clock = clock;
         this.code = code;
@@ -31,7 +31,7 @@ final class SharedRateLimit {
     }
 
     /** @throws RateLimitedException when the address used up its requests in this window, across all nodes */
-    void acquire(String scope, String address, int limit, Duration window) {
+    public void acquire(String scope, String address, int limit, Duration window) {
         Instant now = clock.instant();
         long size = Math.max(1, window.toMillis());
         Instant start = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), size) * size);

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -77,6 +78,7 @@ public final class EventDelivery implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean started;
     private volatile SurveyInvitations invitations;
+    private volatile ReplyBodies replyBodies = ReplyBodies.AS_QUEUED;
     private volatile long nextPassNanos = System.nanoTime();
     private volatile Instant lastHeartbeat;
     private boolean failing;
@@ -102,7 +104,8 @@ public final class EventDelivery implements AutoCloseable {
         this.listeners = new Listeners(settings.policy());
         subscribers.add(listeners);
         notifiers.forEach(n -> subscribers.add(new NotifierSubscriber(n.name(), n.notifier(), n.policy(), n.secrets())));
-        channels.forEach(c -> subscribers.add(new ReplySubscriber(c.name(), c.channel(), c.policy(), c.secrets())));
+        channels.forEach(c -> subscribers.add(new ReplySubscriber(c.name(), c.channel(), c.policy(), c.secrets(),
+                () -> replyBodies)));
         surveyProviders.forEach(p -> subscribers.add(new SurveySubscriber(p.name(), p.provider(), p.policy(),
                 p.secrets(), this::invitations)));
         subscribers.forEach(s -> lanes.add(new Lane(s, storage, clock, pollInterval, tally)));
@@ -115,6 +118,14 @@ public final class EventDelivery implements AutoCloseable {
      */
     public void keepInvitationsWith(SurveyInvitations invitations) {
         this.invitations = invitations;
+    }
+
+    /**
+     * How queued replies get their text when they are sent, e.g. with a status link filled in: the rules that make
+     * those links are built after the delivery. Set before {@link #start()}; replies go out as queued otherwise.
+     */
+    public void fillRepliesWith(ReplyBodies bodies) {
+        this.replyBodies = Objects.requireNonNull(bodies, "bodies");
     }
 
     private SurveyInvitations invitations() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * A channel that can answer, as a subscriber: each {@link ReplyQueued} for it becomes a {@link Replying#reply} of the
@@ -23,8 +24,11 @@ final class ReplySubscriber implements Subscriber {
     private final Replying channel;
     private final DeliveryPolicy policy;
     private final List<String> secrets;
+    private final Supplier<ReplyBodies> bodies;
 
-    ReplySubscriber(String channelName, Replying channel, DeliveryPolicy policy, Set<String> secrets) {
+    ReplySubscriber(String channelName, Replying channel, DeliveryPolicy policy, Set<String> secrets,
+                    Supplier<ReplyBodies> bodies) {
+        this.bodies = bodies;
         this.channelName = channelName;
         this.channel = channel;
         this.policy = policy;
@@ -63,7 +67,8 @@ final class ReplySubscriber implements Subscriber {
         }
         var reply = storage.inTransaction(tx -> tx.conversations().find(channelName, queued.messageId())
                 .flatMap(message -> tx.tickets().find(message.ticketId())
-                        .map(ticket -> reply(message, ticket.number(), tx.conversations().of(ticket.id())))));
+                        .map(ticket -> reply(message, bodies.get().body(tx, message, ticket), ticket.number(),
+                                tx.conversations().of(ticket.id())))));
         if (reply.isEmpty()) {
             // The ticket is gone (deleted with its conversation): nothing left to send.
             return Delivery::delivered;
@@ -82,7 +87,8 @@ final class ReplySubscriber implements Subscriber {
     }
 
     /** The reply of a queued outbound message, threaded after the conversation's earlier messages on the channel. */
-    private static Reply reply(TicketMessage message, String ticketNumber, List<TicketMessage> conversation) {
+    private static Reply reply(TicketMessage message, String body, String ticketNumber,
+                               List<TicketMessage> conversation) {
         var earlier = conversation.stream()
                 .filter(m -> m.channel().equals(message.channel()) && !m.messageId().equals(message.messageId()))
                 .toList();
@@ -90,7 +96,7 @@ final class ReplySubscriber implements Subscriber {
                 .filter(m -> m.direction() == TicketMessage.Direction.INBOUND)
                 .map(TicketMessage::messageId).findFirst();
         return new Reply(message.messageId(), ticketNumber, message.correspondent(),
-                message.subject().orElse("[#" + ticketNumber + "]"), message.body(), inReplyTo,
+                message.subject().orElse("[#" + ticketNumber + "]"), body, inReplyTo,
                 earlier.stream().map(TicketMessage::messageId).toList(), message.threadKey());
     }
 }

@@ -19,6 +19,7 @@ import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.OutboxEntry;
 import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.RateLimitStore;
+import dev.rapport.api.spi.storage.StatusLinkStore;
 import dev.rapport.api.spi.storage.ReportStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.SlaSettingsStore;
@@ -168,6 +169,11 @@ final class CountingTransaction implements Transaction {
     @Override
     public RateLimitStore rateLimits() {
         return tx.rateLimits();
+    }
+
+    @Override
+    public StatusLinkStore statusLinks() {
+        return tx.statusLinks();
     }
 
     @Override

@@ -11,11 +11,12 @@ import java.util.Locale;
  * language they last wrote to us in on a channel: any Chinese character makes it Chinese, Latin letters alone English;
  * without a message it is Chinese, the product's default.
  */
-final class SurveyLanguage {
+public final class SurveyLanguage {
     private SurveyLanguage() {
     }
 
-    static Locale of(List<TicketMessage> conversation) {
+    /** The language of the customer's latest message in {@code conversation}, oldest first. */
+    public static Locale of(List<TicketMessage> conversation) {
         return conversation.reversed().stream()
                 .filter(m -> m.direction() == TicketMessage.Direction.INBOUND)
                 .findFirst()

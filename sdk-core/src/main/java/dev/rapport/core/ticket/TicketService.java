@@ -27,6 +27,7 @@ import dev.rapport.api.ticket.AddProgress;
 import dev.rapport.api.ticket.AssignTicket;
 import dev.rapport.api.ticket.CollaborationId;
 import dev.rapport.api.ticket.CollaborationRequest;
+import dev.rapport.api.ticket.CommunicationMethod;
 import dev.rapport.api.ticket.Confirmation;
 import dev.rapport.api.ticket.ConfirmResolution;
 import dev.rapport.api.ticket.EscalateTicket;
@@ -85,11 +86,13 @@ public final class TicketService implements Tickets {
     private final AutoAssignment assignment;
     private final CustomerReplies replies;
     private final AfterClosure afterClosure;
+    private final AfterResolution afterResolution;
     private final TagClusters clusters;
 
     public TicketService(Transactions transactions, Clock clock, ZoneId zone, IdGenerator ids, SlaSettingsService sla,
                          TicketRouter router, AutoAssignment assignment, TicketCatalog catalog,
-                         CustomerReplies replies, AfterClosure afterClosure, TagClusters clusters) {
+                         CustomerReplies replies, AfterClosure afterClosure, AfterResolution afterResolution,
+                         TagClusters clusters) {
         this.transactions = transactions;
         this.clock = clock;
         this.zone = zone;
@@ -100,6 +103,7 @@ public final class TicketService implements Tickets {
         this.catalog = catalog;
         this.replies = replies;
         this.afterClosure = afterClosure;
+        this.afterResolution = afterResolution;
         this.clusters = clusters;
         this.writer = new TicketChanges(transactions, clock);
     }
@@ -390,39 +394,79 @@ public final class TicketService implements Tickets {
                     .field("status", current.status(), RESOLVED)
                     .added("solution", solution)
                     .added("communicatedVia", command.communicatedVia());
-            return new TicketChanges.Outcome(next, changes, new TicketResolved(id, command.communicatedVia(), now, actor.userId()));
+            return new TicketChanges.Outcome(next, changes, new TicketResolved(id, command.communicatedVia(), now,
+                    actor.userId())).then((t, resolved, at) -> afterResolution.resolved(t, resolved, actor, at));
         });
     }
 
     @Override
     public Ticket confirm(Actor actor, TicketId id, ConfirmResolution command) {
+        if (command.method().filter(m -> m == CommunicationMethod.ONLINE).isPresent()) {
+            // Only the customer's own answer on their status page is ONLINE: users record how they heard it.
+            throw new ValidationException(FieldError.of("method", "ONLINE is the customer's own answer on their "
+                    + "status page; record how the customer told you"));
+        }
+        var comment = checkedComment(command.opinion(), command.comment());
+        String action = command.opinion() == Opinion.SATISFIED ? "ticket.closed" : "ticket.reopened";
+        return writer.change(actor, id, command.version(), action, work(actor), (tx, current, now) ->
+                confirmation(tx, current, now, actor, command.opinion(), command.method(), comment));
+    }
+
+    /**
+     * The customer's own confirmation of the ticket's current resolution, inside the caller's transaction, which
+     * checked that the customer may give it: the same rules and effects as {@link #confirm}, method
+     * {@link CommunicationMethod#ONLINE}, audited under {@code customer}.
+     *
+     * @param customer the actor that stands for the ticket's customer, no user
+     * @throws ValidationException naming a missing opinion, or a missing or too long comment
+     */
+    public Ticket confirmByCustomer(Transaction tx, Actor customer, Ticket current, Opinion opinion,
+                                    Optional<String> comment) {
+        var checked = checkedComment(opinion, comment);
+        TicketLifecycle.requireWritable(current);
+        Instant now = clock.instant();
+        String action = opinion == Opinion.SATISFIED ? "ticket.closed" : "ticket.reopened";
+        var outcome = confirmation(tx, current, now, customer, opinion, Optional.of(CommunicationMethod.ONLINE),
+                checked);
+        return SlaClock.evaluated(TicketChanges.apply(tx, customer, current, action, outcome, now), now);
+    }
+
+    /** The comment, stripped; the reason is required unless the customer is satisfied. */
+    private static Optional<String> checkedComment(Opinion opinion, Optional<String> comment) {
         var checks = FieldChecks.create();
-        checks.require("opinion", command.opinion());
-        var comment = checks.optionalText("comment", command.comment(), 2_000);
-        if (command.opinion() != null && command.opinion() != Opinion.SATISFIED && comment.isEmpty()) {
+        checks.require("opinion", opinion);
+        var checked = checks.optionalText("comment", comment, 2_000);
+        if (opinion != null && opinion != Opinion.SATISFIED && checked.isEmpty()) {
             checks.add("comment", "is required when the customer is not satisfied: give the reason");
         }
         checks.throwIfAny();
-        boolean satisfied = command.opinion() == Opinion.SATISFIED;
-        String action = satisfied ? "ticket.closed" : "ticket.reopened";
-        return writer.change(actor, id, command.version(), action, work(actor), (tx, current, now) -> {
-            TicketLifecycle.requireTransition(current.status(), satisfied ? CLOSED : REOPENED);
-            var confirmation = new Confirmation(command.opinion(), command.method(), comment, actor.userId(), now);
-            tx.tickets().addConfirmation(id, confirmation);
-            var changes = ChangeSet.create().added("opinion", command.opinion()).added("comment", comment);
-            if (satisfied) {
-                var confirmations = tx.tickets().confirmations(id);
-                TicketLifecycle.requireClosable(current, confirmations);
-                changes.field("status", current.status(), CLOSED);
-                return new TicketChanges.Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)), changes,
-                        new TicketClosed(id, now, actor.userId()))
-                        .then((t, closed, at) -> afterClosure.closed(t, closed, actor, at));
-            }
-            changes.field("status", current.status(), REOPENED);
-            var dues = SlaClock.reopened(sla.rules(tx), current.sla(), now);
-            return new TicketChanges.Outcome(current.toBuilder().status(REOPENED).resolution(Optional.empty()).sla(dues), changes,
-                    new TicketReopened(id, command.opinion(), comment.orElseThrow(), now, actor.userId()));
-        });
+        return checked;
+    }
+
+    /** SATISFIED closes the ticket (then its after-closure work follows); any other opinion reopens it. */
+    private TicketChanges.Outcome confirmation(Transaction tx, Ticket current, Instant now, Actor actor,
+                                               Opinion opinion, Optional<CommunicationMethod> method,
+                                               Optional<String> comment) {
+        TicketId id = current.id();
+        boolean satisfied = opinion == Opinion.SATISFIED;
+        TicketLifecycle.requireTransition(current.status(), satisfied ? CLOSED : REOPENED);
+        var confirmation = new Confirmation(opinion, method, comment, actor.userId(), now);
+        tx.tickets().addConfirmation(id, confirmation);
+        var changes = ChangeSet.create().added("opinion", opinion).added("comment", comment);
+        // Only the customer's own answer says how it came: agents' entries stay as they always were.
+        method.filter(m -> m == CommunicationMethod.ONLINE).ifPresent(m -> changes.added("method", m));
+        if (satisfied) {
+            var confirmations = tx.tickets().confirmations(id);
+            TicketLifecycle.requireClosable(current, confirmations);
+            changes.field("status", current.status(), CLOSED);
+            return new TicketChanges.Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)), changes,
+                    new TicketClosed(id, now, actor.userId()))
+                    .then((t, closed, at) -> afterClosure.closed(t, closed, actor, at));
+        }
+        changes.field("status", current.status(), REOPENED);
+        var dues = SlaClock.reopened(sla.rules(tx), current.sla(), now);
+        return new TicketChanges.Outcome(current.toBuilder().status(REOPENED).resolution(Optional.empty()).sla(dues),
+                changes, new TicketReopened(id, opinion, comment.orElseThrow(), now, actor.userId()));
     }
 
     @Override

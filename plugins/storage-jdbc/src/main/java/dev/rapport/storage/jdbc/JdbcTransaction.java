@@ -3,6 +3,7 @@ package dev.rapport.storage.jdbc;
 import dev.rapport.api.spi.storage.AttachmentStore;
 import dev.rapport.api.spi.storage.AuditLog;
 import dev.rapport.api.spi.storage.RateLimitStore;
+import dev.rapport.api.spi.storage.StatusLinkStore;
 import dev.rapport.api.spi.storage.CollaborationStore;
 import dev.rapport.api.spi.storage.ConversationStore;
 import dev.rapport.api.spi.storage.Counter;
@@ -54,6 +55,7 @@ final class JdbcTransaction implements Transaction {
     private final DeliveryStore deliveries;
     private final ConversationStore conversations;
     private final RateLimitStore rateLimits;
+    private final StatusLinkStore statusLinks;
     private final ImprovementStore improvements;
     private final SuggestionStore suggestions;
     private final ReportStore reports;
@@ -83,6 +85,7 @@ final class JdbcTransaction implements Transaction {
         this.deliveries = new JdbcDeliveryStore(handle, dialect, json);
         this.conversations = new JdbcConversationStore(handle, dialect, json);
         this.rateLimits = new JdbcRateLimitStore(handle, dialect);
+        this.statusLinks = new JdbcStatusLinkStore(handle);
         this.improvements = new JdbcImprovementStore(handle, json);
         this.suggestions = new JdbcSuggestionStore(handle, dialect);
         this.reports = new JdbcReportStore(handle);
@@ -159,6 +162,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public RateLimitStore rateLimits() {
         return rateLimits;
+    }
+
+    @Override
+    public StatusLinkStore statusLinks() {
+        return statusLinks;
     }
 
     @Override

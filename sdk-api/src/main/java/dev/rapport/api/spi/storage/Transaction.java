@@ -60,6 +60,9 @@ public interface Transaction {
 
     /** Tickets' satisfaction surveys. */
     SurveyStore surveys();
+
+    /** The links customers follow to their ticket's status page. */
+    StatusLinkStore statusLinks();
     /** Follow-ups: after closure, by maintenance plan, before renewal, for service recovery. */
     FollowUpStore followUps();
 

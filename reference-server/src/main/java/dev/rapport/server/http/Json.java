@@ -14,6 +14,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.rapport.api.Identifier;
 import dev.rapport.api.improvement.Improvement;
+import dev.rapport.api.security.Permission;
 import dev.rapport.api.ticket.TicketSla;
 
 import java.io.IOException;
@@ -43,6 +44,14 @@ public final class Json {
             @Override
             public void serialize(Locale locale, JsonGenerator gen, SerializerProvider provider) throws IOException {
                 gen.writeString(locale.toLanguageTag());
+            }
+        });
+        // A permission as the API names it everywhere ("ticket.read.all"), not as the enum constant.
+        ids.addSerializer(Permission.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Permission permission, JsonGenerator gen, SerializerProvider provider)
+                    throws IOException {
+                gen.writeString(permission.key());
             }
         });
         ids.setMixInAnnotation(TicketSla.class, TicketSlaJson.class);

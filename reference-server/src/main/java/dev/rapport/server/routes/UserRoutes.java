@@ -14,8 +14,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +66,7 @@ public final class UserRoutes implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         var actor = http.actor(req);
         var body = http.body(req);
-        var roles = roles(body).orElse(EnumSet.noneOf(Role.class));
+        var roles = roles(body).orElse(Set.of());
         var user = new NewUser(body.text("employeeId"), body.text("name"),
                 body.optionalText("departmentId").filter(s -> !s.isBlank()).map(DepartmentId::of).orElse(null),
                 roles, body.enumValue("tier", Tier.class), body.text("password"), body.optionalText("email").orElse(null),
@@ -113,12 +112,13 @@ public final class UserRoutes implements HttpService {
         if (names == null) {
             return Optional.empty();
         }
-        var roles = EnumSet.noneOf(Role.class);
+        // Whether each role exists is the service's to say (422 naming "roles"); here only that it can name one.
+        var roles = new LinkedHashSet<Role>();
         for (int i = 0; i < names.size(); i++) {
-            try {
-                roles.add(Role.valueOf(names.get(i)));
-            } catch (IllegalArgumentException e) {
-                body.error("roles[" + i + "]", "must be one of " + Arrays.toString(Role.values()));
+            if (Role.isValidName(names.get(i))) {
+                roles.add(Role.of(names.get(i)));
+            } else {
+                body.error("roles[" + i + "]", "is not a role name: a role name " + Role.NAME_RULE);
             }
         }
         return Optional.of(roles);

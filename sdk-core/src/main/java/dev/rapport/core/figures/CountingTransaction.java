@@ -101,6 +101,11 @@ final class CountingTransaction implements Transaction {
     }
 
     @Override
+    public dev.rapport.api.spi.storage.RoleStore roles() {
+        return tx.roles();
+    }
+
+    @Override
     public SessionStore sessions() {
         return tx.sessions();
     }

@@ -40,6 +40,7 @@ final class JdbcTransaction implements Transaction {
     private final InteractionStore interactions;
     private final PurchaseStore purchases;
     private final UserStore users;
+    private final JdbcRoleStore roles;
     private final SessionStore sessions;
     private final LoginFailureStore loginFailures;
     private final DepartmentStore departments;
@@ -68,7 +69,8 @@ final class JdbcTransaction implements Transaction {
         this.tickets = new JdbcTicketStore(handle, json);
         this.interactions = new JdbcInteractionStore(handle, json);
         this.purchases = new JdbcPurchaseStore(handle);
-        this.users = new JdbcUserStore(handle, json);
+        this.roles = new JdbcRoleStore(handle, json);
+        this.users = new JdbcUserStore(handle, json, roles);
         this.sessions = new JdbcSessionStore(handle);
         this.loginFailures = new JdbcLoginFailureStore(handle, dialect);
         this.departments = new JdbcDepartmentStore(handle, dialect);
@@ -114,6 +116,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public UserStore users() {
         return users;
+    }
+
+    @Override
+    public dev.rapport.api.spi.storage.RoleStore roles() {
+        return roles;
     }
 
     @Override

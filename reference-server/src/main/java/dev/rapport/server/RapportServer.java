@@ -199,7 +199,7 @@ public final class RapportServer {
                 .register(PublicSurveyRoutes.PAGE_PATH, publicSurveys.pages())
                 .register(PublicWebFormRoutes.PAGE_PATH, PublicWebFormRoutes.page(rapport.inbox(), rapport.clock(), http))
                 .register("/api/v1/surveys", new SurveyRoutes(rapport.surveys(), http))
-                .register("/api/v1/users", new UserRoutes(rapport.users(), http))
+                .register("/api/v1/users", new UserRoutes(rapport.users(), rapport.roles(), http))
                 .register("/api/v1/roles", roles)
                 .register("/api/v1/permissions", roles.permissions())
                 .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))

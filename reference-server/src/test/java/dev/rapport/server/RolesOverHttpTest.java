@@ -56,8 +56,11 @@ class RolesOverHttpTest {
             assertThat(permissions.body().get("items").get(0).get("key").asText()).isEqualTo("customer.read");
             assertThat(permissions.body().get("items").get(0).get("description").asText()).isNotBlank();
 
+            String expert = server.login("expert");
+            assertThat(server.get("/api/v1/reports/kpis", expert).status()).isEqualTo(403);
             var changed = server.put("/api/v1/roles/EXPERT", admin,
-                    Map.of("permissions", List.of("ticket.read", "ticket.work", "ticket.accept"), "version", 1));
+                    Map.of("permissions", List.of("ticket.read", "ticket.work", "ticket.accept", "report.read"),
+                            "version", 1));
             assertThat(changed.status()).isEqualTo(200);
             assertThat(changed.version()).isEqualTo(2);
             var stale = server.put("/api/v1/roles/EXPERT", admin,
@@ -65,9 +68,10 @@ class RolesOverHttpTest {
             assertThat(stale.status()).isEqualTo(409);
             assertThat(server.put("/api/v1/roles/nobody", admin, Map.of("permissions", List.of(), "version", 1))
                     .status()).isEqualTo(404);
-            assertThat(server.get("/api/v1/auth/session", server.login("expert")).body().at("/user/permissions")
-                    .toString()).as("the expert's next session has exactly the new permissions")
-                    .isEqualTo("[\"ticket.accept\",\"ticket.read\",\"ticket.work\"]");
+            assertThat(server.get("/api/v1/auth/session", expert).body().at("/user/permissions").toString())
+                    .as("the expert's session has exactly the new permissions at its next request")
+                    .isEqualTo("[\"report.read\",\"ticket.accept\",\"ticket.read\",\"ticket.work\"]");
+            assertThat(server.get("/api/v1/reports/kpis", expert).status()).isEqualTo(200);
         }
     }
 

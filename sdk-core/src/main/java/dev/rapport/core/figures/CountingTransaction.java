@@ -20,6 +20,7 @@ import dev.rapport.api.spi.storage.OutboxEntry;
 import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.RateLimitStore;
 import dev.rapport.api.spi.storage.ReportStore;
+import dev.rapport.api.spi.storage.RoleStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.SlaSettingsStore;
 import dev.rapport.api.spi.storage.SuggestionStore;
@@ -101,7 +102,7 @@ final class CountingTransaction implements Transaction {
     }
 
     @Override
-    public dev.rapport.api.spi.storage.RoleStore roles() {
+    public RoleStore roles() {
         return tx.roles();
     }
 

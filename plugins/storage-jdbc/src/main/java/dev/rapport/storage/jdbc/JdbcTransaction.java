@@ -17,6 +17,7 @@ import dev.rapport.api.spi.storage.LoginFailureStore;
 import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.ReportStore;
+import dev.rapport.api.spi.storage.RoleStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.SlaSettingsStore;
 import dev.rapport.api.spi.storage.SurveyStore;
@@ -119,7 +120,7 @@ final class JdbcTransaction implements Transaction {
     }
 
     @Override
-    public dev.rapport.api.spi.storage.RoleStore roles() {
+    public RoleStore roles() {
         return roles;
     }
 

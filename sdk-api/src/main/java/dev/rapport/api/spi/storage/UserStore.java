@@ -1,11 +1,13 @@
 package dev.rapport.api.spi.storage;
 
 import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.Role;
 import dev.rapport.api.security.User;
 import dev.rapport.api.security.UserId;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Users and their password hashes. Employee ids are unique. Every user read comes with the permissions its roles grant
@@ -47,7 +49,7 @@ public interface UserStore {
     List<User> ofDepartment(DepartmentId department);
 
     /** Whether any active user holds one of {@code roles}. */
-    boolean anyActiveWithRoleIn(java.util.Set<dev.rapport.api.security.Role> roles);
+    boolean anyActiveWithRoleIn(Set<Role> roles);
 
     /** Whether any user exists. */
     boolean any();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The name of a role: a named bundle of permissions (SPEC §2) that an admin defines, see {@link Roles}. A user may hold
- * several. The permissions a role grants are data ({@link RoleDefinition}), looked up whenever a user's permissions
+ * The name of a role: a named bundle of permissions (SPEC §2) that an admin defines, see {@link Roles}. A user may
+ * hold several. The permissions a role grants are data ({@link RoleDefinition}), looked up whenever a user's permissions
  * are; this type only names the role, so that {@code Set.of(Role.AGENT)} reads as it always has.
  *
  * <p>The five roles of SPEC §2 exist from the first start, with the constants below; they may be edited like any

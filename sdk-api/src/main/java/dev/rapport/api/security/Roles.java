@@ -3,8 +3,8 @@ package dev.rapport.api.security;
 import java.util.List;
 
 /**
- * The roles an admin defines: each a name and a set of {@link Permission}s. The five of SPEC §2 ({@link Role#BUILT_IN})
- * exist from the first start and may be edited. No change may leave the installation without an active user holding
+ * The roles an admin defines: each a name and a set of {@link Permission}s. The five of SPEC §2
+ * ({@link Role#BUILT_IN}) exist from the first start and may be edited. No change may leave the installation without an active user holding
  * {@link Permission#USER_ADMIN}, as nobody could then give it back.
  *
  * <p>A user's permissions are those of their roles at the moment they are looked up: a role changed on one node takes

@@ -118,7 +118,8 @@ public final class RoleService implements Roles {
                 .collect(Collectors.toSet());
         if (!tx.users().anyActiveWithRoleIn(administering)) {
             throw ConflictException.of("role.last-admin", "No active user would be left holding "
-                    + Permission.USER_ADMIN.key() + " (a role granting it): nobody could then administer users and roles");
+                    + Permission.USER_ADMIN.key()
+                    + " (a role granting it): nobody could then administer users and roles");
         }
     }
 

@@ -39,7 +39,10 @@ import static dev.rapport.core.testing.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Roles an admin defines (issue 16): a name and a set of permissions, never leaving the installation without an admin. */
+/**
+ * Roles an admin defines (issue 16): a name and a set of permissions, never leaving the installation without an
+ * admin.
+ */
 class RoleAdministrationTest {
     private final MutableClock clock = MutableClock.at("2026-11-23T02:00:00Z");
     @RegisterExtension

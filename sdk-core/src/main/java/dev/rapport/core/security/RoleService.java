@@ -84,6 +84,7 @@ public final class RoleService implements Roles {
         var checks = FieldChecks.create();
         var permissions = permissions(checks, update.permissions());
         var updated = transactions.write(tx -> {
+            tx.roles().lockAll();
             var stored = tx.roles().find(role).orElseThrow(() -> NotFoundException.of("role", role.name()));
             checks.throwIfAny();
             if (update.version() != stored.version()) {
@@ -107,11 +108,15 @@ public final class RoleService implements Roles {
     }
 
     /**
+     * Waits for any other change that could take away {@link Permission#USER_ADMIN} (see {@link
+     * dev.rapport.api.spi.storage.RoleStore#lockAll()}), then checks.
+     *
      * @throws ConflictException when, with the changes {@code tx} made so far, no active user holds a role granting
      *                           {@link Permission#USER_ADMIN}: nobody could then give it back (the transaction is
      *                           rolled back)
      */
     static void requireAnAdministrator(Transaction tx) {
+        tx.roles().lockAll();
         var administering = tx.roles().list().stream()
                 .filter(r -> r.permissions().contains(Permission.USER_ADMIN))
                 .map(RoleDefinition::role)

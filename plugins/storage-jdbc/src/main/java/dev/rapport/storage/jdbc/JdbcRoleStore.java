@@ -47,6 +47,11 @@ final class JdbcRoleStore implements RoleStore {
     }
 
     @Override
+    public void lockAll() {
+        handle.createQuery("SELECT name FROM roles ORDER BY name FOR UPDATE").mapTo(String.class).list();
+    }
+
+    @Override
     public void insert(RoleDefinition role) {
         granted = null;
         try {

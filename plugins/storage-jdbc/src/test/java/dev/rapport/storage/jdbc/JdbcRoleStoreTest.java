@@ -127,6 +127,29 @@ class JdbcRoleStoreTest {
         }
     }
 
+    @StorageTest
+    void aTransactionThatLocksTheRolesReadsThemOnlyOnceAnotherThatLockedThemHasCommitted(TestDatabase db)
+            throws Exception {
+        var database = db.fresh();
+        try (var storage = TestStorage.on(database)) {
+            var admin = storage.get(tx -> tx.roles().find(Role.ADMIN)).orElseThrow();
+            var withoutUserAdmin = EnumSet.copyOf(admin.permissions());
+            withoutUserAdmin.remove(USER_ADMIN);
+
+            var results = Race.run(database, storage, tx -> {
+                tx.roles().lockAll();
+                tx.roles().update(new RoleDefinition(Role.ADMIN, withoutUserAdmin, true, 2), 1);
+                return tx.roles().find(Role.ADMIN).orElseThrow().permissions();
+            }, tx -> {
+                tx.roles().lockAll();
+                return tx.roles().find(Role.ADMIN).orElseThrow().permissions();
+            });
+
+            assertThat(results).as("the holder's change, and what the racer saw once it had the lock")
+                    .containsExactly(withoutUserAdmin, withoutUserAdmin);
+        }
+    }
+
     private static java.util.Optional<RoleDefinition> find(TestStorage storage, Role role) {
         return storage.get(tx -> tx.roles().find(role));
     }

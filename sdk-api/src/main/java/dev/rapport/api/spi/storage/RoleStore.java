@@ -14,6 +14,12 @@ public interface RoleStore {
     /** The role with this name, or empty. */
     Optional<RoleDefinition> find(Role role);
 
+    /**
+     * Locks every role until the transaction ends, so that two changes which could each take away the last holder of
+     * {@code user.admin} happen one after the other and the second sees the first.
+     */
+    void lockAll();
+
     /** @throws dev.rapport.api.error.ConflictException when a role of that name exists */
     void insert(RoleDefinition role);
 

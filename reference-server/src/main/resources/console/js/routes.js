@@ -15,6 +15,7 @@ export const routes = [
         needs: ['improvement.manage'] },
     { path: '/reports', view: () => import('./views/supervisor/reports.js'), nav: 'nav.reports', needs: ['report.read'] },
     { path: '/admin/users', view: () => import('./views/admin/users.js'), nav: 'nav.users', needs: ['user.admin'] },
+    { path: '/admin/roles', view: () => import('./views/admin/roles.js'), nav: 'nav.roles', needs: ['user.admin'] },
     { path: '/admin/departments', view: () => import('./views/admin/departments.js'), nav: 'nav.departments',
         needs: ['department.admin'] },
     { path: '/admin/sla', view: () => import('./views/admin/sla.js'), nav: 'nav.sla', needs: ['sla.admin'] },

@@ -35,7 +35,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -519,8 +518,8 @@ public final class SlaBenchmark {
             DepartmentId id = department.id();
             var agents = new ArrayList<String>();
             for (int i = 0; i < 9; i++) {
-                Set<Role> roles = i == 0 ? EnumSet.of(Role.SUPERVISOR) : i < 3 ? EnumSet.of(Role.EXPERT)
-                        : EnumSet.of(Role.AGENT);
+                Set<Role> roles = i == 0 ? Set.of(Role.SUPERVISOR) : i < 3 ? Set.of(Role.EXPERT)
+                        : Set.of(Role.AGENT);
                 Tier tier = i > 0 && i < 3 ? Tier.EXPERT : Tier.FRONT_LINE;
                 var user = rapport.users().create(actor, new NewUser("E%05d".formatted(++n),
                         "Bench " + id.value() + " " + i, id, roles, tier, "bench-password-" + n));

@@ -35,6 +35,7 @@ import dev.rapport.server.routes.SetAsideRoutes;
 import dev.rapport.server.routes.SlaRoutes;
 import dev.rapport.server.routes.SurveyRoutes;
 import dev.rapport.server.routes.TicketRoutes;
+import dev.rapport.server.routes.RoleRoutes;
 import dev.rapport.server.routes.UserRoutes;
 import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
@@ -192,6 +193,7 @@ public final class RapportServer {
                             Readiness readiness) {
         var publicSurveys = new PublicSurveyRoutes(rapport.surveys(), http);
         var publicStatus = new PublicStatusRoutes(rapport.customerStatus(), http);
+        var roles = new RoleRoutes(rapport.roles(), http);
         var health = new HealthRoutes(rapport::isHealthy, readiness, http);
         routing.get("/health", (req, res) -> {
                     boolean up = rapport.isHealthy();
@@ -210,7 +212,9 @@ public final class RapportServer {
                 .register(PublicStatusRoutes.PAGE_PATH, publicStatus.pages())
                 .register(PublicWebFormRoutes.PAGE_PATH, PublicWebFormRoutes.page(rapport.inbox(), rapport.clock(), http))
                 .register("/api/v1/surveys", new SurveyRoutes(rapport.surveys(), http))
-                .register("/api/v1/users", new UserRoutes(rapport.users(), http))
+                .register("/api/v1/users", new UserRoutes(rapport.users(), rapport.roles(), http))
+                .register("/api/v1/roles", roles)
+                .register("/api/v1/permissions", roles.permissions())
                 .register("/api/v1/departments", new DepartmentRoutes(rapport.departments(), http))
                 .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), rapport.customers(), http))
                 .register("/api/v1/sla", new SlaRoutes(rapport.slaSettings(), http))

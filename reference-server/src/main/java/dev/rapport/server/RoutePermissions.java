@@ -141,6 +141,10 @@ public final class RoutePermissions {
         rule(rules, "GET /api/v1/users/{id}", EnumSet.of(USER_READ));
         rule(rules, "PATCH /api/v1/users/{id}", EnumSet.of(USER_ADMIN));
         rule(rules, "POST /api/v1/users/{id}/password", EnumSet.of(USER_ADMIN));
+        rule(rules, "GET /api/v1/roles", EnumSet.of(USER_READ));
+        rule(rules, "POST /api/v1/roles", EnumSet.of(USER_ADMIN));
+        rule(rules, "PUT /api/v1/roles/{name}", EnumSet.of(USER_ADMIN));
+        rule(rules, "GET /api/v1/permissions", EnumSet.of(USER_READ));
         rule(rules, "GET /api/v1/departments", SIGNED_IN);
         rule(rules, "POST /api/v1/departments", EnumSet.of(DEPARTMENT_ADMIN));
         rule(rules, "PATCH /api/v1/departments/{id}", EnumSet.of(DEPARTMENT_ADMIN));

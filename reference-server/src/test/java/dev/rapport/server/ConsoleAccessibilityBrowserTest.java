@@ -47,7 +47,8 @@ class ConsoleAccessibilityBrowserTest extends DemoConsole {
                 "agent", List.of("/queue", "/customers?q=杭州", "/customers/" + customerId, "/customers/new",
                         "/tickets/new?customerId=" + customerId, "/tickets/" + ticketId, "/follow-ups"),
                 "supervisor", List.of("/monitor", "/improvements", "/reports"),
-                "admin", List.of("/admin/users", "/admin/departments", "/admin/sla", "/admin/ticket-types"));
+                "admin", List.of("/admin/users", "/admin/roles", "/admin/departments", "/admin/sla",
+                        "/admin/ticket-types"));
         var problems = new ArrayList<String>();
         for (var role : views.entrySet()) {
             browser.login(role.getKey(), "en");

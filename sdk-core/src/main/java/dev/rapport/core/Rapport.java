@@ -22,6 +22,7 @@ import dev.rapport.api.followup.FollowUpPlan;
 import dev.rapport.api.followup.FollowUps;
 import dev.rapport.api.security.Authentication;
 import dev.rapport.api.security.Departments;
+import dev.rapport.api.security.Roles;
 import dev.rapport.api.security.Users;
 import dev.rapport.api.sla.SlaPolicy;
 import dev.rapport.api.sla.SlaSettings;
@@ -68,6 +69,7 @@ import dev.rapport.core.security.AuthenticationService;
 import dev.rapport.core.security.DepartmentService;
 import dev.rapport.core.security.LoginThrottle;
 import dev.rapport.core.security.PasswordHasher;
+import dev.rapport.core.security.RoleService;
 import dev.rapport.core.security.SessionCache;
 import dev.rapport.core.security.UserService;
 import dev.rapport.core.status.StatusLinkSettings;
@@ -136,6 +138,7 @@ public final class Rapport implements AutoCloseable {
     private final CustomerService customers;
     private final TicketService tickets;
     private final UserService users;
+    private final RoleService roles;
     private final DepartmentService departments;
     private final AuthenticationService authentication;
     private final TicketTypeService ticketTypes;
@@ -206,6 +209,7 @@ public final class Rapport implements AutoCloseable {
         // Shared, so that a change of a user on this node reaches the sessions the authentication keeps checked.
         var recentSessions = new SessionCache();
         this.users = new UserService(transactions, clock, ids, passwords, recentSessions);
+        this.roles = new RoleService(transactions, clock, recentSessions);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,
                 new LoginThrottle(transactions, clock, b.loginThrottle), b.sessionTtl, tally, recentSessions);
@@ -267,6 +271,11 @@ public final class Rapport implements AutoCloseable {
 
     public Users users() {
         return users;
+    }
+
+    /** The roles admins define; the five of SPEC §2 exist from the first start. */
+    public Roles roles() {
+        return roles;
     }
 
     public Departments departments() {

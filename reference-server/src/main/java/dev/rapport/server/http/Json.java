@@ -15,6 +15,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.rapport.api.Identifier;
 import dev.rapport.api.improvement.Improvement;
+import dev.rapport.api.security.Permission;
 import dev.rapport.api.ticket.TicketSla;
 
 import java.io.IOException;
@@ -56,6 +57,14 @@ public final class Json {
                 } else {
                     gen.writeString(text, 0, length);
                 }
+            }
+        });
+        // A permission as the API names it everywhere ("ticket.read.all"), not as the enum constant.
+        ids.addSerializer(Permission.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Permission permission, JsonGenerator gen, SerializerProvider provider)
+                    throws IOException {
+                gen.writeString(permission.key());
             }
         });
         ids.setMixInAnnotation(TicketSla.class, TicketSlaJson.class);

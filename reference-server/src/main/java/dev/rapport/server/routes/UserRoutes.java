@@ -2,7 +2,10 @@ package dev.rapport.server.routes;
 
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.NewUser;
+import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Role;
+import dev.rapport.api.security.RoleDefinition;
+import dev.rapport.api.security.Roles;
 import dev.rapport.api.security.Tier;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.security.UserUpdate;
@@ -14,8 +17,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -26,10 +28,12 @@ import java.util.Set;
  */
 public final class UserRoutes implements HttpService {
     private final Users users;
+    private final Roles roles;
     private final Exchange http;
 
-    public UserRoutes(Users users, Exchange http) {
+    public UserRoutes(Users users, Roles roles, Exchange http) {
         this.users = users;
+        this.roles = roles;
         this.http = http;
     }
 
@@ -67,7 +71,7 @@ public final class UserRoutes implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         var actor = http.actor(req);
         var body = http.body(req);
-        var roles = roles(body).orElse(EnumSet.noneOf(Role.class));
+        var roles = roles(actor, body).orElse(Set.of());
         var user = new NewUser(body.text("employeeId"), body.text("name"),
                 body.optionalText("departmentId").filter(s -> !s.isBlank()).map(DepartmentId::of).orElse(null),
                 roles, body.enumValue("tier", Tier.class), body.text("password"), body.optionalText("email").orElse(null),
@@ -84,7 +88,7 @@ public final class UserRoutes implements HttpService {
         var actor = http.actor(req);
         var body = http.body(req);
         var update = new UserUpdate(body.version(), body.optionalText("name"),
-                body.optionalText("departmentId").filter(s -> !s.isBlank()).map(DepartmentId::of), roles(body),
+                body.optionalText("departmentId").filter(s -> !s.isBlank()).map(DepartmentId::of), roles(actor, body),
                 body.optionalEnum("tier", Tier.class), body.optionalBool("active"),
                 body.has("email") ? Optional.of(body.optionalText("email").orElse("")) : Optional.empty());
         body.requireValid();
@@ -107,20 +111,22 @@ public final class UserRoutes implements HttpService {
         res.status(204).send();
     }
 
-    /** The roles named in {@code roles}; empty when the field is absent. */
-    private static Optional<Set<Role>> roles(JsonBody body) {
+    /** The roles named in {@code roles}, each of which must exist; empty when the field is absent. */
+    private Optional<Set<Role>> roles(Actor actor, JsonBody body) {
         var names = body.texts("roles");
         if (names == null) {
             return Optional.empty();
         }
-        var roles = EnumSet.noneOf(Role.class);
+        // The service checks too, but only here is the position of an unknown name still known.
+        var known = this.roles.list(actor).stream().map(RoleDefinition::name).toList();
+        var named = new LinkedHashSet<Role>();
         for (int i = 0; i < names.size(); i++) {
-            try {
-                roles.add(Role.valueOf(names.get(i)));
-            } catch (IllegalArgumentException e) {
-                body.error("roles[" + i + "]", "must be one of " + Arrays.toString(Role.values()));
+            if (known.contains(names.get(i))) {
+                named.add(Role.of(names.get(i)));
+            } else {
+                body.error("roles[" + i + "]", "must be one of " + known + " (GET /api/v1/roles)");
             }
         }
-        return Optional.of(roles);
+        return Optional.of(named);
     }
 }

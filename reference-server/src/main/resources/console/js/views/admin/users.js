@@ -6,16 +6,15 @@ import { label } from '../../format.js';
 import { t } from '../../i18n.js';
 import { session } from '../../session.js';
 
-const ROLES = ['AGENT', 'EXPERT', 'ACCOUNT_MANAGER', 'SUPERVISOR', 'ADMIN'];
 const TIERS = ['FRONT_LINE', 'EXPERT', 'ACCOUNT_MANAGER'];
 const LOCALES = ['zh-CN', 'en'];
 
-/** A group of role checkboxes under one legend, with the slot for the server's error about roles. */
-function roleChoice(chosen = []) {
+/** A group of checkboxes for the roles there are, under one legend, with the slot for the server's error about roles. */
+function roleChoice(roles, chosen = []) {
     const errorId = uid('roles-error');
     return h('fieldset', { class: 'field role-choice', dataset: { field: 'roles' }, 'aria-describedby': errorId },
         h('legend', {}, t('users.roles'), h('span', { class: 'required', 'aria-hidden': 'true' }, ' *')),
-        h('div', { class: 'choices' }, ROLES.map(role => {
+        h('div', { class: 'choices' }, roles.map(role => {
             const id = uid('role');
             return h('span', { class: 'field-check' },
                 h('input', { id, type: 'checkbox', name: 'role', value: role, checked: chosen.includes(role) }),
@@ -34,6 +33,8 @@ function body(form) {
 
 export default async function users({ main }) {
     const departments = await directory.departments();
+    // The roles admins defined (Roles view), the five built-in ones among them.
+    const roleNames = (await api.get('/api/v1/roles')).items.map(r => r.name);
     const departmentOptions = [['', ''], ...Object.values(departments).map(d => [d.id, d.name])];
     const list = h('div');
     const editor = h('div', { 'aria-live': 'polite' });
@@ -71,7 +72,7 @@ export default async function users({ main }) {
                     value: user.tier }),
                 field('email', t('users.email'), { kind: 'email', value: user.email || '' }),
                 field('active', t('users.activeLabel'), { kind: 'checkbox', value: user.active })),
-            roleChoice(user.roles),
+            roleChoice(roleNames, user.roles),
             h('div', { class: 'actions' },
                 h('button', { type: 'submit', class: 'primary' }, t('common.save')),
                 h('button', { type: 'button', onclick: () => editor.replaceChildren() }, t('common.cancel'))));
@@ -107,7 +108,7 @@ export default async function users({ main }) {
                 field('email', t('users.email'), { kind: 'email', autocomplete: 'off' }),
                 field('locale', t('users.locale'), { kind: 'select',
                     options: LOCALES.map(v => [v, t(`common.language.${v}`)]) })),
-            roleChoice(['AGENT']),
+            roleChoice(roleNames, ['AGENT']),
             h('div', { class: 'actions' },
                 h('button', { type: 'submit', class: 'primary' }, t('users.create')),
                 h('button', { type: 'button', onclick: () => { creator.hidden = true; } }, t('common.cancel'))));

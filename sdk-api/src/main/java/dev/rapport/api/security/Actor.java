@@ -25,9 +25,12 @@ public record Actor(UserId userId, Optional<DepartmentId> departmentId, Set<Perm
         permissions = Set.copyOf(permissions);
     }
 
-    /** The actor of a user, with the permissions of the user's roles. */
+    /**
+     * The actor of a user, with the permissions of the user's roles as they were defined when the user was read
+     * ({@link User#permissions()}).
+     */
     public static Actor of(User user) {
-        return new Actor(user.id(), user.departmentId(), Role.permissionsOf(user.roles()));
+        return new Actor(user.id(), user.departmentId(), user.permissions());
     }
 
     /** The host application itself: every permission, recorded as user {@code system}. */

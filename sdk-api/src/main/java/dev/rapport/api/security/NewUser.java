@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A user to create, bound to a department and roles by the admin who creates it. Fields are checked by
- * {@link Users#create}, which names every invalid one.
+ * A user to create, bound to a department and to roles that exist ({@link Roles}) by the admin who creates it. Fields
+ * are checked by {@link Users#create}, which names every invalid one.
  *
  * @param password the initial password in clear; hashed before storage, never logged
  * @param email    where notifications reach the user; null or blank for none

@@ -1,53 +1,85 @@
 package dev.rapport.api.security;
 
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.Set;
+import dev.rapport.api.Identifier;
 
-import static dev.rapport.api.security.Permission.*;
+import java.util.List;
+import java.util.regex.Pattern;
 
-/** A named bundle of permissions (SPEC §2). A user may hold several roles. */
-public enum Role {
+/**
+ * The name of a role: a named bundle of permissions (SPEC §2) that an admin defines, see {@link Roles}. A user may
+ * hold several. The permissions a role grants are data ({@link RoleDefinition}), looked up whenever a user's permissions
+ * are; this type only names the role, so that {@code Set.of(Role.AGENT)} reads as it always has.
+ *
+ * <p>The five roles of SPEC §2 exist from the first start, with the constants below; they may be edited like any
+ * other.
+ *
+ * @param name letters, digits, dashes and underscores, starting with a letter; at most {@link #MAX_LENGTH}
+ */
+public record Role(String name) implements Identifier, Comparable<Role> {
+    /** The longest role name. */
+    public static final int MAX_LENGTH = 40;
+    /** What a role name must look like. */
+    public static final String NAME_RULE = "must be 1 to " + MAX_LENGTH
+            + " letters, digits, dashes or underscores, starting with a letter";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0," + (MAX_LENGTH - 1) + "}");
+
     /**
      * Front line: customers, the tickets of the own department, the status of every ticket of the customers it serves,
      * the own follow-ups.
      */
-    AGENT(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_READ_FRONT_LINE,
-            TICKET_WORK, USER_READ, FOLLOW_UP_WORK, IMPROVEMENT_READ)),
+    public static final Role AGENT = new Role("AGENT");
     /** Tier 2: works escalated tickets and the own follow-ups; sees customers without their contact details. */
-    EXPERT(EnumSet.of(CUSTOMER_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, TICKET_ACCEPT, USER_READ, FOLLOW_UP_WORK,
-            IMPROVEMENT_READ)),
+    public static final Role EXPERT = new Role("EXPERT");
     /** Tier 3: key accounts and their follow-ups. */
-    ACCOUNT_MANAGER(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_WORK, USER_READ,
-            FOLLOW_UP_WORK, IMPROVEMENT_READ)),
-    /** Assigns and reassigns, watches every ticket, merges duplicate customers and the department's follow-ups, runs improvements. */
-    SUPERVISOR(EnumSet.of(CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_MERGE, CUSTOMER_PII_READ, TICKET_CREATE, TICKET_READ, TICKET_READ_ALL,
-            TICKET_WORK, TICKET_WORK_ALL, TICKET_ASSIGN, TICKET_REASSIGN_OWNED, TICKET_ACCEPT, USER_READ,
-            FOLLOW_UP_WORK, FOLLOW_UP_WORK_DEPARTMENT, REPORT_READ, IMPROVEMENT_READ, IMPROVEMENT_MANAGE)),
-    /**
-     * Users, departments, catalogs, event delivery, improvements and customer merges; reads everything, works no tickets, oversees all
-     * follow-ups.
-     */
-    ADMIN(EnumSet.of(USER_READ, USER_ADMIN, DEPARTMENT_ADMIN, SLA_ADMIN, CATALOG_ADMIN, EVENTS_ADMIN, CUSTOMER_READ,
-            CUSTOMER_MERGE,
-            TICKET_READ, TICKET_READ_ALL, FOLLOW_UP_WORK_ALL, REPORT_READ, REPORT_READ_ALL, IMPROVEMENT_READ,
-            IMPROVEMENT_MANAGE));
+    public static final Role ACCOUNT_MANAGER = new Role("ACCOUNT_MANAGER");
+    /** Assigns and reassigns, watches every ticket, merges duplicate customers, runs improvements. */
+    public static final Role SUPERVISOR = new Role("SUPERVISOR");
+    /** Users, roles, departments, catalogs, event delivery; reads everything, works no tickets. */
+    public static final Role ADMIN = new Role("ADMIN");
 
-    private final Set<Permission> permissions;
+    /** The five roles of SPEC §2, created on the first start. */
+    public static final List<Role> BUILT_IN = List.of(AGENT, EXPERT, ACCOUNT_MANAGER, SUPERVISOR, ADMIN);
 
-    Role(Set<Permission> permissions) {
-        this.permissions = Collections.unmodifiableSet(permissions);
+    /** @throws IllegalArgumentException when the name breaks {@link #NAME_RULE} */
+    public Role {
+        if (!isValidName(name)) {
+            throw new IllegalArgumentException("role name " + NAME_RULE);
+        }
     }
 
-    /** The permissions this role grants. */
-    public Set<Permission> permissions() {
-        return permissions;
+    /** The role with this name. @throws IllegalArgumentException when the name breaks {@link #NAME_RULE} */
+    public static Role of(String name) {
+        return new Role(name);
     }
 
-    /** The union of the permissions of {@code roles}. */
-    public static Set<Permission> permissionsOf(Set<Role> roles) {
-        var all = EnumSet.noneOf(Permission.class);
-        roles.forEach(r -> all.addAll(r.permissions));
-        return Collections.unmodifiableSet(all);
+    /** The same as {@link #of}, as the enum this type once was spelled it. */
+    public static Role valueOf(String name) {
+        return of(name);
+    }
+
+    /** Whether {@code name} may name a role. */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /** Whether this is one of {@link #BUILT_IN}. */
+    public boolean isBuiltIn() {
+        return BUILT_IN.contains(this);
+    }
+
+    /** The name, as clients see it. */
+    @Override
+    public String value() {
+        return name;
+    }
+
+    @Override
+    public int compareTo(Role other) {
+        return name.compareTo(other.name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param version      the version the change was based on; a stale one is refused
  * @param departmentId the department the user now works in; must exist
- * @param roles        the complete new set of roles; at least one
+ * @param roles        the complete new set of roles, each one that exists ({@link Roles}); at least one
  * @param active       false keeps the user from logging in and ends the sessions they have
  * @param email        where notifications reach the user; a blank text removes the address
  */

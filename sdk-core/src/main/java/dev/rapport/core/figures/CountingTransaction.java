@@ -21,6 +21,7 @@ import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.RateLimitStore;
 import dev.rapport.api.spi.storage.StatusLinkStore;
 import dev.rapport.api.spi.storage.ReportStore;
+import dev.rapport.api.spi.storage.RoleStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.SlaSettingsStore;
 import dev.rapport.api.spi.storage.SuggestionStore;
@@ -99,6 +100,11 @@ final class CountingTransaction implements Transaction {
     @Override
     public UserStore users() {
         return tx.users();
+    }
+
+    @Override
+    public RoleStore roles() {
+        return tx.roles();
     }
 
     @Override

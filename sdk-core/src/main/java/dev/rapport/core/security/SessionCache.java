@@ -12,9 +12,10 @@ import java.util.function.LongSupplier;
 /**
  * The sessions this node checked lately, by token hash, each kept for at most {@link #TTL}: without it every request
  * reads its session and user from the database, a transaction and two queries that cost more than many a request's
- * own work. A session revoked, a user deactivated or a role withdrawn on another node therefore takes effect here
- * within {@link #TTL} (docs/operations.md states it); on this node the services that make those changes forget the
- * user's entries as they make them, and a session's own expiry is checked on every hit.
+ * own work. A session revoked, a user deactivated, a role withdrawn or a role's permissions changed on another node
+ * therefore takes effect here within {@link #TTL} (docs/operations.md states it); on this node the services that make
+ * those changes forget the entries concerned as they make them (every entry, for a role's permissions), and a
+ * session's own expiry is checked on every hit.
  */
 public final class SessionCache {
     /** How long a checked session is trusted without asking the database again. */
@@ -61,6 +62,11 @@ public final class SessionCache {
     /** Forgets one session: it was revoked on this node. */
     void forget(String tokenHash) {
         entries.remove(tokenHash);
+    }
+
+    /** Forgets every session: a role, which any of them may hold, changed on this node. */
+    void forgetAll() {
+        entries.clear();
     }
 
     /** Forgets every session of a user whose account, roles or password changed on this node. */

@@ -10,6 +10,8 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.NewUser;
 import dev.rapport.api.security.Permission;
 import dev.rapport.api.security.Role;
+import dev.rapport.api.security.RoleDefinition;
+import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.security.Tier;
 import dev.rapport.api.security.User;
 import dev.rapport.api.security.UserId;
@@ -24,12 +26,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Users: creation by admins, lookup, and the first admin of an empty installation. */
 public final class UserService implements Users {
@@ -81,7 +85,7 @@ public final class UserService implements Users {
         String name = checks.text("name", request.name(), 200, true);
         checks.require("departmentId", request.departmentId());
         if (request.roles().isEmpty()) {
-            checks.add("roles", "needs at least one of " + java.util.Arrays.toString(Role.values()));
+            checks.add("roles", "needs at least one role (GET /api/v1/roles lists them)");
         }
         if (request.password() == null || request.password().length() < MIN_PASSWORD
                 || request.password().length() > PasswordRules.MAX) {
@@ -100,6 +104,7 @@ public final class UserService implements Users {
             if (request.departmentId() != null && tx.departments().find(request.departmentId()).isEmpty()) {
                 checks.add("departmentId", "is not a known department");
             }
+            checkRolesExist(tx, checks, request.roles());
             checks.throwIfAny();
             if (tx.users().credentials(employeeId).isPresent()) {
                 throw ConflictException.duplicate("user", "employee id " + employeeId);
@@ -114,7 +119,7 @@ public final class UserService implements Users {
                     .added("tier", user.tier())
                     .added("email", user.email()).added("locale", user.locale().toLanguageTag())
                     .entry("user", user.id().value(), user.createdAt(), actor, "user.created"));
-            return user;
+            return granted(tx, user);
         });
     }
 
@@ -143,7 +148,8 @@ public final class UserService implements Users {
                 return user;
             }
             var changed = new User(user.id(), user.employeeId(), user.name(), user.departmentId(), user.roles(),
-                    user.tier(), user.active(), user.createdAt(), user.version() + 1, user.email(), locale);
+                    user.tier(), user.active(), user.createdAt(), user.version() + 1, user.email(), locale,
+                    user.permissions());
             if (!tx.users().update(changed, user.version())) {
                 throw ConflictException.staleVersion("user", user.id().value(), user.version(), user.version() + 1);
             }
@@ -161,7 +167,7 @@ public final class UserService implements Users {
         var checks = FieldChecks.create();
         var name = update.name().map(n -> checks.text("name", n, 200, true));
         if (update.roles().isPresent() && update.roles().get().isEmpty()) {
-            checks.add("roles", "needs at least one of " + java.util.Arrays.toString(Role.values()));
+            checks.add("roles", "needs at least one role (GET /api/v1/roles lists them)");
         }
         var email = update.email().map(e -> Optional.ofNullable(checks.text("email", e, 254, false)));
         email.flatMap(e -> e).filter(e -> !checks.has("email") && !EMAIL.matcher(e).matches()).ifPresent(e ->
@@ -174,18 +180,20 @@ public final class UserService implements Users {
             var user = tx.users().find(id).orElseThrow(() -> NotFoundException.of("user", id.value()));
             update.departmentId().filter(d -> tx.departments().find(d).isEmpty())
                     .ifPresent(d -> checks.add("departmentId", "is not a known department"));
-            if (self && user.roles().contains(Role.ADMIN)
-                    && update.roles().filter(roles -> !roles.contains(Role.ADMIN)).isPresent()) {
-                checks.add("roles", "must keep ADMIN for yourself: another admin must take it from you");
+            update.roles().ifPresent(roles -> checkRolesExist(tx, checks, roles));
+            if (self && !checks.has("roles") && user.permissions().contains(Permission.USER_ADMIN)
+                    && update.roles().filter(roles -> !grants(tx, roles).contains(Permission.USER_ADMIN)).isPresent()) {
+                checks.add("roles", "must keep a role granting " + Permission.USER_ADMIN.key()
+                        + " for yourself: another admin must take it from you");
             }
             checks.throwIfAny();
             if (update.version() != user.version()) {
                 throw ConflictException.staleVersion("user", id.value(), update.version(), user.version());
             }
-            var changed = new User(user.id(), user.employeeId(), name.orElse(user.name()),
+            var changed = granted(tx, new User(user.id(), user.employeeId(), name.orElse(user.name()),
                     update.departmentId().or(user::departmentId), update.roles().orElse(user.roles()),
                     update.tier().orElse(user.tier()), update.active().orElse(user.active()), user.createdAt(),
-                    user.version() + 1, email.orElse(user.email()), user.locale());
+                    user.version() + 1, email.orElse(user.email()), user.locale()));
             var changes = ChangeSet.create().field("name", user.name(), changed.name())
                     .field("departmentId", user.departmentId(), changed.departmentId())
                     .field("roles", new TreeSet<>(user.roles()), new TreeSet<>(changed.roles()))
@@ -196,6 +204,10 @@ public final class UserService implements Users {
             }
             if (!tx.users().update(changed, user.version())) {
                 throw ConflictException.staleVersion("user", id.value(), update.version(), user.version() + 1);
+            }
+            if (user.permissions().contains(Permission.USER_ADMIN)
+                    && !(changed.active() && changed.permissions().contains(Permission.USER_ADMIN))) {
+                RoleService.requireAnAdministrator(tx);
             }
             Instant now = clock.instant();
             // Tokens issued before a deactivation or a loss of rights must not come back with a reactivation.
@@ -231,6 +243,28 @@ public final class UserService implements Users {
         recent.forgetUser(id);
     }
 
+    /** Adds an error naming {@code roles} for each role that does not exist. */
+    private static void checkRolesExist(Transaction tx, FieldChecks checks, Set<Role> roles) {
+        var known = tx.roles().list().stream().map(RoleDefinition::role).collect(Collectors.toSet());
+        var unknown = roles.stream().filter(r -> !known.contains(r)).sorted().map(Role::name).toList();
+        if (!unknown.isEmpty()) {
+            checks.add("roles", "names unknown roles " + unknown + " (GET /api/v1/roles lists them)");
+        }
+    }
+
+    /** The union of the permissions {@code roles} grant as they are defined now. */
+    private static Set<Permission> grants(Transaction tx, Set<Role> roles) {
+        var union = EnumSet.noneOf(Permission.class);
+        tx.roles().list().stream().filter(r -> roles.contains(r.role()))
+                .forEach(r -> union.addAll(r.permissions()));
+        return union;
+    }
+
+    /** {@code user} with the permissions its roles grant as they are defined now. */
+    static User granted(Transaction tx, User user) {
+        return user.withPermissions(grants(tx, user.roles()));
+    }
+
     @Override
     public Page<User> list(Actor actor, PageRequest page) {
         actor.require(Permission.USER_READ);
@@ -254,6 +288,7 @@ public final class UserService implements Users {
             }
             var admin = new User(UserId.of(ids.next()), "admin", "Administrator", Optional.empty(),
                     Set.of(Role.ADMIN), Tier.FRONT_LINE, true, clock.instant(), 1);
+            // A storage whose ADMIN role an admin emptied may hold users, but then this is not reached.
             tx.users().insert(admin, hash);
             tx.audit().append(ChangeSet.create().added("employeeId", "admin").added("roles", admin.roles())
                     .entry("user", admin.id().value(), admin.createdAt(), Actor.system(), "user.created"));

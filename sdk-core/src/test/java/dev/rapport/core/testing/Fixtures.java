@@ -78,7 +78,7 @@ public final class Fixtures {
 
     /** A new active user with {@code role} in {@code department}. */
     public static User user(Rapport rapport, Role role, String department) {
-        var tier = role == Role.EXPERT ? Tier.EXPERT : role == Role.ACCOUNT_MANAGER ? Tier.ACCOUNT_MANAGER : Tier.FRONT_LINE;
+        var tier = Role.EXPERT.equals(role) ? Tier.EXPERT : Role.ACCOUNT_MANAGER.equals(role) ? Tier.ACCOUNT_MANAGER : Tier.FRONT_LINE;
         return rapport.users().create(Actor.system(), new NewUser(role.name().toLowerCase() + SEQUENCE.incrementAndGet(),
                 "Test " + role, DepartmentId.of(department), Set.of(role), tier, PASSWORD));
     }

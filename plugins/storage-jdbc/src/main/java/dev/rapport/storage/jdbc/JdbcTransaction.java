@@ -18,6 +18,7 @@ import dev.rapport.api.spi.storage.LoginFailureStore;
 import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.ReportStore;
+import dev.rapport.api.spi.storage.RoleStore;
 import dev.rapport.api.spi.storage.SessionStore;
 import dev.rapport.api.spi.storage.SlaSettingsStore;
 import dev.rapport.api.spi.storage.SurveyStore;
@@ -41,6 +42,7 @@ final class JdbcTransaction implements Transaction {
     private final InteractionStore interactions;
     private final PurchaseStore purchases;
     private final UserStore users;
+    private final JdbcRoleStore roles;
     private final SessionStore sessions;
     private final LoginFailureStore loginFailures;
     private final DepartmentStore departments;
@@ -70,7 +72,8 @@ final class JdbcTransaction implements Transaction {
         this.tickets = new JdbcTicketStore(handle, json);
         this.interactions = new JdbcInteractionStore(handle, json);
         this.purchases = new JdbcPurchaseStore(handle);
-        this.users = new JdbcUserStore(handle, json);
+        this.roles = new JdbcRoleStore(handle, json);
+        this.users = new JdbcUserStore(handle, json, roles);
         this.sessions = new JdbcSessionStore(handle);
         this.loginFailures = new JdbcLoginFailureStore(handle, dialect);
         this.departments = new JdbcDepartmentStore(handle, dialect);
@@ -117,6 +120,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public UserStore users() {
         return users;
+    }
+
+    @Override
+    public RoleStore roles() {
+        return roles;
     }
 
     @Override

@@ -16,13 +16,15 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 import static dev.rapport.storage.jdbc.JdbcValues.enumValue;
 import static dev.rapport.storage.jdbc.JdbcValues.instant;
 import static dev.rapport.storage.jdbc.JdbcValues.optionalString;
 
-/** Users in {@code users}; roles are a JSON array of role names. */
+/** Users in {@code users}; roles are a JSON array of role names, their permissions those of {@code roles}. */
 final class JdbcUserStore implements UserStore {
     private static final String COLUMNS = "id, employee_id, name, department_id, roles, tier, active, created_at, "
             + "version, email, locale";
@@ -30,10 +32,12 @@ final class JdbcUserStore implements UserStore {
 
     private final Handle handle;
     private final JsonCodec json;
+    private final JdbcRoleStore roles;
 
-    JdbcUserStore(Handle handle, JsonCodec json) {
+    JdbcUserStore(Handle handle, JsonCodec json, JdbcRoleStore roles) {
         this.handle = handle;
         this.json = json;
+        this.roles = roles;
     }
 
     @Override
@@ -45,7 +49,7 @@ final class JdbcUserStore implements UserStore {
                     .bind("employeeId", user.employeeId())
                     .bind("name", user.name())
                     .bind("departmentId", user.departmentId().map(DepartmentId::value).orElse(null))
-                    .bind("roles", json.strings(user.roles().stream().map(Enum::name).sorted().toList()))
+                    .bind("roles", json.strings(user.roles().stream().map(Role::name).sorted().toList()))
                     .bind("tier", user.tier().name())
                     .bind("active", user.active())
                     .bind("createdAt", instant(user.createdAt()))
@@ -71,7 +75,7 @@ final class JdbcUserStore implements UserStore {
                 .bind("id", user.id().value())
                 .bind("name", user.name())
                 .bind("departmentId", user.departmentId().map(DepartmentId::value).orElse(null))
-                .bind("roles", json.strings(user.roles().stream().map(Enum::name).sorted().toList()))
+                .bind("roles", json.strings(user.roles().stream().map(Role::name).sorted().toList()))
                 .bind("tier", user.tier().name())
                 .bind("active", user.active())
                 .bind("email", user.email().orElse(null))
@@ -97,7 +101,8 @@ final class JdbcUserStore implements UserStore {
                         + "WHERE id = :id")
                 .bind("id", id.value())
                 .map((rs, ctx) -> credentials(rs))
-                .findOne();
+                .findOne()
+                .map(this::grantedCredentials);
     }
 
     @Override
@@ -105,7 +110,8 @@ final class JdbcUserStore implements UserStore {
         return handle.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
                 .bind("id", id.value())
                 .map((rs, ctx) -> user(rs))
-                .findOne();
+                .findOne()
+                .map(this::granted);
     }
 
     @Override
@@ -114,7 +120,8 @@ final class JdbcUserStore implements UserStore {
                         + "WHERE employee_id = :employeeId")
                 .bind("employeeId", employeeId)
                 .map((rs, ctx) -> credentials(rs))
-                .findOne();
+                .findOne()
+                .map(this::grantedCredentials);
     }
 
     @Override
@@ -126,7 +133,7 @@ final class JdbcUserStore implements UserStore {
                         + "LIMIT :limit"));
         return query.bind("limit", limit)
                 .map((rs, ctx) -> user(rs))
-                .list();
+                .list().stream().map(this::granted).toList();
     }
 
     @Override
@@ -135,7 +142,26 @@ final class JdbcUserStore implements UserStore {
                         + "ORDER BY employee_id")
                 .bind("department", department.value())
                 .map((rs, ctx) -> user(rs))
-                .list();
+                .list().stream().map(this::granted).toList();
+    }
+
+    @Override
+    public boolean anyActiveWithRoleIn(Set<Role> wanted) {
+        if (wanted.isEmpty()) {
+            return false;
+        }
+        // Roles are a JSON array of names that hold no quote, so '"NAME"' occurs in it exactly when the user has it.
+        var conditions = new StringJoiner(" OR ", "(", ")");
+        var names = wanted.stream().sorted().toList();
+        for (int i = 0; i < names.size(); i++) {
+            conditions.add("roles LIKE :role" + i + " ESCAPE '!'");
+        }
+        var query = handle.createQuery("SELECT 1 FROM users WHERE active = TRUE AND " + conditions + " LIMIT 1");
+        for (int i = 0; i < names.size(); i++) {
+            query.bind("role" + i, "%\"" + names.get(i).name().replace("!", "!!").replace("_", "!_")
+                    .replace("%", "!%") + "\"%");
+        }
+        return query.mapTo(Integer.class).findOne().isPresent();
     }
 
     @Override
@@ -146,14 +172,25 @@ final class JdbcUserStore implements UserStore {
                 .isPresent();
     }
 
+    // The permissions are looked up once the rows are read, as a query inside a row mapper would run while the result
+    // set is still open.
+    private User granted(User user) {
+        return user.withPermissions(roles.permissionsOf(user.roles()));
+    }
+
+    private Credentials grantedCredentials(Credentials credentials) {
+        return new Credentials(granted(credentials.user()), credentials.passwordHash(),
+                credentials.passwordChangeRequired());
+    }
+
     private Credentials credentials(ResultSet rs) throws SQLException {
         return new Credentials(user(rs), rs.getString("password_hash"), rs.getBoolean("password_change_required"));
     }
 
     private User user(ResultSet rs) throws SQLException {
-        var roles = json.strings(rs.getString("roles")).stream().map(Role::valueOf).collect(Collectors.toSet());
+        var held = json.strings(rs.getString("roles")).stream().map(Role::of).collect(Collectors.toSet());
         return new User(UserId.of(rs.getString("id")), rs.getString("employee_id"), rs.getString("name"),
-                optionalString(rs, "department_id").map(DepartmentId::of), roles, enumValue(rs, "tier", Tier.class),
+                optionalString(rs, "department_id").map(DepartmentId::of), held, enumValue(rs, "tier", Tier.class),
                 rs.getBoolean("active"), instant(rs, "created_at"), rs.getLong("version"), optionalString(rs, "email"),
                 Locale.forLanguageTag(rs.getString("locale")));
     }

@@ -17,6 +17,9 @@ public interface Transaction {
     /** Users and their password hashes. */
     UserStore users();
 
+    /** The roles admins define, and the permissions each grants. */
+    RoleStore roles();
+
     /** Login sessions. */
     SessionStore sessions();
 

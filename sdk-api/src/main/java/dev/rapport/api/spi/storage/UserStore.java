@@ -1,13 +1,18 @@
 package dev.rapport.api.spi.storage;
 
 import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.Role;
 import dev.rapport.api.security.User;
 import dev.rapport.api.security.UserId;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Users and their password hashes. Employee ids are unique. */
+/**
+ * Users and their password hashes. Employee ids are unique. Every user read comes with the permissions its roles grant
+ * at that moment ({@link dev.rapport.api.security.User#permissions()}).
+ */
 public interface UserStore {
     /** @throws dev.rapport.api.error.ConflictException when the employee id is taken */
     void insert(User user, String passwordHash);
@@ -42,6 +47,9 @@ public interface UserStore {
 
     /** The users of a department, active or not, ordered by employee id. */
     List<User> ofDepartment(DepartmentId department);
+
+    /** Whether any active user holds one of {@code roles}. */
+    boolean anyActiveWithRoleIn(Set<Role> roles);
 
     /** Whether any user exists. */
     boolean any();

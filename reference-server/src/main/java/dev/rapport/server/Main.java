@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.core.demo.DemoData;
 import dev.rapport.server.demo.DemoClock;
 import dev.rapport.server.health.Readiness;
@@ -51,7 +52,7 @@ public final class Main {
         if (options.attachmentsInDataDir()) {
             builder.config("rapport.blobs.directory", options.attachmentDir().toAbsolutePath().toString());
         }
-        builder.attachmentLimits(options.maxAttachmentBytes(), Rapport.Builder.DEFAULT_ATTACHMENT_TYPES)
+        builder.attachmentLimits(options.maxAttachmentBytes(), RapportBuilder.DEFAULT_ATTACHMENT_TYPES)
                 .config(RapportServer.withStatusLinks(RapportServer.withSurveyLinks(RapportServer.withWebForm(
                         GracefulShutdown.withEventCloseTimeout(options.sdkConfig(), options.shutdownTimeout())),
                         options.publicUrl(port), () -> options.surveySecret().orElseGet(Main::randomSurveySecret)),

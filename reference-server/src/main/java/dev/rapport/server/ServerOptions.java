@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.server.logging.LogFormat;
 import dev.rapport.server.metrics.MetricsSettings;
 
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  * @param idleTimeout        how long a client may keep a connection waiting (idle, or stalled within a request)
  *                           before the server closes it
  * @param pluginsDir         the directory of plugin jars loaded at start (see
- *                           {@code Rapport.Builder.pluginDirectory}), if any
+ *                           {@code RapportBuilder.pluginDirectory}), if any
  * @param metrics            where {@code GET /metrics} is served (the API's port, or a management port) and the
  *                           token it may require
  * @param logFormat          plain text or JSON lines on standard output
@@ -166,7 +167,7 @@ public record ServerOptions(int port, Path dataDir, Optional<String> dbUrl, Opti
                 Optional.ofNullable(values.get("db-password")),
                 Boolean.parseBoolean(values.getOrDefault("demo", "false")),
                 number(values, "max-json-bytes", 1_048_576, 1_024, Integer.MAX_VALUE - 8),
-                number(values, "max-attachment-bytes", Rapport.Builder.DEFAULT_MAX_ATTACHMENT_BYTES, 1,
+                number(values, "max-attachment-bytes", RapportBuilder.DEFAULT_MAX_ATTACHMENT_BYTES, 1,
                         Long.MAX_VALUE),
                 sdkKeys(file),
                 Optional.ofNullable(values.get("public-url")).map(ServerOptions::checkedPublicUrl),

@@ -3,6 +3,7 @@ package dev.rapport.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,7 +51,7 @@ class AttachmentUploadHeapTest {
     @Timeout(60)
     void a200MebibyteUploadDoesNotRaiseTheHeapByMoreThanAFewMebibytes() throws Exception {
         try (var server = new TestServer(TestDatabase.H2, b -> b.config("rapport.blobs.directory", blobs.toString())
-                .attachmentLimits(MAX_BYTES, Rapport.Builder.DEFAULT_ATTACHMENT_TYPES))) {
+                .attachmentLimits(MAX_BYTES, RapportBuilder.DEFAULT_ATTACHMENT_TYPES))) {
             String agent = server.login("agent");
             String attachments = AttachmentsOverHttpTest.openTicket(server, agent) + "/attachments";
             var sent = MessageDigest.getInstance("SHA-256");
@@ -75,7 +76,7 @@ class AttachmentUploadHeapTest {
     void a64MebibyteUploadIntoTheDatabaseDoesNotRaiseTheHeapByMoreThanAFewMebibytes() throws Exception {
         long size = 64L * 1024 * 1024;
         try (var server = new TestServer(TestDatabase.POSTGRES,
-                b -> b.attachmentLimits(size, Rapport.Builder.DEFAULT_ATTACHMENT_TYPES))) {
+                b -> b.attachmentLimits(size, RapportBuilder.DEFAULT_ATTACHMENT_TYPES))) {
             String agent = server.login("agent");
             String attachments = AttachmentsOverHttpTest.openTicket(server, agent) + "/attachments";
             var sent = MessageDigest.getInstance("SHA-256");

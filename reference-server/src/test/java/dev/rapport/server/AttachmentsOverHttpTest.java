@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class AttachmentsOverHttpTest {
 
     private TestServer start(TestDatabase db) {
         return new TestServer(db, b -> b.config("rapport.blobs.directory", blobs().toString())
-                .attachmentLimits(LIMIT, Rapport.Builder.DEFAULT_ATTACHMENT_TYPES));
+                .attachmentLimits(LIMIT, RapportBuilder.DEFAULT_ATTACHMENT_TYPES));
     }
 
     @StorageTest

@@ -26,7 +26,7 @@ class ChannelsOverHttpTest {
         return new TestServer(db, ChannelsOverHttpTest::configure);
     }
 
-    private static dev.rapport.core.Rapport.Builder configure(dev.rapport.core.Rapport.Builder builder) {
+    private static dev.rapport.core.RapportBuilder configure(dev.rapport.core.RapportBuilder builder) {
         return builder
                 .config("rapport.channels.team-chat.type", "chat-webhook")
                 .config("rapport.channels.team-chat.secret", CHAT_SECRET)

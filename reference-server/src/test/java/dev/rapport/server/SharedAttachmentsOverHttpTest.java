@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through one node downloads through the other and is deleted for both.
  */
 class SharedAttachmentsOverHttpTest {
-    private static final UnaryOperator<Rapport.Builder> LIMITS =
-            b -> b.attachmentLimits(1024 * 1024, Rapport.Builder.DEFAULT_ATTACHMENT_TYPES);
+    private static final UnaryOperator<RapportBuilder> LIMITS =
+            b -> b.attachmentLimits(1024 * 1024, RapportBuilder.DEFAULT_ATTACHMENT_TYPES);
 
     @Test
     void anAttachmentUploadedThroughOneNodeDownloadsThroughTheOther() throws Exception {

@@ -3,6 +3,7 @@ package dev.rapport.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.core.demo.DemoData;
 import dev.rapport.server.health.Readiness;
 import dev.rapport.server.metrics.MetricsSettings;
@@ -45,12 +46,12 @@ final class TestServer implements AutoCloseable {
     }
 
     /** The same, with the SDK's builder adjusted first, e.g. for attachment limits or the blob directory. */
-    TestServer(TestDatabase db, UnaryOperator<Rapport.Builder> adjust) {
+    TestServer(TestDatabase db, UnaryOperator<RapportBuilder> adjust) {
         this(db.fresh(), adjust, false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
     /** Another node on the database of {@code first}, as behind a load balancer. */
-    static TestServer nextTo(TestServer first, UnaryOperator<Rapport.Builder> adjust) {
+    static TestServer nextTo(TestServer first, UnaryOperator<RapportBuilder> adjust) {
         return new TestServer(first.database, adjust, false, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
@@ -60,7 +61,7 @@ final class TestServer implements AutoCloseable {
     }
 
     /** The same, with the SDK's builder adjusted first, e.g. with a notifier the test listens to. */
-    static TestServer demo(TestDatabase db, UnaryOperator<Rapport.Builder> adjust) {
+    static TestServer demo(TestDatabase db, UnaryOperator<RapportBuilder> adjust) {
         return new TestServer(db.fresh(), adjust, true, ServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 
@@ -69,7 +70,7 @@ final class TestServer implements AutoCloseable {
         return new TestServer(db.fresh(), UnaryOperator.identity(), false, idleTimeout);
     }
 
-    private TestServer(DatabaseCoordinates coordinates, UnaryOperator<Rapport.Builder> adjust, boolean demo,
+    private TestServer(DatabaseCoordinates coordinates, UnaryOperator<RapportBuilder> adjust, boolean demo,
                        Duration idleTimeout) {
         database = coordinates;
         // No background SLA or follow-up scan: the test's clock stands still unless the test moves it.

@@ -111,11 +111,11 @@ class AttachmentConfigurationTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Rapport.builder().attachmentLimits(10, Set.of("text plain")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("text plain");
-        assertThat(Rapport.Builder.DEFAULT_ATTACHMENT_TYPES).contains("application/pdf", "image/png", "text/plain")
+        assertThat(RapportBuilder.DEFAULT_ATTACHMENT_TYPES).contains("application/pdf", "image/png", "text/plain")
                 .doesNotContain("text/html", "image/svg+xml", "application/octet-stream");
     }
 
-    private static Rapport.Builder onDatabase(DatabaseCoordinates db) {
+    private static RapportBuilder onDatabase(DatabaseCoordinates db) {
         return Rapport.builder().jdbcUrl(db.url()).jdbcCredentials(db.user(), db.password());
     }
 

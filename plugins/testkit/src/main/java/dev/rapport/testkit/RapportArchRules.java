@@ -49,7 +49,7 @@ public final class RapportArchRules {
                             && !c.getName().equals("dev.rapport.api.spi.channel.InboundRequest")
                             || c.getPackageName().startsWith("dev.rapport.core")
                             && !c.getName().equals("dev.rapport.core.Rapport")
-                            && !c.getName().equals("dev.rapport.core.Rapport$Builder")
+                            && !c.getName().equals("dev.rapport.core.RapportBuilder")
                             && !c.getName().equals("dev.rapport.core.demo.DemoData")))
             .as("the reference server holds no domain rules: it calls sdk-api services through Rapport");
 

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Files attached to tickets (SPEC §4). The bytes go to the blob store, streamed and never held in memory whole,
  * under a key the store chooses; the metadata, an audit entry and an {@code AttachmentAdded} event commit together.
- * Size and media-type limits are the host's ({@code Rapport.Builder.attachmentLimits}).
+ * Size and media-type limits are the host's ({@code RapportBuilder.attachmentLimits}).
  *
  * <p>Seeing attachments needs {@code ticket.read} for the ticket, adding one {@code ticket.work}, each for tickets
  * of the actor's department or assigned to them unless the actor holds the {@code .all} permission; otherwise

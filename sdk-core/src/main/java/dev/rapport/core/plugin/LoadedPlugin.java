@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * One plugin of the plugins directory, loaded: a jar, or a directory whose jars share one class loader.
  *
  * @param path      the jar or directory
- * @param loader    its own class loader, for {@link dev.rapport.core.Rapport.Builder#pluginLoader(ClassLoader)}
+ * @param loader    its own class loader, for {@link dev.rapport.core.RapportBuilder#pluginLoader(ClassLoader)}
  * @param factories the factories it provides, at least one
  */
 public record LoadedPlugin(Path path, ClassLoader loader, List<PluginFactory<?>> factories) implements AutoCloseable {

@@ -18,7 +18,7 @@ import java.util.ServiceLoader;
 /**
  * The plugin factories one class loader provides through {@link ServiceLoader}, of every extension point: what a
  * host finds in a plugin's own class loader (e.g. one per jar of a plugins directory), as
- * {@link dev.rapport.core.Rapport.Builder#pluginLoader(ClassLoader)} does.
+ * {@link dev.rapport.core.RapportBuilder#pluginLoader(ClassLoader)} does.
  */
 public final class PluginDiscovery {
     /** Every extension point whose factories the SDK looks up by id. */

@@ -4,6 +4,7 @@ import dev.rapport.api.event.CustomerCreated;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.core.testing.Backlog;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.HeardEvents;
@@ -103,7 +104,7 @@ class ClusterDeliveryTest {
         assertThat(other.received()).isEmpty();
     }
 
-    private Rapport.Builder node(DatabaseCoordinates database,
+    private RapportBuilder node(DatabaseCoordinates database,
                                  RecordingNotifier counter, HeardEvents heard) {
         return Fixtures.builder(database, clock).notifier("counter", counter).listener(heard)
                 .config("rapport.events.poll-interval", "50ms");

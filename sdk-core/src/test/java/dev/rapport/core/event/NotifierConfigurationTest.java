@@ -10,6 +10,7 @@ import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.notify.NotifierFactory;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.RecordingNotifier;
 import dev.rapport.core.testing.TestRapports;
@@ -130,7 +131,7 @@ class NotifierConfigurationTest {
                 "rejected: 401 for https://chat.example/hook?token=**** retry never");
     }
 
-    private Rapport.Builder builder() {
+    private RapportBuilder builder() {
         return Fixtures.builder(TestDatabase.H2.fresh(), clock).factory(chat);
     }
 

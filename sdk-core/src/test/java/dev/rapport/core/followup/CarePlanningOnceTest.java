@@ -7,6 +7,7 @@ import dev.rapport.api.customer.MaintenanceLevel;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Role;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.StorageTest;
@@ -80,7 +81,7 @@ class CarePlanningOnceTest {
                 .isEqualTo(CUSTOMERS);
     }
 
-    private Rapport node(Rapport.Builder builder) {
+    private Rapport node(RapportBuilder builder) {
         var node = builder.build();
         nodes.add(node);
         return node;

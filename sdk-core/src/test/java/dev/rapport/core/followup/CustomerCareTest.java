@@ -15,6 +15,7 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.security.User;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.TestRapports;
@@ -53,7 +54,7 @@ class CustomerCareTest {
         start(rapports.builder(db));
     }
 
-    private void start(Rapport.Builder builder) {
+    private void start(RapportBuilder builder) {
         rapport = rapports.start(builder.listener(heard));
         manager = user(rapport, Role.ACCOUNT_MANAGER, "account-management");
     }

@@ -20,6 +20,7 @@ import dev.rapport.api.ticket.TagTicket;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.TestRapports;
@@ -60,7 +61,7 @@ class SuggestionRuleTest {
     private Customer chen;
     private Customer dana;
 
-    private void start(Rapport.Builder builder) {
+    private void start(RapportBuilder builder) {
         rapport = rapports.start(builder.listener(heard));
         supervisor = user(rapport, Role.SUPERVISOR, "after-sales");
         user(rapport, Role.SUPERVISOR, "finance");

@@ -7,6 +7,7 @@ import dev.rapport.api.spi.notify.Notification;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.notify.NotifierFactory;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.testkit.PluginJars;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -225,7 +226,7 @@ class PluginDirectoryTest {
         }
     }
 
-    private Rapport.Builder sdkWithAFileNotifier() {
+    private RapportBuilder sdkWithAFileNotifier() {
         return Rapport.builder().jdbcUrl("jdbc:h2:mem:plugins-" + System.nanoTime())
                 .config("rapport.blobs.directory", work.resolve("blobs").toString())
                 .config("rapport.notifiers.audit-file.type", "file")

@@ -20,6 +20,7 @@ import dev.rapport.api.survey.SurveyAnswer;
 import dev.rapport.api.survey.SurveyState;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.core.testing.FakeSurveyProvider;
 import dev.rapport.core.testing.Fixtures;
 import dev.rapport.core.testing.HeardEvents;
@@ -63,7 +64,7 @@ class SurveyAnswersTest {
         return rapports.start(builder(db));
     }
 
-    private Rapport.Builder builder(TestDatabase db) {
+    private RapportBuilder builder(TestDatabase db) {
         return rapports.builder(db).surveyProvider("link", FakeSurveyProvider.issuing()).listener(heard)
                 .config("rapport.events.poll-interval", "50ms");
     }

@@ -13,6 +13,7 @@ import dev.rapport.api.security.Tier;
 import dev.rapport.api.security.User;
 import dev.rapport.api.ticket.OpenTicket;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
@@ -30,7 +31,7 @@ public final class Fixtures {
     }
 
     /** A builder of a Rapport on a brand-new database of {@code db}, reading time from {@code clock}. */
-    public static Rapport.Builder builder(TestDatabase db, Clock clock) {
+    public static RapportBuilder builder(TestDatabase db, Clock clock) {
         return builder(db.fresh(), clock);
     }
 
@@ -39,7 +40,7 @@ public final class Fixtures {
      * off: tests raise alarms with {@link Rapport#runDueWork()} and read channels with {@code inbox().pollNow()} when
      * they say so.
      */
-    public static Rapport.Builder builder(DatabaseCoordinates coordinates, Clock clock) {
+    public static RapportBuilder builder(DatabaseCoordinates coordinates, Clock clock) {
         var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO)
                 .followUpScanInterval(Duration.ZERO).pollChannels(false);
         if (coordinates.user() != null) {

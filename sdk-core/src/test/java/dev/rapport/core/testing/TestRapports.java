@@ -1,6 +1,7 @@
 package dev.rapport.core.testing;
 
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.Eventually;
@@ -20,7 +21,7 @@ import java.util.Map;
 public final class TestRapports implements AfterEachCallback {
     private final MutableClock clock;
     private final List<Rapport> started = new ArrayList<>();
-    private final Map<Rapport.Builder, DatabaseCoordinates> built = new IdentityHashMap<>();
+    private final Map<RapportBuilder, DatabaseCoordinates> built = new IdentityHashMap<>();
     private final Map<Rapport, DatabaseCoordinates> databases = new IdentityHashMap<>();
 
     public TestRapports(MutableClock clock) {
@@ -33,7 +34,7 @@ public final class TestRapports implements AfterEachCallback {
     }
 
     /** A Rapport from a builder of {@link #builder(TestDatabase)}, changed as the test needs. */
-    public Rapport start(Rapport.Builder builder) {
+    public Rapport start(RapportBuilder builder) {
         var rapport = builder.build();
         started.add(rapport);
         var database = built.remove(builder);
@@ -43,7 +44,7 @@ public final class TestRapports implements AfterEachCallback {
         return rapport;
     }
 
-    public Rapport.Builder builder(TestDatabase db) {
+    public RapportBuilder builder(TestDatabase db) {
         var database = db.fresh();
         var builder = Fixtures.builder(database, clock);
         built.put(builder, database);

@@ -29,6 +29,7 @@ import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.core.testing.HeardEvents;
 import dev.rapport.core.testing.TestRapports;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
@@ -94,7 +95,7 @@ class AttachmentServiceTest {
         start(db, Function.identity());
     }
 
-    private void start(TestDatabase db, Function<Rapport.Builder, Rapport.Builder> adjust) {
+    private void start(TestDatabase db, Function<RapportBuilder, RapportBuilder> adjust) {
         blobs = temp.resolve("blobs");
         rapport = rapports.start(adjust.apply(rapports.builder(db)
                 .config("rapport.blobs.directory", blobs.toString())

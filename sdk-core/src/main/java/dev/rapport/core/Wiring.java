@@ -1,0 +1,247 @@
+package dev.rapport.core;
+
+import dev.rapport.api.event.DomainEvent;
+import dev.rapport.api.event.DomainEventListener;
+import dev.rapport.api.figures.Figures;
+import dev.rapport.api.spi.blob.BlobStore;
+import dev.rapport.api.spi.channel.Replying;
+import dev.rapport.api.spi.storage.Storage;
+import dev.rapport.api.ticket.SlaWatch;
+import dev.rapport.core.channel.ChannelInbox;
+import dev.rapport.core.channel.ChannelInstance;
+import dev.rapport.core.channel.ChannelReplies;
+import dev.rapport.core.customer.CustomerMerge;
+import dev.rapport.core.customer.CustomerRules;
+import dev.rapport.core.customer.CustomerService;
+import dev.rapport.core.customer.InteractionService;
+import dev.rapport.core.customer.PurchaseService;
+import dev.rapport.core.customer.TimelineService;
+import dev.rapport.core.event.DeadLetterService;
+import dev.rapport.core.event.EventDelivery;
+import dev.rapport.core.figures.Tally;
+import dev.rapport.core.followup.FollowUpScan;
+import dev.rapport.core.followup.FollowUpService;
+import dev.rapport.core.followup.RecoveryFollowUp;
+import dev.rapport.core.improvement.ImprovementService;
+import dev.rapport.core.improvement.SuggestionRule;
+import dev.rapport.core.plugin.LoadedPlugin;
+import dev.rapport.core.report.ReportService;
+import dev.rapport.core.routing.TicketRouter;
+import dev.rapport.core.security.AuthenticationService;
+import dev.rapport.core.security.DepartmentService;
+import dev.rapport.core.security.LoginThrottle;
+import dev.rapport.core.security.PasswordHasher;
+import dev.rapport.core.security.RoleService;
+import dev.rapport.core.security.SessionCache;
+import dev.rapport.core.security.UserService;
+import dev.rapport.core.sla.SlaSettingsService;
+import dev.rapport.core.status.StatusLinks;
+import dev.rapport.core.status.StatusService;
+import dev.rapport.core.survey.SurveyIssuing;
+import dev.rapport.core.survey.SurveyService;
+import dev.rapport.core.ticket.AfterClosure;
+import dev.rapport.core.ticket.AttachmentService;
+import dev.rapport.core.ticket.AutoAssignment;
+import dev.rapport.core.ticket.CustomerReplies;
+import dev.rapport.core.ticket.SlaMonitor;
+import dev.rapport.core.ticket.TicketCatalog;
+import dev.rapport.core.ticket.TicketService;
+import dev.rapport.core.ticket.TicketTypeService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The composition root: every service of one {@link Rapport}, made from the assembled plugins and the builder's
+ * settings and wired together here only, and what runs them (the background scans, event delivery, the channel
+ * reading) until {@link #close()}. The facade hands the services out; nothing else makes them.
+ */
+final class Wiring implements AutoCloseable {
+    /** How long {@link #figures()} keeps the gauges it read: a scrape every second costs one read per 5 s. */
+    private static final Duration GAUGE_AGE = Duration.ofSeconds(5);
+
+    final Clock clock;
+    final CustomerService customers;
+    final TicketService tickets;
+    final UserService users;
+    final RoleService roles;
+    final DepartmentService departments;
+    final AuthenticationService authentication;
+    final TicketTypeService ticketTypes;
+    final InteractionService interactions;
+    final PurchaseService purchases;
+    final TimelineService timeline;
+    final AttachmentService attachments;
+    final SlaSettingsService slaSettings;
+    final FollowUpService followUps;
+    final ChannelInbox inbox;
+    final ReportService reports;
+    final ImprovementService improvements;
+    final SurveyService surveys;
+    final StatusService customerStatus;
+    final DeadLetterService deadLetters;
+    private final Storage storage;
+    private final BlobStore blobs;
+    private final EventDelivery delivery;
+    private final Tally tally;
+    private final SlaMonitor slaMonitor;
+    private final FollowUpScan followUpScan;
+    private final List<LoadedPlugin> pluginLoaders;
+    private final ShortCache<Optional<Figures.Gauges>> gauges = new ShortCache<>(GAUGE_AGE);
+
+    /**
+     * @param clock         the rules' clock, ticking in microseconds
+     * @param deliveryClock the event delivery's clock, ticking in microseconds
+     */
+    Wiring(RapportBuilder b, Assembly.Parts parts, Clock clock, Clock deliveryClock) {
+        this.pluginLoaders = List.copyOf(b.loadedPlugins);
+        this.clock = clock;
+        this.storage = parts.storage();
+        this.blobs = parts.blobs();
+        this.delivery = parts.delivery();
+        this.tally = parts.tally();
+        var settings = parts.settings();
+        var channels = parts.channels();
+        b.listeners.forEach(delivery::subscribe);
+        var transactions = new Transactions(storage, delivery::signal, tally);
+        var ids = new IdGenerator(clock);
+        var passwords = new PasswordHasher();
+
+        this.slaSettings = new SlaSettingsService(transactions, clock, b.slaPolicy);
+        var assignment = new AutoAssignment();
+        var catalog = new TicketCatalog();
+        var replying = channels.stream().filter(c -> c.channel() instanceof Replying).map(ChannelInstance::name)
+                .collect(Collectors.toSet());
+        var replies = new ChannelReplies(replying, ids);
+        var issuing = new SurveyIssuing(transactions, clock, ids, settings.surveys(), settings.surveyIssuer(), replies,
+                b.zone);
+        delivery.keepInvitationsWith(issuing);
+        // A resolution goes to the customer with a link to confirm it; the link is made when the reply is sent.
+        // A web form's ticket reaches its customer only by mail, through the mail channel, if they gave an address.
+        var mailChannel = settings.statusLinks().mailChannel().or(() -> {
+            var mail = channels.stream().filter(c -> c.channel() instanceof Replying)
+                    .filter(c -> c.pluginId().filter("email"::equals).isPresent()).map(ChannelInstance::name).toList();
+            return mail.size() == 1 ? Optional.of(mail.getFirst()) : Optional.empty();
+        });
+        var statusLinks = new StatusLinks(clock, settings.statusLinks(), replies, mailChannel
+                .<CustomerReplies>map(name -> (tx, ticket, text, now, actor) -> replies.mail(tx, ticket, name, text, now,
+                        actor)).orElse(CustomerReplies.NONE), b.zone);
+        delivery.fillRepliesWith(statusLinks);
+        this.interactions = new InteractionService(transactions, clock, ids);
+        this.followUps = new FollowUpService(transactions, clock, b.zone, ids, interactions,
+                settings.followUps().plan());
+        // A ticket's closing also asks for its survey and plans its 3-7-30 follow-ups, in the same transaction.
+        this.tickets = new TicketService(transactions, clock, b.zone, ids, slaSettings, new TicketRouter(), assignment,
+                catalog, replies, AfterClosure.inTurn(issuing, followUps::afterClosure), statusLinks,
+                new SuggestionRule(settings.suggestions(), ids, catalog));
+        // A low score opens service recovery (SPEC §6): a follow-up for a supervisor, unless the host decides.
+        this.surveys = new SurveyService(transactions, clock, tickets,
+                b.serviceRecovery != null ? b.serviceRecovery : new RecoveryFollowUp(followUps), settings.surveys(),
+                issuing);
+        this.customerStatus = new StatusService(transactions, clock, tickets, settings.statusLinks());
+        // Shared, so that a change of a user on this node reaches the sessions the authentication keeps checked.
+        var recentSessions = new SessionCache();
+        this.users = new UserService(transactions, clock, ids, passwords, recentSessions);
+        this.roles = new RoleService(transactions, clock, recentSessions);
+        this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
+        this.authentication = new AuthenticationService(transactions, clock, passwords,
+                new LoginThrottle(transactions, clock, b.loginThrottle), b.sessionTtl, tally, recentSessions);
+        this.ticketTypes = new TicketTypeService(transactions, clock, catalog::forget);
+        this.purchases = new PurchaseService(transactions, clock, b.zone, ids, b.keyAccountThreshold);
+        this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),
+                new CustomerMerge(transactions, clock, purchases));
+        this.timeline = new TimelineService(transactions, b.zone);
+        this.attachments = new AttachmentService(transactions, blobs, clock, ids, b.attachmentLimits);
+        this.deadLetters = new DeadLetterService(transactions, deliveryClock, delivery::wakeLanes);
+        this.improvements = new ImprovementService(transactions, clock, b.zone, ids);
+        // SPEC's default departments and ticket types exist from the first start; racing nodes insert them once.
+        transactions.write(tx -> {
+            DepartmentService.DEFAULTS.forEach(tx.departments()::insertIfAbsent);
+            TicketTypeService.DEFAULTS.forEach(tx.ticketTypes()::insertIfAbsent);
+            slaSettings.seed(tx);
+            return null;
+        });
+        this.slaMonitor = new SlaMonitor(transactions, clock, b.slaScanInterval);
+        this.followUpScan = new FollowUpScan(transactions, clock, followUps, settings.followUps().scanInterval(),
+                settings.followUps().planningPause(), settings.followUps().planningLease(), tally);
+        this.inbox = new ChannelInbox(transactions, clock, tickets, customers, channels);
+        this.reports = new ReportService(transactions, b.zone, settings.thresholds());
+    }
+
+    /** Delivers what a crash left undelivered, then what comes; reads the channels unless the host does. */
+    void start(boolean pollChannels) {
+        delivery.start();
+        if (pollChannels) {
+            inbox.start();
+        }
+    }
+
+    int runDueWork() {
+        int alarms = slaMonitor.runDue();
+        followUpScan.runDue();
+        delivery.wakeLanes();
+        return alarms;
+    }
+
+    Figures figures() {
+        var read = gauges.get(this::readGauges);
+        if (read.isEmpty()) {
+            gauges.forget(); // try again at the next call rather than report nothing for the cache's age
+        }
+        return new Figures(tally.counts(), read, storage.pool());
+    }
+
+    private Optional<Figures.Gauges> readGauges() {
+        Instant now = clock.instant();
+        try {
+            return Optional.of(storage.inTransaction(tx -> {
+                var figures = tx.figures();
+                var backlog = figures.backlog();
+                return new Figures.Gauges(figures.slaTickets(SlaWatch.AT_RISK, now),
+                        figures.slaTickets(SlaWatch.OVERDUE, now), backlog.pending(),
+                        backlog.oldestOccurredAt().map(at -> at.isBefore(now) ? Duration.between(at, now)
+                                : Duration.ZERO),
+                        figures.deadLetters(), now);
+            }));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    boolean isHealthy() {
+        return storage.isHealthy();
+    }
+
+    AutoCloseable subscribe(DomainEventListener listener) {
+        return delivery.subscribe(listener);
+    }
+
+    <E extends DomainEvent> AutoCloseable subscribe(Class<E> type, Consumer<? super E> listener) {
+        return delivery.subscribe(event -> {
+            if (type.isInstance(event)) {
+                listener.accept(type.cast(event));
+            }
+        });
+    }
+
+    boolean awaitDelivery(Duration timeout) throws InterruptedException {
+        return delivery.awaitDelivery(timeout);
+    }
+
+    @Override
+    public void close() {
+        inbox.stopReading();
+        slaMonitor.close();
+        followUpScan.close();
+        delivery.close();
+        inbox.close();
+        storage.close();
+        blobs.close();
+        pluginLoaders.forEach(LoadedPlugin::close);
+    }
+}

@@ -42,6 +42,7 @@ import dev.rapport.core.customer.CustomerService;
 import dev.rapport.core.customer.InteractionService;
 import dev.rapport.core.customer.PhoneNumberRule;
 import dev.rapport.core.customer.PurchaseService;
+import dev.rapport.core.customer.ReadingsBackfill;
 import dev.rapport.core.customer.TimelineService;
 import dev.rapport.core.event.DeadLetterService;
 import dev.rapport.core.event.EventDelivery;
@@ -142,6 +143,7 @@ public final class Rapport implements AutoCloseable {
     private final SlaMonitor slaMonitor;
     private final FollowUpService followUps;
     private final FollowUpScan followUpScan;
+    private final ReadingsBackfill readingsBackfill;
     private final ChannelInbox inbox;
     private final ReportService reports;
     private final ImprovementService improvements;
@@ -192,6 +194,7 @@ public final class Rapport implements AutoCloseable {
         this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),
                 new CustomerMerge(transactions, clock, purchases));
         this.timeline = new TimelineService(transactions, b.zone);
+        this.readingsBackfill = ReadingsBackfill.start(transactions, b.readingsBackfillInterval);
         this.attachments = new AttachmentService(transactions, blobs, clock, ids, b.attachmentLimits);
         this.deadLetters = new DeadLetterService(transactions, b.deliveryClock(), delivery::wakeLanes);
         this.improvements = new ImprovementService(transactions, clock, b.zone, ids);
@@ -291,7 +294,8 @@ public final class Rapport implements AutoCloseable {
 
     /**
      * Runs now the scheduled work that is due by the clock (SLA warnings, breaches and escalations; the day's
-     * maintenance and renewal follow-ups, follow-ups falling due or overdue), as the background scans would, and lets
+     * maintenance and renewal follow-ups, follow-ups falling due or overdue; search readings of customers stored
+     * without them), as the background scans would, and lets
      * event delivery look for retries that fell due; for hosts that drive time themselves, such as tests and demos.
      * Deliveries happen on their own threads, after this returns.
      *
@@ -300,6 +304,7 @@ public final class Rapport implements AutoCloseable {
     public int runDueWork() {
         int alarms = slaMonitor.runDue();
         followUpScan.runDue();
+        readingsBackfill.fill();
         delivery.wakeLanes();
         return alarms;
     }
@@ -382,6 +387,7 @@ public final class Rapport implements AutoCloseable {
         inbox.stopReading();
         slaMonitor.close();
         followUpScan.close();
+        readingsBackfill.close();
         delivery.close();
         inbox.close();
         storage.close();
@@ -425,6 +431,7 @@ public final class Rapport implements AutoCloseable {
         private Duration slaScanInterval = Duration.ofSeconds(15);
         private FollowUpPlan followUpPlan = FollowUpPlan.standard();
         private Duration followUpScanInterval = FollowUpSettings.DEFAULT_SCAN_INTERVAL;
+        private Duration readingsBackfillInterval = ReadingsBackfill.INTERVAL;
         private Money keyAccountThreshold = Money.of("500000", "CNY");
         private SuggestionSettings suggestions = SuggestionSettings.standard();
         private LoginThrottle.Policy loginThrottle = LoginThrottle.Policy.DEFAULT;
@@ -603,6 +610,16 @@ public final class Rapport implements AutoCloseable {
          */
         public Builder followUpScanInterval(Duration interval) {
             this.followUpScanInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
+         * How often customers stored without their pinyin search readings (before readings existed) are looked for
+         * and given them, a bounded batch per transaction on a daemon thread. Default 5 seconds; zero turns the
+         * background fill off, leaving {@link Rapport#runDueWork()} to the host.
+         */
+        public Builder readingsBackfillInterval(Duration interval) {
+            this.readingsBackfillInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 

@@ -14,13 +14,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * Writes realistic customers straight into the tables of the jdbc storage with PostgreSQL's COPY: a mix of Chinese
  * and Latin organisations and people, one to three contacts each with a mainland mobile or an E.164 number and an
  * e-mail, the search columns and keys the storage itself would write ({@link CustomerSearchColumns},
- * {@link CustomerSearchKeys}) and the pinyin readings the SDK would give it ({@link PinyinReadings}). Deterministic
+ * {@link CustomerSearchKeys}: words as rows, typo keys on the row) and the pinyin readings the SDK would give it
+ * ({@link PinyinReadings}, on the row). Deterministic
  * for a seed, apart from the ids. Keeps a sample of what it wrote, to build queries from.
  */
 final class CustomerGenerator {
@@ -97,7 +99,7 @@ final class CustomerGenerator {
             }
             write(copy.copyIn("COPY customers (id, code, kind, name, industry, segment, maintenance_level, "
                     + "key_account, tags, created_at, updated_at, version, search_name, search_core, search_text, "
-                    + "search_pii, readings_indexed) "
+                    + "search_pii, readings_indexed, search_keys) "
                     + "FROM STDIN"), customerRows);
             write(copy.copyIn("COPY contacts (id, customer_id, position, name, phone, email, email_key) FROM STDIN"),
                     contactRows);
@@ -137,18 +139,28 @@ final class CustomerGenerator {
                     email == null ? null : email.toLowerCase(Locale.ROOT));
         }
         var search = CustomerSearchColumns.of(name, names, phones, emails);
+        var storageKeys = CustomerSearchKeys.of(name, names);
         String at = "2026-%02d-%02d 09:00:00+00".formatted(1 + random.nextInt(11), 1 + random.nextInt(28));
         row(customers, id, code, organisation ? "ORGANIZATION" : "PERSON", name, "Retail",
                 SEGMENTS[random.nextInt(SEGMENTS.length)], LEVELS[random.nextInt(LEVELS.length)], "f", "[]", at, at,
-                "1", search.name(), search.coreName(), search.text(), search.personalData(), "t");
-        var storageKeys = CustomerSearchKeys.of(name, names);
+                "1", search.name(), search.coreName(), search.text(), search.personalData(), "t",
+                rowKeys(storageKeys, PinyinReadings.of(name, names)));
         String nameLength = Integer.toString(storageKeys.nameLength());
         storageKeys.words().forEach(word -> row(keys, id, "W", word, nameLength, code));
-        storageKeys.typos().forEach(typo -> row(keys, id, "T", typo, nameLength, code));
-        PinyinReadings.of(name, names).forEach(reading -> row(keys, id, "P", reading, nameLength, code));
         if (index % SAMPLE_EVERY == 0) {
             samples.add(new Sample(code, name, chinese, organisation, List.copyOf(parts), List.copyOf(phones)));
         }
+    }
+
+    /**
+     * The typo keys and readings as PostgreSQL keeps them on the row: an array literal of {@code T:} and {@code P:}
+     * keys (letters and digits only, so nothing to quote).
+     */
+    private static String rowKeys(CustomerSearchKeys keys, Set<String> readings) {
+        var all = new ArrayList<String>();
+        keys.typos().forEach(typo -> all.add("T:" + typo));
+        readings.forEach(reading -> all.add("P:" + reading));
+        return "{" + String.join(",", all) + "}";
     }
 
     private String chineseCompany(List<String> parts) {

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
 /**
  * The statements of one customer search page: one per {@link Tier}, run in tier order until the page is full, so
  * that a query found as written by thousands of customers never pays for the later tiers. Every condition is answered
- * by an index on PostgreSQL (the code's B-tree, trigram GIN indexes on the code and the search columns, the B-tree of
- * {@code customer_search_keys}). The tiers of matches found through trigrams sort them by an expression no index
- * provides, so that the planner never walks an index in order hoping to meet matches that turn out to be rare; where
+ * by an index on PostgreSQL (the code's B-tree, trigram GIN indexes on the code and the search columns, the GIN index
+ * of the typo keys and readings on the row, the B-tree of the words in {@code customer_search_keys}); on H2 the keys
+ * are rows of {@code customer_search_keys}, looked up by its B-tree ({@link Dialect#hasKey}). The tiers sort their
+ * matches by an expression no index provides, so that the planner never walks an index in order hoping to meet matches that turn out to be rare; where
  * a word is known to be common (see {@link #COMMON}), the name tier instead walks that word's keys in order.
  *
  * <p>Where {@code q} is the query and {@code t} its {@link SearchText}:
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
  *       data, the phones and e-mails ({@code search_pii}) contain {@code q}'s digits when it looks like a phone
  *       number, {@code t} otherwise;</li>
  *   <li>{@code PINYIN}: {@code q} is Latin letters, spaces and apostrophes only, and without those (lower-cased) is
- *       one of the customer's readings (keys of kind {@code P}); read from the index in the tier's order;</li>
+ *       one of the customer's readings (keys of kind {@code P});</li>
  *   <li>{@code SIMILAR}: {@code search_text} has every word of {@code t}: a spelled word of
  *       {@value CustomerSearchKeys#TYPO_TOLERANT} letters or more one edit away (it shares one of its
  *       {@link CustomerSearchKeys#typoKeys} with a word of the name or a contact's name), any other as written;
@@ -147,9 +148,9 @@ final class CustomerSearchQuery {
         if (READING.matcher(q).matches() && reached(Tier.PINYIN, after)) {
             String reading = q.replaceAll("[' ]", "").toLowerCase(Locale.ROOT);
             if (reading.length() >= READING_MINIMUM) {
-                parameters.put("reading", reading);
-                statements.add(keyed(Tier.PINYIN, customerColumns, "P", "reading",
-                        "TRUE" + none(inContact) + none(inName) + notExact(), after, parameters));
+                parameters.put("reading", dialect.key("P", reading));
+                statements.add(written(Tier.PINYIN, customerColumns, dialect.hasKey("P", List.of("reading"))
+                        + none(inContact) + none(inName) + notExact(), after, parameters));
             }
         }
         if (reached(Tier.SIMILAR, after)) {
@@ -175,11 +176,10 @@ final class CustomerSearchQuery {
                 var names = new ArrayList<String>();
                 for (String key : keys) {
                     String name = "typo" + i + "_" + names.size();
-                    parameters.put(name, key);
-                    names.add(":" + name);
+                    parameters.put(name, dialect.key("T", key));
+                    names.add(name);
                 }
-                everyWord.add("c.id IN (SELECT t.customer_id FROM customer_search_keys t WHERE t.kind = 'T' "
-                        + "AND t.search_key IN (" + String.join(", ", names) + "))");
+                everyWord.add(dialect.hasKey("T", names));
                 typos = true;
             } else {
                 parameters.put("word" + i, dialect.containing(needle(List.of(word))));
@@ -217,8 +217,9 @@ final class CustomerSearchQuery {
     }
 
     /**
-     * A tier of the customers with the key bound as {@code :keyParameter} of {@code kind} that also meet
-     * {@code matches}, in the order of the keys' index: name length, then code. Each customer holds a key once.
+     * A tier of the customers with the key bound as {@code :keyParameter} of {@code kind} in the rows of
+     * {@code customer_search_keys} that also meet {@code matches}, in the order of the keys' index: name length, then
+     * code. Each customer holds a key once.
      */
     private static Statement keyed(Tier tier, String columns, String kind, String keyParameter, String matches,
                                    CustomerMatch.Rank after, Map<String, Object> parameters) {

@@ -12,8 +12,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 
 /**
- * Migration 24.1: writes the storage's search keys (words and typo keys, {@link CustomerSearchKeys}) of the customers
- * stored before version 24. Java, because the keys cannot be computed in SQL. Reads customers and contacts in id
+ * Migration 24.3: writes the storage's search keys (words and typo keys, {@link CustomerSearchKeys}) of the customers
+ * stored before version 24: as rows of {@code customer_search_keys}, the typo keys on the customer row on PostgreSQL
+ * (after 24.2 made the column there). Java, because the keys cannot be computed in SQL. Reads customers and contacts in id
  * order side by side, so that memory stays flat however many there are. The readings are the SDK's: it fills those
  * in the background after start.
  */
@@ -23,7 +24,7 @@ final class FillCustomerSearchKeys implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("24.1");
+        return MigrationVersion.fromVersion("24.3");
     }
 
     @Override
@@ -44,21 +45,25 @@ final class FillCustomerSearchKeys implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
+        boolean keysOnRow = Dialect.of(connection.getMetaData().getDatabaseProductName())
+                .map(Dialect::keysOnRow).orElse(false);
         try (var customers = connection.prepareStatement("SELECT id, code, name FROM customers ORDER BY id");
              var contacts = connection.prepareStatement("SELECT customer_id, name FROM contacts "
                      + "ORDER BY customer_id, position");
              var insert = connection.prepareStatement("INSERT INTO customer_search_keys (customer_id, kind, "
-                     + "search_key, name_length, code) VALUES (?, ?, ?, ?, ?)")) {
+                     + "search_key, name_length, code) VALUES (?, ?, ?, ?, ?)");
+             var onRow = connection.prepareStatement(keysOnRow
+                     ? "UPDATE customers SET search_keys = ? WHERE id = ?" : "SELECT 1")) {
             customers.setFetchSize(FETCH);
             contacts.setFetchSize(FETCH);
             try (ResultSet customerRows = customers.executeQuery(); ResultSet contactRows = contacts.executeQuery()) {
-                fill(customerRows, contactRows, insert);
+                fill(customerRows, contactRows, new Batch(insert), keysOnRow ? new Batch(onRow) : null);
             }
         }
     }
 
-    private static void fill(ResultSet customers, ResultSet contacts, PreparedStatement insert) throws SQLException {
-        var batch = new Batch(insert);
+    /** Writes the keys; the typo keys into {@code onRow} when they are kept on the customer row. */
+    private static void fill(ResultSet customers, ResultSet contacts, Batch batch, Batch onRow) throws SQLException {
         boolean contact = contacts.next();
         while (customers.next()) {
             String id = customers.getString("id");
@@ -73,14 +78,25 @@ final class FillCustomerSearchKeys implements JavaMigration {
             for (String word : keys.words()) {
                 batch.add(id, "W", word, keys.nameLength(), code);
             }
-            for (String typo : keys.typos()) {
-                batch.add(id, "T", typo, keys.nameLength(), code);
+            if (onRow != null) {
+                var statement = onRow.statement();
+                statement.setArray(1, statement.getConnection().createArrayOf("text",
+                        keys.typos().stream().map(t -> Dialect.rowKey("T", t)).toArray()));
+                statement.setString(2, id);
+                onRow.added();
+            } else {
+                for (String typo : keys.typos()) {
+                    batch.add(id, "T", typo, keys.nameLength(), code);
+                }
             }
         }
         batch.flush();
+        if (onRow != null) {
+            onRow.flush();
+        }
     }
 
-    /** The insert, executed every {@link #BATCH} rows. */
+    /** A statement, executed every {@link #BATCH} rows. */
     private static final class Batch {
         private final PreparedStatement insert;
         private int pending;
@@ -95,6 +111,15 @@ final class FillCustomerSearchKeys implements JavaMigration {
             insert.setString(3, key);
             insert.setInt(4, nameLength);
             insert.setString(5, code);
+            added();
+        }
+
+        PreparedStatement statement() {
+            return insert;
+        }
+
+        /** Adds the parameters set on {@link #statement()} to the batch. */
+        void added() throws SQLException {
             insert.addBatch();
             if (++pending == BATCH) {
                 flush();

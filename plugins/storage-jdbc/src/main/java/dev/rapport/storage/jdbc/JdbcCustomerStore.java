@@ -145,25 +145,28 @@ final class JdbcCustomerStore implements CustomerStore {
                 .bind("customerId", customer.id().value())
                 .execute();
         insertContacts(customer);
+        // Readings stay until the SDK replaces them.
         handle.createUpdate("DELETE FROM customer_search_keys WHERE customer_id = :customerId AND kind IN ('W', 'T')")
                 .bind("customerId", customer.id().value())
                 .execute();
         insertKeys(customer);
-        // The readings stay until the SDK replaces them, but sort where the name now puts the customer.
-        handle.createUpdate("UPDATE customer_search_keys SET name_length = :nameLength "
-                        + "WHERE customer_id = :customerId AND kind = 'P'")
-                .bind("nameLength", CustomerSearchColumns.of(customer).name().length())
-                .bind("customerId", customer.id().value())
-                .execute();
         return true;
     }
 
     @Override
     public void indexReadings(CustomerId id, Collection<String> readings) {
+        var distinct = List.copyOf(new LinkedHashSet<>(readings));
+        if (dialect().keysOnRow()) {
+            handle.createUpdate("UPDATE customers SET search_keys = ARRAY(SELECT k FROM unnest(search_keys) k "
+                            + "WHERE k NOT LIKE 'P:%') || CAST(:keys AS TEXT[]), readings_indexed = TRUE WHERE id = :id")
+                    .bindArray("keys", String.class, distinct.stream().map(r -> Dialect.rowKey("P", r)).toList())
+                    .bind("id", id.value())
+                    .execute();
+            return;
+        }
         handle.createUpdate("DELETE FROM customer_search_keys WHERE customer_id = :customerId AND kind = 'P'")
                 .bind("customerId", id.value())
                 .execute();
-        var distinct = new LinkedHashSet<>(readings);
         if (!distinct.isEmpty()) {
             // The order columns come from the stored row, which the keys then sort like.
             var batch = handle.prepareBatch("INSERT INTO customer_search_keys (customer_id, kind, search_key, "
@@ -303,13 +306,24 @@ final class JdbcCustomerStore implements CustomerStore {
                 .toList();
     }
 
-    /** The storage's own search keys of the customer (its readings are the SDK's, see {@link #indexReadings}). */
+    /**
+     * The storage's own search keys of the customer (its readings are the SDK's, see {@link #indexReadings}): the
+     * words as rows; the typo keys as rows on H2 and on the row on PostgreSQL, where readings already there stay.
+     */
     private void insertKeys(Customer customer) {
         var keys = CustomerSearchKeys.of(customer.name(), customer.contacts().stream().map(Contact::name).toList());
         var batch = handle.prepareBatch("INSERT INTO customer_search_keys (customer_id, kind, search_key, name_length, "
                 + "code) VALUES (:customerId, :kind, :key, :nameLength, :code)");
         keys.words().forEach(word -> addKey(batch, customer, "W", word, keys.nameLength()));
-        keys.typos().forEach(typo -> addKey(batch, customer, "T", typo, keys.nameLength()));
+        if (dialect().keysOnRow()) {
+            handle.createUpdate("UPDATE customers SET search_keys = ARRAY(SELECT k FROM unnest(search_keys) k "
+                            + "WHERE k LIKE 'P:%') || CAST(:keys AS TEXT[]) WHERE id = :id")
+                    .bindArray("keys", String.class, keys.typos().stream().map(t -> Dialect.rowKey("T", t)).toList())
+                    .bind("id", customer.id().value())
+                    .execute();
+        } else {
+            keys.typos().forEach(typo -> addKey(batch, customer, "T", typo, keys.nameLength()));
+        }
         if (batch.size() > 0) {
             batch.execute();
         }

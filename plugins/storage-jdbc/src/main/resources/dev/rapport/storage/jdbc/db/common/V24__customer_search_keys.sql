@@ -5,8 +5,9 @@
 --   T  a Latin word of three letters or more of the name or a contact's name, and each of its one-letter deletions
 --      when it has four or more (typos: a query word and a stored word one edit apart share one of these)
 --   P  a reading the SDK computed (pinyin, full and initials), see CustomerStore.indexReadings
--- W and T rows are written by the storage with every insert and update (existing customers: migration 24.1);
--- P rows by the SDK, which fills the customers whose readings_indexed is false in the background.
+-- W and T rows are written by the storage with every insert and update (existing customers: migration 24.3);
+-- P rows by the SDK, which fills the customers whose readings_indexed is false in the background. On PostgreSQL the
+-- T and P keys are kept on the customer row instead (migration 24.2 there).
 CREATE TABLE customer_search_keys (
     customer_id VARCHAR NOT NULL,
     kind        CHAR(1) NOT NULL,

@@ -25,17 +25,18 @@ import java.util.regex.Pattern;
  * by an index on PostgreSQL (the code's B-tree, trigram GIN indexes on the code and the search columns, the GIN index
  * of the typo keys and readings on the row, the B-tree of the words in {@code customer_search_keys}); on H2 the keys
  * are rows of {@code customer_search_keys}, looked up by its B-tree ({@link Dialect#hasKey}). The tiers sort their
- * matches by an expression no index provides, so that the planner never walks an index in order hoping to meet matches that turn out to be rare; where
- * a word is known to be common (see {@link #COMMON}), the name tier instead walks that word's keys in order.
+ * matches by an expression no index provides, so that the planner never walks an index in order hoping to meet
+ * matches that turn out to be rare; where a word is known to be common (see {@link #COMMON}), the name tier instead
+ * walks that word's keys in order.
  *
  * <p>Where {@code q} is the query and {@code t} its {@link SearchText}:
  * <ul>
  *   <li>{@code CODE}: the code is {@code q}, upper-cased (codes are);</li>
  *   <li>{@code NAME}: the name contains {@code t}, or the code contains {@code q} when {@code q} is three or more
  *       letters and digits. When every word of {@code t} is a whole word of at least {@value #COMMON} names, the
- *       names holding its rarest word (as far as counted) as a whole word and containing {@code t}, read from the index of
- *       {@code customer_search_keys} in the tier's order: the first page then costs a page of index entries, not a
- *       sort of hundreds of thousands of matches;</li>
+ *       names holding its rarest word (as far as counted) as a whole word and containing {@code t}, read from the
+ *       index of {@code customer_search_keys} in the tier's order: the first page then costs a page of index
+ *       entries, not a sort of hundreds of thousands of matches;</li>
  *   <li>{@code CONTACT}: the name and contact names ({@code search_text}) contain {@code t}, or, with personal
  *       data, the phones and e-mails ({@code search_pii}) contain {@code q}'s digits when it looks like a phone
  *       number, {@code t} otherwise;</li>

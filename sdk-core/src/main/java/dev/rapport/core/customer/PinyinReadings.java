@@ -15,22 +15,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The search readings of Chinese names: what a user typing pinyin enters to find them. For every run of one to
+ * The search readings of Chinese names: what a user typing pinyin enters to find them. For every run of two to
  * {@value #WINDOW} consecutive Chinese characters of a name, its full pinyin without tones or spaces
- * ({@code 星河} → {@code xinghe}) and, for runs of two or more, its initials, the first letter of each syllable
- * ({@code xh}; {@code 上海星河} → {@code shxh}). A polyphonic character counts with every reading
- * ({@code 银行} → {@code yinhang} and {@code yinxing}), up to {@value #VARIANTS} combinations per run. ü is written
- * {@code v}, as pinyin keyboards take it.
+ * ({@code 星河} → {@code xinghe}) and its initials, the first letter of each syllable ({@code xh}; {@code 上海星河} →
+ * {@code shxh}). A polyphonic character counts with every reading ({@code 银行} → {@code yinhang} and
+ * {@code yinxing}), up to {@value #VARIANTS} combinations per run. ü is written {@code v}, as pinyin keyboards take
+ * it.
  *
- * <p>The storage keeps these as plain strings and matches a query exactly, so the run length bounds what is kept:
- * about 60 strings for a ten-character company name. A query of more than {@value #WINDOW} characters' pinyin
- * finds nothing here; the name itself, in Chinese, is what such a user types.
+ * <p>The storage keeps these as plain strings and matches a query exactly, so what is kept is bounded: about 30
+ * strings for a ten-character company name. Left out, because each would find a large share of all customers and so
+ * cost a sort of tens of thousands of matches without telling them apart: one character alone ({@code wang} would
+ * be every 王), and the legal form a company name ends in ({@code youxiangongsi}, {@code yxgs}). A query of more than
+ * {@value #WINDOW} characters' pinyin finds nothing here; the name itself, in Chinese, is what such a user types.
  */
 public final class PinyinReadings {
     /** The longest run of characters a reading is kept for. */
     static final int WINDOW = 4;
     /** At most this many readings of one run: every reading of up to two polyphonic characters in it, and more. */
     static final int VARIANTS = 16;
+    /** Longest first, so that 股份有限公司 goes as a whole; the storage strips the same forms to compare names. */
+    private static final List<String> LEGAL_FORMS = List.of("股份有限公司", "有限责任公司", "集团有限公司", "有限公司",
+            "集团公司", "株式会社", "公司");
     private static final HanyuPinyinOutputFormat FORMAT = new HanyuPinyinOutputFormat();
 
     static {
@@ -55,7 +60,8 @@ public final class PinyinReadings {
         return readings;
     }
 
-    private static void add(String text, Set<String> readings) {
+    private static void add(String name, Set<String> readings) {
+        String text = withoutLegalForm(name.strip());
         var run = new ArrayList<List<String>>();
         for (int i = 0; i < text.length(); i++) {
             var syllables = syllables(text.charAt(i));
@@ -78,12 +84,21 @@ public final class PinyinReadings {
                 var syllables = run.get(end);
                 full = extend(full, syllables, false);
                 initials = extend(initials, syllables, true);
-                readings.addAll(full);
                 if (end > start) {
+                    readings.addAll(full);
                     readings.addAll(initials);
                 }
             }
         }
+    }
+
+    private static String withoutLegalForm(String name) {
+        for (String form : LEGAL_FORMS) {
+            if (name.endsWith(form)) {
+                return name.substring(0, name.length() - form.length());
+            }
+        }
+        return name;
     }
 
     private static List<String> extend(List<String> prefixes, List<String> syllables, boolean initial) {

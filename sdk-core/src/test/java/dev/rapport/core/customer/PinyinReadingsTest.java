@@ -8,19 +8,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PinyinReadingsTest {
     @Test
-    void everyRunOfUpToFourCharactersIsReadInFullPinyinAndRunsOfTwoOrMoreByTheirInitials() {
+    void everyRunOfTwoToFourCharactersIsReadInFullPinyinAndByItsInitials() {
         var readings = PinyinReadings.of("上海星河贸易有限公司", List.of());
 
-        assertThat(readings).contains("xinghe", "xing", "shanghaixinghe", "xinghemaoyi", "xh", "shxh", "yxgs",
-                "youxiangongsi", "gongsi");
-        assertThat(readings).as("runs of one character have no initials of their own").doesNotContain("x", "s");
+        assertThat(readings).contains("xinghe", "shanghaixinghe", "xinghemaoyi", "maoyi", "xh", "shxh", "xhmy", "my");
+        assertThat(readings).as("one character alone would find every name with it").doesNotContain("xing", "x");
         assertThat(readings).as("five characters are more than a run").doesNotContain("shanghaixinghemao", "shxhm");
+        assertThat(readings).as("the legal form nearly every company ends in")
+                .doesNotContain("youxiangongsi", "yxgs", "gongsi", "gs", "maoyiyou");
         assertThat(readings).allMatch(reading -> reading.matches("[a-z]+"));
     }
 
     @Test
     void aPolyphonicCharacterCountsWithEveryReading() {
         assertThat(PinyinReadings.of("中国银行", List.of())).contains("yinhang", "yinxing", "zgyh", "zgyx");
+        assertThat(PinyinReadings.of("银行有限公司", List.of())).as("行 is also read heng")
+                .containsExactlyInAnyOrder("yinhang", "yinxing", "yinheng", "yh", "yx");
         assertThat(PinyinReadings.of("重庆长安汽车", List.of())).contains("chongqing", "zhongqing", "changan", "zhangan",
                 "cq", "zq");
     }

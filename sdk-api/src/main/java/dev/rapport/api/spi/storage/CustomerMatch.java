@@ -21,8 +21,9 @@ public record CustomerMatch(Customer customer, Rank rank) {
         CONTACT,
         /**
          * The query, without spaces and apostrophes, is a reading of a run of its name or a contact's name: the full
-         * pinyin ({@code xinghe}, {@code xing he}) or the initials ({@code xh}) of one to four Chinese characters, any
-         * reading of a polyphonic character counted.
+         * pinyin ({@code xinghe}, {@code xing he}) or the initials ({@code xh}) of two to four Chinese characters, any
+         * reading of a polyphonic character counted (as the SDK computes them, see {@link
+         * CustomerStore#indexReadings}).
          */
         PINYIN,
         /** The query matches its name or a contact's name with typos, in words of Latin script. */

@@ -140,13 +140,15 @@ final class CustomerGenerator {
         }
         var search = CustomerSearchColumns.of(name, names, phones, emails);
         var storageKeys = CustomerSearchKeys.of(name, names);
+        var readings = PinyinReadings.of(name, names);
         String at = "2026-%02d-%02d 09:00:00+00".formatted(1 + random.nextInt(11), 1 + random.nextInt(28));
         row(customers, id, code, organisation ? "ORGANIZATION" : "PERSON", name, "Retail",
                 SEGMENTS[random.nextInt(SEGMENTS.length)], LEVELS[random.nextInt(LEVELS.length)], "f", "[]", at, at,
                 "1", search.name(), search.coreName(), search.text(), search.personalData(), "t",
-                rowKeys(storageKeys, PinyinReadings.of(name, names)));
+                rowKeys(storageKeys, readings));
         String nameLength = Integer.toString(storageKeys.nameLength());
         storageKeys.words().forEach(word -> row(keys, id, "W", word, nameLength, code));
+        readings.stream().filter(r -> r.length() <= 2).forEach(r -> row(keys, id, "P", r, nameLength, code));
         if (index % SAMPLE_EVERY == 0) {
             samples.add(new Sample(code, name, chinese, organisation, List.copyOf(parts), List.copyOf(phones)));
         }
@@ -159,7 +161,8 @@ final class CustomerGenerator {
     private static String rowKeys(CustomerSearchKeys keys, Set<String> readings) {
         var all = new ArrayList<String>();
         keys.typos().forEach(typo -> all.add("T:" + typo));
-        readings.forEach(reading -> all.add("P:" + reading));
+        // Readings of two letters are rows, read in order (CustomerSearchQuery.readInOrder).
+        readings.stream().filter(reading -> reading.length() > 2).forEach(reading -> all.add("P:" + reading));
         return "{" + String.join(",", all) + "}";
     }
 

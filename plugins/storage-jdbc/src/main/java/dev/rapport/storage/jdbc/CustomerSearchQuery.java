@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  *       data, the phones and e-mails ({@code search_pii}) contain {@code q}'s digits when it looks like a phone
  *       number, {@code t} otherwise;</li>
  *   <li>{@code PINYIN}: {@code q} is Latin letters, spaces and apostrophes only, and without those (lower-cased) is
- *       one of the customer's readings (keys of kind {@code P});</li>
+ *       one of the customer's readings (keys of kind {@code P}); a reading of two letters ({@code xh}), which
+ *       thousands share, is read from the index of {@code customer_search_keys} in the tier's order;</li>
  *   <li>{@code SIMILAR}: {@code search_text} has every word of {@code t}: a spelled word of
  *       {@value CustomerSearchKeys#TYPO_TOLERANT} letters or more one edit away (it shares one of its
  *       {@link CustomerSearchKeys#typoKeys} with a word of the name or a contact's name), any other as written;
@@ -65,6 +66,7 @@ final class CustomerSearchQuery {
     private static final Pattern PHONE_LIKE = Pattern.compile("[+\\d\\s\\-.()]+");
     private static final Pattern READING = Pattern.compile("[A-Za-z' ]+");
     private static final int READING_MINIMUM = 2;
+    private static final int READING_IN_ORDER = 2;
     private static final String NAME_LENGTH = "LENGTH(c.search_name)";
     private static final String SIMILARITY = "word_similarity(:key, c.search_text)";
 
@@ -149,9 +151,16 @@ final class CustomerSearchQuery {
         if (READING.matcher(q).matches() && reached(Tier.PINYIN, after)) {
             String reading = q.replaceAll("[' ]", "").toLowerCase(Locale.ROOT);
             if (reading.length() >= READING_MINIMUM) {
-                parameters.put("reading", dialect.key("P", reading));
-                statements.add(written(Tier.PINYIN, customerColumns, dialect.hasKey("P", List.of("reading"))
-                        + none(inContact) + none(inName) + notExact(), after, parameters));
+                String unlessWritten = none(inContact) + none(inName) + notExact();
+                if (readInOrder(reading)) {
+                    parameters.put("reading", reading);
+                    statements.add(keyed(Tier.PINYIN, customerColumns, "P", "reading", "TRUE" + unlessWritten, after,
+                            parameters));
+                } else {
+                    parameters.put("reading", dialect.key("P", reading));
+                    statements.add(written(Tier.PINYIN, customerColumns, dialect.hasKey("P", List.of("reading"))
+                            + unlessWritten, after, parameters));
+                }
             }
         }
         if (reached(Tier.SIMILAR, after)) {
@@ -215,6 +224,15 @@ final class CustomerSearchQuery {
                                      Map<String, Object> parameters) {
         return new Statement(tier, select(columns, "1") + matches + keyset(after, tier, parameters) + " ORDER BY "
                 + NAME_LENGTH + ", c.code LIMIT :limit", parameters);
+    }
+
+    /**
+     * Whether a reading is kept as a row of {@code customer_search_keys} on every database and read from its index in
+     * order: one of two letters, the initials of two characters ({@code xh}), which thousands of names share; longer
+     * ones are rare enough to sort.
+     */
+    static boolean readInOrder(String reading) {
+        return reading.length() <= READING_IN_ORDER;
     }
 
     /**

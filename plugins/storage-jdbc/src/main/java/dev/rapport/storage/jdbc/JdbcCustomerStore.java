@@ -168,7 +168,7 @@ final class JdbcCustomerStore implements CustomerStore {
                 ? distinct.stream().filter(CustomerSearchQuery::readInOrder).toList() : distinct;
         if (dialect().keysOnRow()) {
             handle.createUpdate("UPDATE customers SET search_keys = ARRAY(SELECT k FROM unnest(search_keys) k "
-                            + "WHERE k NOT LIKE 'P:%') || CAST(:keys AS TEXT[]) WHERE id = :id")
+                            + "WHERE k NOT LIKE 'P:%') || CAST(:keys AS TEXT[]), readings_indexed = TRUE WHERE id = :id")
                     .bindArray("keys", String.class, distinct.stream().filter(r -> !CustomerSearchQuery.readInOrder(r))
                             .map(r -> Dialect.rowKey("P", r)).toList())
                     .bind("id", id.value())
@@ -186,9 +186,11 @@ final class JdbcCustomerStore implements CustomerStore {
             }
             batch.execute();
         }
-        handle.createUpdate("UPDATE customers SET readings_indexed = TRUE WHERE id = :id AND NOT readings_indexed")
-                .bind("id", id.value())
-                .execute();
+        if (!dialect().keysOnRow()) {
+            handle.createUpdate("UPDATE customers SET readings_indexed = TRUE WHERE id = :id AND NOT readings_indexed")
+                    .bind("id", id.value())
+                    .execute();
+        }
     }
 
     @Override

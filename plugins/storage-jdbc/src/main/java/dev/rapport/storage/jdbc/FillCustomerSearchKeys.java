@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 
 /**
- * Migration 24.3: writes the storage's search keys (words and typo keys, {@link CustomerSearchKeys}) of the customers
+ * Migration 27.3: writes the storage's search keys (words and typo keys, {@link CustomerSearchKeys}) of the customers
  * stored before version 24: as rows of {@code customer_search_keys}, the typo keys on the customer row on PostgreSQL
  * (after 24.2 made the column there). Java, because the keys cannot be computed in SQL. Reads customers and contacts in id
  * order side by side, so that memory stays flat however many there are. The readings are the SDK's: it fills those
@@ -24,7 +24,7 @@ final class FillCustomerSearchKeys implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("24.3");
+        return MigrationVersion.fromVersion("27.3");
     }
 
     @Override

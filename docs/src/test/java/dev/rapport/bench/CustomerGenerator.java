@@ -1,7 +1,9 @@
 package dev.rapport.bench;
 
 import dev.rapport.core.IdGenerator;
+import dev.rapport.core.customer.PinyinReadings;
 import dev.rapport.storage.jdbc.search.CustomerSearchColumns;
+import dev.rapport.storage.jdbc.search.CustomerSearchKeys;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -12,20 +14,24 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * Writes realistic customers straight into the tables of the jdbc storage with PostgreSQL's COPY: a mix of Chinese
  * and Latin organisations and people, one to three contacts each with a mainland mobile or an E.164 number and an
- * e-mail, and the search columns the storage itself would write ({@link CustomerSearchColumns}). Deterministic for a
- * seed, apart from the ids. Keeps a sample of what it wrote, to build queries from.
+ * e-mail, the search columns and keys the storage itself would write ({@link CustomerSearchColumns},
+ * {@link CustomerSearchKeys}: words as rows, typo keys on the row) and the pinyin readings the SDK would give it
+ * ({@link PinyinReadings}, on the row). Deterministic
+ * for a seed, apart from the ids. Keeps a sample of what it wrote, to build queries from.
  */
 final class CustomerGenerator {
     /**
      * A generated customer as the benchmark's queries need it.
      *
      * @param parts what a person would search it by: a company's brand and trade ({@code 星河}, {@code 贸易};
-     *              {@code Brightstone}, {@code Logistics}), a person's whole name
+     *              {@code Brightstone}, {@code Logistics}), a person's whole name; then a Chinese company's city when
+     *              its name has one
      */
     record Sample(String code, String name, boolean chinese, boolean organisation, List<String> parts,
                   List<String> phones) {
@@ -86,20 +92,23 @@ final class CustomerGenerator {
         var copy = connection.unwrap(PGConnection.class).getCopyAPI();
         var customerRows = new StringBuilder();
         var contactRows = new StringBuilder();
+        var keyRows = new StringBuilder();
         for (int start = 0; start < count; start += BATCH) {
             for (int i = start; i < Math.min(count, start + BATCH); i++) {
-                customer(i, customerRows, contactRows);
+                customer(i, customerRows, contactRows, keyRows);
             }
             write(copy.copyIn("COPY customers (id, code, kind, name, industry, segment, maintenance_level, "
                     + "key_account, tags, created_at, updated_at, version, search_name, search_core, search_text, "
-                    + "search_pii) "
+                    + "search_pii, readings_indexed, search_keys) "
                     + "FROM STDIN"), customerRows);
             write(copy.copyIn("COPY contacts (id, customer_id, position, name, phone, email, email_key) FROM STDIN"),
                     contactRows);
+            write(copy.copyIn("COPY customer_search_keys (customer_id, kind, search_key, name_length, code) "
+                    + "FROM STDIN"), keyRows);
         }
     }
 
-    private void customer(int index, StringBuilder customers, StringBuilder contacts) {
+    private void customer(int index, StringBuilder customers, StringBuilder contacts, StringBuilder keys) {
         String id = ids.next();
         // Codes as the SDK makes them, spread over years so that a million fit: C2021000001 …
         String code = "C" + (2021 + index / 200_000) + "%06d".formatted(index % 200_000 + 1);
@@ -130,13 +139,31 @@ final class CustomerGenerator {
                     email == null ? null : email.toLowerCase(Locale.ROOT));
         }
         var search = CustomerSearchColumns.of(name, names, phones, emails);
+        var storageKeys = CustomerSearchKeys.of(name, names);
+        var readings = PinyinReadings.of(name, names);
         String at = "2026-%02d-%02d 09:00:00+00".formatted(1 + random.nextInt(11), 1 + random.nextInt(28));
         row(customers, id, code, organisation ? "ORGANIZATION" : "PERSON", name, "Retail",
                 SEGMENTS[random.nextInt(SEGMENTS.length)], LEVELS[random.nextInt(LEVELS.length)], "f", "[]", at, at,
-                "1", search.name(), search.coreName(), search.text(), search.personalData());
+                "1", search.name(), search.coreName(), search.text(), search.personalData(), "t",
+                rowKeys(storageKeys, readings));
+        String nameLength = Integer.toString(storageKeys.nameLength());
+        storageKeys.words().forEach(word -> row(keys, id, "W", word, nameLength, code));
+        readings.stream().filter(r -> r.length() <= 2).forEach(r -> row(keys, id, "P", r, nameLength, code));
         if (index % SAMPLE_EVERY == 0) {
             samples.add(new Sample(code, name, chinese, organisation, List.copyOf(parts), List.copyOf(phones)));
         }
+    }
+
+    /**
+     * The typo keys and readings as PostgreSQL keeps them on the row: an array literal of {@code T:} and {@code P:}
+     * keys (letters and digits only, so nothing to quote).
+     */
+    private static String rowKeys(CustomerSearchKeys keys, Set<String> readings) {
+        var all = new ArrayList<String>();
+        keys.typos().forEach(typo -> all.add("T:" + typo));
+        // Readings of two letters are rows, read in order (CustomerSearchQuery.readInOrder).
+        readings.stream().filter(reading -> reading.length() > 2).forEach(reading -> all.add("P:" + reading));
+        return "{" + String.join(",", all) + "}";
     }
 
     private String chineseCompany(List<String> parts) {
@@ -145,6 +172,9 @@ final class CustomerGenerator {
         String trade = pick(TRADES);
         parts.add(brand);
         parts.add(trade);
+        if (!city.isEmpty()) {
+            parts.add(city);
+        }
         return city + brand + trade + pick(FORMS);
     }
 

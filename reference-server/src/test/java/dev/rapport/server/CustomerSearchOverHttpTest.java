@@ -85,6 +85,31 @@ class CustomerSearchOverHttpTest {
         }
     }
 
+    @StorageTest
+    void pinyinFindsAChineseNameAfterWhatMatchesAsWrittenInTheListShape(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            String agent = server.login("agent");
+            var created = server.post("/api/v1/customers", agent, Map.of("kind", "ORGANIZATION",
+                    "name", "上海星河贸易有限公司", "industry", "Retail", "contacts", List.of(Map.of("name", "刘洋",
+                            "email", "liu.yang@xinghe-trade.example"))));
+            assertThat(created.status()).isEqualTo(201);
+
+            var found = server.get("/api/v1/customers?q=xinghe", agent);
+
+            assertThat(found.status()).isEqualTo(200);
+            assertThat(names(found.body())).contains("items", "nextCursor");
+            assertThat(found.body().get("items")).extracting(item -> item.get("name").asText())
+                    .containsExactly("上海星河贸易有限公司");
+            assertThat(found.text("/items/0/id")).isEqualTo(created.text("/id"));
+            assertThat(server.get("/api/v1/customers?q=" + query("xing he"), agent).text("/items/0/name"))
+                    .isEqualTo("上海星河贸易有限公司");
+            assertThat(server.get("/api/v1/customers?q=shxh", agent).text("/items/0/name"))
+                    .isEqualTo("上海星河贸易有限公司");
+            assertThat(server.get("/api/v1/customers?q=liuyang", agent).text("/items/0/name"))
+                    .as("a contact's name, read in pinyin").isEqualTo("上海星河贸易有限公司");
+        }
+    }
+
     private static List<String> names(JsonNode node) {
         var names = new ArrayList<String>();
         node.fieldNames().forEachRemaining(names::add);

@@ -143,8 +143,8 @@ public final class Rapport implements AutoCloseable {
     }
 
     /**
-     * Runs the work due by the clock now (SLA alarms, due follow-ups, the day's care planning, retries) as the
-     * background scans would, for hosts that drive time (tests, demos); returns how many tickets got an SLA alarm.
+     * Runs the work due by the clock now (SLA alarms, due follow-ups, the day's care planning, missing search
+     * readings, retries) as the background scans would, for hosts that drive time (tests, demos); returns how many tickets got an SLA alarm.
      */
     public int runDueWork() {
         return services.runDueWork();

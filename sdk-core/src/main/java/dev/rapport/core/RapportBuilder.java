@@ -11,6 +11,7 @@ import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.survey.SurveyProvider;
 import dev.rapport.api.ticket.Inbox;
 import dev.rapport.core.customer.PhoneNumberRule;
+import dev.rapport.core.customer.ReadingsBackfill;
 import dev.rapport.core.followup.FollowUpSettings;
 import dev.rapport.core.improvement.SuggestionSettings;
 import dev.rapport.core.plugin.LoadedPlugin;
@@ -75,6 +76,7 @@ public final class RapportBuilder {
     Duration slaScanInterval = Duration.ofSeconds(15);
     FollowUpPlan followUpPlan = FollowUpPlan.standard();
     Duration followUpScanInterval = FollowUpSettings.DEFAULT_SCAN_INTERVAL;
+    Duration readingsBackfillInterval = ReadingsBackfill.INTERVAL;
     Money keyAccountThreshold = Money.of("500000", "CNY");
     SuggestionSettings suggestions = SuggestionSettings.standard();
     LoginThrottle.Policy loginThrottle = LoginThrottle.Policy.DEFAULT;
@@ -256,6 +258,16 @@ public final class RapportBuilder {
      */
     public RapportBuilder followUpScanInterval(Duration interval) {
         this.followUpScanInterval = Objects.requireNonNull(interval, "interval");
+        return this;
+    }
+
+    /**
+     * How often customers stored without their pinyin search readings (before readings existed) are looked for and
+     * given them, a bounded batch per transaction on a daemon thread. Default 5 seconds; zero turns the background
+     * fill off, leaving {@link Rapport#runDueWork()} to the host.
+     */
+    public RapportBuilder readingsBackfillInterval(Duration interval) {
+        this.readingsBackfillInterval = Objects.requireNonNull(interval, "interval");
         return this;
     }
 

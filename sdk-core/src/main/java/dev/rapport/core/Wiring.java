@@ -15,6 +15,7 @@ import dev.rapport.core.customer.CustomerRules;
 import dev.rapport.core.customer.CustomerService;
 import dev.rapport.core.customer.InteractionService;
 import dev.rapport.core.customer.PurchaseService;
+import dev.rapport.core.customer.ReadingsBackfill;
 import dev.rapport.core.customer.TimelineService;
 import dev.rapport.core.event.DeadLetterService;
 import dev.rapport.core.event.EventDelivery;
@@ -91,6 +92,7 @@ final class Wiring implements AutoCloseable {
     private final Tally tally;
     private final SlaMonitor slaMonitor;
     private final FollowUpScan followUpScan;
+    private final ReadingsBackfill readingsBackfill;
     private final List<LoadedPlugin> pluginLoaders;
     private final ShortCache<Optional<Figures.Gauges>> gauges = new ShortCache<>(GAUGE_AGE);
 
@@ -156,6 +158,7 @@ final class Wiring implements AutoCloseable {
         this.customers = new CustomerService(transactions, clock, b.zone, ids, new CustomerRules(b.industries, b.phones),
                 new CustomerMerge(transactions, clock, purchases));
         this.timeline = new TimelineService(transactions, b.zone);
+        this.readingsBackfill = ReadingsBackfill.start(transactions, b.readingsBackfillInterval);
         this.attachments = new AttachmentService(transactions, blobs, clock, ids, b.attachmentLimits);
         this.deadLetters = new DeadLetterService(transactions, deliveryClock, delivery::wakeLanes);
         this.improvements = new ImprovementService(transactions, clock, b.zone, ids);
@@ -184,6 +187,7 @@ final class Wiring implements AutoCloseable {
     int runDueWork() {
         int alarms = slaMonitor.runDue();
         followUpScan.runDue();
+        readingsBackfill.fill();
         delivery.wakeLanes();
         return alarms;
     }
@@ -238,6 +242,7 @@ final class Wiring implements AutoCloseable {
         inbox.stopReading();
         slaMonitor.close();
         followUpScan.close();
+        readingsBackfill.close();
         delivery.close();
         inbox.close();
         storage.close();

@@ -13,6 +13,9 @@ import dev.rapport.api.security.Department;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.spi.notify.Notification;
 import dev.rapport.api.spi.storage.Counter;
+import dev.rapport.api.spi.storage.CustomerMatch;
+import dev.rapport.api.spi.storage.CustomerNames;
+import dev.rapport.api.spi.storage.CustomerSearch;
 import dev.rapport.api.spi.storage.Lease;
 import dev.rapport.api.spi.storage.OutboxEntry;
 import dev.rapport.api.spi.storage.PendingDelivery;
@@ -53,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The contract of every {@link Storage}: the checks of {@link PluginContract}, and what the SDK relies on whatever
  * the database. A transaction's writes are all there after it commits and all gone when its work throws, which
  * rethrows the very exception; updates name the version they read, and a stale one writes nothing; the outbox hands
- * events back in append order; conversations find a ticket by a referenced message or a thread, and an inbound
+ * events back in append order; a customer's search readings find it until replaced; conversations find a ticket by a referenced message or a thread, and an inbound
  * message is claimed once; follow-ups come due by their next alarm; and several instances on the same data, as several
  * nodes of a cluster, share the work without doing it twice: a leased delivery, the fan-out turn, an inbound message,
  * a follow-up's plan key and a due SLA alarm go to one of them, and counters never hand out a value twice.
@@ -231,6 +234,33 @@ public abstract class StorageContract extends PluginContract<Storage, StorageFac
     }
 
     /** Events wait in the outbox in the order they were written. */
+    /** Search readings ({@code CustomerStore.indexReadings}): plain strings the SDK computes, matched whole. */
+    @Nested
+    public class Readings {
+        @Test
+        void readingsFindTheCustomerWithoutSpacesUntilReplacedAndMarkItAsHavingThem() {
+            var customer = SampleRecords.customer();
+            try (Storage storage = createMinimal()) {
+                run(storage, tx -> tx.customers().insert(customer));
+                List<CustomerNames> lacking = storage.inTransaction(tx -> tx.customers().lackingReadings(10));
+                run(storage, tx -> tx.customers().indexReadings(customer.id(), List.of("qzxwv", "qz")));
+                List<CustomerMatch> found = storage.inTransaction(tx -> tx.customers().search(
+                        new CustomerSearch("Qz Xwv", false, Optional.empty(), 10)));
+                run(storage, tx -> tx.customers().indexReadings(customer.id(), List.of("vwxzq")));
+                List<CustomerMatch> replaced = storage.inTransaction(tx -> tx.customers().search(
+                        new CustomerSearch("qzxwv", false, Optional.empty(), 10)));
+                List<CustomerNames> lackingAfter = storage.inTransaction(tx -> tx.customers().lackingReadings(10));
+
+                assertThat(lacking).extracting(CustomerNames::id).containsExactly(customer.id());
+                assertThat(lacking.getFirst().contactNames()).containsExactly("刘洋");
+                assertThat(found).extracting(m -> m.customer().id()).containsExactly(customer.id());
+                assertThat(found.getFirst().rank().tier()).isEqualTo(CustomerMatch.Tier.PINYIN);
+                assertThat(replaced).as("readings are replaced whole").isEmpty();
+                assertThat(lackingAfter).isEmpty();
+            }
+        }
+    }
+
     @Nested
     public class Outbox {
         @Test

@@ -146,6 +146,7 @@ public final class CustomerService implements Customers {
                 p.accountManagerId(), p.tags(), p.contractEnd(), Optional.of(p.firstContactAt().orElse(now)),
                 p.firstContactChannel(), contacts, Optional.empty(), needsCompletion, now, now, 1);
         tx.customers().insert(customer);
+        tx.customers().indexReadings(customer.id(), PinyinReadings.of(customer));
         tx.audit().append(diff(null, customer).entry("customer", customer.id().value(), now, actor, "customer.created"));
         tx.outbox().append(new CustomerCreated(customer.id(), code, now, actor.userId()));
         return customer;
@@ -213,6 +214,10 @@ public final class CustomerService implements Customers {
             }
             if (!tx.customers().update(next, current.version())) {
                 throw ConflictException.staleVersion("customer", id.value(), update.version(), current.version() + 1);
+            }
+            var readings = PinyinReadings.of(next);
+            if (!readings.equals(PinyinReadings.of(current))) {
+                tx.customers().indexReadings(id, readings);
             }
             tx.audit().append(changes.entry("customer", id.value(), now, actor, "customer.updated"));
             tx.outbox().append(new CustomerUpdated(id, next.version(), now, actor.userId()));

@@ -36,13 +36,13 @@ public final class Fixtures {
     }
 
     /**
-     * A builder of a Rapport on an existing database. The background SLA and follow-up scans and channel reading are
-     * off: tests raise alarms with {@link Rapport#runDueWork()} and read channels with {@code inbox().pollNow()} when
-     * they say so.
+     * A builder of a Rapport on an existing database. The background SLA and follow-up scans, the search readings'
+     * backfill and channel reading are off: tests raise alarms with {@link Rapport#runDueWork()} and read channels
+     * with {@code inbox().pollNow()} when they say so.
      */
     public static RapportBuilder builder(DatabaseCoordinates coordinates, Clock clock) {
         var builder = Rapport.builder().clock(clock).jdbcUrl(coordinates.url()).slaScanInterval(Duration.ZERO)
-                .followUpScanInterval(Duration.ZERO).pollChannels(false);
+                .followUpScanInterval(Duration.ZERO).readingsBackfillInterval(Duration.ZERO).pollChannels(false);
         if (coordinates.user() != null) {
             builder.jdbcCredentials(coordinates.user(), coordinates.password() == null ? "" : coordinates.password());
         }

@@ -3,39 +3,51 @@ package dev.rapport.storage.jdbc;
 import dev.rapport.api.spi.storage.CustomerMatch;
 import dev.rapport.api.spi.storage.CustomerMatch.Tier;
 import dev.rapport.api.spi.storage.CustomerSearch;
+import dev.rapport.storage.jdbc.search.CustomerSearchKeys;
 import dev.rapport.storage.jdbc.search.SearchText;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /**
  * The statements of one customer search page: one per {@link Tier}, run in tier order until the page is full, so
- * that a query found as written by thousands of customers never pays for ranking typos. Every condition is answered
- * by an index on PostgreSQL (the code's B-tree, trigram GIN indexes on the code and the search columns); each tier
- * sorts its matches by an expression no index provides, so that the planner never walks an index in order hoping to
- * meet matches that turn out to be rare. H2 reads every row and computes the same.
+ * that a query found as written by thousands of customers never pays for the later tiers. Every condition is answered
+ * by an index on PostgreSQL (the code's B-tree, trigram GIN indexes on the code and the search columns, the GIN index
+ * of the typo keys and readings on the row, the B-tree of the words in {@code customer_search_keys}); on H2 the keys
+ * are rows of {@code customer_search_keys}, looked up by its B-tree ({@link Dialect#hasKey}). The tiers sort their
+ * matches by an expression no index provides, so that the planner never walks an index in order hoping to meet
+ * matches that turn out to be rare; where a word is known to be common (see {@link #COMMON}), the name tier instead
+ * walks that word's keys in order.
  *
  * <p>Where {@code q} is the query and {@code t} its {@link SearchText}:
  * <ul>
  *   <li>{@code CODE}: the code is {@code q}, upper-cased (codes are);</li>
  *   <li>{@code NAME}: the name contains {@code t}, or the code contains {@code q} when {@code q} is three or more
- *       letters and digits;</li>
+ *       letters and digits. When every word of {@code t} is a whole word of at least {@value #COMMON} names, the
+ *       names holding its rarest word (as far as counted) as a whole word and containing {@code t}, read from the
+ *       index of {@code customer_search_keys} in the tier's order: the first page then costs a page of index
+ *       entries, not a sort of hundreds of thousands of matches;</li>
  *   <li>{@code CONTACT}: the name and contact names ({@code search_text}) contain {@code t}, or, with personal
  *       data, the phones and e-mails ({@code search_pii}) contain {@code q}'s digits when it looks like a phone
  *       number, {@code t} otherwise;</li>
+ *   <li>{@code PINYIN}: {@code q} is Latin letters, spaces and apostrophes only, and without those (lower-cased) is
+ *       one of the customer's readings (keys of kind {@code P}); a reading of two letters ({@code xh}), which
+ *       thousands share, is read from the index of {@code customer_search_keys} in the tier's order;</li>
  *   <li>{@code SIMILAR}: {@code search_text} has every word of {@code t}: a spelled word of
- *       {@value #TYPO_TOLERANT_LENGTH} letters or more with a word similarity of at least {@value #WORD_SIMILARITY}
- *       (typos), any other as written; ranked by the word similarity of all of {@code t}. Each word on its own, so
- *       that a common word of the query ({@code Logistics}) cannot make thousands of customers similar, and only
- *       longer words with typos: in a shorter one a wrong letter leaves too little in common, while its first
- *       letters alone look similar to every word that starts alike. A Chinese character is a word of its own, so
+ *       {@value CustomerSearchKeys#TYPO_TOLERANT} letters or more one edit away (it shares one of its
+ *       {@link CustomerSearchKeys#typoKeys} with a word of the name or a contact's name), any other as written;
+ *       ranked by the word similarity of all of {@code t}. Each word on its own, so that a common word of the query
+ *       ({@code Logistics}) cannot make thousands of customers similar. A Chinese character is a word of its own, so
  *       those match as written.</li>
  * </ul>
  * "Contains {@code t}" is {@link Dialect#contains} of {@code t}, or of {@code ' t'} (a word starting with {@code t})
@@ -44,25 +56,25 @@ import java.util.regex.Pattern;
  */
 final class CustomerSearchQuery {
     /**
-     * Below pg_trgm's default of 0.6, which misses one wrong letter in a word shorter than ten letters
-     * ({@code nortwind}: 0.58); 0.5 finds one in a word of seven letters or more. Set on every search, so that a
-     * changed server setting cannot make PostgreSQL differ from H2.
+     * How many names a word must be a whole word of for the name tier to read it in index order: below it, sorting
+     * every match costs less than a millisecond or two; above it, walking the word's keys in order finds a page
+     * after reading about a page of them.
      */
-    static final double WORD_SIMILARITY = 0.5;
-    private static final int TYPO_TOLERANT_LENGTH = 6;
+    static final int COMMON = 1_000;
     private static final int PHONE_MINIMUM = 3;
     private static final Pattern CODE_PART = Pattern.compile("[A-Za-z0-9]{3,}");
     private static final Pattern PHONE_LIKE = Pattern.compile("[+\\d\\s\\-.()]+");
+    private static final Pattern READING = Pattern.compile("[A-Za-z' ]+");
+    private static final int READING_MINIMUM = 2;
+    private static final int READING_IN_ORDER = 2;
     private static final String NAME_LENGTH = "LENGTH(c.search_name)";
     private static final String SIMILARITY = "word_similarity(:key, c.search_text)";
 
     /**
      * The statement of one tier, selecting the customer columns, {@code score} and {@code name_length}; {@code :limit}
      * is left to bind.
-     *
-     * @param fuzzy whether it matches by word similarity, whose threshold must be set first on PostgreSQL
      */
-    record Statement(Tier tier, String sql, Map<String, Object> parameters, boolean fuzzy) {
+    record Statement(Tier tier, String sql, Map<String, Object> parameters) {
         /**
          * The rank of the current row of a result of this statement, whose {@code score} and {@code name_length}
          * follow the {@code customerColumns} customer columns and whose code is the second.
@@ -77,8 +89,13 @@ final class CustomerSearchQuery {
     private CustomerSearchQuery() {
     }
 
-    /** The statements for {@code search} in {@code dialect}, in tier order, from the tier of its cursor on. */
-    static List<Statement> of(CustomerSearch search, Dialect dialect, String customerColumns) {
+    /**
+     * The statements for {@code search} in {@code dialect}, in tier order, from the tier of its cursor on.
+     *
+     * @param sharedBy how many names hold a word as a whole word, counted up to {@link #COMMON} at most
+     */
+    static List<Statement> of(CustomerSearch search, Dialect dialect, String customerColumns,
+                              ToIntFunction<String> sharedBy) {
         String q = search.query().strip();
         if (q.isEmpty()) {
             return List.of(listing(search, customerColumns));
@@ -87,7 +104,6 @@ final class CustomerSearchQuery {
         var parameters = new LinkedHashMap<String, Object>();
         parameters.put("code", q.toUpperCase(Locale.ROOT));
         parameters.put("key", text.joined());
-        parameters.put("threshold", WORD_SIMILARITY);
 
         var inName = new ArrayList<String>();
         var inContact = new ArrayList<String>();
@@ -116,14 +132,36 @@ final class CustomerSearchQuery {
         var statements = new ArrayList<Statement>();
         if (after == null) {
             statements.add(new Statement(Tier.CODE, select(customerColumns, "1") + "c.code = :code LIMIT :limit",
-                    parameters, false));
+                    parameters));
         }
         if (!inName.isEmpty() && reached(Tier.NAME, after)) {
-            statements.add(written(Tier.NAME, customerColumns, any(inName) + notExact(), after, parameters));
+            var common = needle == null ? Optional.<String>empty() : rarestIfCommon(text, sharedBy);
+            if (common.isPresent()) {
+                parameters.put("commonWord", common.get());
+                statements.add(keyed(Tier.NAME, customerColumns, "W", "commonWord",
+                        dialect.contains("c.search_name", "pattern") + notExact(), after, parameters));
+            } else {
+                statements.add(written(Tier.NAME, customerColumns, any(inName) + notExact(), after, parameters));
+            }
         }
         if (!inContact.isEmpty() && reached(Tier.CONTACT, after)) {
             statements.add(written(Tier.CONTACT, customerColumns, any(inContact) + none(inName) + notExact(), after,
                     parameters));
+        }
+        if (READING.matcher(q).matches() && reached(Tier.PINYIN, after)) {
+            String reading = q.replaceAll("[' ]", "").toLowerCase(Locale.ROOT);
+            if (reading.length() >= READING_MINIMUM) {
+                String unlessWritten = none(inContact) + none(inName) + notExact();
+                if (readInOrder(reading)) {
+                    parameters.put("reading", reading);
+                    statements.add(keyed(Tier.PINYIN, customerColumns, "P", "reading", "TRUE" + unlessWritten, after,
+                            parameters));
+                } else {
+                    parameters.put("reading", dialect.key("P", reading));
+                    statements.add(written(Tier.PINYIN, customerColumns, dialect.hasKey("P", List.of("reading"))
+                            + unlessWritten, after, parameters));
+                }
+            }
         }
         if (reached(Tier.SIMILAR, after)) {
             similar(text, dialect, customerColumns, inName, inContact, after, parameters).ifPresent(statements::add);
@@ -132,10 +170,9 @@ final class CustomerSearchQuery {
     }
 
     /**
-     * Every word of {@code t} in {@code search_text}: a spelled word of {@value #TYPO_TOLERANT_LENGTH} letters or more
-     * with a word similarity of at least {@value #WORD_SIMILARITY}, any other as written; ranked by the word
-     * similarity of all of {@code t}. Empty when that could only find what the tiers before found: one word, as
-     * written.
+     * Every word of {@code t} in {@code search_text}: a spelled word of {@value CustomerSearchKeys#TYPO_TOLERANT}
+     * letters or more one edit away, any other as written; ranked by the word similarity of all of {@code t}. Empty
+     * when that could only find what the tiers before found: one word, as written.
      */
     private static Optional<Statement> similar(SearchText text, Dialect dialect, String columns, List<String> inName,
                                                List<String> inContact, CustomerMatch.Rank after,
@@ -144,9 +181,15 @@ final class CustomerSearchQuery {
         boolean typos = false;
         for (int i = 0; i < text.words().size(); i++) {
             String word = text.words().get(i);
-            if (!text.paired().get(i) && word.length() >= TYPO_TOLERANT_LENGTH) {
-                parameters.put("word" + i, word);
-                everyWord.add(dialect.matches(Trigram.WORD_SIMILARITY, ":word" + i, "c.search_text"));
+            var keys = text.paired().get(i) ? Set.<String>of() : CustomerSearchKeys.typoKeys(word);
+            if (!keys.isEmpty()) {
+                var names = new ArrayList<String>();
+                for (String key : keys) {
+                    String name = "typo" + i + "_" + names.size();
+                    parameters.put(name, dialect.key("T", key));
+                    names.add(name);
+                }
+                everyWord.add(dialect.hasKey("T", names));
                 typos = true;
             } else {
                 parameters.put("word" + i, dialect.containing(needle(List.of(word))));
@@ -159,7 +202,7 @@ final class CustomerSearchQuery {
         String matches = String.join(" AND ", everyWord) + none(inContact) + none(inName) + notExact();
         return Optional.of(new Statement(Tier.SIMILAR, select(columns, SIMILARITY) + matches
                 + keyset(after, Tier.SIMILAR, parameters) + " ORDER BY score DESC, " + NAME_LENGTH
-                + ", c.code LIMIT :limit", parameters, typos));
+                + ", c.code LIMIT :limit", parameters));
     }
 
     /** Whether a page that continues after {@code after} still shows matches of {@code tier}. */
@@ -173,14 +216,63 @@ final class CustomerSearchQuery {
         search.after().ifPresent(after -> parameters.put("afterCode", after.code()));
         return new Statement(Tier.NAME, "SELECT " + customerColumns + ", 1 AS score, 0 AS name_length "
                 + "FROM customers c WHERE c.merged_into IS NULL" + (search.after().isPresent() ? " AND c.code > :afterCode" : "")
-                + " ORDER BY c.code LIMIT :limit", parameters, false);
+                + " ORDER BY c.code LIMIT :limit", parameters);
     }
 
     /** A tier of matches as written: shorter names first, then by code. */
     private static Statement written(Tier tier, String columns, String matches, CustomerMatch.Rank after,
                                      Map<String, Object> parameters) {
         return new Statement(tier, select(columns, "1") + matches + keyset(after, tier, parameters) + " ORDER BY "
-                + NAME_LENGTH + ", c.code LIMIT :limit", parameters, false);
+                + NAME_LENGTH + ", c.code LIMIT :limit", parameters);
+    }
+
+    /**
+     * Whether a reading is kept as a row of {@code customer_search_keys} on every database and read from its index in
+     * order: one of two letters, the initials of two characters ({@code xh}), which thousands of names share; longer
+     * ones are rare enough to sort.
+     */
+    static boolean readInOrder(String reading) {
+        return reading.length() <= READING_IN_ORDER;
+    }
+
+    /**
+     * A tier of the customers with the key bound as {@code :keyParameter} of {@code kind} in the rows of
+     * {@code customer_search_keys} that also meet {@code matches}, in the order of the keys' index: name length, then
+     * code. Each customer holds a key once.
+     */
+    private static Statement keyed(Tier tier, String columns, String kind, String keyParameter, String matches,
+                                   CustomerMatch.Rank after, Map<String, Object> parameters) {
+        String keyset = "";
+        if (after != null && after.tier() == tier) {
+            parameters.put("afterLength", after.nameLength());
+            parameters.put("afterCode", after.code());
+            keyset = " AND k.name_length >= :afterLength AND (k.name_length > :afterLength OR k.code > :afterCode)";
+        }
+        return new Statement(tier, "SELECT " + columns + ", 1 AS score, k.name_length AS name_length "
+                + "FROM customer_search_keys k JOIN customers c ON c.id = k.customer_id "
+                + "WHERE k.kind = '" + kind + "' AND k.search_key = :" + keyParameter + keyset
+                + " AND c.merged_into IS NULL AND " + matches
+                + " ORDER BY k.name_length, k.code LIMIT :limit", parameters);
+    }
+
+    /**
+     * The word of {@code text} shared by the fewest names (counted up to {@value #COMMON}) when every word is a whole
+     * word of at least {@value #COMMON} names: walking its keys in order then meets matches all along.
+     */
+    private static Optional<String> rarestIfCommon(SearchText text, ToIntFunction<String> sharedBy) {
+        String rarest = null;
+        int fewest = Integer.MAX_VALUE;
+        for (String word : new LinkedHashSet<>(text.words())) {
+            int shared = sharedBy.applyAsInt(word);
+            if (shared < COMMON) {
+                return Optional.empty();
+            }
+            if (shared < fewest) {
+                fewest = shared;
+                rarest = word;
+            }
+        }
+        return Optional.ofNullable(rarest);
     }
 
     private static String select(String columns, String score) {

@@ -46,6 +46,18 @@ enum Dialect {
         String containing(String text) {
             return text;
         }
+
+        @Override
+        boolean keysOnRow() {
+            return false;
+        }
+
+        @Override
+        String hasKey(String kind, List<String> parameters) {
+            return "c.id IN (SELECT t.customer_id FROM customer_search_keys t WHERE t.kind = '" + kind
+                    + "' AND t.search_key IN (" + parameters.stream().map(p -> ":" + p).collect(Collectors.joining(", "))
+                    + "))";
+        }
     },
     POSTGRESQL("PostgreSQL", "postgresql") {
         @Override
@@ -90,6 +102,18 @@ enum Dialect {
             }
             return pattern.append('%').toString();
         }
+
+        @Override
+        boolean keysOnRow() {
+            return true;
+        }
+
+        @Override
+        String hasKey(String kind, List<String> parameters) {
+            // The GIN index on the array answers the overlap.
+            return "c.search_keys && CAST(ARRAY[" + parameters.stream().map(p -> ":" + p)
+                    .collect(Collectors.joining(", ")) + "] AS TEXT[])";
+        }
     };
 
     private final String productName;
@@ -133,6 +157,28 @@ enum Dialect {
 
     /** What to bind for {@link #contains} to find {@code text} as written, wildcards included. */
     abstract String containing(String text);
+
+    /**
+     * Whether the typo keys and readings (kinds {@code T} and {@code P}) are kept on the customer row, in
+     * {@code customers.search_keys} as {@link #rowKey}s, rather than as rows of {@code customer_search_keys}.
+     */
+    abstract boolean keysOnRow();
+
+    /**
+     * A condition that holds when customer {@code c} has a search key of {@code kind} among those bound as
+     * {@code parameters}, each bound to its {@link #key}.
+     */
+    abstract String hasKey(String kind, List<String> parameters);
+
+    /** What to bind for {@link #hasKey} to find {@code key} of {@code kind}. */
+    String key(String kind, String key) {
+        return keysOnRow() ? rowKey(kind, key) : key;
+    }
+
+    /** A key of {@code kind} as kept in {@code customers.search_keys}: {@code T:brighway}. */
+    static String rowKey(String kind, String key) {
+        return kind + ":" + key;
+    }
 
     /** The Flyway location of this dialect's own migrations. */
     String migrations() {

@@ -11,20 +11,25 @@ import dev.rapport.api.customer.Segment;
 import dev.rapport.api.security.UserId;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.spi.storage.CustomerMatch;
+import dev.rapport.api.spi.storage.CustomerNames;
 import dev.rapport.api.spi.storage.CustomerSearch;
 import dev.rapport.api.spi.storage.CustomerStore;
 import dev.rapport.api.spi.storage.DuplicateProbe;
 import dev.rapport.api.spi.storage.DuplicateSuspect;
 import dev.rapport.storage.jdbc.search.CustomerSearchColumns;
+import dev.rapport.storage.jdbc.search.CustomerSearchKeys;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.Update;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +45,8 @@ import static dev.rapport.storage.jdbc.JdbcValues.optionalString;
 
 /**
  * Customers in {@code customers}, their contacts in {@code contacts} in the order given. Every write also writes the
- * customer's {@link CustomerSearchColumns} and each contact's lower-cased e-mail, which search and duplicate
- * detection read.
+ * customer's {@link CustomerSearchColumns}, its {@link CustomerSearchKeys} and each contact's lower-cased e-mail,
+ * which search and duplicate detection read.
  */
 final class JdbcCustomerStore implements CustomerStore {
     private static final String CUSTOMER_COLUMNS = "c.id, c.code, c.kind, c.name, c.industry, c.cooperation_since, "
@@ -76,6 +81,7 @@ final class JdbcCustomerStore implements CustomerStore {
                 customer)
                 .execute();
         insertContacts(customer);
+        insertKeys(customer);
     }
 
     @Override
@@ -139,18 +145,82 @@ final class JdbcCustomerStore implements CustomerStore {
                 .bind("customerId", customer.id().value())
                 .execute();
         insertContacts(customer);
+        // Readings stay until the SDK replaces them.
+        handle.createUpdate("DELETE FROM customer_search_keys WHERE customer_id = :customerId AND kind IN ('W', 'T')")
+                .bind("customerId", customer.id().value())
+                .execute();
+        insertKeys(customer);
+        // Readings read in order sort where the name now puts the customer, until the SDK replaces them.
+        handle.createUpdate("UPDATE customer_search_keys SET name_length = :nameLength "
+                        + "WHERE customer_id = :customerId AND kind = 'P'")
+                .bind("nameLength", CustomerSearchColumns.of(customer).name().length())
+                .bind("customerId", customer.id().value())
+                .execute();
         return true;
+    }
+
+    @Override
+    public void indexReadings(CustomerId id, Collection<String> readings) {
+        var distinct = List.copyOf(new LinkedHashSet<>(readings));
+        // Short readings (xh) are shared by thousands and read in order from the rows; on PostgreSQL the rest go on
+        // the customer row, where each costs a byte or two of its GIN index.
+        var asRows = dialect().keysOnRow()
+                ? distinct.stream().filter(CustomerSearchQuery::readInOrder).toList() : distinct;
+        if (dialect().keysOnRow()) {
+            handle.createUpdate("UPDATE customers SET search_keys = ARRAY(SELECT k FROM unnest(search_keys) k "
+                            + "WHERE k NOT LIKE 'P:%') || CAST(:keys AS TEXT[]), readings_indexed = TRUE WHERE id = :id")
+                    .bindArray("keys", String.class, distinct.stream().filter(r -> !CustomerSearchQuery.readInOrder(r))
+                            .map(r -> Dialect.rowKey("P", r)).toList())
+                    .bind("id", id.value())
+                    .execute();
+        }
+        handle.createUpdate("DELETE FROM customer_search_keys WHERE customer_id = :customerId AND kind = 'P'")
+                .bind("customerId", id.value())
+                .execute();
+        if (!asRows.isEmpty()) {
+            // The order columns come from the stored row, which the keys then sort like.
+            var batch = handle.prepareBatch("INSERT INTO customer_search_keys (customer_id, kind, search_key, "
+                    + "name_length, code) SELECT id, 'P', :key, LENGTH(search_name), code FROM customers WHERE id = :customerId");
+            for (String reading : asRows) {
+                batch.bind("key", reading).bind("customerId", id.value()).add();
+            }
+            batch.execute();
+        }
+        if (!dialect().keysOnRow()) {
+            handle.createUpdate("UPDATE customers SET readings_indexed = TRUE WHERE id = :id AND NOT readings_indexed")
+                    .bind("id", id.value())
+                    .execute();
+        }
+    }
+
+    @Override
+    public List<CustomerNames> lackingReadings(int limit) {
+        var names = handle.createQuery("SELECT id, name FROM customers WHERE NOT readings_indexed ORDER BY id "
+                        + "LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list();
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        var contactNames = new HashMap<String, List<String>>();
+        handle.createQuery("SELECT customer_id, name FROM contacts WHERE customer_id IN (<ids>) "
+                        + "ORDER BY customer_id, position")
+                .bindList("ids", names.stream().map(Map.Entry::getKey).toList())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(row -> contactNames.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue()));
+        return names.stream()
+                .map(row -> new CustomerNames(CustomerId.of(row.getKey()), row.getValue(),
+                        contactNames.getOrDefault(row.getKey(), List.of())))
+                .toList();
     }
 
     @Override
     public List<CustomerMatch> search(CustomerSearch search) {
         var page = new ArrayList<CustomerMatch>();
-        for (var statement : CustomerSearchQuery.of(search, dialect(), CUSTOMER_COLUMNS)) {
+        for (var statement : CustomerSearchQuery.of(search, dialect(), CUSTOMER_COLUMNS, this::sharedBy)) {
             if (page.size() == search.limit()) {
                 break;
-            }
-            if (statement.fuzzy()) {
-                useThreshold(Trigram.WORD_SIMILARITY, CustomerSearchQuery.WORD_SIMILARITY);
             }
             // The tiers share one map of parameters, each using some of them.
             page.addAll(handle.createQuery(statement.sql())
@@ -164,6 +234,16 @@ final class JdbcCustomerStore implements CustomerStore {
         return IntStream.range(0, page.size())
                 .mapToObj(i -> new CustomerMatch(customers.get(i), page.get(i).rank()))
                 .toList();
+    }
+
+    /** How many names hold {@code word} as a whole word, counted up to {@link CustomerSearchQuery#COMMON}. */
+    private int sharedBy(String word) {
+        // Reads at most COMMON entries of the keys' index.
+        return handle.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM customer_search_keys WHERE kind = 'W' "
+                        + "AND search_key = :word LIMIT " + CustomerSearchQuery.COMMON + ") shared")
+                .bind("word", word)
+                .mapTo(Integer.class)
+                .one();
     }
 
     @Override
@@ -236,6 +316,38 @@ final class JdbcCustomerStore implements CustomerStore {
         return customers.stream()
                 .map(c -> withContacts(c, contacts.getOrDefault(c.id().value(), List.of())))
                 .toList();
+    }
+
+    /**
+     * The storage's own search keys of the customer (its readings are the SDK's, see {@link #indexReadings}): the
+     * words as rows; the typo keys as rows on H2 and on the row on PostgreSQL, where readings already there stay.
+     */
+    private void insertKeys(Customer customer) {
+        var keys = CustomerSearchKeys.of(customer.name(), customer.contacts().stream().map(Contact::name).toList());
+        var batch = handle.prepareBatch("INSERT INTO customer_search_keys (customer_id, kind, search_key, name_length, "
+                + "code) VALUES (:customerId, :kind, :key, :nameLength, :code)");
+        keys.words().forEach(word -> addKey(batch, customer, "W", word, keys.nameLength()));
+        if (dialect().keysOnRow()) {
+            handle.createUpdate("UPDATE customers SET search_keys = ARRAY(SELECT k FROM unnest(search_keys) k "
+                            + "WHERE k LIKE 'P:%') || CAST(:keys AS TEXT[]) WHERE id = :id")
+                    .bindArray("keys", String.class, keys.typos().stream().map(t -> Dialect.rowKey("T", t)).toList())
+                    .bind("id", customer.id().value())
+                    .execute();
+        } else {
+            keys.typos().forEach(typo -> addKey(batch, customer, "T", typo, keys.nameLength()));
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    private static void addKey(PreparedBatch batch, Customer customer, String kind, String key, int nameLength) {
+        batch.bind("customerId", customer.id().value())
+                .bind("kind", kind)
+                .bind("key", key)
+                .bind("nameLength", nameLength)
+                .bind("code", customer.code())
+                .add();
     }
 
     private void insertContacts(Customer customer) {

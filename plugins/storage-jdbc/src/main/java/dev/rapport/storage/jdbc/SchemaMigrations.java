@@ -18,7 +18,7 @@ final class SchemaMigrations {
         Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(COMMON, dialect.migrations())
-                .javaMigrations(new FillCustomerSearchColumns())
+                .javaMigrations(new FillCustomerSearchColumns(), new FillCustomerSearchKeys())
                 .table("rapport_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

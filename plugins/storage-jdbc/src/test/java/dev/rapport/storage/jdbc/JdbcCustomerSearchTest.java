@@ -3,7 +3,9 @@ package dev.rapport.storage.jdbc;
 import dev.rapport.api.customer.Customer;
 import dev.rapport.api.spi.storage.CustomerMatch;
 import dev.rapport.api.spi.storage.CustomerMatch.Tier;
+import dev.rapport.api.spi.storage.CustomerNames;
 import dev.rapport.api.spi.storage.CustomerSearch;
+import dev.rapport.storage.jdbc.search.SearchText;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
@@ -15,6 +17,7 @@ import java.util.stream.IntStream;
 import static dev.rapport.storage.jdbc.CustomerBuilder.aCustomer;
 import static dev.rapport.storage.jdbc.Fixtures.aContact;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The search contract of CustomerStore, with the same expectations on H2 and on PostgreSQL. */
 class JdbcCustomerSearchTest {
@@ -27,7 +30,7 @@ class JdbcCustomerSearchTest {
                 .withContact(aContact("Acme Desk", "13812345678", null)).build();
         var closeTypo = aCustomer().withCode("C2026000005").withName("Acme Tradng").build();
         var fartherTypo = aCustomer().withCode("C2026000006").withName("Acmee Tradng").build();
-        var oneWordOnly = aCustomer().withCode("C2026000007").withName("Acne Trading").build();
+        var oneWordOnly = aCustomer().withCode("C2026000007").withName("Apex Trading").build();
         var codeIsTheQuery = aCustomer().withCode("ACME TRADING").withName("Zenith Ltd").build();
         try (var storage = TestStorage.on(db)) {
             insert(storage, inTheMiddle, longer, exactName, byContact, closeTypo, fartherTypo, oneWordOnly,
@@ -62,6 +65,141 @@ class JdbcCustomerSearchTest {
             assertThat(customers(storage, "brightsstone logistic", false)).containsExactly(brightstone);
             assertThat(customers(storage, "Anna Schmdt", false)).containsExactly(schmidt);
             assertThat(customers(storage, "Nrthwind", false)).containsExactly(northwind);
+        }
+    }
+
+    @StorageTest
+    void inAWordOfFourLettersOrMoreTwoLettersSwappedOrOneMissingExtraOrWrongStillFindTheCustomer(TestDatabase db) {
+        var brightway = aCustomer().withName("Brightway Machinery").build();
+        var zeta = aCustomer().withName("Zeta Foods").build();
+        var abc = aCustomer().withName("Abc Tools").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, brightway, zeta, abc);
+
+            assertThat(customers(storage, "Brigthway", false)).as("swapped").containsExactly(brightway);
+            assertThat(customers(storage, "Brightwy", false)).as("missing").containsExactly(brightway);
+            assertThat(customers(storage, "Brightwaay", false)).as("extra").containsExactly(brightway);
+            assertThat(customers(storage, "Brightwey", false)).as("wrong").containsExactly(brightway);
+            assertThat(customers(storage, "Bkightway machinrey", false)).as("in every word").containsExactly(brightway);
+            assertThat(customers(storage, "Zeat", false)).as("four letters, swapped").containsExactly(zeta);
+            assertThat(customers(storage, "Zxta", false)).as("four letters, wrong").containsExactly(zeta);
+            assertThat(customers(storage, "Abcd", false)).as("a stored word of three, one added").containsExactly(abc);
+            assertThat(customers(storage, "Abd", false)).as("under four letters, as written only").isEmpty();
+            assertThat(customers(storage, "Brgihtwya", false)).as("two edits").isEmpty();
+        }
+    }
+
+    @StorageTest
+    void aMatchAsWrittenRanksBeforeATypoMatch(TestDatabase db) {
+        var acme = aCustomer().withCode("C2026000001").withName("Acme Trading").build();
+        var acne = aCustomer().withCode("C2026000002").withName("Acne Studio Trading Group").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, acme, acne);
+
+            var matches = search(storage, "acne", false);
+
+            assertThat(matches).extracting(CustomerMatch::customer).containsExactly(acne, acme);
+            assertThat(matches).extracting(m -> m.rank().tier()).containsExactly(Tier.NAME, Tier.SIMILAR);
+        }
+    }
+
+    @StorageTest
+    void readingsFindTheCustomerWithoutSpacesOrCaseAfterTheMatchesAsWritten(TestDatabase db) {
+        var xinghe = aCustomer().withCode("C2026000002").withName("上海星河贸易有限公司").build();
+        var bank = aCustomer().withCode("C2026000003").withName("星河银行").build();
+        var spelled = aCustomer().withCode("C2026000001").withName("Xinghe Tours").build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, xinghe, bank, spelled);
+            storage.run(tx -> {
+                tx.customers().indexReadings(xinghe.id(), List.of("xinghe", "xh", "shxh", "shanghai"));
+                tx.customers().indexReadings(bank.id(), List.of("xinghe", "xh", "yinhang", "yinxing"));
+            });
+
+            assertThat(search(storage, "xinghe", false)).extracting(CustomerMatch::customer, m -> m.rank().tier())
+                    .as("as written first, then readings by name length")
+                    .containsExactly(tuple(spelled, Tier.NAME), tuple(bank, Tier.PINYIN), tuple(xinghe, Tier.PINYIN));
+            assertThat(customers(storage, "Xing He", false)).as("two words, not as written in Xinghe")
+                    .containsExactly(bank, xinghe);
+            assertThat(customers(storage, "XH", false)).containsExactly(bank, xinghe);
+            assertThat(customers(storage, "shxh", false)).containsExactly(xinghe);
+            assertThat(customers(storage, "yinxing", false)).containsExactly(bank);
+            assertThat(customers(storage, "xingh", false)).as("a reading is matched whole; the Latin name as written")
+                    .containsExactly(spelled);
+        }
+    }
+
+    @StorageTest
+    void readingsAreReplacedWholeAndOutliveChangesThatKeepTheName(TestDatabase db) {
+        var customer = aCustomer().withName("星河物流").build();
+        var retagged = CustomerBuilder.from(customer).withVersion(2).build();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, customer);
+            assertThat(storage.<List<CustomerNames>>get(tx -> tx.customers().lackingReadings(10)))
+                    .containsExactly(new CustomerNames(customer.id(), "星河物流", List.of()));
+
+            storage.run(tx -> tx.customers().indexReadings(customer.id(), List.of("xinghe", "xhwl")));
+            storage.run(tx -> tx.customers().update(retagged, 1));
+            assertThat(customers(storage, "xhwl", false)).containsExactly(retagged);
+
+            storage.run(tx -> tx.customers().indexReadings(customer.id(), List.of("xinghewuliu")));
+            assertThat(customers(storage, "xhwl", false)).isEmpty();
+            assertThat(customers(storage, "xinghewuliu", false)).containsExactly(retagged);
+            assertThat(storage.<List<CustomerNames>>get(tx -> tx.customers().lackingReadings(10))).isEmpty();
+        }
+    }
+
+    @StorageTest
+    void readingsSharedByManyPageInOrderWithoutRepeats(TestDatabase db) {
+        var customers = IntStream.range(0, 12)
+                .mapToObj(i -> aCustomer().withCode("C2026%06d".formatted(100 - i))
+                        .withName("星河" + "贸".repeat(i % 4) + "公司").build())
+                .toList();
+        try (var storage = TestStorage.on(db)) {
+            insert(storage, customers.toArray(Customer[]::new));
+            storage.run(tx -> customers.forEach(c -> tx.customers().indexReadings(c.id(), List.of("xh"))));
+
+            var paged = new ArrayList<CustomerMatch>();
+            Optional<CustomerMatch.Rank> after = Optional.empty();
+            do {
+                var search = new CustomerSearch("xh", false, after, 5);
+                var page = storage.get(tx -> tx.customers().search(search));
+                paged.addAll(page);
+                after = page.size() < 5 ? Optional.empty() : Optional.of(page.getLast().rank());
+            } while (after.isPresent());
+
+            assertThat(paged).extracting(CustomerMatch::customer).containsExactlyInAnyOrderElementsOf(customers);
+            assertThat(paged).extracting(m -> m.rank().nameLength() * 100_000L
+                    + Long.parseLong(m.customer().code().substring(5))).isSorted();
+        }
+    }
+
+    @StorageTest
+    void aWordOfThousandsOfNamesListsThemFromTheIndexInTheSameOrderAndPages(TestDatabase db) {
+        int count = CustomerSearchQuery.COMMON + 20;
+        var customers = IntStream.range(0, count)
+                .mapToObj(i -> aCustomer().withCode("C2026%06d".formatted(count - i))
+                        .withName("上海" + "x".repeat(i % 5) + " Shop Ltd").build())
+                .toList();
+        var rare = aCustomer().withCode("C2026999999").withName("上海 Nine Ltd").build();
+        try (var storage = TestStorage.on(db)) {
+            for (int from = 0; from < count; from += 200) {
+                insert(storage, customers.subList(from, Math.min(count, from + 200)).toArray(Customer[]::new));
+            }
+            insert(storage, rare);
+
+            var first = search(storage, "Ltd", false);
+            var second = storage.get(tx -> tx.customers().search(
+                    new CustomerSearch("Ltd", false, Optional.of(first.getLast().rank()), 50)));
+
+            var expected = new ArrayList<>(customers);
+            expected.add(rare);
+            expected.sort(java.util.Comparator.<Customer>comparingInt(c -> SearchText.of(c.name()).column().length())
+                    .thenComparing(Customer::code));
+            assertThat(first).allMatch(m -> m.rank().tier() == Tier.NAME);
+            assertThat(first).extracting(CustomerMatch::customer).containsExactlyElementsOf(expected.subList(0, 50));
+            assertThat(second).extracting(CustomerMatch::customer).containsExactlyElementsOf(expected.subList(50, 100));
+            assertThat(customers(storage, "上海 nine", false)).as("a rare word with a common one").containsExactly(rare);
+            assertThat(customers(storage, "上海", false)).hasSize(50).allMatch(c -> c.name().startsWith("上海"));
         }
     }
 

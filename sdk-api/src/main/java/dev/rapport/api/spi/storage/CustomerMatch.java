@@ -19,6 +19,13 @@ public record CustomerMatch(Customer customer, Rank rank) {
         NAME,
         /** The query appears as written in a contact's name or, when personal data may match, phone or e-mail. */
         CONTACT,
+        /**
+         * The query, without spaces and apostrophes, is a reading of a run of its name or a contact's name: the full
+         * pinyin ({@code xinghe}, {@code xing he}) or the initials ({@code xh}) of two to four Chinese characters, any
+         * reading of a polyphonic character counted (as the SDK computes them, see {@link
+         * CustomerStore#indexReadings}).
+         */
+        PINYIN,
         /** The query matches its name or a contact's name with typos, in words of Latin script. */
         SIMILAR
     }
@@ -29,7 +36,7 @@ public record CustomerMatch(Customer customer, Rank rank) {
      * {@code code}. Scores are compared exactly as the storage returned them, so that a rank passed back as
      * {@link CustomerSearch#after()} continues right after its match.
      *
-     * @param score      1 for the tiers of matches as written; for {@link Tier#SIMILAR}, how well the query
+     * @param score      1 for the tiers of matches as written and for {@link Tier#PINYIN}; for {@link Tier#SIMILAR}, how well the query
      *                   matches a run of words of the name or a contact's name, above 0 and at most 1
      * @param nameLength the length of the customer's name in a storage-defined normal form, at least 0
      */

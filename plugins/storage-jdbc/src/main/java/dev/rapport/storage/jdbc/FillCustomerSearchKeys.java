@@ -14,7 +14,7 @@ import java.util.ArrayList;
 /**
  * Migration 27.3: writes the storage's search keys (words and typo keys, {@link CustomerSearchKeys}) of the customers
  * stored before version 24: as rows of {@code customer_search_keys}, the typo keys on the customer row on PostgreSQL
- * (after 24.2 made the column there). Java, because the keys cannot be computed in SQL. Reads customers and contacts in id
+ * (after 27.2 made the column there). Java, because the keys cannot be computed in SQL. Reads customers and contacts in id
  * order side by side, so that memory stays flat however many there are. The readings are the SDK's: it fills those
  * in the background after start.
  */

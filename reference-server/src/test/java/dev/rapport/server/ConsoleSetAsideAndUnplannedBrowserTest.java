@@ -81,6 +81,7 @@ class ConsoleSetAsideAndUnplannedBrowserTest {
             browser.screenshot("admin-set-aside-en");
             browser.chooseLanguage("zh-CN");
             String chinese = browser.waitForText("#main h1", "搁置的邮件").getText();
+            browser.screenshot("admin-set-aside-zh-CN");
 
             assertThat(agentMenu).doesNotContain("Mails set aside");
             assertThat(empty).isEqualTo("No channel has set a message aside.");
@@ -132,11 +133,12 @@ class ConsoleSetAsideAndUnplannedBrowserTest {
             String current = browser.find("#nav a[aria-current=page]").getText();
             @SuppressWarnings("unchecked")
             var unnamed = (List<String>) browser.script(ConsoleAccessibilityBrowserTest.UNNAMED);
-            browser.screenshot("supervisor-unplanned-care-en");
+            browser.screenshot("unplanned-care-en");
             browser.click("#main tr[data-kind='MAINTENANCE'] a.example-customer");
             String customer = browser.waitForText("#main h1", example).getText();
             browser.go("/follow-ups/unplanned").chooseLanguage("zh-CN");
             String chinese = browser.waitForText("#main tr[data-kind='MAINTENANCE']", "客户经理").getText();
+            browser.screenshot("unplanned-care-zh-CN");
 
             assertThat(supervisorMenu).contains("Follow-ups").doesNotContain("Unplanned care");
             assertThat(empty).contains("planned every customer");

@@ -102,8 +102,12 @@ export function drawShell() {
     document.getElementById('user-name').textContent = session.user.name;
     const { path } = currentPath();
     const entries = routes.filter(r => r.nav && r.needs.some(sessions.can));
+    // The entry the page belongs to is the one whose path covers it most closely: /follow-ups/unplanned is its own
+    // entry, /customers/42 belongs to /customers.
+    const current = entries.filter(r => path === r.path || path.startsWith(`${r.path}/`))
+        .reduce((best, r) => (!best || r.path.length > best.path.length ? r : best), null);
     document.getElementById('nav').replaceChildren(h('ul', {}, entries.map(r => h('li', {},
-        h('a', { href: `#${r.path}`, 'aria-current': path.startsWith(r.path) ? 'page' : null }, t(r.nav))))));
+        h('a', { href: `#${r.path}`, 'aria-current': r === current ? 'page' : null }, t(r.nav))))));
 }
 
 let chosenBeforeLogin = null;

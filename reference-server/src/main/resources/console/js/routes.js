@@ -11,6 +11,8 @@ export const routes = [
     { path: '/monitor', view: () => import('./views/supervisor/monitor.js'), nav: 'nav.monitor', needs: ['ticket.assign'] },
     { path: '/follow-ups', view: () => import('./views/supervisor/follow-ups.js'), nav: 'nav.followUps',
         needs: ['follow-up.work', 'follow-up.work.department', 'follow-up.work.all'] },
+    { path: '/follow-ups/unplanned', view: () => import('./views/supervisor/unplanned-care.js'), nav: 'nav.unplannedCare',
+        needs: ['follow-up.work.all', 'user.admin'] },
     { path: '/improvements', view: () => import('./views/supervisor/improvements.js'), nav: 'nav.improvements',
         needs: ['improvement.manage'] },
     { path: '/reports', view: () => import('./views/supervisor/reports.js'), nav: 'nav.reports', needs: ['report.read'] },
@@ -21,6 +23,8 @@ export const routes = [
     { path: '/admin/sla', view: () => import('./views/admin/sla.js'), nav: 'nav.sla', needs: ['sla.admin'] },
     { path: '/admin/ticket-types', view: () => import('./views/admin/ticket-types.js'), nav: 'nav.ticketTypes',
         needs: ['catalog.admin'] },
+    { path: '/admin/set-aside', view: () => import('./views/admin/set-aside.js'), nav: 'nav.setAside',
+        needs: ['events.admin'] },
 ];
 
 /** The route for a path such as /customers/42, with its parameters; undefined when none matches. */

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * focused control shows a visible ring.
  */
 class ConsoleAccessibilityBrowserTest extends DemoConsole {
-    /** Finds what a screen reader could not name, as "view: what". */
-    private static final String UNNAMED = """
+    /** Finds what a screen reader could not name, as "view: what"; other browser tests run it on views with data. */
+    static final String UNNAMED = """
             const problems = [];
             const name = el => (el.getAttribute('aria-label') || el.textContent || el.value || '').trim();
             for (const control of document.querySelectorAll('#main input, #main select, #main textarea')) {
@@ -48,7 +48,7 @@ class ConsoleAccessibilityBrowserTest extends DemoConsole {
                         "/tickets/new?customerId=" + customerId, "/tickets/" + ticketId, "/follow-ups"),
                 "supervisor", List.of("/monitor", "/improvements", "/reports"),
                 "admin", List.of("/admin/users", "/admin/roles", "/admin/departments", "/admin/sla",
-                        "/admin/ticket-types"));
+                        "/admin/ticket-types", "/follow-ups/unplanned", "/admin/set-aside"));
         var problems = new ArrayList<String>();
         for (var role : views.entrySet()) {
             browser.login(role.getKey(), "en");

@@ -48,7 +48,8 @@ class ConsoleViewTimings {
                     "/customers/" + customerId, "/customers/new", "/tickets/new?customerId=" + customerId,
                     "/tickets/" + ticketId, "/follow-ups"));
             routes.put("supervisor", List.of("/monitor", "/follow-ups", "/improvements", "/reports"));
-            routes.put("admin", List.of("/admin/users", "/admin/departments", "/admin/sla", "/admin/ticket-types"));
+            routes.put("admin", List.of("/admin/users", "/admin/departments", "/admin/sla", "/admin/ticket-types",
+                    "/follow-ups/unplanned", "/admin/set-aside"));
 
             double bare = bareRouteMillis(browser);
             lines.add(String.format(Locale.ROOT, "baseline GET /health from the browser: median-ms=%.1f", bare));

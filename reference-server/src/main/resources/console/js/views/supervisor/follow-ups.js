@@ -5,6 +5,7 @@ import * as directory from '../../directory.js';
 import { field, h, heading, link, submitForm, table, toast, values } from '../../dom.js';
 import { dateTime, label } from '../../format.js';
 import { t } from '../../i18n.js';
+import { canAny } from '../../session.js';
 
 const STATES = ['PENDING', 'OVERDUE', 'DONE', 'SKIPPED'];
 const OPEN_STATES = 'PENDING,OVERDUE';
@@ -67,6 +68,8 @@ export default async function followUps({ main, query: params, navigate }) {
     ], items, { empty: t('followUps.none') });
 
     main.append(heading(t('followUps.title'),
+        canAny('follow-up.work.all', 'user.admin')
+            ? link('/follow-ups/unplanned', t('followUps.unplanned'), { class: 'button unplanned-care' }) : null,
         h('button', { type: 'button', class: 'refresh', onclick: () => navigate(here) }, t('common.refresh'))),
     filters, panel, h('section', { class: 'panel' }, rows,
         page.nextCursor ? h('p', { class: 'muted' }, t('followUps.narrow')) : null));

@@ -59,6 +59,17 @@ class PluginHarnessTest {
     }
 
     @Test
+    void eachCustomerStepCreatesAnotherCustomer() {
+        harness = inboxNotifier().start();
+
+        var first = harness.createCustomer();
+        var second = harness.createCustomer();
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(inbox.eventTypes()).containsExactly("CustomerCreated", "CustomerCreated");
+    }
+
+    @Test
     void aFailedDeliveryIsTriedAgainOnlyOnceItsBackOffHasPassed() {
         harness = inboxNotifier().backoff(Duration.ofSeconds(10), Duration.ofMinutes(1)).start();
         inbox.answer = TRY_AGAIN;

@@ -370,18 +370,11 @@ public final class PluginHarness implements AutoCloseable {
             var clock = MutableClock.at(START);
             var rapport = Rapport.builder().clock(clock).config(config).build();
             try {
-                return new PluginHarness(rapport, clock, instance, backoffCap, patience());
+                return new PluginHarness(rapport, clock, instance, backoffCap, Eventually.patience());
             } catch (RuntimeException | Error e) {
                 rapport.close();
                 throw e;
             }
-        }
-
-        /** The test kit's patience, so that one system property makes every wait of a slow machine longer. */
-        private static Duration patience() {
-            String configured = System.getProperty(Eventually.PATIENCE_PROPERTY);
-            return configured == null || configured.isBlank() ? Duration.ofSeconds(30)
-                    : Duration.ofSeconds(Long.parseLong(configured.strip()));
         }
     }
 }

@@ -38,7 +38,7 @@ class PluginGuideTest {
             regions.addAll(regions(file));
         }
 
-        assertThat(regions).hasSize(5);
+        assertThat(regions).hasSize(6);
         assertThat(regions).allSatisfy(region -> assertThat(guide).contains(region));
     }
 

@@ -125,10 +125,18 @@ public final class Eventually {
         return Optional.empty();
     }
 
-    private static Eventually defaultPatience() {
+    /**
+     * The patience of the static methods: 30 seconds, or the system property {@value #PATIENCE_PROPERTY} in seconds;
+     * for a wait that is not a polling loop (e.g. a method taking a timeout) to be as patient as the others.
+     */
+    public static Duration patience() {
         String configured = System.getProperty(PATIENCE_PROPERTY);
-        return configured == null || configured.isBlank() ? new Eventually(DEFAULT_PATIENCE)
-                : new Eventually(Duration.ofSeconds(Long.parseLong(configured.strip())));
+        return configured == null || configured.isBlank() ? DEFAULT_PATIENCE
+                : Duration.ofSeconds(Long.parseLong(configured.strip()));
+    }
+
+    private static Eventually defaultPatience() {
+        return new Eventually(patience());
     }
 
     private static void pause(long millis) {

@@ -70,6 +70,24 @@ class EventuallyTest {
     }
 
     @Test
+    void thePatienceIsThirtySecondsUnlessTheSystemPropertySaysOtherwise() {
+        String before = System.getProperty(Eventually.PATIENCE_PROPERTY);
+        try {
+            System.clearProperty(Eventually.PATIENCE_PROPERTY);
+            assertThat(Eventually.patience()).isEqualTo(Duration.ofSeconds(30));
+
+            System.setProperty(Eventually.PATIENCE_PROPERTY, " 90 ");
+            assertThat(Eventually.patience()).isEqualTo(Duration.ofSeconds(90));
+        } finally {
+            if (before == null) {
+                System.clearProperty(Eventually.PATIENCE_PROPERTY);
+            } else {
+                System.setProperty(Eventually.PATIENCE_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void refusesANonPositivePatience() {
         assertThatThrownBy(() -> Eventually.within(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -18,7 +18,7 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat(describe("sdk-core types other than Rapport and its builder",
                         c -> c.getPackageName().startsWith("dev.rapport.core")
                                 && !c.getName().equals("dev.rapport.core.Rapport")
-                                && !c.getName().equals("dev.rapport.core.Rapport$Builder")))
+                                && !c.getName().equals("dev.rapport.core.RapportBuilder")))
                 .check(harness);
     }
 }

@@ -22,6 +22,12 @@ public interface Users {
     User get(Actor actor, UserId id);
 
     /**
+     * The user a host knows by its employee id (as given at creation, matched exactly), or empty; needs
+     * {@link Permission#USER_READ}. For a host that keys its own records by employee id, e.g. from its HR system.
+     */
+    Optional<User> byEmployeeId(Actor actor, String employeeId);
+
+    /**
      * The actor's own user: needs no permission, since everyone may see who they are logged in as.
      *
      * @throws dev.rapport.api.error.NotFoundException for an actor that is no stored user, such as {@link Actor#system()}

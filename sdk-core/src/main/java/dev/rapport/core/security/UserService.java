@@ -15,6 +15,7 @@ import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.security.Tier;
 import dev.rapport.api.security.User;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.storage.Credentials;
 import dev.rapport.api.security.UserUpdate;
 import dev.rapport.api.security.Users;
 import dev.rapport.core.FieldChecks;
@@ -29,6 +30,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -127,6 +129,13 @@ public final class UserService implements Users {
     public User get(Actor actor, UserId id) {
         actor.require(Permission.USER_READ);
         return transactions.read(tx -> tx.users().find(id)).orElseThrow(() -> NotFoundException.of("user", id.value()));
+    }
+
+    @Override
+    public Optional<User> byEmployeeId(Actor actor, String employeeId) {
+        actor.require(Permission.USER_READ);
+        Objects.requireNonNull(employeeId, "employeeId");
+        return transactions.read(tx -> tx.users().credentials(employeeId)).map(Credentials::user);
     }
 
     @Override

@@ -140,6 +140,20 @@ class UserAdministrationTest {
         assertThat(same.version()).isEqualTo(agent.version());
     }
 
+    @StorageTest
+    void aHostFindsAUserByTheEmployeeIdItKnowsThemBy(TestDatabase db) {
+        Rapport rapport = rapports.start(db);
+        var agent = user(rapport, Role.AGENT, "customer-service");
+        var reader = Actor.of(user(rapport, Role.EXPERT, "technical-support"));
+
+        assertThat(rapport.users().byEmployeeId(reader, agent.employeeId())).contains(agent);
+        assertThat(rapport.users().byEmployeeId(reader, agent.employeeId().toUpperCase(java.util.Locale.ROOT) + "X"))
+                .isEmpty();
+        var nobody = new Actor(agent.id(), java.util.Optional.empty(), Set.of());
+        assertThatThrownBy(() -> rapport.users().byEmployeeId(nobody, agent.employeeId()))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
     /** The actions of the audit trail of a user, oldest first, read straight from the database. */
     private static List<String> auditedActions(DatabaseCoordinates db, String userId) throws SQLException {
         try (var connection = DriverManager.getConnection(db.url(), db.user(), db.password());

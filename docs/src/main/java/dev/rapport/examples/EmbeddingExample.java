@@ -42,7 +42,6 @@ public final class EmbeddingExample {
     }
 
     public static Outcome run(Clock clock) throws InterruptedException {
-        // tag::embed[]
         List<String> closed = new CopyOnWriteArrayList<>();
         try (Rapport rapport = Rapport.builder()          // no storage settings: embedded in-memory H2
                 .clock(clock)                             // every deadline is computed from this clock
@@ -73,7 +72,6 @@ public final class EmbeddingExample {
             ticket = rapport.tickets().confirm(asAgent, ticket.id(), new ConfirmResolution(ticket.version(),
                     Opinion.SATISFIED, Optional.of(CommunicationMethod.PHONE), Optional.empty()));
             rapport.awaitDelivery(Duration.ofSeconds(10)); // listeners hear of a change after it commits
-            // end::embed[]
             return new Outcome(ticket, closed);
         }
     }

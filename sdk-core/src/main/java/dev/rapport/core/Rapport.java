@@ -2,6 +2,7 @@ package dev.rapport.core;
 
 import dev.rapport.api.spi.channel.Channel;
 import dev.rapport.api.spi.channel.Replying;
+import dev.rapport.api.notice.Notices;
 import dev.rapport.api.ticket.Inbox;
 import dev.rapport.core.channel.ChannelInbox;
 import dev.rapport.core.channel.ChannelInstance;
@@ -53,6 +54,7 @@ import dev.rapport.core.followup.FollowUpService;
 import dev.rapport.core.followup.FollowUpSettings;
 import dev.rapport.core.followup.RecoveryFollowUp;
 import dev.rapport.core.improvement.ImprovementService;
+import dev.rapport.core.notice.NoticeService;
 import dev.rapport.core.improvement.SuggestionRule;
 import dev.rapport.core.improvement.SuggestionSettings;
 import dev.rapport.core.plugin.ConfiguredBlobStore;
@@ -154,6 +156,7 @@ public final class Rapport implements AutoCloseable {
     private final ChannelInbox inbox;
     private final ReportService reports;
     private final ImprovementService improvements;
+    private final NoticeService notices;
 
     private final SurveyService surveys;
     private final StatusService customerStatus;
@@ -221,6 +224,7 @@ public final class Rapport implements AutoCloseable {
         this.attachments = new AttachmentService(transactions, blobs, clock, ids, b.attachmentLimits);
         this.deadLetters = new DeadLetterService(transactions, b.deliveryClock(), delivery::wakeLanes);
         this.improvements = new ImprovementService(transactions, clock, b.zone, ids);
+        this.notices = new NoticeService(transactions, clock);
         // SPEC's default departments and ticket types exist from the first start; racing nodes insert them once.
         transactions.write(tx -> {
             DepartmentService.DEFAULTS.forEach(tx.departments()::insertIfAbsent);
@@ -318,6 +322,11 @@ public final class Rapport implements AutoCloseable {
     /** Corrective actions for recurring problems, and the suggestions raised when tickets of a type and tag recur. */
     public Improvements improvements() {
         return improvements;
+    }
+
+    /** Each user's in-app notices of the tickets they filed or work: resolved, reopened, SLA breached. */
+    public Notices notices() {
+        return notices;
     }
 
     /** Events a notifier or the listeners could not take: to see and send again. */

@@ -104,7 +104,7 @@ final class NoticeSubscriber implements Subscriber {
             case TicketResolved resolved -> resolved.ticketId();
             case TicketReopened reopened -> reopened.ticketId();
             case SlaAlarmRaised alarm -> alarm.ticketId();
-            default -> throw new IllegalArgumentException("no notice of " + event.type());
+            default -> throw new IllegalArgumentException("no notice of " + event.getClass().getSimpleName());
         };
     }
 

@@ -13,16 +13,22 @@ const SHOWN = 20;
 let timer = null;
 let unread = 0;
 let bell = null;
+let shownFor = null; // the user whose count the bell shows
 
 /** Shows the bell for the signed-in user and keeps its count fresh; again after each login. Idempotent. */
 export function showNotices() {
     const place = document.getElementById('notices');
     if (!bell || !place.contains(bell.button)) bell = draw(place);
-    label();
-    if (timer === null) {
+    const user = session()?.user?.id;
+    if (user !== shownFor) {
+        // Another login in this tab: nothing of the previous user's stays on show.
+        shownFor = user;
+        unread = 0;
+        close(false);
         refresh();
-        timer = setInterval(refresh, POLL_MS);
     }
+    label();
+    if (timer === null) timer = setInterval(refresh, POLL_MS);
 }
 
 /** The texts of the bell again, e.g. after the language changed. */
@@ -37,6 +43,7 @@ export function translateNotices() {
 function stop() {
     clearInterval(timer);
     timer = null;
+    shownFor = null;
     close(false);
 }
 

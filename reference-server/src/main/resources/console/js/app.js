@@ -2,6 +2,7 @@
 import { api, whenSessionExpires } from './api.js';
 import { h, toast, viewContainer } from './dom.js';
 import { currentLanguage, preferredLanguage, t, translate, useLanguage } from './i18n.js';
+import { showNotices, translateNotices } from './notices.js';
 import { match, routes } from './routes.js';
 import * as sessions from './session.js';
 
@@ -100,6 +101,7 @@ export function drawShell() {
     document.getElementById('nav').hidden = !session;
     if (!session) return;
     document.getElementById('user-name').textContent = session.user.name;
+    showNotices();
     const { path } = currentPath();
     const entries = routes.filter(r => r.nav && r.needs.some(sessions.can));
     // The entry the page belongs to is the one whose path covers it most closely: /follow-ups/unplanned is its own
@@ -121,6 +123,7 @@ async function switchLanguage(tag) {
     loading(); // the view is drawn again in the new language once the server has stored it
     await useLanguage(tag);
     translate();
+    translateNotices();
     if (!sessions.session()) chosenBeforeLogin = tag;
     if (sessions.session()) {
         try {

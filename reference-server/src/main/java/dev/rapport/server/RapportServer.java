@@ -30,6 +30,7 @@ import dev.rapport.server.routes.PublicStatusRoutes;
 import dev.rapport.server.routes.PublicSurveyRoutes;
 import dev.rapport.server.routes.PublicWebFormRoutes;
 import dev.rapport.server.routes.FollowUpRoutes;
+import dev.rapport.server.routes.NoticeRoutes;
 import dev.rapport.server.routes.ImprovementRoutes;
 import dev.rapport.server.routes.SetAsideRoutes;
 import dev.rapport.server.routes.SlaRoutes;
@@ -219,6 +220,7 @@ public final class RapportServer {
                 .register("/api/v1/catalog", new CatalogRoutes(rapport.ticketTypes(), rapport.customers(), http))
                 .register("/api/v1/sla", new SlaRoutes(rapport.slaSettings(), http))
                 .register("/api/v1/follow-ups", new FollowUpRoutes(rapport.followUps(), http))
+                .register("/api/v1/me/notifications", new NoticeRoutes(rapport.notices(), http))
                 .register("/api/v1/admin/dead-letters", new DeadLetterRoutes(rapport.deadLetters(), http))
                 .register("/api/v1/admin/channels/set-aside", new SetAsideRoutes(rapport.inbox(), http))
                 .register("/api/v1/improvements", new ImprovementRoutes(rapport.improvements(), http))

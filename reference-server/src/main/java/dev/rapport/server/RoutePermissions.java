@@ -138,6 +138,10 @@ public final class RoutePermissions {
         rule(rules, "GET /api/v1/users", EnumSet.of(USER_READ));
         rule(rules, "POST /api/v1/users", EnumSet.of(USER_ADMIN));
         rule(rules, "PUT /api/v1/users/me/locale", SIGNED_IN);
+        // The caller's own notices: the SDK reads and marks no one else's.
+        rule(rules, "GET /api/v1/me/notifications", SIGNED_IN);
+        rule(rules, "POST /api/v1/me/notifications/read-all", SIGNED_IN);
+        rule(rules, "POST /api/v1/me/notifications/{id}/read", SIGNED_IN);
         rule(rules, "GET /api/v1/users/{id}", EnumSet.of(USER_READ));
         rule(rules, "PATCH /api/v1/users/{id}", EnumSet.of(USER_ADMIN));
         rule(rules, "POST /api/v1/users/{id}/password", EnumSet.of(USER_ADMIN));

@@ -10,6 +10,7 @@ import dev.rapport.api.event.DomainEventListener;
 import dev.rapport.api.figures.Figures;
 import dev.rapport.api.followup.FollowUps;
 import dev.rapport.api.improvement.Improvements;
+import dev.rapport.api.notice.Notices;
 import dev.rapport.api.report.Reports;
 import dev.rapport.api.security.Authentication;
 import dev.rapport.api.security.Departments;
@@ -28,7 +29,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The SDK: what a host application builds once, with {@link #builder()}, and calls from any thread.
+ * The SDK: what a host builds once, with {@link #builder()}, and calls from any thread; its services check the actor.
  *
  * <pre>{@code
  * try (Rapport rapport = Rapport.builder().build()) {          // embedded in-memory H2
@@ -36,7 +37,6 @@ import java.util.function.Consumer;
  * }
  * Rapport.builder().dataSource(postgres).clock(clock).build();  // PostgreSQL, controlled time
  * }</pre>
- * Every service takes the {@code Actor} it acts for and checks its permissions.
  */
 public final class Rapport implements AutoCloseable {
     private final Wiring services;
@@ -60,17 +60,14 @@ public final class Rapport implements AutoCloseable {
         return services.tickets;
     }
 
-    /** Files attached to tickets, their bytes in the blob store. */
     public Attachments attachments() {
         return services.attachments;
     }
 
-    /** Contacts with customers outside tickets: calls, visits, messages. */
     public Interactions interactions() {
         return services.interactions;
     }
 
-    /** Customers' purchases, which make key accounts. */
     public Purchases purchases() {
         return services.purchases;
     }
@@ -80,7 +77,6 @@ public final class Rapport implements AutoCloseable {
         return services.followUps;
     }
 
-    /** A customer's history in one list: tickets, interactions, purchases, follow-ups. */
     public CustomerTimeline timeline() {
         return services.timeline;
     }
@@ -102,7 +98,6 @@ public final class Rapport implements AutoCloseable {
         return services.authentication;
     }
 
-    /** The kinds of ticket and the department each is routed to. */
     public TicketTypes ticketTypes() {
         return services.ticketTypes;
     }
@@ -135,6 +130,11 @@ public final class Rapport implements AutoCloseable {
     /** Corrective actions for recurring problems, and the suggestions raised when tickets of a type and tag recur. */
     public Improvements improvements() {
         return services.improvements;
+    }
+
+    /** Each user's in-app notices of the tickets they filed or work: resolved, reopened, SLA breached. */
+    public Notices notices() {
+        return services.notices;
     }
 
     /** Events a notifier or the listeners could not take: to see and send again. */

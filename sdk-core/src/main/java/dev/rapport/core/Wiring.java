@@ -25,6 +25,7 @@ import dev.rapport.core.followup.FollowUpService;
 import dev.rapport.core.followup.RecoveryFollowUp;
 import dev.rapport.core.improvement.ImprovementService;
 import dev.rapport.core.improvement.SuggestionRule;
+import dev.rapport.core.notice.NoticeService;
 import dev.rapport.core.plugin.LoadedPlugin;
 import dev.rapport.core.report.ReportService;
 import dev.rapport.core.routing.TicketRouter;
@@ -86,6 +87,7 @@ final class Wiring implements AutoCloseable {
     final SurveyService surveys;
     final StatusService customerStatus;
     final DeadLetterService deadLetters;
+    final NoticeService notices;
     private final Storage storage;
     private final BlobStore blobs;
     private final EventDelivery delivery;
@@ -162,6 +164,7 @@ final class Wiring implements AutoCloseable {
         this.attachments = new AttachmentService(transactions, blobs, clock, ids, b.attachmentLimits);
         this.deadLetters = new DeadLetterService(transactions, deliveryClock, delivery::wakeLanes);
         this.improvements = new ImprovementService(transactions, clock, b.zone, ids);
+        this.notices = new NoticeService(transactions, clock);
         // SPEC's default departments and ticket types exist from the first start; racing nodes insert them once.
         transactions.write(tx -> {
             DepartmentService.DEFAULTS.forEach(tx.departments()::insertIfAbsent);

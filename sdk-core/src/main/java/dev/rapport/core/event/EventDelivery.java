@@ -103,6 +103,7 @@ public final class EventDelivery implements AutoCloseable {
         this.closeTimeout = settings.closeTimeout();
         this.listeners = new Listeners(settings.policy());
         subscribers.add(listeners);
+        subscribers.add(new NoticeSubscriber(settings.policy()));
         notifiers.forEach(n -> subscribers.add(new NotifierSubscriber(n.name(), n.notifier(), n.policy(), n.secrets())));
         channels.forEach(c -> subscribers.add(new ReplySubscriber(c.name(), c.channel(), c.policy(), c.secrets(),
                 () -> replyBodies)));

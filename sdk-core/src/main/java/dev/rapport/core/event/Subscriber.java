@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
  * channel's replies.
  */
 sealed interface Subscriber extends AutoCloseable
-        permits Listeners, NotifierSubscriber, ReplySubscriber, SurveySubscriber {
+        permits Listeners, NoticeSubscriber, NotifierSubscriber, ReplySubscriber, SurveySubscriber {
     /** The permanent name its deliveries are kept under. */
     String name();
 

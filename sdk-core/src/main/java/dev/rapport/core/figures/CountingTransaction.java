@@ -19,6 +19,7 @@ import dev.rapport.api.spi.storage.Outbox;
 import dev.rapport.api.spi.storage.OutboxEntry;
 import dev.rapport.api.spi.storage.PurchaseStore;
 import dev.rapport.api.spi.storage.RateLimitStore;
+import dev.rapport.api.spi.storage.NoticeStore;
 import dev.rapport.api.spi.storage.StatusLinkStore;
 import dev.rapport.api.spi.storage.ReportStore;
 import dev.rapport.api.spi.storage.RoleStore;
@@ -180,6 +181,11 @@ final class CountingTransaction implements Transaction {
     @Override
     public StatusLinkStore statusLinks() {
         return tx.statusLinks();
+    }
+
+    @Override
+    public NoticeStore notices() {
+        return tx.notices();
     }
 
     @Override

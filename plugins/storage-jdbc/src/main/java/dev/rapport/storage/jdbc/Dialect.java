@@ -1,5 +1,6 @@
 package dev.rapport.storage.jdbc;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,8 @@ enum Dialect {
             // Standard MERGE inserts nothing (update count 0) when the key exists; H2's own MERGE ... KEY would
             // overwrite the existing row instead.
             return "MERGE INTO " + table + " t USING (VALUES (" + parameters(columns) + ")) s ("
-                    + String.join(", ", columns) + ") ON t." + key + " = s." + key
+                    + String.join(", ", columns) + ") ON "
+                    + Arrays.stream(key.split(", ")).map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "))
                     + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", columns) + ") VALUES ("
                     + columns.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
         }
@@ -139,7 +141,7 @@ enum Dialect {
 
     /**
      * An insert of one row whose update count is 1 when it inserted and 0 when a row with the same {@code key}
-     * existed; the values are bound by the column names.
+     * existed; the values are bound by the column names. A key of several columns is written {@code "a, b"}.
      */
     abstract String insertIfAbsent(String table, String key, List<String> columns);
 

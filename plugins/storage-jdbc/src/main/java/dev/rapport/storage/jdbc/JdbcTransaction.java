@@ -3,6 +3,7 @@ package dev.rapport.storage.jdbc;
 import dev.rapport.api.spi.storage.AttachmentStore;
 import dev.rapport.api.spi.storage.AuditLog;
 import dev.rapport.api.spi.storage.RateLimitStore;
+import dev.rapport.api.spi.storage.NoticeStore;
 import dev.rapport.api.spi.storage.StatusLinkStore;
 import dev.rapport.api.spi.storage.CollaborationStore;
 import dev.rapport.api.spi.storage.ConversationStore;
@@ -58,6 +59,7 @@ final class JdbcTransaction implements Transaction {
     private final ConversationStore conversations;
     private final RateLimitStore rateLimits;
     private final StatusLinkStore statusLinks;
+    private final NoticeStore notices;
     private final ImprovementStore improvements;
     private final SuggestionStore suggestions;
     private final ReportStore reports;
@@ -89,6 +91,7 @@ final class JdbcTransaction implements Transaction {
         this.conversations = new JdbcConversationStore(handle, dialect, json);
         this.rateLimits = new JdbcRateLimitStore(handle, dialect);
         this.statusLinks = new JdbcStatusLinkStore(handle);
+        this.notices = new JdbcNoticeStore(handle, dialect);
         this.improvements = new JdbcImprovementStore(handle, json);
         this.suggestions = new JdbcSuggestionStore(handle, dialect);
         this.reports = new JdbcReportStore(handle);
@@ -175,6 +178,11 @@ final class JdbcTransaction implements Transaction {
     @Override
     public StatusLinkStore statusLinks() {
         return statusLinks;
+    }
+
+    @Override
+    public NoticeStore notices() {
+        return notices;
     }
 
     @Override

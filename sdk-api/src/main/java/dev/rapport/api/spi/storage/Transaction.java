@@ -66,6 +66,9 @@ public interface Transaction {
 
     /** The links customers follow to their ticket's status page. */
     StatusLinkStore statusLinks();
+    /** Users' in-app notices. */
+    NoticeStore notices();
+
     /** Follow-ups: after closure, by maintenance plan, before renewal, for service recovery. */
     FollowUpStore followUps();
 

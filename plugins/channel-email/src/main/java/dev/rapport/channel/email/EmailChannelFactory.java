@@ -1,5 +1,6 @@
 package dev.rapport.channel.email;
 
+import dev.rapport.toolkit.mail.SmtpSettings;
 import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginConfigException;
@@ -124,7 +125,7 @@ public final class EmailChannelFactory implements ChannelFactory {
         if (smtpUser.isPresent() != smtpPassword.isPresent()) {
             throw problem(instance, SMTP_USER + " and " + SMTP_PASSWORD + " go together: set both or neither");
         }
-        var smtp = new SmtpRelay(smtpHost, smtpPort, smtpUser, smtpPassword, starttls, connectTimeout, readTimeout);
+        var smtp = new SmtpSettings(smtpHost, smtpPort, smtpUser, smtpPassword, starttls, connectTimeout, readTimeout);
 
         InternetAddress from = address(instance, config.string(FROM));
         String domain = config.optionalString(MESSAGE_ID_DOMAIN)

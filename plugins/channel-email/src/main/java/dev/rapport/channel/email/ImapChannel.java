@@ -1,5 +1,6 @@
 package dev.rapport.channel.email;
 
+import dev.rapport.toolkit.mail.SmtpSettings;
 import dev.rapport.api.spi.channel.InboundMessage;
 import dev.rapport.api.spi.channel.PollingChannel;
 import dev.rapport.api.spi.channel.Reply;
@@ -65,7 +66,7 @@ final class ImapChannel implements PollingChannel, Replying, SettingAside {
             new FlagTerm(new Flags(Flags.Flag.DELETED), false));
 
     private final ImapMailbox imap;
-    private final SmtpRelay smtp;
+    private final SmtpSettings smtp;
     private final InternetAddress from;
     private final String messageIdDomain;
     private final Clock clock;
@@ -75,7 +76,7 @@ final class ImapChannel implements PollingChannel, Replying, SettingAside {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Queue<SetAside> setAside = new ConcurrentLinkedQueue<>();
 
-    ImapChannel(ImapMailbox imap, SmtpRelay smtp, InternetAddress from, String messageIdDomain, Clock clock) {
+    ImapChannel(ImapMailbox imap, SmtpSettings smtp, InternetAddress from, String messageIdDomain, Clock clock) {
         this.imap = imap;
         this.smtp = smtp;
         this.from = from;

@@ -1,5 +1,6 @@
 package dev.rapport.notifier.email;
 
+import dev.rapport.toolkit.mail.SmtpSettings;
 import dev.rapport.api.spi.notify.Delivery;
 import dev.rapport.api.spi.notify.Notification;
 import dev.rapport.api.spi.notify.Notifier;
@@ -30,7 +31,7 @@ import java.util.Optional;
 final class EmailNotifier implements Notifier {
     private static final System.Logger LOG = System.getLogger(EmailNotifier.class.getName());
 
-    private final SmtpServer smtp;
+    private final SmtpSettings smtp;
     private final InternetAddress from;
     private final List<InternetAddress> to;
     private final Locale toLocale;
@@ -38,7 +39,7 @@ final class EmailNotifier implements Notifier {
     private final Clock clock;
     private final Session session;
 
-    EmailNotifier(SmtpServer smtp, InternetAddress from, List<InternetAddress> to, Locale toLocale,
+    EmailNotifier(SmtpSettings smtp, InternetAddress from, List<InternetAddress> to, Locale toLocale,
                   MailTemplates templates, Clock clock) {
         this.smtp = smtp;
         this.from = from;
@@ -101,7 +102,7 @@ final class EmailNotifier implements Notifier {
         }
         try {
             try {
-                transport.connect(smtp.host(), smtp.port(), smtp.username().orElse(null), smtp.password().orElse(null));
+                transport.connect(smtp.host(), smtp.port(), smtp.user().orElse(null), smtp.password().orElse(null));
             } catch (MessagingException e) {
                 return SmtpFailure.outcome(e, lastReply(transport), smtp.peer());
             }

@@ -1,5 +1,6 @@
 package dev.rapport.notifier.email;
 
+import dev.rapport.toolkit.mail.SmtpSettings;
 import dev.rapport.api.spi.ConfigKey;
 import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginConfigException;
@@ -95,7 +96,7 @@ public final class EmailNotifierFactory implements NotifierFactory {
         } catch (DateTimeException e) {
             throw problem(instance, ZONE + " must be a time zone such as Asia/Shanghai");
         }
-        var smtp = new SmtpServer(host, port, username, password, starttls, config.duration(CONNECT_TIMEOUT),
+        var smtp = new SmtpSettings(host, port, username, password, starttls, config.duration(CONNECT_TIMEOUT),
                 config.duration(READ_TIMEOUT));
         return new EmailNotifier(smtp, from, to, toLocale, new MailTemplates(zone), context.clock());
     }

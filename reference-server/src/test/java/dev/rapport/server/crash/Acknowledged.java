@@ -6,6 +6,12 @@ import dev.rapport.server.crash.WebhookReceiver.Notification;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.testkit.Eventually;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -82,6 +88,31 @@ final class Acknowledged {
                 }
             }
         });
+    }
+
+    /**
+     * Waits until the shared database has nothing left to deliver (the servers' {@code rapport_outbox_backlog}, which
+     * {@code node} reads at most 5 s old). A delivery a killed node had claimed waits for that claim to lapse (twice
+     * its subscriber's time box: 20 s for the in-app notices) before a live node takes it, which may be after the
+     * webhook's events all arrived.
+     */
+    static void awaitNothingLeftToDeliver(URI node) {
+        DELIVERY.waitUntil("nothing left to deliver at " + node, () -> backlog(node) == 0);
+    }
+
+    private static double backlog(URI node) {
+        try (var client = HttpClient.newHttpClient()) {
+            var metrics = client.send(HttpRequest.newBuilder(node.resolve("/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines().filter(line -> line.startsWith("rapport_outbox_backlog"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .findFirst().orElse(Double.NaN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** No ticket number or customer code was given twice. */

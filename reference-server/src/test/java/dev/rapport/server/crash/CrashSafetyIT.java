@@ -97,6 +97,7 @@ class CrashSafetyIT {
             assertEachAlarmRaisedOnce(receiver);
             Acknowledged.assertEveryWriteIsThere(ServerApi.login(third.uri(), "supervisor"), ledger);
             Acknowledged.awaitTheEventsOf(ledger, receiver);
+            Acknowledged.awaitNothingLeftToDeliver(third.uri());
             third.stop();
 
             assertThat(ledger.unexpectedAnswers()).as("answers other than success").isEmpty();

@@ -90,6 +90,7 @@ class TwoNodesIT {
             Acknowledged.assertEveryWriteIsThere(ServerApi.login(b.uri(), "supervisor"), ledger);
             Acknowledged.assertEveryWriteIsThere(ServerApi.login(restarted.uri(), "supervisor"), ledger);
             Acknowledged.awaitTheEventsOf(ledger, receiver);
+            Acknowledged.awaitNothingLeftToDeliver(b.uri());
             restarted.stop();
             b.stop();
 

@@ -9,7 +9,6 @@ import dev.rapport.api.error.ValidationException;
 import dev.rapport.api.status.CustomerStatus;
 import dev.rapport.api.status.StatusView;
 import dev.rapport.api.ticket.Opinion;
-import dev.rapport.server.http.BadRequestException;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.SecurityHeaders;
 import io.helidon.http.HeaderName;
@@ -19,7 +18,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -99,7 +97,7 @@ public final class PublicStatusRoutes implements HttpService {
             http.created(res, body(status.confirm(token, opinion, comment, address(req))));
             return;
         }
-        var sent = formFields(http.rawBody(req));
+        var sent = PublicSurveyRoutes.formFields(http.rawBody(req));
         var page = pageIn(Optional.ofNullable(sent.get("lang")), req, Optional.empty());
         try {
             var opinion = opinion(sent.getOrDefault(StatusPage.OPINION, ""));
@@ -170,33 +168,9 @@ public final class PublicStatusRoutes implements HttpService {
         return body;
     }
 
-    /** The first value of each field of a form post. */
-    private static Map<String, String> formFields(byte[] body) {
-        var fields = new LinkedHashMap<String, String>();
-        String text = new String(body, StandardCharsets.UTF_8);
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                fields.putIfAbsent(name, value);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("The form's body is not well-formed");
-            }
-        }
-        return fields;
-    }
-
     /** The page's language: {@code ?lang=} (or the form's), then {@code Accept-Language}, then the customer's. */
     private static StatusPage pageIn(Optional<String> asked, ServerRequest req, Optional<Locale> customers) {
-        var locale = asked.flatMap(PublicSurveyRoutes::supported)
-                .or(() -> req.headers().first(HeaderNames.ACCEPT_LANGUAGE).flatMap(PublicSurveyRoutes::preferred))
-                .or(() -> customers)
-                .orElse(SurveyPage.CHINESE);
-        return StatusPage.in(locale);
+        return StatusPage.in(PublicSurveyRoutes.pageLocale(asked, req, customers));
     }
 
     private static String action(String token) {

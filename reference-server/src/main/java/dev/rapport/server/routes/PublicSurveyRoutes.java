@@ -163,8 +163,8 @@ public final class PublicSurveyRoutes implements HttpService {
                 Optional.ofNullable(sent.get(SurveyPage.COMMENT)));
     }
 
-    /** The first value of each field of a form post. */
-    private static Map<String, String> formFields(byte[] body) {
+    /** The first value of each field of a form post; the status page's form posts the same way. */
+    static Map<String, String> formFields(byte[] body) {
         var fields = new LinkedHashMap<String, String>();
         String text = new String(body, StandardCharsets.UTF_8);
         for (String pair : text.split("&")) {
@@ -185,11 +185,18 @@ public final class PublicSurveyRoutes implements HttpService {
 
     /** The page's language: {@code ?lang=} (or the form's), then {@code Accept-Language}, then the survey's. */
     private static SurveyPage pageIn(Optional<String> asked, ServerRequest req, Optional<Locale> surveys) {
-        var locale = asked.flatMap(PublicSurveyRoutes::supported)
+        return SurveyPage.in(pageLocale(asked, req, surveys));
+    }
+
+    /**
+     * A public page's language: {@code ?lang=} (or the form's), then {@code Accept-Language}, then {@code fallback}
+     * (the customer's), then Chinese.
+     */
+    static Locale pageLocale(Optional<String> asked, ServerRequest req, Optional<Locale> fallback) {
+        return asked.flatMap(PublicSurveyRoutes::supported)
                 .or(() -> req.headers().first(HeaderNames.ACCEPT_LANGUAGE).flatMap(PublicSurveyRoutes::preferred))
-                .or(() -> surveys)
+                .or(() -> fallback)
                 .orElse(SurveyPage.CHINESE);
-        return SurveyPage.in(locale);
     }
 
     /** The first language of an {@code Accept-Language} header the pages are written in. */

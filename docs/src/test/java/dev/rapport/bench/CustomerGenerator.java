@@ -1,7 +1,7 @@
 package dev.rapport.bench;
 
-import dev.rapport.core.IdGenerator;
-import dev.rapport.core.customer.PinyinReadings;
+import dev.rapport.core.internal.IdGenerator;
+import dev.rapport.core.internal.customer.PinyinReadings;
 import dev.rapport.storage.jdbc.search.CustomerSearchColumns;
 import dev.rapport.storage.jdbc.search.CustomerSearchKeys;
 import org.postgresql.PGConnection;

@@ -121,6 +121,8 @@ public final class SlaBenchmark {
         // After the pools are closed, whose logging would otherwise follow it: the headline is the last line.
         System.out.println();
         lines.forEach(System.out::println);
+        System.out.println("background: the SLA monitor scans only when this benchmark says (interval zero), so that "
+                + "its find and its processing are timed alone; the follow-up scan and event delivery at their defaults");
         System.out.printf(Locale.ROOT, "sla-scan ms=%.1f at-risk-p95_ms=%.1f%n", scanMedian, atRiskP95);
         System.exit(0); // the embedded PostgreSQL stops in its shutdown hook
     }
@@ -539,6 +541,11 @@ public final class SlaBenchmark {
         try (var connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             new CustomerGenerator(7).load(connection, CUSTOMERS);
+            // The day's care planning is done, as on a node that has run for a while: runDueWork() below times the
+            // SLA monitor's work, not a first care pass over every customer (CarePlanningBenchmark times that).
+            try (var statement = connection.createStatement()) {
+                statement.execute("UPDATE customers SET maintenance_due_on = DATE '2026-11-26'");
+            }
             connection.commit();
             connection.setAutoCommit(true);
             try (var statement = connection.createStatement();

@@ -10,8 +10,8 @@ import dev.rapport.api.ticket.SlaDeadline;
 import dev.rapport.api.ticket.SlaTarget;
 import dev.rapport.api.ticket.TicketSla;
 import dev.rapport.api.ticket.TicketStatus;
-import dev.rapport.core.sla.SlaClock;
-import dev.rapport.core.sla.SlaRules;
+import dev.rapport.core.internal.sla.SlaClock;
+import dev.rapport.core.internal.sla.SlaRules;
 import org.postgresql.PGConnection;
 
 import java.sql.Connection;

@@ -8,7 +8,7 @@ import dev.rapport.api.customer.CustomerKind;
 import dev.rapport.api.customer.CustomerProfile;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.ticket.OpenTicket;
-import dev.rapport.core.IdGenerator;
+import dev.rapport.core.internal.IdGenerator;
 import dev.rapport.core.Rapport;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
 import dev.rapport.storage.jdbc.testing.TestDatabase;

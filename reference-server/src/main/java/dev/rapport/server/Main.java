@@ -2,7 +2,7 @@ package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
 import dev.rapport.core.RapportBuilder;
-import dev.rapport.core.demo.DemoData;
+import dev.rapport.core.internal.demo.DemoData;
 import dev.rapport.server.demo.DemoClock;
 import dev.rapport.server.health.Readiness;
 import dev.rapport.server.logging.ServerLogging;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.RapportBuilder;
-import dev.rapport.core.demo.DemoData;
+import dev.rapport.core.internal.demo.DemoData;
 import dev.rapport.server.health.Readiness;
 import dev.rapport.server.metrics.MetricsSettings;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;

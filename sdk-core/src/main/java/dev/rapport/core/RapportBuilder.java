@@ -10,17 +10,17 @@ import dev.rapport.api.spi.channel.Channel;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.survey.SurveyProvider;
 import dev.rapport.api.ticket.Inbox;
-import dev.rapport.core.customer.PhoneNumberRule;
-import dev.rapport.core.customer.ReadingsBackfill;
-import dev.rapport.core.followup.FollowUpSettings;
-import dev.rapport.core.improvement.SuggestionSettings;
-import dev.rapport.core.plugin.LoadedPlugin;
-import dev.rapport.core.plugin.PluginDirectory;
-import dev.rapport.core.plugin.PluginDiscovery;
-import dev.rapport.core.report.ReviewThresholds;
-import dev.rapport.core.security.LoginThrottle;
-import dev.rapport.core.survey.ServiceRecovery;
-import dev.rapport.core.ticket.AttachmentLimits;
+import dev.rapport.core.PhoneNumberRule;
+import dev.rapport.core.internal.customer.ReadingsBackfill;
+import dev.rapport.core.internal.followup.FollowUpSettings;
+import dev.rapport.core.internal.improvement.SuggestionSettings;
+import dev.rapport.core.internal.plugin.LoadedPlugin;
+import dev.rapport.core.internal.plugin.PluginDirectory;
+import dev.rapport.core.internal.plugin.PluginDiscovery;
+import dev.rapport.core.ReviewThresholds;
+import dev.rapport.core.internal.security.LoginThrottle;
+import dev.rapport.core.ServiceRecovery;
+import dev.rapport.core.internal.ticket.AttachmentLimits;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ public final class RapportBuilder {
     Duration readingsBackfillInterval = ReadingsBackfill.INTERVAL;
     Money keyAccountThreshold = Money.of("500000", "CNY");
     SuggestionSettings suggestions = SuggestionSettings.standard();
-    LoginThrottle.Policy loginThrottle = LoginThrottle.Policy.DEFAULT;
+    LoginThrottlePolicy loginThrottle = LoginThrottlePolicy.DEFAULT;
 
     RapportBuilder() {
     }
@@ -298,10 +298,10 @@ public final class RapportBuilder {
 
     /**
      * How failed logins are slowed down: per employee id and client address, counted in the database so that all
-     * nodes share the counts. Default {@link LoginThrottle.Policy#DEFAULT}: 3 free failures, then a delay of 2 s
+     * nodes share the counts. Default {@link LoginThrottlePolicy#DEFAULT}: 3 free failures, then a delay of 2 s
      * doubling up to 15 min; 50 failures per address and hour.
      */
-    public RapportBuilder loginThrottle(LoginThrottle.Policy policy) {
+    public RapportBuilder loginThrottle(LoginThrottlePolicy policy) {
         this.loginThrottle = Objects.requireNonNull(policy, "policy");
         return this;
     }

@@ -1,6 +1,8 @@
 package dev.rapport.core;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.rapport.testkit.RapportArchRules;
@@ -27,5 +29,25 @@ class ArchitectureTest {
     @Test
     void theCoreReadsTimeOnlyFromTheInjectedClock() {
         RapportArchRules.TIME_ONLY_FROM_THE_CLOCK.check(core);
+    }
+
+    /**
+     * A host sees the entry point, its builder and the few types the builder takes; everything else lives under
+     * {@code dev.rapport.core.internal}, which no host, plugin or the reference server may import. A new public type
+     * outside it is a decision, made here.
+     */
+    @Test
+    void theOnlyPublicTypesOutsideInternalAreWhatAHostNeeds() {
+        var surface = core.stream()
+                .filter(c -> c.getModifiers().contains(JavaModifier.PUBLIC) && c.getEnclosingClass().isEmpty())
+                .filter(c -> !c.getPackageName().startsWith("dev.rapport.core.internal"))
+                .map(JavaClass::getSimpleName).sorted().toList();
+        assertThat(surface).containsExactly("LoginThrottlePolicy", "PhoneNumberRule", "Rapport", "RapportBuilder",
+                "ReviewThresholds", "ServiceRecovery");
+    }
+
+    @Test
+    void theHostSurfaceNamesNoInternalType() {
+        RapportArchRules.HOST_SURFACE_NAMES_NO_INTERNAL_TYPE.check(core);
     }
 }

@@ -2,13 +2,21 @@ package dev.rapport.testkit;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import java.util.ArrayList;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -50,8 +58,34 @@ public final class RapportArchRules {
                             || c.getPackageName().startsWith("dev.rapport.core")
                             && !c.getName().equals("dev.rapport.core.Rapport")
                             && !c.getName().equals("dev.rapport.core.RapportBuilder")
-                            && !c.getName().equals("dev.rapport.core.demo.DemoData")))
+                            && !c.getName().equals("dev.rapport.core.internal.demo.DemoData")))
             .as("the reference server holds no domain rules: it calls sdk-api services through Rapport");
+
+    /**
+     * The host surface of sdk-core, the public types of {@code dev.rapport.core}, takes and returns only sdk-api, JDK
+     * and its own types: nothing a host reaches through it lives under {@code dev.rapport.core.internal}.
+     */
+    public static final ArchRule HOST_SURFACE_NAMES_NO_INTERNAL_TYPE = codeUnits()
+            .that().areDeclaredInClassesThat().resideInAPackage("dev.rapport.core")
+            .and().areDeclaredInClassesThat().arePublic()
+            .and().arePublic()
+            .should(new ArchCondition<JavaCodeUnit>("name no type of dev.rapport.core.internal") {
+                @Override
+                public void check(JavaCodeUnit unit, ConditionEvents events) {
+                    var types = new ArrayList<JavaClass>(unit.getRawParameterTypes());
+                    types.add(unit.getRawReturnType());
+                    types.stream().filter(t -> t.getPackageName().startsWith("dev.rapport.core.internal"))
+                            .forEach(t -> events.add(SimpleConditionEvent.violated(unit,
+                                    unit.getFullName() + " names " + t.getName())));
+                }
+            })
+            .as("the host surface of sdk-core names no internal type");
+
+    /** Hosts, plugins and the reference server never reach into sdk-core's implementation. */
+    public static final ArchRule NOTHING_OUTSIDE_THE_CORE_USES_ITS_INTERNALS = noClasses()
+            .that().resideOutsideOfPackage("dev.rapport.core..")
+            .should().dependOnClassesThat().resideInAPackage("dev.rapport.core.internal..")
+            .as("nothing outside sdk-core uses dev.rapport.core.internal");
 
     private static final DescribedPredicate<JavaCall<?>> READS_WALL_CLOCK = DescribedPredicate.describe(
             "reads the wall clock",

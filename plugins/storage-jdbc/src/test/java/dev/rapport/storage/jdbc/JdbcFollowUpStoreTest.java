@@ -23,6 +23,8 @@ import dev.rapport.storage.jdbc.testing.TestDatabase;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -193,6 +195,34 @@ class JdbcFollowUpStoreTest {
             assertThat(afterLate).extracting(FollowUp::id).containsExactly(early.id());
             assertThat(moved).isEqualTo(2);
             assertThat(ofSurvivor).hasSize(2);
+        }
+    }
+
+    @StorageTest
+    void renewalCandidatesComePageByPageInTheOrderOfTheirContractEnd(TestDatabase db) {
+        var from = LocalDate.of(2026, 3, 1);
+        var ends = List.of(LocalDate.of(2026, 3, 30), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 15),
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 2), LocalDate.of(2026, 3, 15));
+        var customers = ends.stream().map(end -> aCustomer().withContractEnd(end).build()).toList();
+        try (var storage = TestStorage.on(db)) {
+            storage.run(tx -> customers.forEach(tx.customers()::insert));
+
+            var walked = new ArrayList<CareCandidate>();
+            Optional<CustomerId> after = Optional.empty();
+            List<CareCandidate> page;
+            do {
+                var cursor = after;
+                page = storage.get(tx -> tx.followUps().withoutRenewal(from, from.plusDays(30), cursor, 2));
+                walked.addAll(page);
+                after = page.isEmpty() ? after : Optional.of(page.getLast().id());
+            } while (!page.isEmpty());
+
+            var expected = customers.stream().filter(c -> !c.contractEnd().orElseThrow().isAfter(from.plusDays(30)))
+                    .sorted(Comparator.comparing((Customer c) -> c.contractEnd().orElseThrow())
+                            .thenComparing(c -> c.id().value()))
+                    .map(Customer::id).toList();
+            assertThat(walked).as("each contract within the notice once, by its end and then id; April's is not yet")
+                    .extracting(CareCandidate::id).containsExactlyElementsOf(expected);
         }
     }
 

@@ -75,9 +75,11 @@ public interface FollowUpStore {
     void finishCarePlanning(String holder, LocalDate day);
 
     /**
-     * At most {@code limit} customers, by id after {@code after}, that are not merged into another, whose contract
-     * ends between {@code from} and {@code to} (both included), and that have no {@code RENEWAL} follow-up for that
-     * contract end.
+     * At most {@code limit} customers that are not merged into another, whose contract ends between {@code from} and
+     * {@code to} (both included), and that have no {@code RENEWAL} follow-up for that contract end: in the order of
+     * their contract end and then id, after the customer {@code after} (the last one of the previous page) in that
+     * order. A storage should answer from an index on (contract end, id), so that a day's pages read only the
+     * contracts within the notice.
      */
     List<CareCandidate> withoutRenewal(LocalDate from, LocalDate to, Optional<CustomerId> after, int limit);
 

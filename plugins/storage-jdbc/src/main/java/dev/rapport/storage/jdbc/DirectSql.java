@@ -14,10 +14,10 @@ import java.util.Optional;
 
 /**
  * Plain JDBC on the transaction's own connection, for the statements every ticket intake runs (insert the ticket, its
- * audit entry and its event, draw its number, look up its customer and type) and every ticket read (the ticket and
- * the lists recorded on it). On those, Jdbi's per-statement machinery (a statement context, a copy of its
- * configuration, argument binding, cleanables) costs about as much as the database work itself on H2;
- * docs/benchmarks.md has the figures.
+ * audit entry and its event, draw its number, look up its customer and type), every ticket read (the ticket and the
+ * lists recorded on it) and the customer search (its tiers, through {@link NamedSql}, and the page's contacts). On
+ * those, Jdbi's per-statement machinery (a statement context, a copy of its configuration, argument binding,
+ * cleanables) costs about as much as the database work itself on H2; docs/benchmarks.md has the figures.
  */
 final class DirectSql {
     /** Sets the parameters of a statement. */
@@ -30,6 +30,12 @@ final class DirectSql {
     @FunctionalInterface
     interface Row<T> {
         T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Takes in the current row. */
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
     }
 
     private DirectSql() {
@@ -68,6 +74,20 @@ final class DirectSql {
                     rows.add(row.read(rs));
                 } while (rs.next());
                 return rows;
+            }
+        } catch (SQLException e) {
+            throw new DirectSqlException(sql, e);
+        }
+    }
+
+    /** Reads each row, in the order the statement gives them. */
+    static void each(Handle handle, String sql, Parameters parameters, RowConsumer row) {
+        try (var statement = handle.getConnection().prepareStatement(sql)) {
+            parameters.set(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
+                }
             }
         } catch (SQLException e) {
             throw new DirectSqlException(sql, e);

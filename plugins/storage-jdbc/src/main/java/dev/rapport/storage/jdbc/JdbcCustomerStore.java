@@ -222,13 +222,12 @@ final class JdbcCustomerStore implements CustomerStore {
             if (page.size() == search.limit()) {
                 break;
             }
-            // The tiers share one map of parameters, each using some of them.
-            page.addAll(handle.createQuery(statement.sql())
-                    .configure(SqlStatements.class, statements -> statements.setUnusedBindingAllowed(true))
-                    .bindMap(statement.parameters())
-                    .bind("limit", search.limit() - page.size())
-                    .map((rs, ctx) -> new CustomerMatch(customer(rs), statement.rank(rs, CUSTOMERS.size())))
-                    .list());
+            // The tiers share one map of parameters, each using some of them; plain JDBC, as for tickets.
+            var sql = NamedSql.of(statement.sql());
+            var values = new HashMap<String, Object>(statement.parameters());
+            values.put("limit", search.limit() - page.size());
+            page.addAll(DirectSql.list(handle, sql.sql(), ps -> sql.bind(ps, values),
+                    rs -> new CustomerMatch(customer(rs), statement.rank(rs, CUSTOMERS.size()))));
         }
         var customers = loadContacts(page.stream().map(CustomerMatch::customer).toList());
         return IntStream.range(0, page.size())
@@ -239,11 +238,9 @@ final class JdbcCustomerStore implements CustomerStore {
     /** How many names hold {@code word} as a whole word, counted up to {@link CustomerSearchQuery#COMMON}. */
     private int sharedBy(String word) {
         // Reads at most COMMON entries of the keys' index.
-        return handle.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM customer_search_keys WHERE kind = 'W' "
-                        + "AND search_key = :word LIMIT " + CustomerSearchQuery.COMMON + ") shared")
-                .bind("word", word)
-                .mapTo(Integer.class)
-                .one();
+        return DirectSql.first(handle, "SELECT COUNT(*) FROM (SELECT 1 FROM customer_search_keys WHERE kind = 'W' "
+                        + "AND search_key = ? LIMIT " + CustomerSearchQuery.COMMON + ") shared",
+                ps -> ps.setString(1, word), rs -> rs.getInt(1)).orElse(0);
     }
 
     @Override
@@ -302,17 +299,15 @@ final class JdbcCustomerStore implements CustomerStore {
             return customers;
         }
         var contacts = new HashMap<String, List<Contact>>();
-        handle.createQuery("SELECT " + CONTACT_COLUMNS + " FROM contacts k WHERE k.customer_id IN (<ids>) "
-                        + "ORDER BY k.customer_id, k.position")
-                .bindList("ids", customers.stream().map(c -> c.id().value()).toList())
-                .scanResultSet((results, ctx) -> {
-                    ResultSet rs = results.get();
-                    while (rs.next()) {
-                        contacts.computeIfAbsent(rs.getString(CONTACTS.at("contact_customer_id")), k -> new ArrayList<>())
-                                .add(contact(rs, 0));
+        int customerId = CONTACTS.at("contact_customer_id");
+        DirectSql.each(handle, "SELECT " + CONTACT_COLUMNS + " FROM contacts k WHERE k.customer_id IN ("
+                        + "?, ".repeat(customers.size() - 1) + "?) ORDER BY k.customer_id, k.position",
+                ps -> {
+                    for (int i = 0; i < customers.size(); i++) {
+                        ps.setString(i + 1, customers.get(i).id().value());
                     }
-                    return contacts;
-                });
+                },
+                rs -> contacts.computeIfAbsent(rs.getString(customerId), k -> new ArrayList<>()).add(contact(rs, 0)));
         return customers.stream()
                 .map(c -> withContacts(c, contacts.getOrDefault(c.id().value(), List.of())))
                 .toList();

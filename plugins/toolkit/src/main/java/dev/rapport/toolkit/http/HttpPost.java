@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ import java.util.concurrent.TimeoutException;
  * Reasons name the peer by host and port only, as a URL's path or query may carry a token of the peer's.
  *
  * <pre>{@code
- * var request = HttpRequest.newBuilder(url).timeout(timeout).POST(BodyPublishers.ofString(json)).build();
+ * var request = HttpPost.json(url, timeout, EventJson.value(Map.of("text", line))).build();
  * return HttpPost.send(client, request, timeout, clock, HttpPost.Receipt.NONE);
  * }</pre>
  */
@@ -57,6 +58,17 @@ public final class HttpPost {
     }
 
     private HttpPost() {
+    }
+
+    /**
+     * A POST of {@code json} to {@code url} as {@code application/json; charset=utf-8}, its headers due within
+     * {@code timeout}; the caller adds its own headers (a token, a signature) and builds it.
+     */
+    public static HttpRequest.Builder json(URI url, Duration timeout, String json) {
+        return HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     }
 
     /**

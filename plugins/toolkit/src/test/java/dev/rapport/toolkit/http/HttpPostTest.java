@@ -35,6 +35,22 @@ class HttpPostTest {
     }
 
     @Test
+    void aJsonPostCarriesItsBodyAsUtf8JsonAndTheCallersOwnHeaders() {
+        try (var peer = HttpPeer.start(); var client = client()) {
+            var request = HttpPost.json(peer.uri("/hook"), TIMEOUT, "{\"text\":\"李娜\"}")
+                    .header("Authorization", "Bearer room-token").build();
+
+            assertThat(HttpPost.send(client, request, TIMEOUT, CLOCK, HttpPost.Receipt.NONE))
+                    .isEqualTo(new Delivery.Delivered(Optional.empty()));
+            var received = peer.lastRequest();
+            assertThat(received.method()).isEqualTo("POST");
+            assertThat(received.header("Content-Type")).contains("application/json; charset=utf-8");
+            assertThat(received.header("Authorization")).contains("Bearer room-token");
+            assertThat(received.bodyText()).isEqualTo("{\"text\":\"李娜\"}");
+        }
+    }
+
+    @Test
     void busyAndFailingPeersAreTriedAgainAfterTheirRetryAfterAndNamedByHostOnly() {
         try (var peer = HttpPeer.start(); var client = client()) {
             for (int status : new int[] {408, 425, 429, 500, 503}) {

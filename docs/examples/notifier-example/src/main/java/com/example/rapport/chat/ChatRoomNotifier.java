@@ -8,7 +8,6 @@ import dev.rapport.toolkit.http.HttpPost;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -23,11 +22,8 @@ record ChatRoomNotifier(URI url, String token, Duration timeout, Clock clock, Ht
     // tag::deliver[]
     @Override
     public Delivery deliver(Notification notification) {
-        var request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
+        var request = HttpPost.json(url, timeout, EventJson.value(Map.of("text", text(notification))))
                 .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(EventJson.value(Map.of("text", text(notification)))))
                 .build();
         return HttpPost.send(client, request, timeout, clock, HttpPost.Receipt.NONE);
     }

@@ -1,9 +1,7 @@
 package dev.rapport.storage.jdbc;
 
 import dev.rapport.storage.jdbc.search.CustomerSearchColumns;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,28 +15,12 @@ import java.util.List;
  * ({@link dev.rapport.storage.jdbc.search.SearchText}) cannot be computed in SQL. Reads customers and contacts in
  * id order side by side, so that memory stays flat however many there are.
  */
-final class FillCustomerSearchColumns implements JavaMigration {
+final class FillCustomerSearchColumns extends JavaDataMigration {
     private static final int FETCH = 1_000;
     private static final int BATCH = 500;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("3.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "fill customer search columns";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    FillCustomerSearchColumns() {
+        super("3.1", "fill customer search columns");
     }
 
     @Override

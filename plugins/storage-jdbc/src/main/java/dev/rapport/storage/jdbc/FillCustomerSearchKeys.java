@@ -1,9 +1,7 @@
 package dev.rapport.storage.jdbc;
 
 import dev.rapport.storage.jdbc.search.CustomerSearchKeys;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,28 +16,12 @@ import java.util.ArrayList;
  * order side by side, so that memory stays flat however many there are. The readings are the SDK's: it fills those
  * in the background after start.
  */
-final class FillCustomerSearchKeys implements JavaMigration {
+final class FillCustomerSearchKeys extends JavaDataMigration {
     private static final int FETCH = 1_000;
     private static final int BATCH = 1_000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("27.3");
-    }
-
-    @Override
-    public String getDescription() {
-        return "fill customer search keys";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    FillCustomerSearchKeys() {
+        super("27.3", "fill customer search keys");
     }
 
     @Override

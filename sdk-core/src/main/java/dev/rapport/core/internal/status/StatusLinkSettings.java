@@ -1,19 +1,14 @@
 package dev.rapport.core.internal.status;
 
-import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.core.internal.ConfigSection;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * The settings of customers' status links, the keys under {@value #PREFIX}.
@@ -50,45 +45,20 @@ public record StatusLinkSettings(Optional<URI> baseUrl, Duration validity, int r
      * @throws PluginConfigException naming every malformed, out-of-range or unknown key
      */
     public static StatusLinkSettings from(Map<String, String> config) {
-        var settings = new TreeMap<String, String>();
-        config.forEach((key, value) -> {
-            if (key.startsWith(PREFIX)) {
-                settings.put(key.substring(PREFIX.length()), value);
-            }
-        });
-        var view = PluginConfig.of(PREFIX.substring(0, PREFIX.length() - 1), settings, Set.of());
-        var problems = new ArrayList<String>();
+        var section = ConfigSection.of(PREFIX, config, key -> key.startsWith(PREFIX));
         var defaults = standard();
-        Optional<String> base = read(problems, () -> view.optionalString("base-url").map(String::strip)
-                .filter(s -> !s.isEmpty()), Optional.empty());
-        Duration validity = read(problems, () -> view.duration("validity", DEFAULT_VALIDITY), DEFAULT_VALIDITY);
-        int limit = read(problems, () -> view.integer("rate-limit", defaults.rateLimit()), defaults.rateLimit());
-        Duration window = read(problems, () -> view.duration("rate-window", defaults.rateWindow()),
-                defaults.rateWindow());
-        Optional<String> mailChannel = read(problems, () -> view.optionalString("mail-channel").map(String::strip)
-                .filter(s -> !s.isEmpty()), Optional.empty());
-        Optional<URI> baseUrl = base.flatMap(b -> baseUrl(b, view.instance(), problems));
-        if (!validity.isPositive()) {
-            problems.add(view.instance() + ": validity must be more than zero");
-        }
-        if (limit < 1) {
-            problems.add(view.instance() + ": rate-limit must be at least 1");
-        }
-        if (!window.isPositive()) {
-            problems.add(view.instance() + ": rate-window must be more than zero");
-        }
-        if (!view.unreadKeys().isEmpty()) {
-            problems.add(view.instance() + ": unknown key(s) " + view.unreadKeys() + "; known keys: "
-                    + view.readKeys());
-        }
-        if (!problems.isEmpty()) {
-            throw new PluginConfigException(problems);
-        }
+        Optional<String> base = section.optionalText("base-url");
+        Duration validity = section.positiveDuration("validity", DEFAULT_VALIDITY);
+        int limit = section.integerAtLeast("rate-limit", 1, defaults.rateLimit());
+        Duration window = section.positiveDuration("rate-window", defaults.rateWindow());
+        Optional<String> mailChannel = section.optionalText("mail-channel");
+        Optional<URI> baseUrl = base.flatMap(b -> baseUrl(b, section));
+        section.finish("");
         return new StatusLinkSettings(baseUrl, validity, limit, window, mailChannel);
     }
 
     /** An absolute http(s) URL with a host and neither query nor fragment, without a trailing slash. */
-    private static Optional<URI> baseUrl(String value, String instance, List<String> problems) {
+    private static Optional<URI> baseUrl(String value, ConfigSection section) {
         try {
             var uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
             boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
@@ -98,17 +68,8 @@ public record StatusLinkSettings(Optional<URI> baseUrl, Duration validity, int r
         } catch (URISyntaxException e) {
             // reported below
         }
-        problems.add(instance + ": base-url must be an http or https URL with a host and no query, e.g. "
+        section.problem("base-url must be an http or https URL with a host and no query, e.g. "
                 + "https://service.example.com");
         return Optional.empty();
-    }
-
-    private static <T> T read(List<String> problems, Supplier<T> value, T fallback) {
-        try {
-            return value.get();
-        } catch (PluginConfigException e) {
-            problems.addAll(e.problems());
-            return fallback;
-        }
     }
 }

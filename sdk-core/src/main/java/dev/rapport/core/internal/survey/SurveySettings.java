@@ -1,17 +1,12 @@
 package dev.rapport.core.internal.survey;
 
-import dev.rapport.api.spi.PluginConfig;
 import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.core.internal.ConfigSection;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * The SDK-wide survey settings, the keys directly under {@value #PREFIX} (provider instances are
@@ -48,46 +43,14 @@ public record SurveySettings(Duration validity, Optional<String> provider, int r
      * @throws PluginConfigException naming every malformed, out-of-range or unknown key
      */
     public static SurveySettings from(Map<String, String> config) {
-        var settings = new TreeMap<String, String>();
-        config.forEach((key, value) -> {
-            if (isSetting(key)) {
-                settings.put(key.substring(PREFIX.length()), value);
-            }
-        });
-        var view = PluginConfig.of(PREFIX.substring(0, PREFIX.length() - 1), settings, Set.of());
-        var problems = new ArrayList<String>();
+        var section = ConfigSection.of(PREFIX, config, SurveySettings::isSetting);
         var defaults = standard();
-        Duration validity = read(problems, () -> view.duration("validity", DEFAULT_VALIDITY), DEFAULT_VALIDITY);
-        Optional<String> provider = read(problems, () -> view.optionalString("provider").map(String::strip),
+        Duration validity = section.positiveDuration("validity", DEFAULT_VALIDITY);
+        Optional<String> provider = section.read(view -> view.optionalString("provider").map(String::strip),
                 Optional.empty());
-        int limit = read(problems, () -> view.integer("rate-limit", defaults.rateLimit()), defaults.rateLimit());
-        Duration window = read(problems, () -> view.duration("rate-window", defaults.rateWindow()),
-                defaults.rateWindow());
-        if (!validity.isPositive()) {
-            problems.add(view.instance() + ": validity must be more than zero");
-        }
-        if (limit < 1) {
-            problems.add(view.instance() + ": rate-limit must be at least 1");
-        }
-        if (!window.isPositive()) {
-            problems.add(view.instance() + ": rate-window must be more than zero");
-        }
-        if (!view.unreadKeys().isEmpty()) {
-            problems.add(view.instance() + ": unknown key(s) " + view.unreadKeys() + "; known keys: "
-                    + view.readKeys() + ", and <name>.type with a provider's keys for a provider instance");
-        }
-        if (!problems.isEmpty()) {
-            throw new PluginConfigException(problems);
-        }
+        int limit = section.integerAtLeast("rate-limit", 1, defaults.rateLimit());
+        Duration window = section.positiveDuration("rate-window", defaults.rateWindow());
+        section.finish(", and <name>.type with a provider's keys for a provider instance");
         return new SurveySettings(validity, provider, limit, window);
-    }
-
-    private static <T> T read(List<String> problems, Supplier<T> value, T fallback) {
-        try {
-            return value.get();
-        } catch (PluginConfigException e) {
-            problems.addAll(e.problems());
-            return fallback;
-        }
     }
 }

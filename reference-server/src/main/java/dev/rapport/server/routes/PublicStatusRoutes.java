@@ -170,7 +170,7 @@ public final class PublicStatusRoutes implements HttpService {
 
     /** The page's language: {@code ?lang=} (or the form's), then {@code Accept-Language}, then the customer's. */
     private static StatusPage pageIn(Optional<String> asked, ServerRequest req, Optional<Locale> customers) {
-        return StatusPage.in(PublicSurveyRoutes.pageLocale(asked, req, customers));
+        return new StatusPage(PublicSurveyRoutes.pageLocale(asked, req, customers));
     }
 
     private static String action(String token) {
@@ -178,7 +178,7 @@ public final class PublicStatusRoutes implements HttpService {
     }
 
     private static String switchLink(StatusPage page) {
-        return "?lang=" + (page.locale().equals(SurveyPage.CHINESE) ? "en" : "zh-CN");
+        return "?lang=" + (page.locale().equals(PublicPage.CHINESE) ? "en" : "zh-CN");
     }
 
     private static String address(ServerRequest req) {

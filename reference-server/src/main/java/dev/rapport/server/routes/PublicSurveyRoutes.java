@@ -185,7 +185,7 @@ public final class PublicSurveyRoutes implements HttpService {
 
     /** The page's language: {@code ?lang=} (or the form's), then {@code Accept-Language}, then the survey's. */
     private static SurveyPage pageIn(Optional<String> asked, ServerRequest req, Optional<Locale> surveys) {
-        return SurveyPage.in(pageLocale(asked, req, surveys));
+        return new SurveyPage(pageLocale(asked, req, surveys));
     }
 
     /**
@@ -196,7 +196,7 @@ public final class PublicSurveyRoutes implements HttpService {
         return asked.flatMap(PublicSurveyRoutes::supported)
                 .or(() -> req.headers().first(HeaderNames.ACCEPT_LANGUAGE).flatMap(PublicSurveyRoutes::preferred))
                 .or(() -> fallback)
-                .orElse(SurveyPage.CHINESE);
+                .orElse(PublicPage.CHINESE);
     }
 
     /** The first language of an {@code Accept-Language} header the pages are written in. */
@@ -214,7 +214,7 @@ public final class PublicSurveyRoutes implements HttpService {
     static Optional<Locale> supported(String tag) {
         String language = Locale.forLanguageTag(tag.strip()).getLanguage();
         return switch (language) {
-            case "zh" -> Optional.of(SurveyPage.CHINESE);
+            case "zh" -> Optional.of(PublicPage.CHINESE);
             case "en" -> Optional.of(Locale.ENGLISH);
             default -> Optional.empty();
         };
@@ -225,7 +225,7 @@ public final class PublicSurveyRoutes implements HttpService {
     }
 
     private static String switchLink(SurveyPage page) {
-        return "?lang=" + (page.locale().equals(SurveyPage.CHINESE) ? "en" : "zh-CN");
+        return "?lang=" + (page.locale().equals(PublicPage.CHINESE) ? "en" : "zh-CN");
     }
 
     private static String address(ServerRequest req) {
@@ -240,7 +240,7 @@ public final class PublicSurveyRoutes implements HttpService {
     /**
      * A page that is never cached, sniffed, framed or sent on as a referrer (its address holds the token): the
      * headers of every answer ({@link dev.rapport.server.http.SecurityHeaders}), said again here for the page's sake.
-     * Its style is the static {@value SurveyPage#STYLE_SHEET}: the policy allows no inline style.
+     * Its style is the static {@value PublicPage#STYLE_SHEET}: the policy allows no inline style.
      */
     private static void html(ServerResponse res, int status, String page) {
         res.status(status)

@@ -45,11 +45,11 @@ public final class PublicWebFormRoutes {
     private static WebFormPage pageIn(Optional<String> asked, ServerRequest req) {
         return WebFormPage.in(asked.flatMap(PublicSurveyRoutes::supported)
                 .or(() -> req.headers().first(HeaderNames.ACCEPT_LANGUAGE).flatMap(PublicSurveyRoutes::preferred))
-                .orElse(SurveyPage.CHINESE));
+                .orElse(PublicPage.CHINESE));
     }
 
     private static String switchLink(Locale locale) {
-        return "?lang=" + (locale.equals(SurveyPage.CHINESE) ? "en" : "zh-CN");
+        return "?lang=" + (locale.equals(PublicPage.CHINESE) ? "en" : "zh-CN");
     }
 
     /** Never cached: it carries the server's time. The security headers are every answer's (SecurityHeaders). */

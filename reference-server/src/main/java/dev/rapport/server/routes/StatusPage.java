@@ -4,16 +4,12 @@ import dev.rapport.api.error.FieldError;
 import dev.rapport.api.status.StatusView;
 import dev.rapport.api.ticket.Opinion;
 
-import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
-
-import static dev.rapport.server.routes.SurveyPage.escape;
 
 /**
  * The customers' status pages as HTML, in zh-CN or en, every text from {@code status_<locale>.properties}, in the
@@ -21,33 +17,19 @@ import static dev.rapport.server.routes.SurveyPage.escape;
  * takes an answer a form (a fieldset with a legend, a labelled radio per opinion, a labelled comment) that posts
  * without scripts. Self-contained and well-formed XML. No staff names, no internal notes, nothing of the customer's.
  */
-final class StatusPage {
+final class StatusPage extends PublicPage {
     static final String OPINION = "opinion";
     static final String COMMENT = "comment";
     static final int MAX_COMMENT = 2_000;
 
     private static final String BUNDLE = "dev.rapport.server.routes.status";
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     /** Times as customers in the business zone read them, with the offset to be exact. */
     private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    private final ResourceBundle texts;
-    private final Locale locale;
-
-    private StatusPage(Locale locale) {
-        this.locale = locale;
-        this.texts = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
-    }
-
-    /** The pages in {@code locale}: one of {@link SurveyPage#LANGUAGES}. */
-    static StatusPage in(Locale locale) {
-        return new StatusPage(SurveyPage.LANGUAGES.contains(locale) ? locale : SurveyPage.CHINESE);
-    }
-
-    Locale locale() {
-        return locale;
+    /** The pages in {@code locale} when it is one of {@link PublicPage#LANGUAGES}, else in Chinese. */
+    StatusPage(Locale locale) {
+        super(BUNDLE, locale);
     }
 
     /** The ticket, and the form while it takes an answer; after a refused answer with what was sent and why. */
@@ -93,7 +75,7 @@ final class StatusPage {
         boolean commentInvalid = errors.stream().anyMatch(e -> e.field().equals(COMMENT));
         html.append("<form method=\"post\" action=\"").append(escape(action))
                 .append("\" accept-charset=\"utf-8\" novalidate=\"novalidate\">\n");
-        html.append("<input type=\"hidden\" name=\"lang\" value=\"").append(locale.toLanguageTag()).append("\"/>\n");
+        html.append("<input type=\"hidden\" name=\"lang\" value=\"").append(locale().toLanguageTag()).append("\"/>\n");
         html.append("<fieldset id=\"opinion\"").append(opinionInvalid ? " class=\"invalid\" aria-describedby=\"opinion-error\"" : "")
                 .append(">\n<legend>").append(text("confirm.legend")).append("</legend>\n");
         if (opinionInvalid) {
@@ -145,32 +127,5 @@ final class StatusPage {
 
     private String errorText(String field) {
         return COMMENT.equals(field) ? text("error.comment", Integer.toString(MAX_COMMENT)) : text("error.opinion");
-    }
-
-    private String message(String key, String... arguments) {
-        return page(text(key + ".title"), "<h1>" + text(key + ".title") + "</h1>\n<p>" + text(key + ".body",
-                arguments) + "</p>\n", Optional.empty());
-    }
-
-    private String page(String title, String body, Optional<String> switchLink) {
-        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(locale.toLanguageTag()).append("\">\n")
-                .append("<head>\n<meta charset=\"utf-8\"/>\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-                .append("<meta name=\"referrer\" content=\"no-referrer\"/>\n")
-                .append("<title>").append(title).append("</title>\n<link rel=\"stylesheet\" href=\"")
-                .append(SurveyPage.STYLE_SHEET).append("\"/>\n")
-                .append("</head>\n<body>\n<main>\n");
-        switchLink.ifPresent(link -> {
-            String other = texts.getString("language.other");
-            html.append("<p class=\"language\"><a href=\"").append(escape(link)).append("\" lang=\"").append(other)
-                    .append("\" hreflang=\"").append(other).append("\">").append(escape(texts.getString("language.switch")))
-                    .append("</a></p>\n");
-        });
-        return html.append(body).append("</main>\n</body>\n</html>\n").toString();
-    }
-
-    /** A text of the bundle with its arguments, HTML-escaped. */
-    private String text(String key, String... arguments) {
-        return escape(new MessageFormat(texts.getString(key), locale).format(arguments));
     }
 }

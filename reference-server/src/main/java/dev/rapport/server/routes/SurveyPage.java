@@ -4,7 +4,6 @@ import dev.rapport.api.error.FieldError;
 import dev.rapport.api.survey.SurveyAnswer;
 import dev.rapport.api.survey.SurveyForm;
 
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 /**
  * The public survey pages as HTML, in zh-CN or en, every text from {@code survey_<locale>.properties}: the form (a
@@ -20,39 +18,20 @@ import java.util.ResourceBundle;
  * pages that answer it. Self-contained (no scripts, fonts or images) and well-formed XML, so tests can parse them.
  * Nothing about the customer is shown; the ticket number is all a page names.
  */
-final class SurveyPage {
-    /** The languages of the pages. */
-    static final Locale CHINESE = Locale.forLanguageTag("zh-CN");
-    static final List<Locale> LANGUAGES = List.of(CHINESE, Locale.ENGLISH);
+final class SurveyPage extends PublicPage {
     /** The scores of the four 1–5 questions, then the 0–10 one. */
     static final List<String> FIVE_POINT = List.of("responseSpeed", "resolution", "attitude", "overall");
     static final String RECOMMEND = "recommend";
     static final String COMMENT = "comment";
 
     private static final String BUNDLE = "dev.rapport.server.routes.survey";
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     /** Times as customers in the SDK's default business zone read them, with the offset to be exact. */
     private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")
             .withZone(ZoneId.of("Asia/Shanghai"));
-    /** The page's style sheet, a static file of the console (no inline style under the Content-Security-Policy). */
-    static final String STYLE_SHEET = "/css/survey.css";
 
-    private final ResourceBundle texts;
-    private final Locale locale;
-
-    private SurveyPage(Locale locale) {
-        this.locale = locale;
-        this.texts = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
-    }
-
-    /** The pages in {@code locale}: one of {@link #LANGUAGES}. */
-    static SurveyPage in(Locale locale) {
-        return new SurveyPage(LANGUAGES.contains(locale) ? locale : CHINESE);
-    }
-
-    Locale locale() {
-        return locale;
+    /** The pages in {@code locale} when it is one of {@link PublicPage#LANGUAGES}, else in Chinese. */
+    SurveyPage(Locale locale) {
+        super(BUNDLE, locale);
     }
 
     /**
@@ -76,7 +55,7 @@ final class SurveyPage {
         }
         html.append("<form method=\"post\" action=\"").append(escape(action))
                 .append("\" accept-charset=\"utf-8\" novalidate=\"novalidate\">\n");
-        html.append("<input type=\"hidden\" name=\"lang\" value=\"").append(locale.toLanguageTag()).append("\"/>\n");
+        html.append("<input type=\"hidden\" name=\"lang\" value=\"").append(locale().toLanguageTag()).append("\"/>\n");
         for (String field : FIVE_POINT) {
             scale(html, field, SurveyAnswer.MIN_SCORE, SurveyAnswer.MAX_SCORE, "five", sent, errors);
         }
@@ -118,11 +97,6 @@ final class SurveyPage {
         return message("limited");
     }
 
-    private String message(String key, String... arguments) {
-        return page(text(key + ".title"), "<h1>" + text(key + ".title") + "</h1>\n<p>" + text(key + ".body",
-                arguments) + "</p>\n", Optional.empty());
-    }
-
     private void scale(StringBuilder html, String field, int min, int max, String kind, Map<String, String> sent,
                        List<FieldError> errors) {
         boolean invalid = errors.stream().anyMatch(e -> e.field().equals(field));
@@ -154,7 +128,7 @@ final class SurveyPage {
     }
 
     private String question(String field) {
-        return texts.containsKey(field) ? format(field) : field;
+        return has(field) ? format(field) : field;
     }
 
     private String errorText(String field, Map<String, String> sent) {
@@ -163,45 +137,5 @@ final class SurveyPage {
         }
         String value = sent.getOrDefault(field, "");
         return format(value.isBlank() ? "error.required" : "error.range");
-    }
-
-    private String page(String title, String body, Optional<String> switchLink) {
-        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(locale.toLanguageTag()).append("\">\n")
-                .append("<head>\n<meta charset=\"utf-8\"/>\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-                .append("<meta name=\"referrer\" content=\"no-referrer\"/>\n")
-                .append("<title>").append(title).append("</title>\n<link rel=\"stylesheet\" href=\"").append(STYLE_SHEET).append("\"/>\n")
-                .append("</head>\n<body>\n<main>\n");
-        switchLink.ifPresent(link -> {
-            String other = texts.getString("language.other");
-            html.append("<p class=\"language\"><a href=\"").append(escape(link)).append("\" lang=\"").append(other)
-                    .append("\" hreflang=\"").append(other).append("\">").append(escape(texts.getString("language.switch")))
-                    .append("</a></p>\n");
-        });
-        return html.append(body).append("</main>\n</body>\n</html>\n").toString();
-    }
-
-    /** A text of the bundle with its arguments, HTML-escaped. */
-    private String text(String key, String... arguments) {
-        return escape(format(key, arguments));
-    }
-
-    private String format(String key, String... arguments) {
-        return new MessageFormat(texts.getString(key), locale).format(arguments);
-    }
-
-    static String escape(String text) {
-        var out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 }

@@ -31,9 +31,9 @@ final class WebFormPage {
         this.texts = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
     }
 
-    /** The page in {@code locale}: one of {@link SurveyPage#LANGUAGES}. */
+    /** The page in {@code locale}: one of {@link PublicPage#LANGUAGES}. */
     static WebFormPage in(Locale locale) {
-        return new WebFormPage(SurveyPage.LANGUAGES.contains(locale) ? locale : SurveyPage.CHINESE);
+        return new WebFormPage(PublicPage.LANGUAGES.contains(locale) ? locale : PublicPage.CHINESE);
     }
 
     Locale locale() {
@@ -106,6 +106,6 @@ final class WebFormPage {
     }
 
     private static String escape(String text) {
-        return SurveyPage.escape(text);
+        return PublicPage.escape(text);
     }
 }

@@ -7,6 +7,7 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.spi.storage.Transaction;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
+import dev.rapport.api.ticket.TicketStatus;
 import dev.rapport.core.internal.Transactions;
 import dev.rapport.core.internal.audit.ChangeSet;
 import dev.rapport.core.internal.sla.SlaClock;
@@ -14,11 +15,13 @@ import dev.rapport.core.internal.sla.SlaClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
- * How every command changes a ticket: load it, check the actor's rights (403 before any 409), refuse closed tickets
- * and stale versions, apply the step, and write the next state, its audit entry and its events in one transaction.
- * A concurrent writer makes the update miss: 409, nothing written.
+ * The one route of every ticket write. A command changes a ticket thus: load it, check the actor's rights (403 before
+ * any 409), refuse closed tickets and stale versions, apply the step, and write the next state, its audit entry and
+ * its events in one transaction. A concurrent writer makes the update miss: 409, nothing written. Opening inserts the
+ * new ticket at version 1, with its audit entry and its events, the same way.
  */
 final class TicketChanges {
     /**
@@ -59,6 +62,14 @@ final class TicketChanges {
         void require(Ticket current);
     }
 
+    /** What a command that carries no version makes of a CLOSED ticket. */
+    enum WhenClosed {
+        /** Refuses it, as every command with a version does: 409 {@code ticket.closed}. */
+        REFUSE,
+        /** Returns it as it is and writes nothing: the command asked for a closed ticket, and it is one. */
+        UNCHANGED
+    }
+
     private final Transactions transactions;
     private final Clock clock;
 
@@ -67,18 +78,48 @@ final class TicketChanges {
         this.clock = clock;
     }
 
+    /** A command that carries the version it read: 409 when the ticket moved on since. */
     Ticket change(Actor actor, TicketId id, long version, String action, Access access, Step step) {
+        return change(actor, id, OptionalLong.of(version), WhenClosed.REFUSE, action, access, step);
+    }
+
+    /**
+     * A command that carries no version (accept, close): it applies to the ticket as this transaction reads it, and a
+     * writer that commits between that read and the update makes the update miss: 409, nothing written.
+     */
+    Ticket changeAsRead(Actor actor, TicketId id, WhenClosed whenClosed, String action, Access access, Step step) {
+        return change(actor, id, OptionalLong.empty(), whenClosed, action, access, step);
+    }
+
+    private Ticket change(Actor actor, TicketId id, OptionalLong version, WhenClosed whenClosed, String action,
+                          Access access, Step step) {
         return transactions.write(tx -> {
             Ticket current = find(tx, id);
             TicketAccess.requireRead(tx, actor, current);
             access.require(current);
-            TicketLifecycle.requireWritable(current);
-            if (current.version() != version) {
-                throw ConflictException.staleVersion("ticket", id.value(), version, current.version());
-            }
             Instant now = clock.instant();
+            if (whenClosed == WhenClosed.UNCHANGED && current.status() == TicketStatus.CLOSED) {
+                return SlaClock.evaluated(current, now);
+            }
+            TicketLifecycle.requireWritable(current);
+            if (version.isPresent() && current.version() != version.getAsLong()) {
+                throw ConflictException.staleVersion("ticket", id.value(), version.getAsLong(), current.version());
+            }
             return SlaClock.evaluated(apply(tx, actor, current, action, step.apply(tx, current, now), now), now);
         });
+    }
+
+    /**
+     * Inserts the ticket {@code outcome} builds, at version 1, inside the caller's transaction, with its audit entry
+     * ({@code ticket.opened}) and its events, then runs its follow-on.
+     */
+    static Ticket open(Transaction tx, Actor actor, Outcome outcome, Instant now) {
+        Ticket ticket = outcome.next().updatedAt(now).version(1).build();
+        tx.tickets().insert(ticket);
+        tx.audit().append(outcome.changes().entry("ticket", ticket.id().value(), now, actor, "ticket.opened"));
+        outcome.events().forEach(tx.outbox()::append);
+        outcome.followOn().apply(tx, ticket, now).forEach(tx.outbox()::append);
+        return ticket;
     }
 
     /** Writes an outcome for {@code current} inside the caller's transaction; unchanged when it changes nothing. */

@@ -3,7 +3,6 @@ package dev.rapport.core.internal.ticket;
 import dev.rapport.api.Page;
 import dev.rapport.api.PageRequest;
 import dev.rapport.api.audit.AuditEntry;
-import dev.rapport.api.error.ConflictException;
 import dev.rapport.api.error.FieldError;
 import dev.rapport.api.error.ForbiddenException;
 import dev.rapport.api.error.NotFoundException;
@@ -137,23 +136,26 @@ public final class TicketService implements Tickets {
                 department, assignee, EscalationLevel.FRONT_LINE, Optional.empty(),
                 SlaClock.start(sla.rules(tx), priority, now, agreed), request.relatedTicketIds(), tags,
                 Optional.empty(), actor.userId(), intakeOwner(actor), now, now, Optional.empty(), Optional.empty(), 1);
-        tx.tickets().insert(ticket);
-        tx.audit().append(ChangeSet.create()
+        var changes = ChangeSet.create()
                 .added("status", status).added("type", ticket.type()).added("priority", priority)
                 .added("departmentId", ticket.departmentId()).added("assigneeId", assignee)
                 .added("customerId", ticket.customerId())
                 .added("intakeOwnerId", ticket.intakeOwner().map(IntakeOwner::userId).orElse(null))
-                .added("tags", tags.isEmpty() ? null : tags)
-                .entry("ticket", ticket.id().value(), now, actor, "ticket.opened"));
-        Watchers.onOpen(tx, ticket, actor);
-        tx.outbox().append(new TicketCreated(ticket.id(), number, ticket.customerId(), ticket.type(), priority,
+                .added("tags", tags.isEmpty() ? null : tags);
+        var events = new ArrayList<DomainEvent>(2);
+        events.add(new TicketCreated(ticket.id(), number, ticket.customerId(), ticket.type(), priority,
                 ticket.departmentId(), now, actor.userId()));
         if (assignee.isPresent()) {
             // The department's assignment mode chose someone: tell them as any assignment would.
-            tx.outbox().append(new TicketAssigned(ticket.id(), department, assignee, now, actor.userId()));
+            events.add(new TicketAssigned(ticket.id(), department, assignee, now, actor.userId()));
         }
-        clusters.tagged(tx, actor, ticket, tags, now);
-        return SlaClock.evaluated(ticket, now);
+        var opened = TicketChanges.open(tx, actor, new TicketChanges.Outcome(ticket.toBuilder(), changes, events)
+                .then((t, written, at) -> {
+                    Watchers.onOpen(t, written, actor);
+                    clusters.tagged(t, actor, written, tags, at);
+                    return List.of();
+                }), now);
+        return SlaClock.evaluated(opened, now);
     }
 
     /**
@@ -471,28 +473,15 @@ public final class TicketService implements Tickets {
 
     @Override
     public Ticket close(Actor actor, TicketId id) {
-        return transactions.write(tx -> {
-            Ticket current = TicketChanges.find(tx, id);
-            TicketAccess.requireRead(tx, actor, current);
-            TicketAccess.requireWork(actor, current);
-            var confirmations = tx.tickets().confirmations(id);
-            Instant now = clock.instant();
-            if (current.status() == CLOSED) {
-                // A SATISFIED confirmation closes the ticket; closing it again confirms that it is.
-                return SlaClock.evaluated(current, now);
-            }
-            TicketLifecycle.requireClosable(current, confirmations);
-            Ticket next = current.toBuilder().status(CLOSED).closedAt(Optional.of(now)).updatedAt(now)
-                    .version(current.version() + 1).build();
-            if (!tx.tickets().update(next, current.version())) {
-                throw ConflictException.staleVersion("ticket", id.value(), current.version(), current.version() + 1);
-            }
-            tx.audit().append(ChangeSet.create().field("status", current.status(), CLOSED)
-                    .entry("ticket", id.value(), now, actor, "ticket.closed"));
-            tx.outbox().append(new TicketClosed(id, now, actor.userId()));
-            afterClosure.closed(tx, next, actor, now).forEach(tx.outbox()::append);
-            return SlaClock.evaluated(next, now);
-        });
+        // A SATISFIED confirmation closes the ticket; closing it again confirms that it is.
+        return writer.changeAsRead(actor, id, TicketChanges.WhenClosed.UNCHANGED, "ticket.closed", work(actor),
+                (tx, current, now) -> {
+                    TicketLifecycle.requireClosable(current, tx.tickets().confirmations(id));
+                    return new TicketChanges.Outcome(current.toBuilder().status(CLOSED).closedAt(Optional.of(now)),
+                            ChangeSet.create().field("status", current.status(), CLOSED),
+                            new TicketClosed(id, now, actor.userId()))
+                            .then((t, closed, at) -> afterClosure.closed(t, closed, actor, at));
+                });
     }
 
     @Override
@@ -515,8 +504,7 @@ public final class TicketService implements Tickets {
     @Override
     public Ticket accept(Actor actor, TicketId id) {
         actor.require(Permission.TICKET_ACCEPT);
-        var current = transactions.read(tx -> TicketChanges.find(tx, id));
-        return writer.change(actor, id, current.version(), "ticket.accepted", ticket -> {
+        return writer.changeAsRead(actor, id, TicketChanges.WhenClosed.REFUSE, "ticket.accepted", ticket -> {
             if (!actor.isIn(ticket.departmentId()) && !actor.has(Permission.TICKET_WORK_ALL)) {
                 throw ForbiddenException.of("ticket.out-of-scope",
                         "Only experts of the ticket's department may accept ticket " + ticket.number());

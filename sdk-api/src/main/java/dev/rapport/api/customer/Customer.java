@@ -165,7 +165,7 @@ public record Customer(CustomerId id, String code, CustomerKind kind, String nam
         public Builder tags(List<String> tags) { this.tags = tags; return this; }
         public Builder contractEnd(Optional<LocalDate> contractEnd) { this.contractEnd = contractEnd; return this; }
         public Builder firstContactAt(Optional<Instant> at) { this.firstContactAt = at; return this; }
-        public Builder firstContactChannel(Optional<IntakeChannel> channel) { this.firstContactChannel = channel; return this; }
+        public Builder firstContactChannel(Optional<IntakeChannel> via) { this.firstContactChannel = via; return this; }
         public Builder contacts(List<Contact> contacts) { this.contacts = contacts; return this; }
         public Builder mergedInto(Optional<CustomerId> survivor) { this.mergedInto = survivor; return this; }
         /** Marks the customer as merged into {@code survivor}. */

@@ -180,7 +180,7 @@ public record FollowUp(FollowUpId id, FollowUpKind kind, CustomerId customerId, 
         public Builder customerId(CustomerId customerId) { this.customerId = customerId; return this; }
         public Builder ticketId(Optional<TicketId> ticketId) { this.ticketId = ticketId; return this; }
         public Builder ownerId(UserId ownerId) { this.ownerId = ownerId; return this; }
-        public Builder departmentId(Optional<DepartmentId> departmentId) { this.departmentId = departmentId; return this; }
+        public Builder departmentId(Optional<DepartmentId> department) { this.departmentId = department; return this; }
         public Builder purpose(String purpose) { this.purpose = purpose; return this; }
         public Builder contractEnd(Optional<LocalDate> contractEnd) { this.contractEnd = contractEnd; return this; }
         public Builder dueAt(Instant dueAt) { this.dueAt = dueAt; return this; }

@@ -49,7 +49,8 @@ final class TicketBuilder {
     private Instant openedAt = T0;
 
     private TicketBuilder(CustomerId customerId) {
-        this.ticket = Ticket.builder().id(TicketId.of(Fixtures.newId())).number("T2026%06d".formatted(Fixtures.unique()))
+        this.ticket = Ticket.builder().id(TicketId.of(Fixtures.newId()))
+                .number("T2026%06d".formatted(Fixtures.unique()))
                 .customerId(customerId).type("COMPLAINT").description("The device does not start")
                 .channel(IntakeChannel.OTHER).departmentId(DepartmentId.of("customer-service"))
                 .createdBy(UserId.of("agent-1"));

@@ -75,12 +75,13 @@ public final class SampleRecords {
     public static Customer customer() {
         var contact = new Contact(ContactId.of(newId()), "刘洋", Optional.of("采购经理 \"Purchasing\""),
                 Optional.of("13911112222"), Optional.of("liu.yang@xinghe.example"));
-        return new Customer(CustomerId.of(newId()), "C%012d".formatted(SEQUENCE.incrementAndGet()),
-                CustomerKind.ORGANIZATION, "上海星河贸易有限公司 Xinghe Trading", "Retail",
-                Optional.of(LocalDate.of(2021, 4, 1)), Optional.of(CustomerSource.REFERRAL), Segment.RETURNING,
-                MaintenanceLevel.MEDIUM, false, Optional.empty(), List.of("price", "交期"), Optional.empty(),
-                Optional.of(TestPluginContext.START.minus(Duration.ofDays(30))), Optional.of(IntakeChannel.PHONE),
-                List.of(contact), Optional.empty(), true, TestPluginContext.START, TestPluginContext.START, 1);
+        return Customer.builder().id(CustomerId.of(newId())).code("C%012d".formatted(SEQUENCE.incrementAndGet()))
+                .kind(CustomerKind.ORGANIZATION).name("上海星河贸易有限公司 Xinghe Trading").industry("Retail")
+                .cooperationSince(Optional.of(LocalDate.of(2021, 4, 1))).source(Optional.of(CustomerSource.REFERRAL))
+                .segment(Segment.RETURNING).maintenanceLevel(MaintenanceLevel.MEDIUM).tags(List.of("price", "交期"))
+                .firstContactAt(Optional.of(TestPluginContext.START.minus(Duration.ofDays(30))))
+                .firstContactChannel(Optional.of(IntakeChannel.PHONE)).contacts(List.of(contact)).needsCompletion(true)
+                .createdAt(TestPluginContext.START).updatedAt(TestPluginContext.START).version(1).build();
     }
 
     /** A NEW ticket of {@code customer} whose first response is due two hours after {@link TestPluginContext#START}. */
@@ -105,13 +106,14 @@ public final class SampleRecords {
         deadlines.put(SlaTarget.RESOLUTION, deadline(opened.plus(Duration.ofDays(2))));
         var sla = new TicketSla("24x7", Duration.ofHours(24), deadlines,
                 EnumSet.of(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION), Optional.empty(), List.of(), List.of());
-        return new Ticket(TicketId.of(newId()), "T%012d".formatted(SEQUENCE.incrementAndGet()), customer.id(),
-                customer.contacts().stream().findFirst().map(Contact::id), "COMPLAINT",
-                Optional.of("发票金额不符 – invoice amount does not match"), SampleNotifications.AWKWARD_TEXT,
-                Priority.P2, false, true, IntakeChannel.PHONE, TicketStatus.NEW, SUPPORT, Optional.empty(),
-                EscalationLevel.FRONT_LINE, Optional.empty(), sla, List.of(), List.of("invoice", "发票 \"VAT\""),
-                Optional.empty(), AGENT, Optional.of(new IntakeOwner(AGENT, Optional.of(SUPPORT))), opened, opened,
-                Optional.empty(), Optional.empty(), 1);
+        return Ticket.builder().id(TicketId.of(newId())).number("T%012d".formatted(SEQUENCE.incrementAndGet()))
+                .customerId(customer.id()).contactId(customer.contacts().stream().findFirst().map(Contact::id))
+                .type("COMPLAINT").title(Optional.of("发票金额不符 – invoice amount does not match"))
+                .description(SampleNotifications.AWKWARD_TEXT).priority(Priority.P2).urgent(false).important(true)
+                .channel(IntakeChannel.PHONE).status(TicketStatus.NEW).departmentId(SUPPORT)
+                .escalation(EscalationLevel.FRONT_LINE).sla(sla).tags(List.of("invoice", "发票 \"VAT\""))
+                .createdBy(AGENT).intakeOwner(Optional.of(new IntakeOwner(AGENT, Optional.of(SUPPORT))))
+                .createdAt(opened).updatedAt(opened).version(1).build();
     }
 
     /**

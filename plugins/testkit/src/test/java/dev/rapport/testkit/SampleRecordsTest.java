@@ -42,6 +42,21 @@ class SampleRecordsTest {
         assertThat(warned.version()).isEqualTo(ticket.version() + 1);
     }
 
+    /** What a storage plugin relies on when it derives a changed record: a copy through the builder loses nothing. */
+    @Test
+    void aBuilderCopyOfEverySampleRecordEqualsTheOriginal() {
+        var customer = SampleRecords.customer();
+        var ticket = SampleRecords.ticketOf(customer);
+        var warned = SampleRecords.warned(ticket, TestPluginContext.START.plusSeconds(60));
+        var assigned = SampleRecords.assigned(ticket, SampleRecords.AGENT, TestPluginContext.START.plusSeconds(60));
+        var followUp = SampleRecords.followUpOf(ticket, TestPluginContext.START.plus(Duration.ofDays(3)));
+        var announced = followUp.announced(TestPluginContext.START.plus(Duration.ofDays(3)));
+
+        assertThat(customer.toBuilder().build()).isEqualTo(customer);
+        assertThat(List.of(ticket, warned, assigned)).allSatisfy(t -> assertThat(t.toBuilder().build()).isEqualTo(t));
+        assertThat(List.of(followUp, announced)).allSatisfy(f -> assertThat(f.toBuilder().build()).isEqualTo(f));
+    }
+
     @Test
     void anAssignedTicketIsTheNextVersion() {
         var ticket = SampleRecords.ticketOf(SampleRecords.customer());

@@ -61,46 +61,125 @@ public record Customer(CustomerId id, String code, CustomerKind kind, String nam
         return new CustomerUpdate(version, code, profile);
     }
 
+    /**
+     * A builder of a new customer, for a storage reading one back or the core creating one; see {@link Builder} for
+     * what must be set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** A builder holding this customer, to derive a changed copy. */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
-    /** Derives a changed copy of a customer; every component starts as the original's. */
+    /**
+     * Builds a customer by component name, so that a storage's row mapping keeps compiling when a component is added.
+     * There is one setter per component, taking the component's type, and {@link #profile} to take the editable ones
+     * at once. What is not set keeps its default: empty for the optional and list components, {@code false} for the
+     * flags, segment NEW and maintenance LOW (as {@link CustomerProfile} defaults them) and version 1, as a new
+     * customer has them. Every other component must be set: {@link #build()} checks them as the canonical constructor
+     * does (a {@link NullPointerException} naming it). From {@link Customer#toBuilder()}, every component starts as the
+     * original's.
+     */
     public static final class Builder {
-        private final Customer original;
-        private CustomerProfile profile;
-        private List<Contact> contacts;
-        private Optional<CustomerId> mergedInto;
+        private CustomerId id;
+        private String code;
+        private CustomerKind kind;
+        private String name;
+        private String industry;
+        private Optional<LocalDate> cooperationSince = Optional.empty();
+        private Optional<CustomerSource> source = Optional.empty();
+        private Segment segment = Segment.NEW;
+        private MaintenanceLevel maintenanceLevel = MaintenanceLevel.LOW;
+        private boolean keyAccount;
+        private Optional<UserId> accountManagerId = Optional.empty();
+        private List<String> tags = List.of();
+        private Optional<LocalDate> contractEnd = Optional.empty();
+        private Optional<Instant> firstContactAt = Optional.empty();
+        private Optional<IntakeChannel> firstContactChannel = Optional.empty();
+        private List<Contact> contacts = List.of();
+        private Optional<CustomerId> mergedInto = Optional.empty();
         private boolean needsCompletion;
+        private Instant createdAt;
         private Instant updatedAt;
-        private long version;
+        private long version = 1;
 
-        private Builder(Customer original) {
-            this.original = original;
-            this.profile = original.profile();
-            this.contacts = original.contacts;
-            this.mergedInto = original.mergedInto;
-            this.needsCompletion = original.needsCompletion;
-            this.updatedAt = original.updatedAt;
-            this.version = original.version;
+        private Builder() {
+        }
+
+        private Builder(Customer c) {
+            id = c.id;
+            code = c.code;
+            kind = c.kind;
+            name = c.name;
+            industry = c.industry;
+            cooperationSince = c.cooperationSince;
+            source = c.source;
+            segment = c.segment;
+            maintenanceLevel = c.maintenanceLevel;
+            keyAccount = c.keyAccount;
+            accountManagerId = c.accountManagerId;
+            tags = c.tags;
+            contractEnd = c.contractEnd;
+            firstContactAt = c.firstContactAt;
+            firstContactChannel = c.firstContactChannel;
+            contacts = c.contacts;
+            mergedInto = c.mergedInto;
+            needsCompletion = c.needsCompletion;
+            createdAt = c.createdAt;
+            updatedAt = c.updatedAt;
+            version = c.version;
         }
 
         /** Takes every editable field from {@code profile} except the contacts, which {@link #contacts} sets. */
-        public Builder profile(CustomerProfile profile) { this.profile = profile; return this; }
-        public Builder keyAccount(boolean keyAccount) { this.profile = profile.toBuilder().keyAccount(keyAccount).build(); return this; }
+        public Builder profile(CustomerProfile profile) {
+            kind = profile.kind();
+            name = profile.name();
+            industry = profile.industry();
+            cooperationSince = profile.cooperationSince();
+            source = profile.source();
+            segment = profile.segment();
+            maintenanceLevel = profile.maintenanceLevel();
+            keyAccount = profile.keyAccount();
+            accountManagerId = profile.accountManagerId();
+            tags = profile.tags();
+            contractEnd = profile.contractEnd();
+            firstContactAt = profile.firstContactAt();
+            firstContactChannel = profile.firstContactChannel();
+            return this;
+        }
+
+        public Builder id(CustomerId id) { this.id = id; return this; }
+        public Builder code(String code) { this.code = code; return this; }
+        public Builder kind(CustomerKind kind) { this.kind = kind; return this; }
+        public Builder name(String name) { this.name = name; return this; }
+        public Builder industry(String industry) { this.industry = industry; return this; }
+        public Builder cooperationSince(Optional<LocalDate> since) { this.cooperationSince = since; return this; }
+        public Builder source(Optional<CustomerSource> source) { this.source = source; return this; }
+        public Builder segment(Segment segment) { this.segment = segment; return this; }
+        public Builder maintenanceLevel(MaintenanceLevel level) { this.maintenanceLevel = level; return this; }
+        public Builder keyAccount(boolean keyAccount) { this.keyAccount = keyAccount; return this; }
+        public Builder accountManagerId(Optional<UserId> manager) { this.accountManagerId = manager; return this; }
+        public Builder tags(List<String> tags) { this.tags = tags; return this; }
+        public Builder contractEnd(Optional<LocalDate> contractEnd) { this.contractEnd = contractEnd; return this; }
+        public Builder firstContactAt(Optional<Instant> at) { this.firstContactAt = at; return this; }
+        public Builder firstContactChannel(Optional<IntakeChannel> via) { this.firstContactChannel = via; return this; }
         public Builder contacts(List<Contact> contacts) { this.contacts = contacts; return this; }
+        public Builder mergedInto(Optional<CustomerId> survivor) { this.mergedInto = survivor; return this; }
+        /** Marks the customer as merged into {@code survivor}. */
         public Builder mergedInto(CustomerId survivor) { this.mergedInto = Optional.of(survivor); return this; }
         public Builder needsCompletion(boolean needsCompletion) { this.needsCompletion = needsCompletion; return this; }
+        public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
         public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
         public Builder version(long version) { this.version = version; return this; }
 
+        /** The customer, checked as the canonical constructor checks it. */
         public Customer build() {
-            var p = profile;
-            return new Customer(original.id, original.code, p.kind(), p.name(), p.industry(), p.cooperationSince(),
-                    p.source(), p.segment(), p.maintenanceLevel(), p.keyAccount(), p.accountManagerId(), p.tags(),
-                    p.contractEnd(), p.firstContactAt(), p.firstContactChannel(), contacts, mergedInto,
-                    needsCompletion, original.createdAt, updatedAt, version);
+            return new Customer(id, code, kind, name, industry, cooperationSince, source, segment, maintenanceLevel,
+                    keyAccount, accountManagerId, tags, contractEnd, firstContactAt, firstContactChannel, contacts,
+                    mergedInto, needsCompletion, createdAt, updatedAt, version);
         }
     }
 }

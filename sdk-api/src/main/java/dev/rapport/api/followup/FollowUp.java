@@ -66,9 +66,22 @@ public record FollowUp(FollowUpId id, FollowUpKind kind, CustomerId customerId, 
                                    UserId ownerId, Optional<DepartmentId> departmentId, String purpose,
                                    Optional<LocalDate> contractEnd, Instant dueAt, Instant overdueAt,
                                    Instant createdAt) {
-        return new FollowUp(id, kind, customerId, ticketId, ownerId, departmentId, purpose, contractEnd, dueAt,
-                overdueAt, FollowUpState.PENDING, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), createdAt, Optional.empty(), Optional.empty(), 1);
+        return builder().id(id).kind(kind).customerId(customerId).ticketId(ticketId).ownerId(ownerId)
+                .departmentId(departmentId).purpose(purpose).contractEnd(contractEnd).dueAt(dueAt).overdueAt(overdueAt)
+                .createdAt(createdAt).build();
+    }
+
+    /**
+     * A builder of a new follow-up, for a storage reading one back; see {@link Builder} for what must be set.
+     * {@link #planned} plans a new one.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this follow-up, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -85,29 +98,109 @@ public record FollowUp(FollowUpId id, FollowUpKind kind, CustomerId customerId, 
 
     /** This follow-up with the owner told that it is due, at the next version. */
     public FollowUp announced(Instant at) {
-        return new FollowUp(id, kind, customerId, ticketId, ownerId, departmentId, purpose, contractEnd, dueAt,
-                overdueAt, state, Optional.of(at), outcome, note, skipReason, interactionId, createdAt, finishedAt,
-                finishedBy, version + 1);
+        return toBuilder().dueAnnouncedAt(Optional.of(at)).version(version + 1).build();
     }
 
     /** This follow-up OVERDUE, at the next version. */
     public FollowUp overdue() {
-        return new FollowUp(id, kind, customerId, ticketId, ownerId, departmentId, purpose, contractEnd, dueAt,
-                overdueAt, FollowUpState.OVERDUE, dueAnnouncedAt, outcome, note, skipReason, interactionId,
-                createdAt, finishedAt, finishedBy, version + 1);
+        return toBuilder().state(FollowUpState.OVERDUE).version(version + 1).build();
     }
 
     /** This follow-up DONE with its outcome and the interaction that records it, at the next version. */
     public FollowUp done(String outcome, Optional<String> note, InteractionId interaction, UserId by, Instant at) {
-        return new FollowUp(id, kind, customerId, ticketId, ownerId, departmentId, purpose, contractEnd, dueAt,
-                overdueAt, FollowUpState.DONE, dueAnnouncedAt, Optional.of(outcome), note, skipReason,
-                Optional.of(interaction), createdAt, Optional.of(at), Optional.of(by), version + 1);
+        return toBuilder().state(FollowUpState.DONE).outcome(Optional.of(outcome)).note(note)
+                .interactionId(Optional.of(interaction)).finishedAt(Optional.of(at)).finishedBy(Optional.of(by))
+                .version(version + 1).build();
     }
 
     /** This follow-up SKIPPED for {@code reason}, at the next version. */
     public FollowUp skipped(String reason, UserId by, Instant at) {
-        return new FollowUp(id, kind, customerId, ticketId, ownerId, departmentId, purpose, contractEnd, dueAt,
-                overdueAt, FollowUpState.SKIPPED, dueAnnouncedAt, outcome, note, Optional.of(reason), interactionId,
-                createdAt, Optional.of(at), Optional.of(by), version + 1);
+        return toBuilder().state(FollowUpState.SKIPPED).skipReason(Optional.of(reason)).finishedAt(Optional.of(at))
+                .finishedBy(Optional.of(by)).version(version + 1).build();
+    }
+
+    /**
+     * Builds a follow-up by component name, so that a storage's row mapping keeps compiling when a component is added.
+     * There is one setter per component, taking the component's type. What is not set keeps its default: empty for
+     * the optional components, state PENDING and version 1, as a newly planned follow-up has them. Every other
+     * component must be set: {@link #build()} checks them as the canonical constructor does (a
+     * {@link NullPointerException} naming it). From {@link FollowUp#toBuilder()}, every component starts as the
+     * original's.
+     */
+    public static final class Builder {
+        private FollowUpId id;
+        private FollowUpKind kind;
+        private CustomerId customerId;
+        private Optional<TicketId> ticketId = Optional.empty();
+        private UserId ownerId;
+        private Optional<DepartmentId> departmentId = Optional.empty();
+        private String purpose;
+        private Optional<LocalDate> contractEnd = Optional.empty();
+        private Instant dueAt;
+        private Instant overdueAt;
+        private FollowUpState state = FollowUpState.PENDING;
+        private Optional<Instant> dueAnnouncedAt = Optional.empty();
+        private Optional<String> outcome = Optional.empty();
+        private Optional<String> note = Optional.empty();
+        private Optional<String> skipReason = Optional.empty();
+        private Optional<InteractionId> interactionId = Optional.empty();
+        private Instant createdAt;
+        private Optional<Instant> finishedAt = Optional.empty();
+        private Optional<UserId> finishedBy = Optional.empty();
+        private long version = 1;
+
+        private Builder() {
+        }
+
+        private Builder(FollowUp f) {
+            id = f.id;
+            kind = f.kind;
+            customerId = f.customerId;
+            ticketId = f.ticketId;
+            ownerId = f.ownerId;
+            departmentId = f.departmentId;
+            purpose = f.purpose;
+            contractEnd = f.contractEnd;
+            dueAt = f.dueAt;
+            overdueAt = f.overdueAt;
+            state = f.state;
+            dueAnnouncedAt = f.dueAnnouncedAt;
+            outcome = f.outcome;
+            note = f.note;
+            skipReason = f.skipReason;
+            interactionId = f.interactionId;
+            createdAt = f.createdAt;
+            finishedAt = f.finishedAt;
+            finishedBy = f.finishedBy;
+            version = f.version;
+        }
+
+        public Builder id(FollowUpId id) { this.id = id; return this; }
+        public Builder kind(FollowUpKind kind) { this.kind = kind; return this; }
+        public Builder customerId(CustomerId customerId) { this.customerId = customerId; return this; }
+        public Builder ticketId(Optional<TicketId> ticketId) { this.ticketId = ticketId; return this; }
+        public Builder ownerId(UserId ownerId) { this.ownerId = ownerId; return this; }
+        public Builder departmentId(Optional<DepartmentId> department) { this.departmentId = department; return this; }
+        public Builder purpose(String purpose) { this.purpose = purpose; return this; }
+        public Builder contractEnd(Optional<LocalDate> contractEnd) { this.contractEnd = contractEnd; return this; }
+        public Builder dueAt(Instant dueAt) { this.dueAt = dueAt; return this; }
+        public Builder overdueAt(Instant overdueAt) { this.overdueAt = overdueAt; return this; }
+        public Builder state(FollowUpState state) { this.state = state; return this; }
+        public Builder dueAnnouncedAt(Optional<Instant> at) { this.dueAnnouncedAt = at; return this; }
+        public Builder outcome(Optional<String> outcome) { this.outcome = outcome; return this; }
+        public Builder note(Optional<String> note) { this.note = note; return this; }
+        public Builder skipReason(Optional<String> skipReason) { this.skipReason = skipReason; return this; }
+        public Builder interactionId(Optional<InteractionId> id) { this.interactionId = id; return this; }
+        public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
+        public Builder finishedAt(Optional<Instant> finishedAt) { this.finishedAt = finishedAt; return this; }
+        public Builder finishedBy(Optional<UserId> finishedBy) { this.finishedBy = finishedBy; return this; }
+        public Builder version(long version) { this.version = version; return this; }
+
+        /** The follow-up, checked as the canonical constructor checks it. */
+        public FollowUp build() {
+            return new FollowUp(id, kind, customerId, ticketId, ownerId, departmentId, purpose, contractEnd, dueAt,
+                    overdueAt, state, dueAnnouncedAt, outcome, note, skipReason, interactionId, createdAt, finishedAt,
+                    finishedBy, version);
+        }
     }
 }

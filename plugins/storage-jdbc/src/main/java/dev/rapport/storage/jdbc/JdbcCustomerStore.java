@@ -397,17 +397,28 @@ final class JdbcCustomerStore implements CustomerStore {
     /** The customer of the current row, without its contacts. */
     private Customer customer(ResultSet rs) throws SQLException {
         var at = CUSTOMERS;
-        return new Customer(CustomerId.of(rs.getString(at.at("id"))), rs.getString(at.at("code")),
-                enumValue(rs, at.at("kind"), CustomerKind.class), rs.getString(at.at("name")),
-                rs.getString(at.at("industry")), date(rs, at.at("cooperation_since")),
-                optionalEnum(rs, at.at("source"), CustomerSource.class), enumValue(rs, at.at("segment"), Segment.class),
-                enumValue(rs, at.at("maintenance_level"), MaintenanceLevel.class), rs.getBoolean(at.at("key_account")),
-                optionalString(rs, at.at("account_manager_id")).map(UserId::of),
-                json.strings(rs.getString(at.at("tags"))), date(rs, at.at("contract_end")),
-                optionalInstant(rs, at.at("first_contact_at")),
-                optionalEnum(rs, at.at("first_contact_channel"), IntakeChannel.class), List.of(),
-                optionalString(rs, at.at("merged_into")).map(CustomerId::of), rs.getBoolean(at.at("needs_completion")),
-                instant(rs, at.at("created_at")), instant(rs, at.at("updated_at")), rs.getLong(at.at("version")));
+        return Customer.builder()
+                .id(CustomerId.of(rs.getString(at.at("id"))))
+                .code(rs.getString(at.at("code")))
+                .kind(enumValue(rs, at.at("kind"), CustomerKind.class))
+                .name(rs.getString(at.at("name")))
+                .industry(rs.getString(at.at("industry")))
+                .cooperationSince(date(rs, at.at("cooperation_since")))
+                .source(optionalEnum(rs, at.at("source"), CustomerSource.class))
+                .segment(enumValue(rs, at.at("segment"), Segment.class))
+                .maintenanceLevel(enumValue(rs, at.at("maintenance_level"), MaintenanceLevel.class))
+                .keyAccount(rs.getBoolean(at.at("key_account")))
+                .accountManagerId(optionalString(rs, at.at("account_manager_id")).map(UserId::of))
+                .tags(json.strings(rs.getString(at.at("tags"))))
+                .contractEnd(date(rs, at.at("contract_end")))
+                .firstContactAt(optionalInstant(rs, at.at("first_contact_at")))
+                .firstContactChannel(optionalEnum(rs, at.at("first_contact_channel"), IntakeChannel.class))
+                .mergedInto(optionalString(rs, at.at("merged_into")).map(CustomerId::of))
+                .needsCompletion(rs.getBoolean(at.at("needs_completion")))
+                .createdAt(instant(rs, at.at("created_at")))
+                .updatedAt(instant(rs, at.at("updated_at")))
+                .version(rs.getLong(at.at("version")))
+                .build();
     }
 
     /** A contact whose columns follow the {@code first} ones of the row. */

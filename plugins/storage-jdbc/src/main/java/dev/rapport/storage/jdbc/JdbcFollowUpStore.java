@@ -306,15 +306,28 @@ final class JdbcFollowUpStore implements FollowUpStore {
     }
 
     private static FollowUp followUp(ResultSet rs) throws SQLException {
-        return new FollowUp(FollowUpId.of(rs.getString("id")), enumValue(rs, "kind", FollowUpKind.class),
-                CustomerId.of(rs.getString("customer_id")), optionalString(rs, "ticket_id").map(TicketId::of),
-                UserId.of(rs.getString("owner_id")), optionalString(rs, "department_id").map(DepartmentId::of),
-                rs.getString("purpose"), date(rs, "contract_end"), instant(rs, "due_at"), instant(rs, "overdue_at"),
-                enumValue(rs, "state", FollowUpState.class), optionalInstant(rs, "due_announced_at"),
-                optionalString(rs, "outcome"), optionalString(rs, "note"), optionalString(rs, "skip_reason"),
-                optionalString(rs, "interaction_id").map(InteractionId::of), instant(rs, "created_at"),
-                optionalInstant(rs, "finished_at"), optionalString(rs, "finished_by").map(UserId::of),
-                rs.getLong("version"));
+        return FollowUp.builder()
+                .id(FollowUpId.of(rs.getString("id")))
+                .kind(enumValue(rs, "kind", FollowUpKind.class))
+                .customerId(CustomerId.of(rs.getString("customer_id")))
+                .ticketId(optionalString(rs, "ticket_id").map(TicketId::of))
+                .ownerId(UserId.of(rs.getString("owner_id")))
+                .departmentId(optionalString(rs, "department_id").map(DepartmentId::of))
+                .purpose(rs.getString("purpose"))
+                .contractEnd(date(rs, "contract_end"))
+                .dueAt(instant(rs, "due_at"))
+                .overdueAt(instant(rs, "overdue_at"))
+                .state(enumValue(rs, "state", FollowUpState.class))
+                .dueAnnouncedAt(optionalInstant(rs, "due_announced_at"))
+                .outcome(optionalString(rs, "outcome"))
+                .note(optionalString(rs, "note"))
+                .skipReason(optionalString(rs, "skip_reason"))
+                .interactionId(optionalString(rs, "interaction_id").map(InteractionId::of))
+                .createdAt(instant(rs, "created_at"))
+                .finishedAt(optionalInstant(rs, "finished_at"))
+                .finishedBy(optionalString(rs, "finished_by").map(UserId::of))
+                .version(rs.getLong("version"))
+                .build();
     }
 
     private static CareCandidate candidate(ResultSet rs) throws SQLException {

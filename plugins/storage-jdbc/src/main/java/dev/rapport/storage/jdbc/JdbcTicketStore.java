@@ -442,20 +442,35 @@ final class JdbcTicketStore implements TicketStore {
         var intakeDepartment = optionalString(rs, at.at("intake_department_id")).map(DepartmentId::of);
         var intakeOwner = optionalString(rs, at.at("intake_owner_id"))
                 .map(owner -> new IntakeOwner(UserId.of(owner), intakeDepartment));
-        return new Ticket(TicketId.of(rs.getString(at.at("id"))), rs.getString(at.at("number")),
-                CustomerId.of(rs.getString(at.at("customer_id"))),
-                optionalString(rs, at.at("contact_id")).map(ContactId::of), rs.getString(at.at("type")),
-                optionalString(rs, at.at("title")), rs.getString(at.at("description")),
-                enumValue(rs, at.at("priority"), Priority.class), rs.getBoolean(at.at("urgent")),
-                rs.getBoolean(at.at("important")), enumValue(rs, at.at("channel"), IntakeChannel.class),
-                enumValue(rs, at.at("status"), TicketStatus.class), DepartmentId.of(rs.getString(at.at("department_id"))),
-                optionalString(rs, at.at("assignee_id")).map(UserId::of),
-                enumValue(rs, at.at("escalation"), EscalationLevel.class),
-                optionalString(rs, at.at("owner_id")).map(UserId::of), sla, related,
-                json.strings(rs.getString(at.at("tags"))), resolution, UserId.of(rs.getString(at.at("created_by"))),
-                intakeOwner, instant(rs, at.at("created_at")), instant(rs, at.at("updated_at")),
-                optionalInstant(rs, at.at("first_responded_at")), optionalInstant(rs, at.at("closed_at")),
-                rs.getLong(at.at("version")));
+        return Ticket.builder()
+                .id(TicketId.of(rs.getString(at.at("id"))))
+                .number(rs.getString(at.at("number")))
+                .customerId(CustomerId.of(rs.getString(at.at("customer_id"))))
+                .contactId(optionalString(rs, at.at("contact_id")).map(ContactId::of))
+                .type(rs.getString(at.at("type")))
+                .title(optionalString(rs, at.at("title")))
+                .description(rs.getString(at.at("description")))
+                .priority(enumValue(rs, at.at("priority"), Priority.class))
+                .urgent(rs.getBoolean(at.at("urgent")))
+                .important(rs.getBoolean(at.at("important")))
+                .channel(enumValue(rs, at.at("channel"), IntakeChannel.class))
+                .status(enumValue(rs, at.at("status"), TicketStatus.class))
+                .departmentId(DepartmentId.of(rs.getString(at.at("department_id"))))
+                .assigneeId(optionalString(rs, at.at("assignee_id")).map(UserId::of))
+                .escalation(enumValue(rs, at.at("escalation"), EscalationLevel.class))
+                .ownerId(optionalString(rs, at.at("owner_id")).map(UserId::of))
+                .sla(sla)
+                .relatedTicketIds(related)
+                .tags(json.strings(rs.getString(at.at("tags"))))
+                .resolution(resolution)
+                .createdBy(UserId.of(rs.getString(at.at("created_by"))))
+                .intakeOwner(intakeOwner)
+                .createdAt(instant(rs, at.at("created_at")))
+                .updatedAt(instant(rs, at.at("updated_at")))
+                .firstRespondedAt(optionalInstant(rs, at.at("first_responded_at")))
+                .closedAt(optionalInstant(rs, at.at("closed_at")))
+                .version(rs.getLong(at.at("version")))
+                .build();
     }
 
     private record WorkloadRow(UserId assignee, Priority priority, int count) {

@@ -19,26 +19,23 @@ import java.util.Optional;
 
 import static dev.rapport.storage.jdbc.Fixtures.T0;
 
-/** A valid customer with a unique code and no optional fields, unless told otherwise. */
+/**
+ * A valid customer with a unique code and no optional fields, unless told otherwise: the fixtures' vocabulary over
+ * {@link Customer.Builder}.
+ */
 final class CustomerBuilder {
-    private CustomerId id = CustomerId.of(Fixtures.newId());
-    private String code = "C2026%06d".formatted(Fixtures.unique());
-    private String name = "Acme Trading";
-    private CustomerKind kind = CustomerKind.ORGANIZATION;
-    private Optional<LocalDate> cooperationSince = Optional.empty();
-    private Optional<CustomerSource> source = Optional.empty();
-    private Segment segment = Segment.NEW;
-    private MaintenanceLevel maintenanceLevel = MaintenanceLevel.LOW;
-    private boolean keyAccount;
-    private Optional<UserId> accountManagerId = Optional.empty();
-    private List<String> tags = List.of();
-    private Optional<LocalDate> contractEnd = Optional.empty();
+    private final Customer.Builder customer;
     private final List<Contact> contacts = new ArrayList<>();
-    private Instant updatedAt = T0;
-    private long version = 1;
+
+    private CustomerBuilder(Customer.Builder customer) {
+        this.customer = customer;
+    }
 
     static CustomerBuilder aCustomer() {
-        return new CustomerBuilder();
+        return new CustomerBuilder(Customer.builder().id(CustomerId.of(Fixtures.newId()))
+                .code("C2026%06d".formatted(Fixtures.unique())).kind(CustomerKind.ORGANIZATION).name("Acme Trading")
+                .industry("Manufacturing").firstContactAt(Optional.of(T0))
+                .firstContactChannel(Optional.of(IntakeChannel.PHONE)).createdAt(T0).updatedAt(T0));
     }
 
     /** Every optional field set, two contacts (one with every detail) and tags. */
@@ -58,60 +55,66 @@ final class CustomerBuilder {
                 .withContact(Fixtures.aContact("Li Na", null, "li.na@example.com"));
     }
 
+    /** A builder holding {@code customer}, to derive a changed copy. */
+    static CustomerBuilder from(Customer customer) {
+        var b = new CustomerBuilder(customer.toBuilder());
+        b.contacts.addAll(customer.contacts());
+        return b;
+    }
+
     CustomerBuilder withCode(String code) {
-        this.code = code;
+        customer.code(code);
         return this;
     }
 
     CustomerBuilder withName(String name) {
-        this.name = name;
+        customer.name(name);
         return this;
     }
 
     CustomerBuilder withKind(CustomerKind kind) {
-        this.kind = kind;
+        customer.kind(kind);
         return this;
     }
 
     CustomerBuilder withCooperationSince(LocalDate date) {
-        this.cooperationSince = Optional.of(date);
+        customer.cooperationSince(Optional.of(date));
         return this;
     }
 
     CustomerBuilder withSource(CustomerSource source) {
-        this.source = Optional.of(source);
+        customer.source(Optional.of(source));
         return this;
     }
 
     CustomerBuilder withSegment(Segment segment) {
-        this.segment = segment;
+        customer.segment(segment);
         return this;
     }
 
     CustomerBuilder withMaintenanceLevel(MaintenanceLevel level) {
-        this.maintenanceLevel = level;
+        customer.maintenanceLevel(level);
         return this;
     }
 
     /** An account manager without making the customer a key account. */
     CustomerBuilder managedBy(UserId manager) {
-        this.accountManagerId = Optional.of(manager);
+        customer.accountManagerId(Optional.of(manager));
         return this;
     }
 
     CustomerBuilder asKeyAccountOf(UserId manager) {
-        this.keyAccount = true;
-        this.accountManagerId = Optional.of(manager);
+        customer.keyAccount(true).accountManagerId(Optional.of(manager));
         return this;
     }
 
     CustomerBuilder withTags(String... tags) {
-        this.tags = List.of(tags);
+        customer.tags(List.of(tags));
         return this;
     }
 
     CustomerBuilder withContractEnd(LocalDate date) {
-        this.contractEnd = Optional.of(date);
+        customer.contractEnd(Optional.of(date));
         return this;
     }
 
@@ -127,39 +130,16 @@ final class CustomerBuilder {
     }
 
     CustomerBuilder withUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
+        customer.updatedAt(updatedAt);
         return this;
     }
 
     CustomerBuilder withVersion(long version) {
-        this.version = version;
+        customer.version(version);
         return this;
     }
 
-    /** A builder holding {@code customer}, to derive a changed copy. */
-    static CustomerBuilder from(Customer customer) {
-        var b = new CustomerBuilder();
-        b.id = customer.id();
-        b.code = customer.code();
-        b.name = customer.name();
-        b.kind = customer.kind();
-        b.cooperationSince = customer.cooperationSince();
-        b.source = customer.source();
-        b.segment = customer.segment();
-        b.maintenanceLevel = customer.maintenanceLevel();
-        b.keyAccount = customer.keyAccount();
-        b.accountManagerId = customer.accountManagerId();
-        b.tags = customer.tags();
-        b.contractEnd = customer.contractEnd();
-        b.contacts.addAll(customer.contacts());
-        b.updatedAt = customer.updatedAt();
-        b.version = customer.version();
-        return b;
-    }
-
     Customer build() {
-        return new Customer(id, code, kind, name, "Manufacturing", cooperationSince, source, segment, maintenanceLevel,
-                keyAccount, accountManagerId, tags, contractEnd, Optional.of(T0), Optional.of(IntakeChannel.PHONE),
-                contacts, Optional.empty(), false, T0, updatedAt, version);
+        return customer.contacts(contacts).build();
     }
 }

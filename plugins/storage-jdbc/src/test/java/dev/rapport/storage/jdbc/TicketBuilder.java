@@ -31,36 +31,29 @@ import java.util.Set;
 import static dev.rapport.storage.jdbc.Fixtures.T0;
 import static dev.rapport.storage.jdbc.Fixtures.minutesAfterT0;
 
-/** A NEW P3 ticket of a customer in the queue of customer-service, with no optional component unless told. */
+/**
+ * A NEW P3 ticket of a customer in the queue of customer-service, with no optional component unless told: the
+ * fixtures' vocabulary over {@link Ticket.Builder}, plus the SLA and priority pieces it derives components from.
+ */
 final class TicketBuilder {
-    private final CustomerId customerId;
-    private final TicketId id = TicketId.of(Fixtures.newId());
-    private final String number = "T2026%06d".formatted(Fixtures.unique());
-    private Optional<ContactId> contactId = Optional.empty();
-    private Optional<String> title = Optional.empty();
+    private final Ticket.Builder ticket;
     private Priority priority = Priority.P3;
-    private IntakeChannel channel = IntakeChannel.OTHER;
-    private TicketStatus status = TicketStatus.NEW;
-    private DepartmentId departmentId = DepartmentId.of("customer-service");
-    private Optional<UserId> assigneeId = Optional.empty();
     private Optional<Instant> pausedSince = Optional.empty();
     private List<SlaTarget> breached = List.of();
     private Set<SlaTarget> running = EnumSet.of(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION);
-    private Map<SlaTarget, Set<SlaAlarm>> raised = new EnumMap<>(SlaTarget.class);
-    private EscalationLevel escalation = EscalationLevel.FRONT_LINE;
-    private Optional<UserId> ownerId = Optional.empty();
+    private final Map<SlaTarget, Set<SlaAlarm>> raised = new EnumMap<>(SlaTarget.class);
     private Instant firstResponseDue = minutesAfterT0(120);
     private Instant resolutionDue = minutesAfterT0(48 * 60);
     private final List<TicketId> related = new ArrayList<>();
     private final List<String> tags = new ArrayList<>();
     private Instant openedAt = T0;
-    private Optional<Resolution> resolution = Optional.empty();
-    private Optional<Instant> firstRespondedAt = Optional.empty();
-    private Optional<Instant> closedAt = Optional.empty();
-    private Optional<IntakeOwner> intakeOwner = Optional.empty();
 
     private TicketBuilder(CustomerId customerId) {
-        this.customerId = customerId;
+        this.ticket = Ticket.builder().id(TicketId.of(Fixtures.newId()))
+                .number("T2026%06d".formatted(Fixtures.unique()))
+                .customerId(customerId).type("COMPLAINT").description("The device does not start")
+                .channel(IntakeChannel.OTHER).departmentId(DepartmentId.of("customer-service"))
+                .createdBy(UserId.of("agent-1"));
     }
 
     static TicketBuilder aTicketOf(CustomerId customer) {
@@ -68,17 +61,17 @@ final class TicketBuilder {
     }
 
     TicketBuilder withContact(ContactId contact) {
-        this.contactId = Optional.of(contact);
+        ticket.contactId(Optional.of(contact));
         return this;
     }
 
     TicketBuilder filedBy(UserId user, String department) {
-        intakeOwner = Optional.of(new IntakeOwner(user, Optional.of(DepartmentId.of(department))));
+        ticket.intakeOwner(Optional.of(new IntakeOwner(user, Optional.of(DepartmentId.of(department)))));
         return this;
     }
 
     TicketBuilder withTitle(String title) {
-        this.title = Optional.of(title);
+        ticket.title(Optional.of(title));
         return this;
     }
 
@@ -88,22 +81,22 @@ final class TicketBuilder {
     }
 
     TicketBuilder withChannel(IntakeChannel channel) {
-        this.channel = channel;
+        ticket.channel(channel);
         return this;
     }
 
     TicketBuilder withStatus(TicketStatus status) {
-        this.status = status;
+        ticket.status(status);
         return this;
     }
 
     TicketBuilder inDepartment(String department) {
-        this.departmentId = DepartmentId.of(department);
+        ticket.departmentId(DepartmentId.of(department));
         return this;
     }
 
     TicketBuilder assignedTo(UserId assignee) {
-        this.assigneeId = Optional.of(assignee);
+        ticket.assigneeId(Optional.of(assignee));
         return this;
     }
 
@@ -125,8 +118,7 @@ final class TicketBuilder {
     }
 
     TicketBuilder escalatedTo(EscalationLevel level, UserId owner) {
-        this.escalation = level;
-        this.ownerId = Optional.ofNullable(owner);
+        ticket.escalation(level).ownerId(Optional.ofNullable(owner));
         return this;
     }
 
@@ -156,18 +148,18 @@ final class TicketBuilder {
     }
 
     TicketBuilder resolvedBy(UserId resolver, Instant at) {
-        this.resolution = Optional.of(new Resolution("Replaced the power supply", CommunicationMethod.PHONE, resolver,
-                at));
+        ticket.resolution(Optional.of(new Resolution("Replaced the power supply", CommunicationMethod.PHONE, resolver,
+                at)));
         return this;
     }
 
     TicketBuilder firstRespondedAt(Instant at) {
-        this.firstRespondedAt = Optional.of(at);
+        ticket.firstRespondedAt(Optional.of(at));
         return this;
     }
 
     TicketBuilder closedAt(Instant at) {
-        this.closedAt = Optional.of(at);
+        ticket.closedAt(Optional.of(at));
         return this;
     }
 
@@ -176,10 +168,8 @@ final class TicketBuilder {
                 raised, breached);
         boolean urgent = priority == Priority.P1 || priority == Priority.P3;
         boolean important = priority == Priority.P1 || priority == Priority.P2;
-        return new Ticket(id, number, customerId, contactId, "COMPLAINT", title, "The device does not start",
-                priority, urgent, important, channel, status, departmentId, assigneeId, escalation, ownerId, sla, related,
-                tags, resolution,
-                UserId.of("agent-1"), intakeOwner, openedAt, openedAt.plusSeconds(300), firstRespondedAt, closedAt, 1);
+        return ticket.priority(priority).urgent(urgent).important(important).sla(sla).relatedTicketIds(related)
+                .tags(tags).createdAt(openedAt).updatedAt(openedAt.plusSeconds(300)).build();
     }
 
     /** An SLA whose warnings fall at 80 % of an hour's lead up to each deadline. */

@@ -141,10 +141,9 @@ public final class CustomerService implements Customers {
         var contacts = p.contacts().stream()
                 .map(c -> new Contact(ContactId.of(ids.next()), c.name(), c.title(), c.phone(), c.email()))
                 .toList();
-        var customer = new Customer(CustomerId.of(ids.next()), code, p.kind(), p.name(), p.industry(),
-                p.cooperationSince(), p.source(), p.segment(), p.maintenanceLevel(), p.keyAccount(),
-                p.accountManagerId(), p.tags(), p.contractEnd(), Optional.of(p.firstContactAt().orElse(now)),
-                p.firstContactChannel(), contacts, Optional.empty(), needsCompletion, now, now, 1);
+        var customer = Customer.builder().id(CustomerId.of(ids.next())).code(code).profile(p)
+                .firstContactAt(Optional.of(p.firstContactAt().orElse(now))).contacts(contacts)
+                .needsCompletion(needsCompletion).createdAt(now).updatedAt(now).build();
         tx.customers().insert(customer);
         tx.customers().indexReadings(customer.id(), PinyinReadings.of(customer));
         tx.audit().append(diff(null, customer).entry("customer", customer.id().value(), now, actor, "customer.created"));

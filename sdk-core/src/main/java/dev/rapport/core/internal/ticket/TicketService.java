@@ -129,13 +129,16 @@ public final class TicketService implements Tickets {
         var assignee = assignment.choose(tx, department);
         var status = assignee.isPresent() ? ASSIGNED : NEW;
         var tags = TicketTags.checked(request.tags(), FieldChecks.create());
-        var ticket = new Ticket(TicketId.of(ids.next()), number, request.customerId(), request.contactId(),
-                type.get().code(), request.title().map(String::strip).filter(t -> !t.isEmpty()),
-                request.description().strip(), priority, PriorityMatrix.urgent(priority),
-                PriorityMatrix.important(priority), request.channel().orElse(IntakeChannel.OTHER), status,
-                department, assignee, EscalationLevel.FRONT_LINE, Optional.empty(),
-                SlaClock.start(sla.rules(tx), priority, now, agreed), request.relatedTicketIds(), tags,
-                Optional.empty(), actor.userId(), intakeOwner(actor), now, now, Optional.empty(), Optional.empty(), 1);
+        var ticket = Ticket.builder().id(TicketId.of(ids.next())).number(number).customerId(request.customerId())
+                .contactId(request.contactId()).type(type.get().code())
+                .title(request.title().map(String::strip).filter(t -> !t.isEmpty()))
+                .description(request.description().strip()).priority(priority)
+                .urgent(PriorityMatrix.urgent(priority)).important(PriorityMatrix.important(priority))
+                .channel(request.channel().orElse(IntakeChannel.OTHER)).status(status).departmentId(department)
+                .assigneeId(assignee).escalation(EscalationLevel.FRONT_LINE)
+                .sla(SlaClock.start(sla.rules(tx), priority, now, agreed)).relatedTicketIds(request.relatedTicketIds())
+                .tags(tags).createdBy(actor.userId()).intakeOwner(intakeOwner(actor)).createdAt(now).updatedAt(now)
+                .build();
         var changes = ChangeSet.create()
                 .added("status", status).added("type", ticket.type()).added("priority", priority)
                 .added("departmentId", ticket.departmentId()).added("assigneeId", assignee)

@@ -3,7 +3,6 @@ package dev.rapport.core.internal.sla;
 import dev.rapport.api.customer.CustomerId;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.UserId;
-import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.api.ticket.IntakeChannel;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.SlaAlarm;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -161,9 +159,9 @@ class SlaClockTest {
 
     private static Ticket ticket(TicketSla sla) {
         Instant opened = at("2026-11-23T10:00");
-        return new Ticket(TicketId.of("t"), "T2026000001", CustomerId.of("c"), Optional.empty(), "COMPLAINT",
-                Optional.empty(), "d", Priority.P1, true, true, IntakeChannel.PHONE, TicketStatus.ASSIGNED,
-                DepartmentId.of("after-sales"), Optional.empty(), EscalationLevel.FRONT_LINE, Optional.empty(), sla,
-                List.of(), List.of(), Optional.empty(), UserId.of("u"), Optional.empty(), opened, opened, Optional.empty(), Optional.empty(), 1);
+        return Ticket.builder().id(TicketId.of("t")).number("T2026000001").customerId(CustomerId.of("c"))
+                .type("COMPLAINT").description("d").priority(Priority.P1).urgent(true).important(true)
+                .channel(IntakeChannel.PHONE).status(TicketStatus.ASSIGNED).departmentId(DepartmentId.of("after-sales"))
+                .sla(sla).createdBy(UserId.of("u")).createdAt(opened).updatedAt(opened).build();
     }
 }

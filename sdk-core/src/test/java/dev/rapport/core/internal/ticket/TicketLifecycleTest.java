@@ -12,7 +12,6 @@ import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.Resolution;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketId;
-import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.core.internal.sla.SlaClock;
 import dev.rapport.core.internal.sla.SlaRules;
 import dev.rapport.api.ticket.TicketStatus;
@@ -113,12 +112,11 @@ class TicketLifecycleTest {
         }
 
         private Ticket resolvedTicket(Optional<Resolution> resolution) {
-            return new Ticket(TicketId.of("t"), "T2026000001", CustomerId.of("c"), Optional.empty(), "COMPLAINT",
-                    Optional.empty(), "d", Priority.P3, true, false, IntakeChannel.PHONE, RESOLVED,
-                    DepartmentId.of("after-sales"), Optional.empty(), EscalationLevel.FRONT_LINE, Optional.empty(),
-                    SlaClock.start(SlaRules.defaults(), Priority.P3, T0, Optional.empty()), List.of(), List.of(), resolution,
-                    UserId.of("u"), Optional.empty(),
-                    T0, T0, Optional.empty(), Optional.empty(), 3);
+            return Ticket.builder().id(TicketId.of("t")).number("T2026000001").customerId(CustomerId.of("c"))
+                    .type("COMPLAINT").description("d").priority(Priority.P3).urgent(true).important(false)
+                    .channel(IntakeChannel.PHONE).status(RESOLVED).departmentId(DepartmentId.of("after-sales"))
+                    .sla(SlaClock.start(SlaRules.defaults(), Priority.P3, T0, Optional.empty()))
+                    .resolution(resolution).createdBy(UserId.of("u")).createdAt(T0).updatedAt(T0).version(3).build();
         }
     }
 }

@@ -26,6 +26,7 @@ import dev.rapport.api.ticket.Tickets;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.function.Consumer;
 
 /**
@@ -153,6 +154,11 @@ public final class Rapport implements AutoCloseable {
     /** The clock every rule reads time from. */
     public Clock clock() {
         return services.clock;
+    }
+
+    /** The business zone ({@link RapportBuilder#zone}): its days and months are the rules', and times show in it. */
+    public ZoneId zone() {
+        return services.zone;
     }
 
     /**

@@ -29,21 +29,20 @@ final class StatusPage {
     private static final String BUNDLE = "dev.rapport.server.routes.status";
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    /** Times as customers in the business zone read them, with the offset to be exact. */
-    private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")
-            .withZone(ZoneId.of("Asia/Shanghai"));
-
     private final ResourceBundle texts;
     private final Locale locale;
+    /** Times as customers in the business zone read them, with the offset to be exact. */
+    private final DateTimeFormatter times;
 
-    private StatusPage(Locale locale) {
+    private StatusPage(Locale locale, ZoneId zone) {
         this.locale = locale;
         this.texts = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+        this.times = SurveyPage.TIMES.withZone(zone);
     }
 
-    /** The pages in {@code locale}: one of {@link SurveyPage#LANGUAGES}. */
-    static StatusPage in(Locale locale) {
-        return new StatusPage(SurveyPage.LANGUAGES.contains(locale) ? locale : SurveyPage.CHINESE);
+    /** The pages in {@code locale}, one of {@link SurveyPage#LANGUAGES}, with times in {@code zone}, the business zone. */
+    static StatusPage in(Locale locale, ZoneId zone) {
+        return new StatusPage(SurveyPage.LANGUAGES.contains(locale) ? locale : SurveyPage.CHINESE, zone);
     }
 
     Locale locale() {
@@ -65,7 +64,7 @@ final class StatusPage {
         } else {
             html.append("<ol>\n");
             view.progress().forEach(entry -> html.append("<li><time datetime=\"").append(entry.at()).append("\">")
-                    .append(TIMES.format(entry.at())).append("</time>: ").append(escape(entry.action()))
+                    .append(times.format(entry.at())).append("</time>: ").append(escape(entry.action()))
                     .append("</li>\n"));
             html.append("</ol>\n");
         }
@@ -120,7 +119,7 @@ final class StatusPage {
                 .append(commentInvalid ? " comment-error\" aria-invalid=\"true\" class=\"invalid" : "")
                 .append("\">").append(escape(sent.getOrDefault(COMMENT, ""))).append("</textarea>\n</div>\n");
         html.append("<button type=\"submit\">").append(text("submit")).append("</button>\n</form>\n");
-        html.append("<p>").append(text("open.until", TIMES.format(view.expiresAt()))).append("</p>\n");
+        html.append("<p>").append(text("open.until", times.format(view.expiresAt()))).append("</p>\n");
     }
 
     String thanks(String ticketNumber) {

@@ -32,23 +32,24 @@ final class SurveyPage {
     private static final String BUNDLE = "dev.rapport.server.routes.survey";
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    /** Times as customers in the SDK's default business zone read them, with the offset to be exact. */
-    private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    /** Times with the offset, to be exact for a customer elsewhere; the zone is the SDK's business zone. */
+    static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
     /** The page's style sheet, a static file of the console (no inline style under the Content-Security-Policy). */
     static final String STYLE_SHEET = "/css/survey.css";
 
     private final ResourceBundle texts;
     private final Locale locale;
+    private final DateTimeFormatter times;
 
-    private SurveyPage(Locale locale) {
+    private SurveyPage(Locale locale, ZoneId zone) {
         this.locale = locale;
         this.texts = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+        this.times = TIMES.withZone(zone);
     }
 
-    /** The pages in {@code locale}: one of {@link #LANGUAGES}. */
-    static SurveyPage in(Locale locale) {
-        return new SurveyPage(LANGUAGES.contains(locale) ? locale : CHINESE);
+    /** The pages in {@code locale}, one of {@link #LANGUAGES}, with times in {@code zone}, the business zone. */
+    static SurveyPage in(Locale locale, ZoneId zone) {
+        return new SurveyPage(LANGUAGES.contains(locale) ? locale : CHINESE, zone);
     }
 
     Locale locale() {
@@ -94,7 +95,7 @@ final class SurveyPage {
                 .append(commentInvalid ? " comment-error\" aria-invalid=\"true\" class=\"invalid" : "")
                 .append("\">").append(escape(sent.getOrDefault(COMMENT, ""))).append("</textarea>\n</div>\n");
         html.append("<button type=\"submit\">").append(text("submit")).append("</button>\n</form>\n");
-        html.append("<p>").append(text("open.until", TIMES.format(survey.expiresAt()))).append("</p>\n");
+        html.append("<p>").append(text("open.until", times.format(survey.expiresAt()))).append("</p>\n");
         return page(text("title"), html.toString(), Optional.of(switchLink));
     }
 
@@ -107,7 +108,7 @@ final class SurveyPage {
     }
 
     String expired(String ticketNumber, Instant closedAt) {
-        return message("expired", ticketNumber, TIMES.format(closedAt));
+        return message("expired", ticketNumber, times.format(closedAt));
     }
 
     String unknown() {

@@ -202,7 +202,8 @@ public final class RapportServer {
                 })
                 .get("/health/live", health::live)
                 .get("/health/ready", health::ready)
-                .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), rapport.users(), rapport.clock(), rapport.zone(), http))
+                .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), rapport.users(), rapport.clock(),
+                        rapport.zone(), http))
                 .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http),
                         new CustomerActivityRoutes(rapport.interactions(), rapport.purchases(), rapport.timeline(), http))
                 .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http),

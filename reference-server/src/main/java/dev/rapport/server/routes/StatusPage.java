@@ -40,7 +40,7 @@ final class StatusPage {
         this.times = SurveyPage.TIMES.withZone(zone);
     }
 
-    /** The pages in {@code locale}, one of {@link SurveyPage#LANGUAGES}, with times in {@code zone}, the business zone. */
+    /** The pages in {@code locale} (one of {@link SurveyPage#LANGUAGES}), times in {@code zone}, the business one. */
     static StatusPage in(Locale locale, ZoneId zone) {
         return new StatusPage(SurveyPage.LANGUAGES.contains(locale) ? locale : SurveyPage.CHINESE, zone);
     }

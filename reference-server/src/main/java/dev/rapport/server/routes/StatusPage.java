@@ -29,6 +29,7 @@ final class StatusPage {
     private static final String BUNDLE = "dev.rapport.server.routes.status";
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
     private final ResourceBundle texts;
     private final Locale locale;
     /** Times as customers in the business zone read them, with the offset to be exact. */

@@ -136,10 +136,13 @@ async function switchLanguage(tag) {
     render();
 }
 
-/** The server's view of the session: still valid? its clock? The user's language may have changed elsewhere. */
+/**
+ * The server's view of the session: still valid? its clock and business zone? The user's language may have changed
+ * elsewhere.
+ */
 export async function refreshSession() {
     const answer = await api.get('/api/v1/auth/session');
-    sessions.update(answer.user, answer.now);
+    sessions.update(answer.user, answer.now, answer.zone);
     return answer;
 }
 

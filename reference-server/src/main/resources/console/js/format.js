@@ -1,14 +1,27 @@
-// Dates, times, durations and enum values in the console's language.
+// Dates, times, durations and enum values in the console's language; times in the SDK's business zone.
+import { businessZone } from './days.js';
 import { currentLanguage, has, t } from './i18n.js';
 
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An instant as the business zone's clocks show it, wherever the browser is. */
 export function dateTime(iso) {
     if (!iso) return '';
-    return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short', timeZone: businessZone() })
+        .format(new Date(iso));
 }
 
-export function date(iso) {
-    if (!iso) return '';
-    return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium' }).format(new Date(iso));
+/** A calendar day (YYYY-MM-DD) as that very day; an instant as its day in the business zone. */
+export function date(text) {
+    if (!text) return '';
+    if (CALENDAR_DAY.test(text)) {
+        // A day names no instant: shown through UTC, where it starts at midnight, it is that day everywhere.
+        const [y, m, d] = text.split('-').map(Number);
+        return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeZone: 'UTC' })
+            .format(new Date(Date.UTC(y, m - 1, d)));
+    }
+    return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeZone: businessZone() })
+        .format(new Date(text));
 }
 
 /** A span of milliseconds as "2 d 3 h", "3 h 20 min" or "12 min". */

@@ -1,4 +1,5 @@
-// Who is logged in, kept for the browser tab; and the server's clock, which the demo can move ahead of ours.
+// Who is logged in, kept for the browser tab, with the server's business zone; and the server's clock, which the demo
+// can move ahead of ours.
 const KEY = 'rapport.session';
 let current = JSON.parse(sessionStorage.getItem(KEY) || 'null');
 let clockOffset = 0;
@@ -8,13 +9,13 @@ export function session() {
 }
 
 export function start(login) {
-    current = { token: login.token, expiresAt: login.expiresAt, user: login.user };
+    current = { token: login.token, expiresAt: login.expiresAt, user: login.user, zone: login.zone };
     sessionStorage.setItem(KEY, JSON.stringify(current));
 }
 
-export function update(user, serverNow) {
+export function update(user, serverNow, zone) {
     if (!current) return;
-    current = { ...current, user };
+    current = { ...current, user, zone: zone || current.zone };
     sessionStorage.setItem(KEY, JSON.stringify(current));
     if (serverNow) clockOffset = Date.parse(serverNow) - Date.now();
 }
@@ -22,6 +23,11 @@ export function update(user, serverNow) {
 export function end() {
     current = null;
     sessionStorage.removeItem(KEY);
+}
+
+/** The SDK's business zone (an IANA id), which every time shows in; none before login. */
+export function zone() {
+    return current?.zone;
 }
 
 /** Milliseconds on the server's clock. */

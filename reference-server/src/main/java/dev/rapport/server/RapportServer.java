@@ -192,8 +192,8 @@ public final class RapportServer {
     private static void api(HttpRules routing, Rapport rapport, Exchange http, ObjectMapper mapper,
                             Optional<Function<Duration, Instant>> demoClock, Optional<MetricsRoutes> metrics,
                             Readiness readiness) {
-        var publicSurveys = new PublicSurveyRoutes(rapport.surveys(), http);
-        var publicStatus = new PublicStatusRoutes(rapport.customerStatus(), http);
+        var publicSurveys = new PublicSurveyRoutes(rapport.surveys(), rapport.zone(), http);
+        var publicStatus = new PublicStatusRoutes(rapport.customerStatus(), rapport.zone(), http);
         var roles = new RoleRoutes(rapport.roles(), http);
         var health = new HealthRoutes(rapport::isHealthy, readiness, http);
         routing.get("/health", (req, res) -> {
@@ -202,7 +202,8 @@ public final class RapportServer {
                 })
                 .get("/health/live", health::live)
                 .get("/health/ready", health::ready)
-                .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), rapport.users(), rapport.clock(), http))
+                .register("/api/v1/auth", new AuthRoutes(rapport.authentication(), rapport.users(), rapport.clock(),
+                        rapport.zone(), http))
                 .register("/api/v1/customers", new CustomerRoutes(rapport.customers(), http),
                         new CustomerActivityRoutes(rapport.interactions(), rapport.purchases(), rapport.timeline(), http))
                 .register("/api/v1/tickets", new TicketRoutes(rapport.tickets(), http),
@@ -224,7 +225,7 @@ public final class RapportServer {
                 .register("/api/v1/admin/dead-letters", new DeadLetterRoutes(rapport.deadLetters(), http))
                 .register("/api/v1/admin/channels/set-aside", new SetAsideRoutes(rapport.inbox(), http))
                 .register("/api/v1/improvements", new ImprovementRoutes(rapport.improvements(), http))
-                .register("/api/v1/reports", new ReportRoutes(rapport.reports(), http, rapport.clock()));
+                .register("/api/v1/reports", new ReportRoutes(rapport.reports(), http));
         demoClock.ifPresent(advance -> routing.register("/api/v1/demo", new DemoRoutes(rapport, advance, http)));
         metrics.ifPresent(routing::register);
         // GET /openapi and GET /api-docs; a route added above belongs in apidocs/openapi.yaml too (ApiDescriptionTest).

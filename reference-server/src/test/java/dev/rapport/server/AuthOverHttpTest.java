@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -112,6 +114,18 @@ class AuthOverHttpTest {
             assertThat(login.text("/user/departmentId")).isEqualTo("customer-service");
             assertThat(login.body().at("/user/roles").get(0).asText()).isEqualTo("SUPERVISOR");
             assertThat(login.body().at("/user/id").isTextual()).isTrue();
+            assertThat(login.text("/zone")).as("the business zone, the SDK's default").isEqualTo("Asia/Shanghai");
+        }
+    }
+
+    @StorageTest
+    void theSessionNamesTheServersTimeAndTheBusinessZone(TestDatabase db) {
+        try (var server = new TestServer(db, builder -> builder.zone(ZoneId.of("Europe/Lisbon")))) {
+            var session = server.get("/api/v1/auth/session", server.login("agent"));
+
+            assertThat(session.status()).isEqualTo(200);
+            assertThat(Instant.parse(session.text("/now"))).isEqualTo(server.clock.instant());
+            assertThat(session.text("/zone")).isEqualTo("Europe/Lisbon");
         }
     }
 }

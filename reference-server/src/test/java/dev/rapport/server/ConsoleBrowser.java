@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -103,6 +104,15 @@ final class ConsoleBrowser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Runs the browser in {@code zone} (an IANA id) from now on, as if its computer were set to it; {@code ""} gives it
+     * back its own. The browser is shared: a test that moves it moves it back.
+     */
+    ConsoleBrowser inZone(String zone) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+        return this;
     }
 
     /** Opens a console address such as {@code /customers} and waits until its view is drawn. */

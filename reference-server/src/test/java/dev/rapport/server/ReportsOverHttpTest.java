@@ -6,6 +6,8 @@ import dev.rapport.storage.jdbc.testing.TestDatabase;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +37,45 @@ class ReportsOverHttpTest {
                 grouped += group.get("ticketsOpened").asLong();
             }
             assertThat(grouped).isEqualTo(kpis.body().at("/ticketsOpened").asLong());
+        }
+    }
+
+    @StorageTest
+    void withoutDatesTheReportsCoverTheBusinessMonthNotTheUtcOne(TestDatabase db) {
+        try (var server = new TestServer(db)) {
+            // Still 30 November on the server's UTC clock, already 1 December in Asia/Shanghai, the business zone.
+            server.clock.set(Instant.parse("2026-11-30T17:00:00Z"));
+            String admin = server.login("admin");
+
+            var kpis = server.get("/api/v1/reports/kpis", admin);
+            var fromOnly = server.get("/api/v1/reports/kpis?from=2026-11-15", admin);
+            var toOnly = server.get("/api/v1/reports/kpis?to=2026-12-01", admin);
+            var review = server.get("/api/v1/reports/monthly", admin);
+
+            assertThat(kpis.status()).isEqualTo(200);
+            assertThat(kpis.text("/from")).isEqualTo("2026-12-01");
+            assertThat(kpis.text("/to")).isEqualTo("2026-12-01");
+            assertThat(fromOnly.text("/from")).isEqualTo("2026-11-15");
+            assertThat(fromOnly.text("/to")).as("the business zone's today").isEqualTo("2026-12-01");
+            assertThat(toOnly.text("/from")).isEqualTo("2026-12-01");
+            assertThat(review.text("/month")).isEqualTo("2026-12");
+        }
+    }
+
+    @StorageTest
+    void aServerWhoseBusinessZoneIsBehindUtcKeepsTheOldMonthLonger(TestDatabase db) {
+        try (var server = new TestServer(db, builder -> builder.zone(ZoneId.of("America/New_York")))) {
+            // 1 December on a UTC clock, still the evening of 30 November in New York.
+            server.clock.set(Instant.parse("2026-12-01T03:00:00Z"));
+            String admin = server.login("admin");
+
+            var kpis = server.get("/api/v1/reports/kpis", admin);
+            var review = server.get("/api/v1/reports/monthly", admin);
+
+            assertThat(kpis.text("/from")).isEqualTo("2026-11-01");
+            assertThat(kpis.text("/to")).isEqualTo("2026-11-30");
+            assertThat(review.text("/month")).isEqualTo("2026-11");
+            assertThat(server.get("/api/v1/auth/session", admin).text("/zone")).isEqualTo("America/New_York");
         }
     }
 

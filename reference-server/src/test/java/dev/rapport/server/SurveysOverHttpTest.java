@@ -30,6 +30,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +167,21 @@ class SurveysOverHttpTest {
             assertThat(answer.text("/code")).isEqualTo("survey.expired");
             assertThat(page.statusCode()).isEqualTo(410);
             assertThat(page.body()).contains("This survey has closed");
+        }
+    }
+
+    @StorageTest
+    void thePageShowsTimesInTheSdksBusinessZone(TestDatabase db) throws Exception {
+        var newYork = ZoneId.of("America/New_York");
+        try (var server = new TestServer(db, builder -> builder.zone(newYork))) {
+            var survey = invited(server, closedTicket(server));
+
+            var page = page(server, "/survey/" + token(survey) + "?lang=en", null);
+
+            String until = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx").withZone(newYork)
+                    .format(survey.expiresAt());
+            assertThat(until).endsWith("-05:00");
+            assertThat(page.body()).contains(until);
         }
     }
 

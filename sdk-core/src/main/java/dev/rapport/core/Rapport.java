@@ -26,11 +26,11 @@ import dev.rapport.api.ticket.Tickets;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.function.Consumer;
 
 /**
  * The SDK: what a host builds once, with {@link #builder()}, and calls from any thread; its services check the actor.
- *
  * <pre>{@code
  * try (Rapport rapport = Rapport.builder().build()) {          // embedded in-memory H2
  *     Customer c = rapport.customers().create(Actor.system(), profile);
@@ -143,8 +143,8 @@ public final class Rapport implements AutoCloseable {
     }
 
     /**
-     * Runs the work due by the clock now (SLA alarms, due follow-ups, the day's care planning, missing search
-     * readings, retries) as the background scans would, for hosts that drive time (tests, demos); returns how many tickets got an SLA alarm.
+     * Runs the work due by the clock now (SLA alarms, due follow-ups, the day's care planning, missing search readings,
+     * retries) as the background scans would, for hosts that drive time (tests, demos); returns the tickets alarmed.
      */
     public int runDueWork() {
         return services.runDueWork();
@@ -155,10 +155,12 @@ public final class Rapport implements AutoCloseable {
         return services.clock;
     }
 
-    /**
-     * What this instance counted since it started, the database's gauges (read at most every 5 s) and the pool's
-     * figures, for a host to publish as metrics. Never throws: the gauges are empty when the storage cannot be read.
-     */
+    /** The business zone ({@link RapportBuilder#zone}): its days and months are the rules', and times show in it. */
+    public ZoneId zone() {
+        return services.zone;
+    }
+
+    /** This instance's counts, the database's gauges (at most 5 s old; empty when unreadable), the pool's figures. */
     public Figures figures() {
         return services.figures();
     }
@@ -173,25 +175,21 @@ public final class Rapport implements AutoCloseable {
         return services.subscribe(listener);
     }
 
-    /** Listens to the events of one type from now on. */
+    /** Listens to the events of one type from now on; close the result to stop. */
     public <E extends DomainEvent> AutoCloseable subscribe(Class<E> type, Consumer<? super E> listener) {
         return services.subscribe(type, listener);
     }
 
     /**
-     * Waits until the events committed before this call have been delivered by this node (listeners, notifiers,
-     * replying channels, survey providers; not retries due later, nor other nodes' work): true when they were, false
-     * when {@code timeout} passed first or the SDK is closed. Nothing is lost without waiting: events stay in the
-     * database until delivered, by the next start if need be.
+     * Waits until the events committed before this call are delivered by this node (listeners, notifiers, replying
+     * channels, survey providers; not retries due later, nor other nodes' work): false when {@code timeout} passed
+     * first or the SDK is closed. Nothing is lost without waiting: events stay in the database until delivered.
      */
     public boolean awaitDelivery(Duration timeout) throws InterruptedException {
         return services.awaitDelivery(timeout);
     }
 
-    /**
-     * Stops the channels and scans, delivers what is pending for at most {@code rapport.events.close-timeout} (10 s by
-     * default; the rest waits in the database), closes the plugins, and releases the storage and blob store.
-     */
+    /** Stops channels and scans, delivers what is pending within {@code rapport.events.close-timeout}, closes all. */
     @Override
     public void close() {
         services.close();

@@ -110,7 +110,10 @@ public final class RapportBuilder {
         return this;
     }
 
-    /** The business time zone: the year in codes and numbers. Default Asia/Shanghai. */
+    /**
+     * The business time zone: where the rules' days and months begin (the year in codes and numbers, due days, the
+     * reports' default periods), and the zone a host shows times in ({@link Rapport#zone()}). Default Asia/Shanghai.
+     */
     public RapportBuilder zone(ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
         return this;

@@ -56,6 +56,7 @@ import dev.rapport.core.internal.ticket.TicketTypeService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -71,6 +72,7 @@ final class Wiring implements AutoCloseable {
     private static final Duration GAUGE_AGE = Duration.ofSeconds(5);
 
     final Clock clock;
+    final ZoneId zone;
     final CustomerService customers;
     final TicketService tickets;
     final UserService users;
@@ -108,6 +110,7 @@ final class Wiring implements AutoCloseable {
     Wiring(RapportBuilder b, Assembly.Parts parts, Clock clock, Clock deliveryClock) {
         this.pluginLoaders = List.copyOf(b.loadedPlugins);
         this.clock = clock;
+        this.zone = b.zone;
         this.storage = parts.storage();
         this.blobs = parts.blobs();
         this.delivery = parts.delivery();
@@ -179,7 +182,7 @@ final class Wiring implements AutoCloseable {
         this.followUpScan = new FollowUpScan(transactions, clock, followUps, settings.followUps().scanInterval(),
                 settings.followUps().planningPause(), settings.followUps().planningLease(), tally);
         this.inbox = new ChannelInbox(transactions, clock, tickets, customers, channels);
-        this.reports = new ReportService(transactions, b.zone, settings.thresholds());
+        this.reports = new ReportService(transactions, clock, b.zone, settings.thresholds());
     }
 
     /** Delivers what a crash left undelivered, then what comes; reads the channels unless the host does. */

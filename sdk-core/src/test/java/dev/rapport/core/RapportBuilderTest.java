@@ -1,9 +1,15 @@
 package dev.rapport.core;
 
 import dev.rapport.api.PageRequest;
+import dev.rapport.api.report.ReportPeriod;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 
 import static dev.rapport.core.testing.Fixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +23,23 @@ class RapportBuilderTest {
             assertThat(rapport.departments().list(Actor.system())).hasSize(8);
             assertThat(rapport.ticketTypes().list(Actor.system())).hasSize(5);
             assertThat(rapport.customers().create(Actor.system(), aCustomer().build()).code()).startsWith("C");
+        }
+    }
+
+    @Test
+    void theBusinessZoneIsTheHostsToReadAndDecidesTheReportsDefaultPeriod() {
+        // 23:30 on 31 October in New York is already 1 November on a UTC clock.
+        var clock = MutableClock.at("2026-11-01T03:30:00Z");
+        var newYork = ZoneId.of("America/New_York");
+        try (var rapport = Rapport.builder().clock(clock).zone(newYork).build()) {
+            assertThat(rapport.zone()).isEqualTo(newYork);
+            assertThat(rapport.reports().currentMonth()).isEqualTo(YearMonth.of(2026, 10));
+            assertThat(rapport.reports().monthToDate())
+                    .isEqualTo(new ReportPeriod(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)));
+        }
+        try (var rapport = Rapport.builder().clock(clock).build()) {
+            assertThat(rapport.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+            assertThat(rapport.reports().currentMonth()).isEqualTo(YearMonth.of(2026, 11));
         }
     }
 

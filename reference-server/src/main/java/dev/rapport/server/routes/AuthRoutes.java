@@ -16,6 +16,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,8 @@ import java.util.Set;
 /**
  * {@code /api/v1/auth}: log in with employee id and password, log out, change one's own password
  * ({@code POST /password}), and {@code GET /session}: who the token stands for, with their language and permissions,
- * and the server's time (the demo clock, when it runs), which a console needs to count SLA deadlines down. Logging out
+ * the server's time (the demo clock, when it runs), which a console needs to count SLA deadlines down, and the SDK's
+ * business zone, in which a console shows times and counts days (the login answer names it too). Logging out
  * and changing the password work while a one-time password waits to be changed; everything else answers 403
  * {@code password.change-required} then.
  */
@@ -31,12 +33,15 @@ public final class AuthRoutes implements HttpService {
     private final Authentication authentication;
     private final Users users;
     private final Clock clock;
+    private final ZoneId zone;
     private final Exchange http;
 
-    public AuthRoutes(Authentication authentication, Users users, Clock clock, Exchange http) {
+    /** @param zone the SDK's business zone, which the answers name for a console to show times in */
+    public AuthRoutes(Authentication authentication, Users users, Clock clock, ZoneId zone, Exchange http) {
         this.authentication = authentication;
         this.users = users;
         this.clock = clock;
+        this.zone = zone;
         this.http = http;
     }
 
@@ -61,12 +66,12 @@ public final class AuthRoutes implements HttpService {
         body.requireValid();
         var login = authentication.login(employeeId, password, req.remotePeer().host());
         http.ok(res, new LoginJson(login.token(), login.expiresAt(), UserJson.of(login.user()),
-                login.passwordChangeRequired()));
+                login.passwordChangeRequired(), zone.getId()));
     }
 
     private void session(ServerRequest req, ServerResponse res) {
         var actor = http.actor(req);
-        http.ok(res, new SessionJson(UserJson.of(users.me(actor)), clock.instant()));
+        http.ok(res, new SessionJson(UserJson.of(users.me(actor)), clock.instant(), zone.getId()));
     }
 
     /** Needs a token, but no more: a user who must change a one-time password may still log out. */
@@ -92,11 +97,15 @@ public final class AuthRoutes implements HttpService {
         res.status(204).send();
     }
 
-    /** API.md's login answer, fields in its order, then whether a one-time password must be changed first. */
-    private record LoginJson(String token, Instant expiresAt, UserJson user, boolean passwordChangeRequired) {
+    /**
+     * API.md's login answer, fields in its order, then whether a one-time password must be changed first and the
+     * business zone (an IANA id such as Asia/Shanghai).
+     */
+    private record LoginJson(String token, Instant expiresAt, UserJson user, boolean passwordChangeRequired,
+                             String zone) {
     }
 
-    private record SessionJson(UserJson user, Instant now) {
+    private record SessionJson(UserJson user, Instant now, String zone) {
     }
 
     /** API.md's user of the login answer, then the language the user reads in and what they may do. */

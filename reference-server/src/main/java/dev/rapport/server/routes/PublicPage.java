@@ -1,6 +1,7 @@
 package dev.rapport.server.routes;
 
 import java.text.MessageFormat;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,8 @@ abstract class PublicPage {
     static final List<Locale> LANGUAGES = List.of(CHINESE, Locale.ENGLISH);
     /** The pages' style sheet, a static file of the console (no inline style under the Content-Security-Policy). */
     static final String STYLE_SHEET = "/css/survey.css";
+    /** Times with the offset, to be exact for a customer elsewhere; each page gives it the business zone. */
+    static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);

@@ -20,6 +20,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +43,13 @@ public final class PublicStatusRoutes implements HttpService {
     private static final HeaderName REFERRER_POLICY = HeaderNames.create("Referrer-Policy");
 
     private final CustomerStatus status;
+    private final ZoneId zone;
     private final Exchange http;
 
-    public PublicStatusRoutes(CustomerStatus status, Exchange http) {
+    /** @param zone the SDK's business zone, in which the pages show times */
+    public PublicStatusRoutes(CustomerStatus status, ZoneId zone, Exchange http) {
         this.status = status;
+        this.zone = zone;
         this.http = http;
     }
 
@@ -169,8 +173,8 @@ public final class PublicStatusRoutes implements HttpService {
     }
 
     /** The page's language: {@code ?lang=} (or the form's), then {@code Accept-Language}, then the customer's. */
-    private static StatusPage pageIn(Optional<String> asked, ServerRequest req, Optional<Locale> customers) {
-        return new StatusPage(PublicSurveyRoutes.pageLocale(asked, req, customers));
+    private StatusPage pageIn(Optional<String> asked, ServerRequest req, Optional<Locale> customers) {
+        return new StatusPage(PublicSurveyRoutes.pageLocale(asked, req, customers), zone);
     }
 
     private static String action(String token) {

@@ -23,6 +23,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,10 +47,13 @@ public final class PublicSurveyRoutes implements HttpService {
     private static final HeaderName REFERRER_POLICY = HeaderNames.create("Referrer-Policy");
 
     private final Surveys surveys;
+    private final ZoneId zone;
     private final Exchange http;
 
-    public PublicSurveyRoutes(Surveys surveys, Exchange http) {
+    /** @param zone the SDK's business zone, in which the pages show times */
+    public PublicSurveyRoutes(Surveys surveys, ZoneId zone, Exchange http) {
         this.surveys = surveys;
+        this.zone = zone;
         this.http = http;
     }
 
@@ -184,8 +188,8 @@ public final class PublicSurveyRoutes implements HttpService {
     }
 
     /** The page's language: {@code ?lang=} (or the form's), then {@code Accept-Language}, then the survey's. */
-    private static SurveyPage pageIn(Optional<String> asked, ServerRequest req, Optional<Locale> surveys) {
-        return new SurveyPage(pageLocale(asked, req, surveys));
+    private SurveyPage pageIn(Optional<String> asked, ServerRequest req, Optional<Locale> surveys) {
+        return new SurveyPage(pageLocale(asked, req, surveys), zone);
     }
 
     /**

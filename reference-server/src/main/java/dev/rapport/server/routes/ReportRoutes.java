@@ -20,10 +20,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,17 +33,15 @@ import java.util.stream.Stream;
 /**
  * {@code /api/v1/reports}: {@code GET /kpis?from=&to=&departmentId=&groupBy=} and {@code GET /monthly?month=&departmentId=},
  * as JSON or, with {@code Accept: text/csv}, as CSV. Without dates the current month so far; without a month the
- * current one.
+ * current one: both as the SDK counts them, in its business zone.
  */
 public final class ReportRoutes implements HttpService {
     private final Reports reports;
     private final Exchange http;
-    private final Clock clock;
 
-    public ReportRoutes(Reports reports, Exchange http, Clock clock) {
+    public ReportRoutes(Reports reports, Exchange http) {
         this.reports = reports;
         this.http = http;
-        this.clock = clock;
     }
 
     @Override
@@ -86,7 +82,7 @@ public final class ReportRoutes implements HttpService {
 
     private void monthly(ServerRequest req, ServerResponse res) {
         var actor = http.actor(req);
-        var month = http.queryMonth(req, "month").orElseGet(() -> YearMonth.now(clock));
+        var month = http.queryMonth(req, "month").orElseGet(reports::currentMonth);
         var review = reports.monthly(actor, month, department(req));
         if (Csv.wanted(req)) {
             var weak = review.weakPoints().stream().map(MonthlyReview.WeakPoint::figure).toList();
@@ -116,14 +112,21 @@ public final class ReportRoutes implements HttpService {
     }
 
     private ReportQuery query(ServerRequest req) {
-        LocalDate today = LocalDate.now(clock);
-        var from = http.queryDate(req, "from").orElse(today.withDayOfMonth(1));
-        var to = http.queryDate(req, "to").orElse(today);
+        var from = http.queryDate(req, "from");
+        var to = http.queryDate(req, "to");
+        var period = from.isPresent() && to.isPresent() ? new ReportPeriod(from.get(), to.get())
+                : defaultPeriod(from, to);
         var groupBy = http.query(req, "groupBy").map(v -> Stream.of(Grouping.values())
                 .filter(g -> g.name().equalsIgnoreCase(v)).findFirst()
                 .orElseThrow(() -> new ValidationException(FieldError.of("groupBy",
                         "must be one of department, type, priority, agent"))));
-        return new ReportQuery(new ReportPeriod(from, to), department(req), groupBy);
+        return new ReportQuery(period, department(req), groupBy);
+    }
+
+    /** The ends the request leaves out taken from the business month so far, which the SDK counts. */
+    private ReportPeriod defaultPeriod(Optional<LocalDate> from, Optional<LocalDate> to) {
+        var monthToDate = reports.monthToDate();
+        return new ReportPeriod(from.orElse(monthToDate.from()), to.orElse(monthToDate.to()));
     }
 
     private Optional<DepartmentId> department(ServerRequest req) {

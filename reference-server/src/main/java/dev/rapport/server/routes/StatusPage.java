@@ -24,12 +24,15 @@ final class StatusPage extends PublicPage {
 
     private static final String BUNDLE = "dev.rapport.server.routes.status";
     /** Times as customers in the business zone read them, with the offset to be exact. */
-    private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private final DateTimeFormatter times;
 
-    /** The pages in {@code locale} when it is one of {@link PublicPage#LANGUAGES}, else in Chinese. */
-    StatusPage(Locale locale) {
+    /**
+     * The pages in {@code locale} when it is one of {@link PublicPage#LANGUAGES}, else in Chinese; times in
+     * {@code zone}, the SDK's business zone.
+     */
+    StatusPage(Locale locale, ZoneId zone) {
         super(BUNDLE, locale);
+        this.times = TIMES.withZone(zone);
     }
 
     /** The ticket, and the form while it takes an answer; after a refused answer with what was sent and why. */
@@ -47,7 +50,7 @@ final class StatusPage extends PublicPage {
         } else {
             html.append("<ol>\n");
             view.progress().forEach(entry -> html.append("<li><time datetime=\"").append(entry.at()).append("\">")
-                    .append(TIMES.format(entry.at())).append("</time>: ").append(escape(entry.action()))
+                    .append(times.format(entry.at())).append("</time>: ").append(escape(entry.action()))
                     .append("</li>\n"));
             html.append("</ol>\n");
         }
@@ -102,7 +105,7 @@ final class StatusPage extends PublicPage {
                 .append(commentInvalid ? " comment-error\" aria-invalid=\"true\" class=\"invalid" : "")
                 .append("\">").append(escape(sent.getOrDefault(COMMENT, ""))).append("</textarea>\n</div>\n");
         html.append("<button type=\"submit\">").append(text("submit")).append("</button>\n</form>\n");
-        html.append("<p>").append(text("open.until", TIMES.format(view.expiresAt()))).append("</p>\n");
+        html.append("<p>").append(text("open.until", times.format(view.expiresAt()))).append("</p>\n");
     }
 
     String thanks(String ticketNumber) {

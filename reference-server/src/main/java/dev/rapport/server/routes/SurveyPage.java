@@ -25,13 +25,16 @@ final class SurveyPage extends PublicPage {
     static final String COMMENT = "comment";
 
     private static final String BUNDLE = "dev.rapport.server.routes.survey";
-    /** Times as customers in the SDK's default business zone read them, with the offset to be exact. */
-    private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    /** Times as customers in the business zone read them, with the offset to be exact. */
+    private final DateTimeFormatter times;
 
-    /** The pages in {@code locale} when it is one of {@link PublicPage#LANGUAGES}, else in Chinese. */
-    SurveyPage(Locale locale) {
+    /**
+     * The pages in {@code locale} when it is one of {@link PublicPage#LANGUAGES}, else in Chinese; times in
+     * {@code zone}, the SDK's business zone.
+     */
+    SurveyPage(Locale locale, ZoneId zone) {
         super(BUNDLE, locale);
+        this.times = TIMES.withZone(zone);
     }
 
     /**
@@ -73,7 +76,7 @@ final class SurveyPage extends PublicPage {
                 .append(commentInvalid ? " comment-error\" aria-invalid=\"true\" class=\"invalid" : "")
                 .append("\">").append(escape(sent.getOrDefault(COMMENT, ""))).append("</textarea>\n</div>\n");
         html.append("<button type=\"submit\">").append(text("submit")).append("</button>\n</form>\n");
-        html.append("<p>").append(text("open.until", TIMES.format(survey.expiresAt()))).append("</p>\n");
+        html.append("<p>").append(text("open.until", times.format(survey.expiresAt()))).append("</p>\n");
         return page(text("title"), html.toString(), Optional.of(switchLink));
     }
 
@@ -86,7 +89,7 @@ final class SurveyPage extends PublicPage {
     }
 
     String expired(String ticketNumber, Instant closedAt) {
-        return message("expired", ticketNumber, TIMES.format(closedAt));
+        return message("expired", ticketNumber, times.format(closedAt));
     }
 
     String unknown() {

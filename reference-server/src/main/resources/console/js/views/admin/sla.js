@@ -1,5 +1,6 @@
 // SLA policy (targets per priority) and business calendars: shown readably, edited in forms.
 import { api } from '../../api.js';
+import { businessZone } from '../../days.js';
 import { field, h, heading, showErrors, submitForm, table, toast } from '../../dom.js';
 import { date, label } from '../../format.js';
 import { t } from '../../i18n.js';
@@ -134,7 +135,8 @@ export default async function sla({ main }) {
 
     function editCalendar(calendar) {
         const creating = !calendar;
-        const base = calendar || { id: '', name: '', zone: 'Asia/Shanghai', week: {}, holidays: [], extraWorkingDays: {} };
+        // A new calendar starts in the business zone (the session's), the zone its working hours usually keep.
+        const base = calendar || { id: '', name: '', zone: businessZone() || 'Asia/Shanghai', week: {}, holidays: [], extraWorkingDays: {} };
         const form = h('form', { novalidate: true, class: 'calendar-form' },
             h('h2', { id: 'sla-calendars-title' }, creating ? t('sla.newCalendar') : t('sla.editCalendarOf', { name: base.name })),
             h('div', { class: 'form-grid' },

@@ -1,5 +1,6 @@
 // One ticket: its SLA, progress, exceptions, collaboration and attachments, and every next step as a small form.
 import { api } from '../../api.js';
+import { businessZone, instantOf } from '../../days.js';
 import * as directory from '../../directory.js';
 import { field, h, heading, isStale, link, showErrors, submitForm, table, toast, values } from '../../dom.js';
 import { dateTime, label } from '../../format.js';
@@ -76,9 +77,9 @@ export default async function ticketView({ main, params, navigate }) {
                 field('visibility', t('ticket.visibility'), { kind: 'select', options: enumOptions('visibility', ['CUSTOMER', 'INTERNAL']) }),
                 field('status', t('ticket.statusAfter'), { kind: 'select',
                     options: mustMove ? statuses : [['', t('ticket.statusUnchanged')], ...statuses] }),
-                field('nextUpdateAt', t('ticket.nextUpdateAt'), { kind: 'datetime-local' })),
+                field('nextUpdateAt', t('ticket.nextUpdateAt'), { kind: 'datetime-local', hint: zoneHint() })),
         ], t('ticket.step.progress.submit'), v => post('/progress', {
-            ...v, nextUpdateAt: v.nextUpdateAt ? new Date(v.nextUpdateAt).toISOString() : undefined })));
+            ...v, nextUpdateAt: v.nextUpdateAt ? inBusinessZone(v.nextUpdateAt) : undefined })));
     }
     if (works && RESOLVABLE.includes(ticket.status)) {
         steps.push(step('resolve', t('ticket.step.resolve'), [
@@ -91,11 +92,11 @@ export default async function ticketView({ main, params, navigate }) {
             h('div', { class: 'form-grid' },
                 field('kind', t('ticket.exceptionKind'), { kind: 'select', required: true,
                     options: enumOptions('exception', ['RESOURCE_CONFLICT', 'REQUIREMENT_CHANGE', 'EXTERNAL_BLOCKER'], true) }),
-                field('newEta', t('ticket.newEta'), { kind: 'datetime-local' })),
+                field('newEta', t('ticket.newEta'), { kind: 'datetime-local', hint: zoneHint() })),
             field('description', t('ticket.exceptionDescription'), { kind: 'textarea', required: true }),
             field('customerInformed', t('ticket.customerInformed'), { required: true, hint: t('ticket.customerInformedHint') }),
         ], t('ticket.step.exception.submit'), v => post('/exceptions', {
-            ...v, newEta: v.newEta ? new Date(v.newEta).toISOString() : undefined })));
+            ...v, newEta: v.newEta ? inBusinessZone(v.newEta) : undefined })));
         steps.push(step('collaboration', t('ticket.step.collaboration'), [
             field('departmentId', t('ticket.department'), { kind: 'select', required: true,
                 options: [['', ''], ...Object.values(departments).filter(d => d.id !== ticket.departmentId).map(d => [d.id, d.name])] }),
@@ -216,4 +217,13 @@ function attachmentsPanel(ticketId, items, canUpload, reload) {
             { label: t('ticket.size'), cell: a => `${Math.ceil(a.size / 1024)} KB`, class: 'num' },
         ], items, { empty: t('ticket.noAttachments'), captionShown: false }),
         canUpload ? form : null);
+}
+
+/** A datetime-local field's time, which the agent reads as the business zone's (as every time shows), as an instant. */
+function inBusinessZone(local) {
+    return new Date(instantOf(local)).toISOString();
+}
+
+function zoneHint() {
+    return t('ticket.zoneHint', { zone: businessZone() || Intl.DateTimeFormat().resolvedOptions().timeZone });
 }

@@ -1,6 +1,7 @@
 // Follow-ups to make: the own ones for agents, the department's for supervisors, all for admins (the server decides).
 // Filtered by state and due day; each open one can be completed with its outcome or skipped with a reason.
 import { api, query } from '../../api.js';
+import { addDays, instantOf } from '../../days.js';
 import * as directory from '../../directory.js';
 import { field, h, heading, link, submitForm, table, toast, values } from '../../dom.js';
 import { dateTime, label } from '../../format.js';
@@ -75,9 +76,9 @@ export default async function followUps({ main, query: params, navigate }) {
         page.nextCursor ? h('p', { class: 'muted' }, t('followUps.narrow')) : null));
 }
 
+/** The start of the business day after day (YYYY-MM-DD), as an ISO instant. */
 function nextDayStart(day) {
-    const [y, m, d] = day.split('-').map(Number);
-    return new Date(y, m - 1, d + 1).toISOString();
+    return new Date(instantOf(addDays(day, 1))).toISOString();
 }
 
 function completeForm(followUp, reload) {

@@ -1,6 +1,7 @@
 // The supervisor's monitor board: tickets at risk, overdue and escalated, with reassignment in place, and the
 // follow-ups due today. The server decides which tickets and follow-ups the supervisor may see.
 import { allPages, api, ApiError, query } from '../../api.js';
+import { endOfDay } from '../../days.js';
 import * as directory from '../../directory.js';
 import { field, h, heading, link, showErrors, table, toast, values } from '../../dom.js';
 import { dateTime, label } from '../../format.js';
@@ -8,7 +9,6 @@ import { t } from '../../i18n.js';
 import { now } from '../../session.js';
 import { nearest, tick } from '../../sla.js';
 import { OPEN, ticketTable } from '../../tickets.js';
-import { endOfToday } from './lists.js';
 
 export default async function monitor({ main, query: params, navigate }) {
     const departmentId = params.get('departmentId') || '';
@@ -17,7 +17,7 @@ export default async function monitor({ main, query: params, navigate }) {
         api.get(`/api/v1/tickets${query({ ...scope, atRisk: true })}`),
         api.get(`/api/v1/tickets${query({ ...scope, overdue: true })}`),
         allPages(`/api/v1/tickets${query({ departmentId, status: OPEN })}`),
-        allPages(`/api/v1/follow-ups${query({ state: 'PENDING,OVERDUE', dueBefore: endOfToday(now()) })}`),
+        allPages(`/api/v1/follow-ups${query({ state: 'PENDING,OVERDUE', dueBefore: endOfDay(now()) })}`),
         directory.users(),
         directory.departments(),
     ]);

@@ -1,12 +1,12 @@
 // The reports dashboard: the KPIs of a period (docs/kpis.md) as cards and charts, the monthly review's weak points,
 // and both reports as CSV. Chart.js is loaded on the first visit only; every chart also lists its numbers.
 import { api, ApiError, query } from '../../api.js';
+import { addMonths, lastDayOf, today } from '../../days.js';
 import * as directory from '../../directory.js';
 import { field, h, heading, showProblem, table, toast, values } from '../../dom.js';
 import { isoDuration, label, percent } from '../../format.js';
 import { currentLanguage, t } from '../../i18n.js';
-import { can, now } from '../../session.js';
-import { isoDay } from './lists.js';
+import { can } from '../../session.js';
 
 const PRIORITIES = ['P1', 'P2', 'P3', 'P4'];
 const DIMENSIONS = ['responseSpeed', 'resolution', 'attitude', 'overall'];
@@ -32,20 +32,21 @@ function loadChartJs() {
 }
 
 export default async function reports({ main, query: params, navigate }) {
-    const today = new Date(now());
-    const from = params.get('from') || isoDay(new Date(today.getFullYear(), today.getMonth(), 1));
-    const to = params.get('to') || isoDay(today);
+    const asked = { from: params.get('from') || '', to: params.get('to') || '' };
     const mayChooseDepartment = can('report.read.all');
     const departmentId = mayChooseDepartment ? (params.get('departmentId') || '') : '';
-    const month = to.slice(0, 7);
     const scope = { departmentId };
-    const kpiPath = `/api/v1/reports/kpis${query({ from, to, ...scope })}`;
-    const monthlyPath = `/api/v1/reports/monthly${query({ month, ...scope })}`;
-
-    // Settled either way, so that a refusal waits unhandled for no one while the names load.
-    const figures = Promise.all([api.get(kpiPath), api.get(monthlyPath)]).then(ok => ({ ok }), error => ({ error }));
+    // Without dates the SDK's default: the business month so far (and its review), which the answers name.
+    const figures = Promise.all([
+        api.get(`/api/v1/reports/kpis${query({ ...asked, ...scope })}`),
+        api.get(`/api/v1/reports/monthly${query({ month: asked.to.slice(0, 7), ...scope })}`),
+    ]).then(ok => ({ ok }), error => ({ error })); // settled either way: a refusal waits unhandled for no one
     // Names for the ids, asked for while the server computes the figures.
     const [departments, types] = await Promise.all([directory.departments(), directory.ticketTypes()]);
+    const { ok, error } = await figures;
+    const [kpis, review] = ok || [];
+    const from = kpis?.from || asked.from;
+    const to = kpis?.to || asked.to;
     const filters = h('form', { class: 'toolbar', 'aria-label': t('reports.period'), novalidate: true, onsubmit: event => {
         event.preventDefault();
         navigate(`/reports${query(values(event.currentTarget))}`);
@@ -59,14 +60,16 @@ export default async function reports({ main, query: params, navigate }) {
         : null,
     h('button', { type: 'submit' }, t('reports.show')));
 
-    const { ok, error } = await figures;
     if (error) {
         if (!(error instanceof ApiError) || error.status !== 422) throw error;
         main.append(heading(t('reports.title')), filters);
         showProblem(filters, error);
         return undefined;
     }
-    const [kpis, review] = ok;
+    // The exports are of the period shown, named in full.
+    const month = review.month;
+    const kpiPath = `/api/v1/reports/kpis${query({ from, to, ...scope })}`;
+    const monthlyPath = `/api/v1/reports/monthly${query({ month, ...scope })}`;
 
     // The charts follow the figures: Chart.js (first visit only) and the trend's months load while the page shows.
     const months = lastMonths(month, TREND_MONTHS);
@@ -99,8 +102,7 @@ export default async function reports({ main, query: params, navigate }) {
 
 /** The days of month (YYYY-MM) up to the day to (YYYY-MM-DD) at most, as from/to parameters. */
 function monthPeriod(month, to) {
-    const [y, m] = month.split('-').map(Number);
-    const last = isoDay(new Date(y, m, 0));
+    const last = lastDayOf(month);
     return { from: `${month}-01`, to: last < to ? last : to };
 }
 
@@ -110,11 +112,7 @@ function scopeName(departmentId, departments) {
 
 /** The months ending with month (YYYY-MM), oldest first. */
 function lastMonths(month, count) {
-    const [y, m] = month.split('-').map(Number);
-    return Array.from({ length: count }, (_, i) => {
-        const d = new Date(y, m - 1 - (count - 1 - i), 1);
-        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-    });
+    return Array.from({ length: count }, (_, i) => addMonths(month, i - (count - 1)));
 }
 
 function number(value, digits = 1) {
@@ -235,7 +233,7 @@ async function offerCsv(path, name, box) {
     try {
         const csv = await api.text(path, 'text/csv');
         const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-        const file = `${name}-${isoDay(new Date(now()))}.csv`;
+        const file = `${name}-${today()}.csv`;
         const previous = box.querySelector(`a.download-${name}`);
         if (previous) {
             URL.revokeObjectURL(previous.href);

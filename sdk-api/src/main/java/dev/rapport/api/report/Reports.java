@@ -27,4 +27,16 @@ public interface Reports {
      * @throws ForbiddenException as {@link #kpis}
      */
     MonthlyReview monthly(Actor actor, YearMonth month, Optional<DepartmentId> department);
+
+    /**
+     * The month it is now in the SDK's business zone: what a monthly review covers when the host names no month. It
+     * may differ from the month on a UTC clock (at 2026-11-30T17:00Z it is already December in Asia/Shanghai).
+     */
+    YearMonth currentMonth();
+
+    /**
+     * The business month so far, from its first day to today, both as days in the SDK's business zone: what a KPI
+     * report covers when the host names no period.
+     */
+    ReportPeriod monthToDate();
 }

@@ -21,6 +21,7 @@ import dev.rapport.core.ReviewThresholds;
 import dev.rapport.core.internal.FieldChecks;
 import dev.rapport.core.internal.Transactions;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -35,11 +36,13 @@ public final class ReportService implements Reports {
     private final Transactions transactions;
     private final ZoneId zone;
     private final ReviewThresholds thresholds;
+    private final DefaultPeriods defaults;
 
-    public ReportService(Transactions transactions, ZoneId zone, ReviewThresholds thresholds) {
+    public ReportService(Transactions transactions, Clock clock, ZoneId zone, ReviewThresholds thresholds) {
         this.transactions = transactions;
         this.zone = zone;
         this.thresholds = thresholds;
+        this.defaults = new DefaultPeriods(clock, zone);
     }
 
     @Override
@@ -64,6 +67,16 @@ public final class ReportService implements Reports {
             return new MonthlyReview(month, scope, current, previous, MonthOverMonth.changes(current, previous),
                     WeakPoints.of(current, thresholds));
         });
+    }
+
+    @Override
+    public YearMonth currentMonth() {
+        return defaults.currentMonth();
+    }
+
+    @Override
+    public ReportPeriod monthToDate() {
+        return defaults.monthToDate();
     }
 
     private KpiReport report(Transaction tx, ReportQuery query) {

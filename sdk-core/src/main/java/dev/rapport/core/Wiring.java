@@ -153,7 +153,9 @@ final class Wiring implements AutoCloseable {
         this.customerStatus = new StatusService(transactions, clock, tickets, settings.statusLinks());
         // Shared, so that a change of a user on this node reaches the sessions the authentication keeps checked.
         var recentSessions = new SessionCache();
-        this.users = new UserService(transactions, clock, ids, passwords, recentSessions);
+        // Published passwords (a demo's) come with their hashes, so seeding their users computes none.
+        this.users = new UserService(transactions, clock, ids, passwords.knowing(b.publishedPasswords),
+                recentSessions);
         this.roles = new RoleService(transactions, clock, recentSessions);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,

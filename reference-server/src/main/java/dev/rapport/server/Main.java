@@ -2,8 +2,8 @@ package dev.rapport.server;
 
 import dev.rapport.core.Rapport;
 import dev.rapport.core.RapportBuilder;
-import dev.rapport.core.internal.demo.DemoData;
 import dev.rapport.server.demo.DemoClock;
+import dev.rapport.server.demo.DemoData;
 import dev.rapport.server.health.Readiness;
 import dev.rapport.server.logging.ServerLogging;
 import dev.rapport.server.metrics.ServerMetrics;
@@ -62,7 +62,7 @@ public final class Main {
         }
         // Only the rules' time moves: delivery keeps real time, or nodes whose demo clocks were moved one after the
         // other would take each other's claims on deliveries for lapsed ones.
-        demoClock.ifPresent(clock -> builder.clock(clock).deliveryClock(Clock.systemUTC()));
+        demoClock.ifPresent(clock -> DemoData.prepare(builder.clock(clock).deliveryClock(Clock.systemUTC())));
         if (options.pluginsDir().isPresent()) {
             try {
                 builder.pluginDirectory(options.pluginsDir().get());

@@ -132,7 +132,7 @@ class ApiDescriptionTest {
         String ticket = server.get("/api/v1/tickets?limit=1", supervisor).text("/items/0/id");
         var undocumented = new TreeSet<String>();
         var login = server.post("/api/v1/auth/login", null, Map.of("employeeId", "agent", "password",
-                dev.rapport.core.internal.demo.DemoData.PASSWORD));
+                dev.rapport.server.demo.DemoData.PASSWORD));
         undocumented.addAll(undocumented("POST /api/v1/auth/login", login.body()));
         int lists = 0;
         for (String path : List.of("/api/v1/auth/session", "/api/v1/customers?limit=3", "/api/v1/customers/" + customer,

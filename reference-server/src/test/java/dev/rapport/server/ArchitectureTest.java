@@ -24,6 +24,12 @@ class ArchitectureTest {
         RapportArchRules.SERVER_HOLDS_NO_DOMAIN_RULES.check(server);
     }
 
+    /** Not even the demo: its seeding goes through the public services, its password hash through the builder. */
+    @Test
+    void theServerUsesNoneOfTheCoresInternals() {
+        RapportArchRules.NOTHING_OUTSIDE_THE_CORE_USES_ITS_INTERNALS.check(server);
+    }
+
     @Test
     void theServerReadsTimeOnlyFromTheClock() {
         RapportArchRules.TIME_ONLY_FROM_THE_CLOCK.check(server);

@@ -1,6 +1,6 @@
 package dev.rapport.server;
 
-import dev.rapport.core.internal.demo.DemoData;
+import dev.rapport.server.demo.DemoData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;

@@ -1,7 +1,7 @@
 package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rapport.core.internal.demo.DemoData;
+import dev.rapport.server.demo.DemoData;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.rapport.server;
 
-import dev.rapport.core.internal.demo.DemoData;
 import dev.rapport.server.console.ConsoleMessages;
+import dev.rapport.server.demo.DemoData;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;

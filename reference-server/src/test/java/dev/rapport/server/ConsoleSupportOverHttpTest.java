@@ -1,6 +1,6 @@
 package dev.rapport.server;
 
-import dev.rapport.core.internal.demo.DemoData;
+import dev.rapport.server.demo.DemoData;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 

@@ -11,7 +11,7 @@ import dev.rapport.api.followup.FollowUpFilter;
 import dev.rapport.api.improvement.ImprovementFilter;
 import dev.rapport.api.security.Actor;
 import dev.rapport.api.ticket.TicketFilter;
-import dev.rapport.core.internal.demo.DemoData;
+import dev.rapport.server.demo.DemoData;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.LogCapture;
 import net.jqwik.api.Arbitraries;

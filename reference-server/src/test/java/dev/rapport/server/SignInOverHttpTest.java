@@ -2,7 +2,7 @@ package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rapport.core.internal.demo.DemoData;
+import dev.rapport.server.demo.DemoData;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.core.Rapport;
 import dev.rapport.core.RapportBuilder;
-import dev.rapport.core.internal.demo.DemoData;
+import dev.rapport.server.demo.DemoData;
 import dev.rapport.server.health.Readiness;
 import dev.rapport.server.metrics.MetricsSettings;
 import dev.rapport.storage.jdbc.testing.DatabaseCoordinates;
@@ -81,7 +81,7 @@ final class TestServer implements AutoCloseable {
         if (coordinates.user() != null) {
             builder.jdbcCredentials(coordinates.user(), coordinates.password() == null ? "" : coordinates.password());
         }
-        rapport = adjust.apply(builder).build();
+        rapport = adjust.apply(DemoData.prepare(builder)).build();
         DemoData.seed(rapport);
         server = RapportServer.start(rapport, 0, MAX_JSON_BYTES,
                 demo ? Optional.<Function<Duration, Instant>>of(clock::advance) : Optional.empty(), idleTimeout,

@@ -7,13 +7,13 @@ import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.StorageFactory;
 import dev.rapport.core.internal.channel.ChannelInstance;
 import dev.rapport.core.internal.channel.ConfiguredChannels;
+import dev.rapport.core.internal.event.ConfiguredNotifiers;
 import dev.rapport.core.internal.event.EventDelivery;
 import dev.rapport.core.internal.event.EventSettings;
 import dev.rapport.core.internal.figures.Tally;
 import dev.rapport.core.internal.followup.FollowUpSettings;
 import dev.rapport.core.internal.improvement.SuggestionSettings;
 import dev.rapport.core.internal.plugin.ConfiguredBlobStore;
-import dev.rapport.core.internal.plugin.ConfiguredNotifiers;
 import dev.rapport.core.internal.plugin.PluginCatalog;
 import dev.rapport.core.internal.plugin.Plugins;
 import dev.rapport.core.ReviewThresholds;
@@ -49,9 +49,12 @@ final class Assembly {
                     StatusLinkSettings statusLinks) {
     }
 
-    /** What the services are wired from: the plugins made, the event delivery over them, and the settings. */
+    /**
+     * What the services are wired from: the plugins made, the event delivery over them with the rules it calls, and the
+     * settings.
+     */
     record Parts(Storage storage, BlobStore blobs, EventDelivery delivery, Tally tally, List<ChannelInstance> channels,
-                 Settings settings) {
+                 Settings settings, OutboundRules outbound) {
     }
 
     private final RapportBuilder b;
@@ -105,10 +108,12 @@ final class Assembly {
                         c.secrets()))
                 .toList();
         var tally = new Tally();
-        var delivery = new EventDelivery(storage, deliveryClock, events, notifiers, replying, surveyProviders, tally);
+        var outbound = OutboundRules.of(channels, settings, clock, b.zone);
+        var delivery = new EventDelivery(storage, deliveryClock, events, notifiers, replying, outbound.statusLinks(),
+                surveyProviders, outbound.issuing(), tally);
         Wiring services = null;
         try {
-            services = new Wiring(b, new Parts(storage, blobs, delivery, tally, channels, settings), clock,
+            services = new Wiring(b, new Parts(storage, blobs, delivery, tally, channels, settings, outbound), clock,
                     deliveryClock);
             services.start(b.pollChannels);
             return new Rapport(services);

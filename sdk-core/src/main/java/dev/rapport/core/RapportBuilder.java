@@ -19,6 +19,7 @@ import dev.rapport.core.internal.plugin.PluginDirectory;
 import dev.rapport.core.internal.plugin.PluginDiscovery;
 import dev.rapport.core.ReviewThresholds;
 import dev.rapport.core.internal.security.LoginThrottle;
+import dev.rapport.core.internal.security.PasswordHasher;
 import dev.rapport.core.ServiceRecovery;
 import dev.rapport.core.internal.ticket.AttachmentLimits;
 
@@ -80,6 +81,8 @@ public final class RapportBuilder {
     Money keyAccountThreshold = Money.of("500000", "CNY");
     SuggestionSettings suggestions = SuggestionSettings.standard();
     LoginThrottlePolicy loginThrottle = LoginThrottlePolicy.DEFAULT;
+    /** Published passwords' hashes made ahead, by password: {@link #publishedPassword(String, String)}. */
+    final Map<String, String> publishedPasswords = new HashMap<>();
 
     RapportBuilder() {
     }
@@ -306,6 +309,32 @@ public final class RapportBuilder {
      */
     public RapportBuilder loginThrottle(LoginThrottlePolicy policy) {
         this.loginThrottle = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * A published password and its hash made ahead, for seeding many users who share that password (a demo or a
+     * training installation whose password everyone is told): users created with {@code password}, and temporary
+     * passwords set to it, store {@code hash} instead of a new Argon2id hash with its own salt, so creating them
+     * computes no hash (each is
+     * memory-hard by design: 19 MiB and a noticeable share of a start-up). Every other password, and every password a
+     * user chooses, is hashed on its own as usual. Anyone reading the stored hashes sees which users share this one,
+     * so never use it for a password that is not public.
+     *
+     * <p>{@code hash} must be one the SDK's hasher made for {@code password}: an Argon2id hash with its parameters
+     * ({@code $argon2id$v=19$m=19456,t=2,p=1$...}, 32 bytes), such as the stored hash of a user created with that
+     * password. The parameters are checked here; whether the hash matches the password is not (that would cost the
+     * hash this saves), and with one that does not, those users cannot sign in with the password.
+     *
+     * @throws IllegalArgumentException when {@code hash} is not an Argon2id hash with the SDK's parameters
+     */
+    public RapportBuilder publishedPassword(String password, String hash) {
+        Objects.requireNonNull(password, "password");
+        if (!PasswordHasher.isOwnHash(Objects.requireNonNull(hash, "hash"))) {
+            throw new IllegalArgumentException("the hash of a published password must be an Argon2id hash with the "
+                    + "SDK's parameters ($argon2id$v=19$m=19456,t=2,p=1$..., 32 bytes)");
+        }
+        publishedPasswords.put(password, hash);
         return this;
     }
 

@@ -4,15 +4,11 @@ import dev.rapport.api.event.DomainEvent;
 import dev.rapport.api.event.DomainEventListener;
 import dev.rapport.api.figures.Figures;
 import dev.rapport.api.spi.blob.BlobStore;
-import dev.rapport.api.spi.channel.Replying;
 import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.ticket.SlaWatch;
-import dev.rapport.core.internal.IdGenerator;
 import dev.rapport.core.internal.ShortCache;
 import dev.rapport.core.internal.Transactions;
 import dev.rapport.core.internal.channel.ChannelInbox;
-import dev.rapport.core.internal.channel.ChannelInstance;
-import dev.rapport.core.internal.channel.ChannelReplies;
 import dev.rapport.core.internal.customer.CustomerMerge;
 import dev.rapport.core.internal.customer.CustomerRules;
 import dev.rapport.core.internal.customer.CustomerService;
@@ -40,14 +36,11 @@ import dev.rapport.core.internal.security.RoleService;
 import dev.rapport.core.internal.security.SessionCache;
 import dev.rapport.core.internal.security.UserService;
 import dev.rapport.core.internal.sla.SlaSettingsService;
-import dev.rapport.core.internal.status.StatusLinks;
 import dev.rapport.core.internal.status.StatusService;
-import dev.rapport.core.internal.survey.SurveyIssuing;
 import dev.rapport.core.internal.survey.SurveyService;
 import dev.rapport.core.internal.ticket.AfterClosure;
 import dev.rapport.core.internal.ticket.AttachmentService;
 import dev.rapport.core.internal.ticket.AutoAssignment;
-import dev.rapport.core.internal.ticket.CustomerReplies;
 import dev.rapport.core.internal.ticket.SlaMonitor;
 import dev.rapport.core.internal.ticket.TicketCatalog;
 import dev.rapport.core.internal.ticket.TicketService;
@@ -60,12 +53,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The composition root: every service of one {@link Rapport}, made from the assembled plugins and the builder's
- * settings and wired together here only, and what runs them (the background scans, event delivery, the channel
- * reading) until {@link #close()}. The facade hands the services out; nothing else makes them.
+ * settings and wired together here only (but for the {@link OutboundRules} event delivery is made with), and what runs
+ * them (the background scans, event delivery, the channel reading) until {@link #close()}. The facade hands the services out; nothing else makes them.
  */
 final class Wiring implements AutoCloseable {
     /** How long {@link #figures()} keeps the gauges it read: a scrape every second costs one read per 5 s. */
@@ -119,29 +111,16 @@ final class Wiring implements AutoCloseable {
         var channels = parts.channels();
         b.listeners.forEach(delivery::subscribe);
         var transactions = new Transactions(storage, delivery::signal, tally);
-        var ids = new IdGenerator(clock);
+        var outbound = parts.outbound();
+        var ids = outbound.ids();
+        var replies = outbound.replies();
+        var issuing = outbound.issuing();
+        var statusLinks = outbound.statusLinks();
         var passwords = new PasswordHasher();
 
         this.slaSettings = new SlaSettingsService(transactions, clock, b.slaPolicy);
         var assignment = new AutoAssignment();
         var catalog = new TicketCatalog();
-        var replying = channels.stream().filter(c -> c.channel() instanceof Replying).map(ChannelInstance::name)
-                .collect(Collectors.toSet());
-        var replies = new ChannelReplies(replying, ids);
-        var issuing = new SurveyIssuing(transactions, clock, ids, settings.surveys(), settings.surveyIssuer(), replies,
-                b.zone);
-        delivery.keepInvitationsWith(issuing);
-        // A resolution goes to the customer with a link to confirm it; the link is made when the reply is sent.
-        // A web form's ticket reaches its customer only by mail, through the mail channel, if they gave an address.
-        var mailChannel = settings.statusLinks().mailChannel().or(() -> {
-            var mail = channels.stream().filter(c -> c.channel() instanceof Replying)
-                    .filter(c -> c.pluginId().filter("email"::equals).isPresent()).map(ChannelInstance::name).toList();
-            return mail.size() == 1 ? Optional.of(mail.getFirst()) : Optional.empty();
-        });
-        var statusLinks = new StatusLinks(clock, settings.statusLinks(), replies, mailChannel
-                .<CustomerReplies>map(name -> (tx, ticket, text, now, actor) -> replies.mail(tx, ticket, name, text, now,
-                        actor)).orElse(CustomerReplies.NONE), b.zone);
-        delivery.fillRepliesWith(statusLinks);
         this.interactions = new InteractionService(transactions, clock, ids);
         this.followUps = new FollowUpService(transactions, clock, b.zone, ids, interactions,
                 settings.followUps().plan());
@@ -156,7 +135,9 @@ final class Wiring implements AutoCloseable {
         this.customerStatus = new StatusService(transactions, clock, tickets, settings.statusLinks());
         // Shared, so that a change of a user on this node reaches the sessions the authentication keeps checked.
         var recentSessions = new SessionCache();
-        this.users = new UserService(transactions, clock, ids, passwords, recentSessions);
+        // Published passwords (a demo's) come with their hashes, so seeding their users computes none.
+        this.users = new UserService(transactions, clock, ids, passwords.knowing(b.publishedPasswords),
+                recentSessions);
         this.roles = new RoleService(transactions, clock, recentSessions);
         this.departments = new DepartmentService(transactions, clock, ids, assignment::forget);
         this.authentication = new AuthenticationService(transactions, clock, passwords,

@@ -9,6 +9,7 @@ import dev.rapport.testkit.RapportArchRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ArchitectureTest {
@@ -49,5 +50,14 @@ class ArchitectureTest {
     @Test
     void theHostSurfaceNamesNoInternalType() {
         RapportArchRules.HOST_SURFACE_NAMES_NO_INTERNAL_TYPE.check(core);
+    }
+
+    /**
+     * The implementation's packages depend on one another one way only (event delivery uses the plugin machinery, the
+     * plugin machinery knows nothing of events, and so on), so each can be read, and changed, from the bottom up.
+     */
+    @Test
+    void theInternalPackagesHaveNoCycles() {
+        slices().matching("dev.rapport.core.internal.(*)..").should().beFreeOfCycles().check(core);
     }
 }

@@ -3,13 +3,20 @@ package dev.rapport.core;
 import dev.rapport.api.PageRequest;
 import dev.rapport.api.report.ReportPeriod;
 import dev.rapport.api.security.Actor;
+import dev.rapport.api.security.DepartmentId;
+import dev.rapport.api.security.NewUser;
+import dev.rapport.api.security.Role;
+import dev.rapport.api.security.Tier;
 import dev.rapport.api.spi.PluginConfigException;
+import dev.rapport.core.internal.security.PasswordHasher;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
 
 import static dev.rapport.core.testing.Fixtures.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,5 +72,35 @@ class RapportBuilderTest {
         assertThatThrownBy(() -> Rapport.builder().config("rapport.storage.type", "mongo").build())
                 .isInstanceOf(PluginConfigException.class)
                 .hasMessageContaining("mongo").hasMessageContaining("jdbc");
+    }
+
+    /**
+     * The builder stores the given hash as it is, computing none: given the hash of another password, the users created
+     * with the published one sign in with that other password (which is why the hash must be made for the password).
+     */
+    @Test
+    void usersCreatedWithAPublishedPasswordGetTheHashMadeAheadForIt() {
+        String madeAhead = new PasswordHasher().hash("what-the-hash-was-made-for");
+        try (var rapport = Rapport.builder().publishedPassword("published-password", madeAhead).build()) {
+            for (String employeeId : List.of("trainee1", "trainee2")) {
+                rapport.users().create(Actor.system(), new NewUser(employeeId, "Trainee",
+                        DepartmentId.of("customer-service"), Set.of(Role.AGENT), Tier.FRONT_LINE, "published-password"));
+                assertThat(rapport.authentication().login(employeeId, "what-the-hash-was-made-for", "127.0.0.1")
+                        .token()).isNotBlank();
+            }
+            rapport.users().create(Actor.system(), new NewUser("chosen", "Chooser",
+                    DepartmentId.of("customer-service"), Set.of(Role.AGENT), Tier.FRONT_LINE, "a-password-of-her-own"));
+            assertThat(rapport.authentication().login("chosen", "a-password-of-her-own", "127.0.0.1").token())
+                    .as("any other password is hashed as usual").isNotBlank();
+        }
+    }
+
+    @Test
+    void aPublishedPasswordsHashMustBeAnArgon2idHashWithTheSdksParameters() {
+        String weaker = new PasswordHasher().hash("rapport-demo").replace("m=19456", "m=4096");
+        assertThatThrownBy(() -> Rapport.builder().publishedPassword("rapport-demo", weaker))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("m=19456,t=2,p=1");
+        assertThatThrownBy(() -> Rapport.builder().publishedPassword("rapport-demo", "rapport-demo"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

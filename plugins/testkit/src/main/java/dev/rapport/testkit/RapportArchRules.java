@@ -46,8 +46,8 @@ public final class RapportArchRules {
             .as("sdk-core has no JDBC, Jdbi, Helidon or Jackson dependencies");
 
     /**
-     * The reference server is thin: it sees the SDK through sdk-api and the {@code Rapport} entry point (plus the
-     * demo seeder), never the core's rules or the storage SPI.
+     * The reference server is thin: it sees the SDK through sdk-api and the {@code Rapport} entry point with its
+     * builder, never the core's rules or the storage SPI.
      */
     public static final ArchRule SERVER_HOLDS_NO_DOMAIN_RULES = noClasses()
             .that().resideInAPackage("dev.rapport.server..")
@@ -57,8 +57,7 @@ public final class RapportArchRules {
                             && !c.getName().equals("dev.rapport.api.spi.channel.InboundRequest")
                             || c.getPackageName().startsWith("dev.rapport.core")
                             && !c.getName().equals("dev.rapport.core.Rapport")
-                            && !c.getName().equals("dev.rapport.core.RapportBuilder")
-                            && !c.getName().equals("dev.rapport.core.internal.demo.DemoData")))
+                            && !c.getName().equals("dev.rapport.core.RapportBuilder")))
             .as("the reference server holds no domain rules: it calls sdk-api services through Rapport");
 
     /**

@@ -1,5 +1,6 @@
 package dev.rapport.core.internal.event;
 
+import dev.rapport.core.internal.Transactions;
 import dev.rapport.core.internal.figures.Tally;
 import dev.rapport.api.event.DomainEventListener;
 import dev.rapport.api.spi.channel.Replying;
@@ -17,7 +18,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -77,64 +77,38 @@ public final class EventDelivery implements AutoCloseable {
     private final Passes fanOutPasses = new Passes();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean started;
-    private volatile SurveyInvitations invitations;
-    private volatile ReplyBodies replyBodies = ReplyBodies.AS_QUEUED;
     private volatile long nextPassNanos = System.nanoTime();
     private volatile Instant lastHeartbeat;
     private boolean failing;
 
+    /**
+     * Every collaborator comes in here, made before the delivery, none of them needing it. What a subscriber writes
+     * when it settles a delivery (a survey's invitation) commits through the delivery's own {@link Transactions},
+     * which counts its events and signals this delivery.
+     *
+     * @param replyBodies how queued replies get their text when they are sent, e.g. with a status link filled in
+     * @param invitations where the survey providers' invitations are kept: the survey rules
+     * @param tally       counts the outcome of every delivery, and the events subscribers' writes commit
+     */
     public EventDelivery(Storage storage, Clock clock, EventSettings settings, List<NotifierInstance> notifiers,
-                         List<ReplyingChannel> channels) {
-        this(storage, clock, settings, notifiers, channels, List.of());
-    }
-
-    /** With survey providers too, whose invitations are kept through {@link #keepInvitationsWith} (before start). */
-    public EventDelivery(Storage storage, Clock clock, EventSettings settings, List<NotifierInstance> notifiers,
-                         List<ReplyingChannel> channels, List<SurveyProviderInstance> surveyProviders) {
-        this(storage, clock, settings, notifiers, channels, surveyProviders, new Tally());
-    }
-
-    /** With the outcome of every delivery counted in {@code tally}. */
-    public EventDelivery(Storage storage, Clock clock, EventSettings settings, List<NotifierInstance> notifiers,
-                         List<ReplyingChannel> channels, List<SurveyProviderInstance> surveyProviders, Tally tally) {
+                         List<ReplyingChannel> channels, ReplyBodies replyBodies,
+                         List<SurveyProviderInstance> surveyProviders, SurveyInvitations invitations, Tally tally) {
         this.storage = storage;
         this.clock = clock;
         this.pollInterval = settings.pollInterval();
         this.closeTimeout = settings.closeTimeout();
         this.listeners = new Listeners(settings.policy());
+        // Signals only once started (signal() checks), so handing it out before the constructor ends is safe.
+        var writes = new Transactions(storage, this::signal, tally);
         subscribers.add(listeners);
         subscribers.add(new NoticeSubscriber(settings.policy()));
         notifiers.forEach(n -> subscribers.add(new NotifierSubscriber(n.name(), n.notifier(), n.policy(), n.secrets())));
         channels.forEach(c -> subscribers.add(new ReplySubscriber(c.name(), c.channel(), c.policy(), c.secrets(),
-                () -> replyBodies)));
+                replyBodies)));
         surveyProviders.forEach(p -> subscribers.add(new SurveySubscriber(p.name(), p.provider(), p.policy(),
-                p.secrets(), this::invitations)));
+                p.secrets(), invitations, writes)));
         subscribers.forEach(s -> lanes.add(new Lane(s, storage, clock, pollInterval, tally)));
         subscribers.forEach(s -> byName.put(s.name(), s));
-    }
-
-    /**
-     * Where survey providers' invitations are kept: the survey rules, which are built after the delivery (they write
-     * through it). Set before {@link #start()} when there are survey providers.
-     */
-    public void keepInvitationsWith(SurveyInvitations invitations) {
-        this.invitations = invitations;
-    }
-
-    /**
-     * How queued replies get their text when they are sent, e.g. with a status link filled in: the rules that make
-     * those links are built after the delivery. Set before {@link #start()}; replies go out as queued otherwise.
-     */
-    public void fillRepliesWith(ReplyBodies bodies) {
-        this.replyBodies = Objects.requireNonNull(bodies, "bodies");
-    }
-
-    private SurveyInvitations invitations() {
-        var set = invitations;
-        if (set == null) {
-            throw new IllegalStateException("survey providers are configured but nothing keeps their invitations");
-        }
-        return set;
     }
 
     /** Adds an in-process listener; close the result to remove it. */

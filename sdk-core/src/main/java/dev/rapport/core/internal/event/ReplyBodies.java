@@ -10,8 +10,5 @@ import dev.rapport.api.ticket.TicketMessage;
  */
 @FunctionalInterface
 public interface ReplyBodies {
-    /** Replies go out as they were queued. */
-    ReplyBodies AS_QUEUED = (tx, message, ticket) -> message.body();
-
     String body(Transaction tx, TicketMessage message, Ticket ticket);
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 /**
  * A channel that can answer, as a subscriber: each {@link ReplyQueued} for it becomes a {@link Replying#reply} of the
@@ -24,10 +23,10 @@ final class ReplySubscriber implements Subscriber {
     private final Replying channel;
     private final DeliveryPolicy policy;
     private final List<String> secrets;
-    private final Supplier<ReplyBodies> bodies;
+    private final ReplyBodies bodies;
 
     ReplySubscriber(String channelName, Replying channel, DeliveryPolicy policy, Set<String> secrets,
-                    Supplier<ReplyBodies> bodies) {
+                    ReplyBodies bodies) {
         this.bodies = bodies;
         this.channelName = channelName;
         this.channel = channel;
@@ -67,7 +66,7 @@ final class ReplySubscriber implements Subscriber {
         }
         var reply = storage.inTransaction(tx -> tx.conversations().find(channelName, queued.messageId())
                 .flatMap(message -> tx.tickets().find(message.ticketId())
-                        .map(ticket -> reply(message, bodies.get().body(tx, message, ticket), ticket.number(),
+                        .map(ticket -> reply(message, bodies.body(tx, message, ticket), ticket.number(),
                                 tx.conversations().of(ticket.id())))));
         if (reply.isEmpty()) {
             // The ticket is gone (deleted with its conversation): nothing left to send.

@@ -8,13 +8,13 @@ import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.survey.SurveyInvitation;
 import dev.rapport.api.spi.survey.SurveyProvider;
 import dev.rapport.api.spi.survey.SurveyRequest;
+import dev.rapport.core.internal.Transactions;
 import dev.rapport.core.internal.plugin.PatientClose;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 /**
  * A survey provider instance as a subscriber: each {@link SurveyRequested} for it becomes a
@@ -27,15 +27,18 @@ final class SurveySubscriber implements Subscriber {
     private final SurveyProvider provider;
     private final DeliveryPolicy policy;
     private final List<String> secrets;
-    private final Supplier<SurveyInvitations> invitations;
+    private final SurveyInvitations invitations;
+    private final Transactions transactions;
 
+    /** @param transactions where the invitations are read and kept: the delivery's, which signal it after a write */
     SurveySubscriber(String providerName, SurveyProvider provider, DeliveryPolicy policy, Set<String> secrets,
-                     Supplier<SurveyInvitations> invitations) {
+                     SurveyInvitations invitations, Transactions transactions) {
         this.providerName = providerName;
         this.provider = provider;
         this.policy = policy;
         this.secrets = List.copyOf(secrets);
         this.invitations = invitations;
+        this.transactions = transactions;
     }
 
     /** {@code survey.link}: a dot never occurs in a notifier's kebab-case name. */
@@ -68,13 +71,17 @@ final class SurveySubscriber implements Subscriber {
         if (!(delivery.event() instanceof SurveyRequested requested) || !requested.provider().equals(providerName)) {
             return Delivery::delivered;
         }
-        return invitations.get().due(requested).<Callable<Delivery>>map(Invitation::new).orElse(Delivery::delivered);
+        return transactions.read(tx -> invitations.due(tx, requested)).<Callable<Delivery>>map(Invitation::new)
+                .orElse(Delivery::delivered);
     }
 
     @Override
     public Delivery settle(PendingDelivery delivery, Callable<Delivery> call, Delivery delivered, Storage storage) {
         if (call instanceof Invitation invitation) {
-            invitations.get().invited(invitation.request, invitation.issued);
+            transactions.write(tx -> {
+                invitations.invited(tx, invitation.request, invitation.issued);
+                return null;
+            });
         }
         return delivered;
     }

@@ -5,7 +5,6 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -27,38 +26,49 @@ public final class PasswordHasher {
             + "G2r50De59gMUs78O7ERCoy7e/oOxCWZUV7vXIpA8A4o";
 
     private final Semaphore permits;
-    /** Hashes already made, by password, in a hasher that hashes each password once; null in every other hasher. */
-    private final Map<String, String> madeOnce;
+    /** Hashes made ahead, by password, that this hasher hands out instead of computing one: see {@link #knowing}. */
+    private final Map<String, String> known;
 
     public PasswordHasher() {
-        this(new Semaphore(CONCURRENT, true), null);
+        this(new Semaphore(CONCURRENT, true), Map.of());
     }
 
-    private PasswordHasher(Semaphore permits, Map<String, String> madeOnce) {
+    private PasswordHasher(Semaphore permits, Map<String, String> known) {
         this.permits = permits;
-        this.madeOnce = madeOnce;
+        this.known = known;
     }
 
     /**
-     * A hasher that hashes each distinct password once and hands the same hash (salt included) to every later
-     * request for it, sharing this one's bound on concurrent hashing. Only for seeding users whose password is public
-     * anyway, such as the demo's: anyone reading the stored hashes sees which users share a password.
+     * A hasher that hands out the hash in {@code hashes} for each password there (the same hash, salt included, every
+     * time) and hashes every other password as this one does, sharing this one's bound on concurrent hashing. Only for
+     * passwords that are published anyway, such as a demo's: anyone reading the stored hashes sees which users share
+     * one, and seeding many users with it computes no hash at all. The hashes are taken as given: the host's builder
+     * checks that each {@link #isOwnHash is one this hasher makes}.
      */
-    public PasswordHasher hashingEachPasswordOnce() {
-        return hashingEachPasswordOnce(Map.of());
+    public PasswordHasher knowing(Map<String, String> hashes) {
+        return new PasswordHasher(permits, Map.copyOf(hashes));
     }
 
     /**
-     * As {@link #hashingEachPasswordOnce()}, starting from hashes made earlier ({@code known}, by password): the demo's
-     * published password comes with its hash, so seeding the demo computes none.
+     * Whether {@code hash} is an Argon2id hash with this hasher's parameters, as {@link #hash} makes them; read from
+     * the hash's own text, so no hash is computed (whether it matches a password is not checked).
      */
-    public PasswordHasher hashingEachPasswordOnce(Map<String, String> known) {
-        return new PasswordHasher(permits, new ConcurrentHashMap<>(known));
+    public static boolean isOwnHash(String hash) {
+        try {
+            var function = Argon2Function.getInstanceFromHash(hash);
+            return hash.startsWith("$argon2id$") && function.getVariant() == ARGON2.getVariant()
+                    && function.getMemory() == ARGON2.getMemory()
+                    && function.getIterations() == ARGON2.getIterations()
+                    && function.getParallelism() == ARGON2.getParallelism()
+                    && function.getOutputLength() == ARGON2.getOutputLength();
+        } catch (RuntimeException malformed) {
+            return false;
+        }
     }
-
 
     public String hash(String password) {
-        return madeOnce == null ? salted(password) : madeOnce.computeIfAbsent(password, this::salted);
+        String made = known.get(password);
+        return made != null ? made : salted(password);
     }
 
     /** A new hash with a new random salt. */

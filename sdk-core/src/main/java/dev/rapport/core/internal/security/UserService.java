@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -65,15 +64,6 @@ public final class UserService implements Users {
         this.clock = clock;
         this.ids = ids;
         this.passwords = passwords;
-    }
-
-    /**
-     * This service on the same storage, hashing each distinct initial password once for all the users it creates
-     * (see {@link PasswordHasher#hashingEachPasswordOnce(Map)}): for seeding users whose password is published, like the
-     * demo's, where one Argon2 hash per user would dominate the start-up. Real users never go through it.
-     */
-    public UserService hashingEachPasswordOnce(Map<String, String> known) {
-        return new UserService(transactions, clock, ids, passwords.hashingEachPasswordOnce(known), recent);
     }
 
     @Override

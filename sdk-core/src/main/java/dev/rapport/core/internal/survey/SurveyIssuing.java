@@ -13,7 +13,6 @@ import dev.rapport.api.survey.SurveyId;
 import dev.rapport.api.survey.SurveyState;
 import dev.rapport.api.ticket.Ticket;
 import dev.rapport.core.internal.IdGenerator;
-import dev.rapport.core.internal.Transactions;
 import dev.rapport.core.internal.audit.ChangeSet;
 import dev.rapport.core.internal.event.SurveyInvitations;
 import dev.rapport.core.internal.ticket.CustomerReplies;
@@ -33,7 +32,6 @@ import java.util.Optional;
  * ticket creates no survey.
  */
 public final class SurveyIssuing implements AfterClosure, SurveyInvitations {
-    private final Transactions transactions;
     private final Clock clock;
     private final IdGenerator ids;
     private final SurveySettings settings;
@@ -46,9 +44,8 @@ public final class SurveyIssuing implements AfterClosure, SurveyInvitations {
      * @param replies how a link goes back to the customer on the ticket's channel
      * @param zone    the business time zone, for the expiry in the invitation's text
      */
-    public SurveyIssuing(Transactions transactions, Clock clock, IdGenerator ids, SurveySettings settings,
-                         Optional<String> issuer, CustomerReplies replies, ZoneId zone) {
-        this.transactions = transactions;
+    public SurveyIssuing(Clock clock, IdGenerator ids, SurveySettings settings, Optional<String> issuer,
+                         CustomerReplies replies, ZoneId zone) {
         this.clock = clock;
         this.ids = ids;
         this.settings = settings;
@@ -90,9 +87,9 @@ public final class SurveyIssuing implements AfterClosure, SurveyInvitations {
     }
 
     @Override
-    public Optional<SurveyRequest> due(SurveyRequested event) {
+    public Optional<SurveyRequest> due(Transaction tx, SurveyRequested event) {
         Instant now = clock.instant();
-        return transactions.read(tx -> tx.surveys().find(event.surveyId()))
+        return tx.surveys().find(event.surveyId())
                 .filter(s -> SurveyRules.asOf(s, now).state() == SurveyState.PENDING)
                 .map(s -> new SurveyRequest(s.id().value(), s.ticketId(), s.ticketNumber(), s.locale(), s.createdAt(),
                         s.expiresAt()));
@@ -101,31 +98,28 @@ public final class SurveyIssuing implements AfterClosure, SurveyInvitations {
     /**
      * Keeps the invitation on a survey still PENDING (a retry or another node may have kept one first: then nothing
      * happens), sends the link to the customer by the ticket's channel when there is one that can answer, and announces
-     * it, in one transaction.
+     * it, all in {@code tx}.
      */
     @Override
-    public void invited(SurveyRequest request, SurveyInvitation invitation) {
+    public void invited(Transaction tx, SurveyRequest request, SurveyInvitation invitation) {
         var id = SurveyId.of(request.surveyId());
-        transactions.write(tx -> {
-            Instant now = clock.instant();
-            if (!tx.surveys().invite(id, invitation.token(), invitation.link(), now)) {
-                return null;
-            }
-            var survey = tx.surveys().find(id).orElseThrow();
-            var ticket = tx.tickets().find(survey.ticketId()).orElseThrow();
-            var events = new ArrayList<DomainEvent>();
-            invitation.link().ifPresent(link -> events.addAll(replies.queue(tx, ticket,
-                    texts.of(survey.locale(), survey.ticketNumber(), link, survey.expiresAt()), now, Actor.system())));
-            var channel = events.stream().filter(ReplyQueued.class::isInstance).map(ReplyQueued.class::cast)
-                    .map(ReplyQueued::channel).findFirst();
-            channel.ifPresent(c -> tx.surveys().sentBy(id, c));
-            tx.audit().append(ChangeSet.create().added("surveyId", id.value()).added("provider", survey.provider())
-                    .added("sentBy", channel.orElse(null))
-                    .entry("ticket", ticket.id().value(), now, Actor.system(), "survey.invited"));
-            events.add(new SurveyInvited(id, ticket.id(), ticket.number(), survey.provider(), channel, now,
-                    Actor.system().userId()));
-            events.forEach(tx.outbox()::append);
-            return null;
-        });
+        Instant now = clock.instant();
+        if (!tx.surveys().invite(id, invitation.token(), invitation.link(), now)) {
+            return;
+        }
+        var survey = tx.surveys().find(id).orElseThrow();
+        var ticket = tx.tickets().find(survey.ticketId()).orElseThrow();
+        var events = new ArrayList<DomainEvent>();
+        invitation.link().ifPresent(link -> events.addAll(replies.queue(tx, ticket,
+                texts.of(survey.locale(), survey.ticketNumber(), link, survey.expiresAt()), now, Actor.system())));
+        var channel = events.stream().filter(ReplyQueued.class::isInstance).map(ReplyQueued.class::cast)
+                .map(ReplyQueued::channel).findFirst();
+        channel.ifPresent(c -> tx.surveys().sentBy(id, c));
+        tx.audit().append(ChangeSet.create().added("surveyId", id.value()).added("provider", survey.provider())
+                .added("sentBy", channel.orElse(null))
+                .entry("ticket", ticket.id().value(), now, Actor.system(), "survey.invited"));
+        events.add(new SurveyInvited(id, ticket.id(), ticket.number(), survey.provider(), channel, now,
+                Actor.system().userId()));
+        events.forEach(tx.outbox()::append);
     }
 }

@@ -3,6 +3,8 @@ package dev.rapport.core.internal.security;
 import com.password4j.Argon2Function;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PasswordHasherTest {
@@ -38,16 +40,30 @@ class PasswordHasherTest {
     }
 
     @Test
-    void aSeedingHasherHashesEachPasswordOnce() {
-        var seeding = hasher.hashingEachPasswordOnce();
+    void aHasherKnowingAPublishedPasswordsHashHandsItOutForThatPasswordOnly() {
+        String made = hasher.hash("rapport-demo");
+        var seeding = hasher.knowing(Map.of("rapport-demo", made));
 
-        String demo = seeding.hash("rapport-demo");
+        assertThat(seeding.hash("rapport-demo")).isEqualTo(made);
         String other = seeding.hash("another-password");
-
-        assertThat(seeding.hash("rapport-demo")).isEqualTo(demo);
-        assertThat(other).isNotEqualTo(demo);
-        assertThat(hasher.matches("rapport-demo", demo)).isTrue();
+        assertThat(seeding.hash("rapport-demo")).isEqualTo(made);
         assertThat(hasher.matches("another-password", other)).isTrue();
-        assertThat(hasher.hash("rapport-demo")).as("the ordinary hasher stays salted per call").isNotEqualTo(demo);
+        assertThat(seeding.hash("another-password")).as("other passwords stay salted per call").isNotEqualTo(other);
+        assertThat(hasher.hash("rapport-demo")).as("the ordinary hasher stays salted per call").isNotEqualTo(made);
+    }
+
+    @Test
+    void itsOwnHashesAreTheArgon2idOnesWithItsParameters() {
+        assertThat(PasswordHasher.isOwnHash(hasher.hash("correct horse battery"))).isTrue();
+        assertThat(PasswordHasher.isOwnHash(PasswordHasher.DECOY)).isTrue();
+        assertThat(PasswordHasher.isOwnHash(PasswordHasher.DECOY.replace("m=19456", "m=4096")))
+                .as("weaker memory").isFalse();
+        assertThat(PasswordHasher.isOwnHash(PasswordHasher.DECOY.replace("t=2", "t=1"))).as("fewer passes").isFalse();
+        assertThat(PasswordHasher.isOwnHash(PasswordHasher.DECOY.replace("argon2id", "argon2i"))).as("Argon2i")
+                .isFalse();
+        assertThat(PasswordHasher.isOwnHash("$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy"))
+                .as("bcrypt").isFalse();
+        assertThat(PasswordHasher.isOwnHash("rapport-demo")).as("a password, not a hash").isFalse();
+        assertThat(PasswordHasher.isOwnHash("")).isFalse();
     }
 }

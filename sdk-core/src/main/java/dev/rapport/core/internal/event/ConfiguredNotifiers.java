@@ -1,12 +1,13 @@
-package dev.rapport.core.internal.plugin;
+package dev.rapport.core.internal.event;
 
 import dev.rapport.api.event.DeadLetters;
 import dev.rapport.api.spi.PluginConfigException;
 import dev.rapport.api.spi.PluginFactory;
 import dev.rapport.api.spi.notify.Notifier;
 import dev.rapport.api.spi.notify.NotifierFactory;
-import dev.rapport.core.internal.event.DeliveryPolicy;
 import dev.rapport.core.internal.event.EventDelivery.NotifierInstance;
+import dev.rapport.core.internal.plugin.ConfiguredInstances;
+import dev.rapport.core.internal.plugin.Plugins;
 
 import java.util.List;
 import java.util.Map;

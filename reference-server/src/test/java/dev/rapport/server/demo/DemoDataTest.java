@@ -1,6 +1,7 @@
-package dev.rapport.core.internal.demo;
+package dev.rapport.server.demo;
 
 import dev.rapport.api.PageRequest;
+import dev.rapport.api.error.UnauthorizedException;
 import dev.rapport.api.followup.FollowUp;
 import dev.rapport.api.followup.FollowUpFilter;
 import dev.rapport.api.followup.FollowUpKind;
@@ -12,40 +13,73 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.security.User;
+import dev.rapport.api.spi.survey.SurveyInvitation;
+import dev.rapport.api.spi.survey.SurveyProvider;
+import dev.rapport.api.spi.survey.SurveyRequest;
 import dev.rapport.api.survey.SurveyState;
 import dev.rapport.api.ticket.TicketFilter;
 import dev.rapport.api.ticket.TicketStatus;
-import dev.rapport.core.internal.security.PasswordHasher;
-import dev.rapport.core.testing.FakeSurveyProvider;
-import dev.rapport.core.testing.TestRapports;
+import dev.rapport.core.Rapport;
+import dev.rapport.core.RapportBuilder;
 import dev.rapport.storage.jdbc.testing.StorageTest;
 import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DemoDataTest {
-    @RegisterExtension
-    final TestRapports rapports = new TestRapports(MutableClock.at("2026-11-23T01:00:00Z"));
+    private final MutableClock clock = MutableClock.at("2026-11-23T01:00:00Z");
+    private final List<Rapport> started = new ArrayList<>();
 
+    @AfterEach
+    void closeTheRapports() {
+        started.forEach(Rapport::close);
+    }
+
+    /** As the server in demo mode builds it, without background work: nothing happens unless the test says so. */
+    private RapportBuilder builder(TestDatabase db) {
+        var database = db.fresh();
+        var builder = DemoData.prepare(Rapport.builder()).clock(clock).jdbcUrl(database.url())
+                .slaScanInterval(Duration.ZERO).followUpScanInterval(Duration.ZERO)
+                .readingsBackfillInterval(Duration.ZERO).pollChannels(false);
+        if (database.user() != null) {
+            builder.jdbcCredentials(database.user(), database.password() == null ? "" : database.password());
+        }
+        return builder;
+    }
+
+    private Rapport start(RapportBuilder builder) {
+        var rapport = builder.build();
+        started.add(rapport);
+        return rapport;
+    }
+
+    /**
+     * The builder takes the demo password's hash as one of the SDK's (Argon2id with its parameters) and the demo users,
+     * who are given it instead of a hash of their own, sign in with the demo password: the hash is made for it.
+     */
     @Test
-    void theDemoPasswordsHashIsOneTheHasherAcceptsForIt() {
-        var hasher = new PasswordHasher();
-        assertThat(hasher.matches(DemoData.PASSWORD, DemoData.PASSWORD_HASH)).isTrue();
-        assertThat(hasher.matches(DemoData.PASSWORD + "x", DemoData.PASSWORD_HASH)).isFalse();
-        String parameters = "$argon2id$v=19$m=19456,t=2,p=1$";
-        assertThat(hasher.hash("any")).startsWith(parameters);
-        assertThat(DemoData.PASSWORD_HASH).startsWith(parameters);
+    void theDemoPasswordsHashIsOneTheSdkMadeForTheDemoPassword() {
+        var rapport = start(builder(TestDatabase.H2));
+        DemoData.seed(rapport);
+
+        assertThat(rapport.authentication().login("agent", DemoData.PASSWORD, "127.0.0.1").token()).isNotBlank();
+        assertThatThrownBy(() -> rapport.authentication().login("expert", DemoData.PASSWORD + "x", "127.0.0.1"))
+                .isInstanceOf(UnauthorizedException.class);
     }
 
     @StorageTest
     void seedsEveryRoleAndSampleWorkOnce(TestDatabase db) {
-        var rapport = rapports.start(db);
+        var rapport = start(builder(db));
         assertThat(DemoData.seed(rapport)).isTrue();
         assertThat(DemoData.seed(rapport)).as("a second start changes nothing").isFalse();
         assertThat(rapport.users().list(Actor.system(), PageRequest.first()).items()).extracting(User::employeeId)
@@ -70,7 +104,7 @@ class DemoDataTest {
 
     @StorageTest
     void everyDepartmentHasSomeoneToWorkItsTicketsAndAfterSalesAndProductHaveAgentsAndASupervisor(TestDatabase db) {
-        var rapport = rapports.start(db);
+        var rapport = start(builder(db));
         DemoData.seed(rapport);
 
         var users = rapport.users().list(Actor.system(), PageRequest.first()).items();
@@ -87,7 +121,7 @@ class DemoDataTest {
 
     @StorageTest
     void theFrontLineAgentFiledAComplaintAndAChangeRequestThatWentToOtherDepartments(TestDatabase db) {
-        var rapport = rapports.start(db);
+        var rapport = start(builder(db));
         DemoData.seed(rapport);
         var agent = rapport.users().list(Actor.system(), PageRequest.first()).items().stream()
                 .filter(u -> u.employeeId().equals("agent")).findFirst().orElseThrow();
@@ -101,7 +135,7 @@ class DemoDataTest {
 
     @StorageTest
     void withASurveyProviderThreeClosedSampleTicketsHaveAnsweredSurveysOneOfThemCallingForRecovery(TestDatabase db) {
-        var rapport = rapports.start(rapports.builder(db).surveyProvider("link", FakeSurveyProvider.issuing()));
+        var rapport = start(builder(db).surveyProvider("link", new IssuingLinks()));
 
         DemoData.seed(rapport);
 
@@ -117,7 +151,7 @@ class DemoDataTest {
 
     @StorageTest
     void completesAnInstallationThatAlreadyHasItsFirstAdmin(TestDatabase db) {
-        var rapport = rapports.start(db);
+        var rapport = start(builder(db));
         var adminPassword = rapport.users().createInitialAdmin().orElseThrow();
 
         assertThat(DemoData.seed(rapport)).isTrue();
@@ -125,5 +159,18 @@ class DemoDataTest {
         assertThat(rapport.authentication().login("admin", adminPassword, "127.0.0.1").token())
                 .as("the existing admin keeps its password").isNotBlank();
         assertThat(rapport.tickets().list(Actor.system(), TicketFilter.all(), PageRequest.first()).items()).hasSize(11);
+    }
+
+    /** A survey provider issuing a link for every survey, as the survey-link plugin of the demo server does. */
+    private static final class IssuingLinks implements SurveyProvider {
+        @Override
+        public SurveyInvitation invite(SurveyRequest request) {
+            String token = "t-" + request.surveyId();
+            return new SurveyInvitation(token, Optional.of(URI.create("https://surveys.example/survey/" + token)));
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.rapport.core.internal.demo;
+package dev.rapport.server.demo;
 
 import dev.rapport.api.PageRequest;
 import dev.rapport.api.customer.ContactDraft;
@@ -32,7 +32,7 @@ import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.ResolveTicket;
 import dev.rapport.api.ticket.Visibility;
 import dev.rapport.core.Rapport;
-import dev.rapport.core.internal.security.UserService;
+import dev.rapport.core.RapportBuilder;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -53,8 +53,8 @@ import java.util.Set;
 public final class DemoData {
     public static final String PASSWORD = "rapport-demo";
     /**
-     * An Argon2id hash of {@link #PASSWORD} with the hasher's parameters (which {@code DemoDataTest} checks), so that
-     * seeding the demo spends no start-up time hashing a password everyone knows.
+     * An Argon2id hash of {@link #PASSWORD} with the SDK hasher's parameters (which {@code DemoDataTest} checks), so
+     * that seeding the demo spends no start-up time hashing a password everyone knows.
      */
     static final String PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$0TMDY+H/2R7TUJJOdlrEKQ$"
             + "Nx7r3yuUU9axT+75+hRQbf+ozHzl0nNIS1mtfyPAMPc";
@@ -63,8 +63,17 @@ public final class DemoData {
     }
 
     /**
+     * Gives {@code builder} the demo password's hash made ahead, so that {@link #seed} computes none: about 15 demo
+     * users would otherwise cost an Argon2 hash each at start-up. Returns {@code builder}.
+     */
+    public static RapportBuilder prepare(RapportBuilder builder) {
+        return builder.publishedPassword(PASSWORD, PASSWORD_HASH);
+    }
+
+    /**
      * Creates the demo users that are missing, and the sample customers and tickets when there are no customers yet.
-     * Users that exist keep their passwords. Returns whether anything was created.
+     * Users that exist keep their passwords. Returns whether anything was created. Fast when {@code rapport} was built
+     * from a builder {@linkplain #prepare prepared} for the demo.
      */
     public static boolean seed(Rapport rapport) {
         var system = Actor.system();
@@ -76,9 +85,7 @@ public final class DemoData {
             page.items().forEach(u -> existing.put(u.employeeId(), u));
         }
         int before = existing.size();
-        // The demo password is published, so all demo users share its hash, made ahead (no Argon2 hash at start-up).
-        Users users = rapport.users() instanceof UserService service
-                ? service.hashingEachPasswordOnce(Map.of(PASSWORD, PASSWORD_HASH)) : rapport.users();
+        Users users = rapport.users();
         user(users, existing, "admin", "Admin", "customer-service", Role.ADMIN, Tier.FRONT_LINE);
         User supervisor = user(users, existing, "supervisor", "李强 Li Qiang", "customer-service", Role.SUPERVISOR,
                 Tier.FRONT_LINE);

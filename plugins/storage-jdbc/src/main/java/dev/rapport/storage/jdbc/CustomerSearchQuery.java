@@ -50,7 +50,11 @@ import java.util.regex.Pattern;
  *       ({@code Logistics}) cannot make thousands of customers similar. A Chinese character is a word of its own, so
  *       those match as written.</li>
  * </ul>
- * "Contains {@code t}" is {@link Dialect#contains} of {@code t}, or of {@code ' t'} (a word starting with {@code t})
+ * Where no index answers "contains" (H2), every tier is one statement: the code, name and contact tiers read the
+ * table once and give each customer the first of them it meets; the pinyin and similar tiers are found through the
+ * keys' index as on their own.
+ *
+ * <p>"Contains {@code t}" is {@link Dialect#contains} of {@code t}, or of {@code ' t'} (a word starting with {@code t})
  * when all of its words are shorter than three letters: {@code LIKE '%ab%'} holds no trigram and would make PostgreSQL
  * read the whole index.
  */
@@ -71,20 +75,31 @@ final class CustomerSearchQuery {
     private static final String SIMILARITY = "word_similarity(:key, c.search_text)";
 
     /**
-     * The statement of one tier, selecting the customer columns, {@code score} and {@code name_length}; {@code :limit}
-     * is left to bind.
+     * The statement of one tier, or without a tier of several in one scan, selecting the customer columns,
+     * {@code score} and {@code name_length}, and in one scan {@code tier} (its ordinal); {@code :limit} is left to
+     * bind.
      */
-    record Statement(Tier tier, String sql, Map<String, Object> parameters) {
+    record Statement(Optional<Tier> tier, String sql, Map<String, Object> parameters) {
+        Statement(Tier tier, String sql, Map<String, Object> parameters) {
+            this(Optional.of(tier), sql, parameters);
+        }
+
         /**
-         * The rank of the current row of a result of this statement, whose {@code score} and {@code name_length}
-         * follow the {@code customerColumns} customer columns and whose code is the second.
+         * The rank of the current row of a result of this statement, whose columns after the {@code customerColumns}
+         * customer columns are as above and whose code is the second.
          */
         CustomerMatch.Rank rank(ResultSet rs, int customerColumns) throws SQLException {
             // Read as the REAL the databases computed: a double parsed from its text would not compare equal to it.
-            return new CustomerMatch.Rank(tier, rs.getFloat(customerColumns + 1), rs.getInt(customerColumns + 2),
-                    rs.getString(2));
+            if (tier.isPresent()) {
+                return new CustomerMatch.Rank(tier.get(), rs.getFloat(customerColumns + 1),
+                        rs.getInt(customerColumns + 2), rs.getString(2));
+            }
+            return new CustomerMatch.Rank(TIERS[rs.getInt(customerColumns + 3)], rs.getFloat(customerColumns + 1),
+                    rs.getInt(customerColumns + 2), rs.getString(2));
         }
     }
+
+    private static final Tier[] TIERS = Tier.values();
 
     private CustomerSearchQuery() {
     }
@@ -129,6 +144,9 @@ final class CustomerSearchQuery {
             }
         }
         var after = search.after().orElse(null);
+        if (!dialect.indexesContains()) {
+            return List.of(inOneStatement(q, text, dialect, customerColumns, inName, inContact, after, parameters));
+        }
         var statements = new ArrayList<Statement>();
         if (after == null) {
             statements.add(new Statement(Tier.CODE, select(customerColumns, "1") + "c.code = :code LIMIT :limit",
@@ -145,8 +163,8 @@ final class CustomerSearchQuery {
             }
         }
         if (!inContact.isEmpty() && reached(Tier.CONTACT, after)) {
-            statements.add(written(Tier.CONTACT, customerColumns, any(inContact) + none(inName) + notExact(), after,
-                    parameters));
+            statements.add(written(Tier.CONTACT, customerColumns, any(inContact) + none(inName) + notExact(),
+                    after, parameters));
         }
         if (READING.matcher(q).matches() && reached(Tier.PINYIN, after)) {
             String reading = q.replaceAll("[' ]", "").toLowerCase(Locale.ROOT);
@@ -177,6 +195,18 @@ final class CustomerSearchQuery {
     private static Optional<Statement> similar(SearchText text, Dialect dialect, String columns, List<String> inName,
                                                List<String> inContact, CustomerMatch.Rank after,
                                                Map<String, Object> parameters) {
+        return similarMatch(text, dialect, parameters).map(everyWord -> new Statement(Tier.SIMILAR,
+                select(columns, SIMILARITY) + everyWord + none(inContact) + none(inName) + notExact()
+                        + keyset(after, Tier.SIMILAR, parameters) + " ORDER BY score DESC, " + NAME_LENGTH
+                        + ", c.code LIMIT :limit", parameters));
+    }
+
+    /**
+     * The condition of the similar tier on its own: every word of {@code t} in {@code search_text}, a spelled word of
+     * {@value CustomerSearchKeys#TYPO_TOLERANT} letters or more one edit away, any other as written. Empty when that
+     * could only find what the tiers before found: one word, as written.
+     */
+    private static Optional<String> similarMatch(SearchText text, Dialect dialect, Map<String, Object> parameters) {
         var everyWord = new ArrayList<String>();
         boolean typos = false;
         for (int i = 0; i < text.words().size(); i++) {
@@ -199,10 +229,54 @@ final class CustomerSearchQuery {
         if (!typos && everyWord.size() < 2) {
             return Optional.empty();
         }
-        String matches = String.join(" AND ", everyWord) + none(inContact) + none(inName) + notExact();
-        return Optional.of(new Statement(Tier.SIMILAR, select(columns, SIMILARITY) + matches
-                + keyset(after, Tier.SIMILAR, parameters) + " ORDER BY score DESC, " + NAME_LENGTH
-                + ", c.code LIMIT :limit", parameters));
+        return Optional.of(String.join(" AND ", everyWord));
+    }
+
+    /**
+     * Every tier in one statement, for a database where "contains" reads the whole table anyway (H2): the code, name
+     * and contact tiers in one scan that gives each customer the first of them it meets, and the pinyin and similar
+     * tiers as the statements of their own would find them, through the keys' index; the page in the order of tier,
+     * score (the word similarity in the similar tier, 1 in the others), name length and code, after the cursor. On
+     * such a database each statement has a cost of its own that matters more than the rows it reads.
+     */
+    private static Statement inOneStatement(String q, SearchText text, Dialect dialect, String columns,
+                                            List<String> inName, List<String> inContact, CustomerMatch.Rank after,
+                                            Map<String, Object> parameters) {
+        var tier = new StringBuilder("CASE WHEN c.code = :code THEN ").append(Tier.CODE.ordinal());
+        if (!inName.isEmpty()) {
+            tier.append(" WHEN ").append(any(inName)).append(" THEN ").append(Tier.NAME.ordinal());
+        }
+        if (!inContact.isEmpty()) {
+            tier.append(" WHEN ").append(any(inContact)).append(" THEN ").append(Tier.CONTACT.ordinal());
+        }
+        var branches = new ArrayList<String>();
+        branches.add("SELECT * FROM (SELECT " + columns + ", CAST(1 AS REAL) AS score, " + NAME_LENGTH
+                + " AS name_length, " + tier + " END AS tier FROM customers c WHERE c.merged_into IS NULL) written "
+                + "WHERE written.tier IS NOT NULL");
+        String unlessWritten = none(inContact) + none(inName) + notExact();
+        String reading = q.replaceAll("[' ]", "").toLowerCase(Locale.ROOT);
+        if (READING.matcher(q).matches() && reading.length() >= READING_MINIMUM) {
+            parameters.put("reading", dialect.key("P", reading));
+            branches.add("SELECT " + columns + ", CAST(1 AS REAL) AS score, " + NAME_LENGTH + " AS name_length, "
+                    + Tier.PINYIN.ordinal() + " AS tier FROM customers c WHERE c.merged_into IS NULL AND "
+                    + dialect.hasKey("P", List.of("reading")) + unlessWritten);
+        }
+        similarMatch(text, dialect, parameters).ifPresent(similar -> branches.add("SELECT " + columns + ", "
+                + "CAST(" + SIMILARITY + " AS REAL) AS score, " + NAME_LENGTH + " AS name_length, "
+                + Tier.SIMILAR.ordinal() + " AS tier FROM customers c WHERE c.merged_into IS NULL AND " + similar
+                + unlessWritten));
+        String keyset = "";
+        if (after != null) {
+            parameters.put("afterTier", after.tier().ordinal());
+            parameters.put("afterScore", (float) after.score());
+            parameters.put("afterLength", after.nameLength());
+            parameters.put("afterCode", after.code());
+            keyset = " WHERE m.tier > :afterTier OR m.tier = :afterTier AND (m.score < :afterScore "
+                    + "OR m.score = :afterScore AND (m.name_length > :afterLength OR m.name_length = :afterLength "
+                    + "AND m.code > :afterCode))";
+        }
+        return new Statement(Optional.empty(), "SELECT m.* FROM (" + String.join(" UNION ALL ", branches) + ") m"
+                + keyset + " ORDER BY m.tier, m.score DESC, m.name_length, m.code LIMIT :limit", parameters);
     }
 
     /** Whether a page that continues after {@code after} still shows matches of {@code tier}. */

@@ -63,6 +63,8 @@ final class JdbcCustomerStore implements CustomerStore {
     private final JsonCodec json;
     private final Map<Trigram, String> thresholds = new EnumMap<>(Trigram.class);
     private Dialect dialect;
+    /** The customer {@link #exists} last found in this transaction, until this transaction writes a customer. */
+    private CheckedCustomer checked;
 
     JdbcCustomerStore(Handle handle, JsonCodec json) {
         this.handle = handle;
@@ -71,6 +73,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public void insert(Customer customer) {
+        checked = null;
         bindCustomer(handle.createUpdate("INSERT INTO customers (id, code, kind, name, industry, cooperation_since, "
                 + "source, segment, maintenance_level, key_account, account_manager_id, tags, contract_end, "
                 + "first_contact_at, first_contact_channel, merged_into, needs_completion, created_at, updated_at, version, "
@@ -108,12 +111,19 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public boolean exists(CustomerId id) {
-        return DirectSql.first(handle, "SELECT 1 FROM customers WHERE id = ? AND merged_into IS NULL",
-                statement -> statement.setString(1, id.value()), rs -> true).isPresent();
+        // Reads the key-account manager with it: opening a ticket asks both of one customer in one transaction.
+        var manager = DirectSql.first(handle, "SELECT CASE WHEN key_account THEN account_manager_id END FROM customers "
+                        + "WHERE id = ? AND merged_into IS NULL",
+                statement -> statement.setString(1, id.value()), rs -> Optional.ofNullable(rs.getString(1)).map(UserId::of));
+        checked = manager.map(m -> new CheckedCustomer(id, m)).orElse(null);
+        return manager.isPresent();
     }
 
     @Override
     public Optional<UserId> keyAccountManager(CustomerId id) {
+        if (checked != null && checked.id().equals(id)) {
+            return checked.keyAccountManager();
+        }
         return DirectSql.first(handle, "SELECT account_manager_id FROM customers WHERE id = ? AND key_account "
                         + "AND account_manager_id IS NOT NULL",
                 statement -> statement.setString(1, id.value()), rs -> rs.getString(1)).map(UserId::of);
@@ -121,6 +131,7 @@ final class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public boolean update(Customer customer, long expectedVersion) {
+        checked = null;
         int updated = bindCustomer(handle.createUpdate("UPDATE customers SET code = :code, kind = :kind, name = :name, "
                 + "industry = :industry, cooperation_since = :cooperationSince, source = :source, segment = :segment, "
                 + "maintenance_level = :maintenanceLevel, key_account = :keyAccount, "
@@ -432,5 +443,8 @@ final class JdbcCustomerStore implements CustomerStore {
 
     private static Customer withContacts(Customer c, List<Contact> contacts) {
         return c.toBuilder().contacts(contacts).build();
+    }
+
+    private record CheckedCustomer(CustomerId id, Optional<UserId> keyAccountManager) {
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads each polling channel at its interval, on one SDK thread, each read time-boxed: a source that hangs costs its
@@ -26,6 +27,12 @@ final class ChannelPolling implements AutoCloseable {
     private final ChannelInbox inbox;
     private final List<ChannelInstance> channels;
     private final Map<String, TimeBox> boxes = new ConcurrentHashMap<>();
+    /**
+     * One pass at a time per channel: the scheduled pass and the host's {@code pollNow} would otherwise read the same
+     * messages and share a time box, whose acknowledgement could then find no idle thread and leave a filed message
+     * unread at the source, to be read again as a duplicate.
+     */
+    private final Map<String, ReentrantLock> passes = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private volatile boolean stopping;
 
@@ -38,6 +45,7 @@ final class ChannelPolling implements AutoCloseable {
             return thread;
         });
         channels.forEach(c -> boxes.put(c.name(), new TimeBox("rapport-channel-" + c.name(), 2, true)));
+        channels.forEach(c -> passes.put(c.name(), new ReentrantLock()));
     }
 
     void start() {
@@ -58,6 +66,16 @@ final class ChannelPolling implements AutoCloseable {
 
     /** One pass over one channel: reads a batch, files each message, acknowledges what was filed. */
     List<Intake> pollOnce(ChannelInstance channel) {
+        var pass = passes.get(channel.name());
+        pass.lock();
+        try {
+            return pass(channel);
+        } finally {
+            pass.unlock();
+        }
+    }
+
+    private List<Intake> pass(ChannelInstance channel) {
         var source = (PollingChannel) channel.channel();
         var box = boxes.get(channel.name());
         var limit = channel.settings().pollTimeout();

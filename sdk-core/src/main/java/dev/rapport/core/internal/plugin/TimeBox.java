@@ -37,11 +37,11 @@ public final class TimeBox implements AutoCloseable {
         }
     }
 
-    private static final int MAX_SUBMIT_TRIES = 100;
-
     private final ThreadPoolExecutor pool;
     private final boolean interrupt;
     private final int threads;
+    /** Calls under way on the box's threads, abandoned ones included. */
+    private final AtomicInteger inCall = new AtomicInteger();
 
     /**
      * @param name      the threads' name prefix, e.g. {@code rapport-notifier-ops}
@@ -67,14 +67,24 @@ public final class TimeBox implements AutoCloseable {
      * @throws InterruptedException when the calling thread is interrupted while waiting; the call is abandoned
      */
     public <T> Outcome<T> run(Callable<T> work, Duration limit) throws InterruptedException {
-        Future<T> future = null;
-        for (int tries = 0; future == null; tries++) {
+        Callable<T> counted = () -> {
+            inCall.incrementAndGet();
             try {
-                future = pool.submit(work);
+                return work.call();
+            } finally {
+                inCall.decrementAndGet();
+            }
+        };
+        long giveUp = System.nanoTime() + limit.toNanos();
+        Future<T> future = null;
+        while (future == null) {
+            try {
+                future = pool.submit(counted);
             } catch (RejectedExecutionException e) {
-                // Refused also for a moment after a call returns, until its thread is idle again: only when every
-                // thread is still in a call (or the box is closed) is the box busy.
-                if (pool.isShutdown() || pool.getActiveCount() >= threads || tries >= MAX_SUBMIT_TRIES) {
+                // Refused also for a moment after a call returns, until its thread is idle again (the pool still
+                // counts it active then): only when every thread is still in a call (or the box is closed) is the box
+                // busy; otherwise a thread is about to be idle.
+                if (pool.isShutdown() || inCall.get() >= threads || System.nanoTime() - giveUp > 0) {
                     return new Outcome.Busy<>(threads);
                 }
                 Thread.sleep(1);

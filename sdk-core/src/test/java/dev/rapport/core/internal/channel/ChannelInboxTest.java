@@ -10,6 +10,8 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Permission;
 import dev.rapport.api.security.Role;
 import dev.rapport.api.security.UserId;
+import dev.rapport.api.spi.channel.InboundMessage;
+import dev.rapport.api.spi.channel.PollingChannel;
 import dev.rapport.api.spi.channel.Reply;
 import dev.rapport.api.spi.channel.SetAside;
 import dev.rapport.api.ticket.AddProgress;
@@ -38,11 +40,15 @@ import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.rapport.core.testing.FakeFormChannel.request;
 import static dev.rapport.core.testing.FakeMailbox.mail;
@@ -282,6 +288,67 @@ class ChannelInboxTest {
         assertThat(filed.stream().filter(i -> i.kind() == Intake.Kind.OPENED)).hasSize(20);
         assertThat(filed.stream().map(Intake::ticketNumber).distinct()).hasSize(20);
         assertThat(ticketCount(nodes.getFirst())).isEqualTo(20);
+    }
+
+    @StorageTest
+    void aChannelIsReadByOnePassAtATimeOnANode(TestDatabase db) throws Exception {
+        var source = new OverlapWatchingSource();
+        var rapport = rapports.start(rapports.builder(db).channel("support-mail", source));
+        source.deliver(mail("m1@customer.example", "c1@customer.example", "Q1", "Text 1"));
+        List<List<Intake>> passes = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            for (var pass : pool.invokeAll(List.<Callable<List<Intake>>>of(rapport.inbox()::pollNow,
+                    rapport.inbox()::pollNow))) {
+                passes.add(pass.get());
+            }
+        }
+
+        assertThat(source.mostReadingAtOnce()).as("passes reading the channel at once").isEqualTo(1);
+        assertThat(passes.stream().flatMap(List::stream).map(Intake::kind))
+                .as("the message is filed by the first pass and not read by the second").containsExactly(Intake.Kind.OPENED);
+    }
+
+    /**
+     * A mailbox whose first read waits a while for a second one to start beside it, and counts how many read at once:
+     * two passes that may overlap do, within that while.
+     */
+    private static final class OverlapWatchingSource implements PollingChannel {
+        private final FakeMailbox mailbox = new FakeMailbox();
+        private final AtomicInteger reading = new AtomicInteger();
+        private final AtomicInteger most = new AtomicInteger();
+        private final CountDownLatch twoReading = new CountDownLatch(2);
+
+        void deliver(InboundMessage message) {
+            mailbox.deliver(message);
+        }
+
+        int mostReadingAtOnce() {
+            return most.get();
+        }
+
+        @Override
+        public List<InboundMessage> poll(int max) {
+            most.accumulateAndGet(reading.incrementAndGet(), Math::max);
+            try {
+                twoReading.countDown();
+                twoReading.await(1, TimeUnit.SECONDS);
+                return mailbox.poll(max);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            } finally {
+                reading.decrementAndGet();
+            }
+        }
+
+        @Override
+        public void acknowledge(Collection<String> messageIds) {
+            mailbox.acknowledge(messageIds);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Takes the ticket through assignment, progress, resolution and the customer's confirmation. */

@@ -108,6 +108,7 @@ final class ChatWebhookChannel implements PushChannel, Replying {
             return Optional.empty();
         }
     }
+
     private String peer() {
         return HttpPost.peer(replyUrl);
     }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,10 @@ final class CustomerSearchQuery {
     private static final Pattern CODE_PART = Pattern.compile("[A-Za-z0-9]{3,}");
     private static final Pattern PHONE_LIKE = Pattern.compile("[+\\d\\s\\-.()]+");
     private static final Pattern READING = Pattern.compile("[A-Za-z' ]+");
+    private static final Pattern READING_SEPARATORS = Pattern.compile("[' ]");
+    /** How many texts of {@link #inOneStatement} are kept, one per shape of query. */
+    private static final int SHAPES = 256;
+    private static final Map<Shape, String> ONE_STATEMENT = new ConcurrentHashMap<>();
     private static final int READING_MINIMUM = 2;
     private static final int READING_IN_ORDER = 2;
     private static final String NAME_LENGTH = "LENGTH(c.search_name)";
@@ -167,7 +172,7 @@ final class CustomerSearchQuery {
                     after, parameters));
         }
         if (READING.matcher(q).matches() && reached(Tier.PINYIN, after)) {
-            String reading = q.replaceAll("[' ]", "").toLowerCase(Locale.ROOT);
+            String reading = READING_SEPARATORS.matcher(q).replaceAll("").toLowerCase(Locale.ROOT);
             if (reading.length() >= READING_MINIMUM) {
                 String unlessWritten = none(inContact) + none(inName) + notExact();
                 if (readInOrder(reading)) {
@@ -207,22 +212,46 @@ final class CustomerSearchQuery {
      * could only find what the tiers before found: one word, as written.
      */
     private static Optional<String> similarMatch(SearchText text, Dialect dialect, Map<String, Object> parameters) {
-        var everyWord = new ArrayList<String>();
-        boolean typos = false;
+        return similarSql(similarWords(text, dialect, parameters), dialect);
+    }
+
+    /**
+     * Binds the similar tier's parameters of each word of {@code text}: its typo keys (the count, in the result), or
+     * the word as written (-1).
+     */
+    private static List<Integer> similarWords(SearchText text, Dialect dialect, Map<String, Object> parameters) {
+        var words = new ArrayList<Integer>(text.words().size());
         for (int i = 0; i < text.words().size(); i++) {
             String word = text.words().get(i);
             var keys = text.paired().get(i) ? Set.<String>of() : CustomerSearchKeys.typoKeys(word);
             if (!keys.isEmpty()) {
-                var names = new ArrayList<String>();
+                int k = 0;
                 for (String key : keys) {
-                    String name = "typo" + i + "_" + names.size();
-                    parameters.put(name, dialect.key("T", key));
-                    names.add(name);
+                    parameters.put("typo" + i + "_" + k++, dialect.key("T", key));
+                }
+                words.add(keys.size());
+            } else {
+                parameters.put("word" + i, dialect.containing(needle(List.of(word))));
+                words.add(-1);
+            }
+        }
+        return words;
+    }
+
+    /** The similar tier's condition for words bound by {@link #similarWords}. */
+    private static Optional<String> similarSql(List<Integer> words, Dialect dialect) {
+        var everyWord = new ArrayList<String>();
+        boolean typos = false;
+        for (int i = 0; i < words.size(); i++) {
+            int keys = words.get(i);
+            if (keys > 0) {
+                var names = new ArrayList<String>(keys);
+                for (int k = 0; k < keys; k++) {
+                    names.add("typo" + i + "_" + k);
                 }
                 everyWord.add(dialect.hasKey("T", names));
                 typos = true;
             } else {
-                parameters.put("word" + i, dialect.containing(needle(List.of(word))));
                 everyWord.add(dialect.contains("c.search_text", "word" + i));
             }
         }
@@ -242,41 +271,65 @@ final class CustomerSearchQuery {
     private static Statement inOneStatement(String q, SearchText text, Dialect dialect, String columns,
                                             List<String> inName, List<String> inContact, CustomerMatch.Rank after,
                                             Map<String, Object> parameters) {
-        var tier = new StringBuilder("CASE WHEN c.code = :code THEN ").append(Tier.CODE.ordinal());
-        if (!inName.isEmpty()) {
-            tier.append(" WHEN ").append(any(inName)).append(" THEN ").append(Tier.NAME.ordinal());
-        }
-        if (!inContact.isEmpty()) {
-            tier.append(" WHEN ").append(any(inContact)).append(" THEN ").append(Tier.CONTACT.ordinal());
-        }
-        var branches = new ArrayList<String>();
-        branches.add("SELECT * FROM (SELECT " + columns + ", CAST(1 AS REAL) AS score, " + NAME_LENGTH
-                + " AS name_length, " + tier + " END AS tier FROM customers c WHERE c.merged_into IS NULL) written "
-                + "WHERE written.tier IS NOT NULL");
-        String unlessWritten = none(inContact) + none(inName) + notExact();
-        String reading = q.replaceAll("[' ]", "").toLowerCase(Locale.ROOT);
-        if (READING.matcher(q).matches() && reading.length() >= READING_MINIMUM) {
+        String reading = READING_SEPARATORS.matcher(q).replaceAll("").toLowerCase(Locale.ROOT);
+        boolean byReading = READING.matcher(q).matches() && reading.length() >= READING_MINIMUM;
+        if (byReading) {
             parameters.put("reading", dialect.key("P", reading));
-            branches.add("SELECT " + columns + ", CAST(1 AS REAL) AS score, " + NAME_LENGTH + " AS name_length, "
-                    + Tier.PINYIN.ordinal() + " AS tier FROM customers c WHERE c.merged_into IS NULL AND "
-                    + dialect.hasKey("P", List.of("reading")) + unlessWritten);
         }
-        similarMatch(text, dialect, parameters).ifPresent(similar -> branches.add("SELECT " + columns + ", "
-                + "CAST(" + SIMILARITY + " AS REAL) AS score, " + NAME_LENGTH + " AS name_length, "
-                + Tier.SIMILAR.ordinal() + " AS tier FROM customers c WHERE c.merged_into IS NULL AND " + similar
-                + unlessWritten));
-        String keyset = "";
+        var similar = similarWords(text, dialect, parameters);
         if (after != null) {
             parameters.put("afterTier", after.tier().ordinal());
             parameters.put("afterScore", (float) after.score());
             parameters.put("afterLength", after.nameLength());
             parameters.put("afterCode", after.code());
-            keyset = " WHERE m.tier > :afterTier OR m.tier = :afterTier AND (m.score < :afterScore "
-                    + "OR m.score = :afterScore AND (m.name_length > :afterLength OR m.name_length = :afterLength "
-                    + "AND m.code > :afterCode))";
         }
-        return new Statement(Optional.empty(), "SELECT m.* FROM (" + String.join(" UNION ALL ", branches) + ") m"
-                + keyset + " ORDER BY m.tier, m.score DESC, m.name_length, m.code LIMIT :limit", parameters);
+        // Queries of one shape share the statement's text: a search builds only its parameters.
+        var shape = new Shape(dialect, columns, inName, inContact, byReading, similar, after != null);
+        String sql = ONE_STATEMENT.get(shape);
+        if (sql == null) {
+            sql = oneStatement(shape);
+            if (ONE_STATEMENT.size() < SHAPES) {
+                ONE_STATEMENT.put(shape, sql);
+            }
+        }
+        return new Statement(Optional.empty(), sql, parameters);
+    }
+
+    /** What the text of {@link #inOneStatement} depends on. */
+    private record Shape(Dialect dialect, String columns, List<String> inName, List<String> inContact,
+                         boolean byReading, List<Integer> similar, boolean after) {
+    }
+
+    private static String oneStatement(Shape shape) {
+        var tier = new StringBuilder("CASE WHEN c.code = :code THEN ").append(Tier.CODE.ordinal());
+        if (!shape.inName().isEmpty()) {
+            tier.append(" WHEN ").append(any(shape.inName())).append(" THEN ").append(Tier.NAME.ordinal());
+        }
+        if (!shape.inContact().isEmpty()) {
+            tier.append(" WHEN ").append(any(shape.inContact())).append(" THEN ").append(Tier.CONTACT.ordinal());
+        }
+        String columns = shape.columns();
+        var branches = new ArrayList<String>();
+        branches.add("SELECT * FROM (SELECT " + columns + ", CAST(1 AS REAL) AS score, " + NAME_LENGTH
+                + " AS name_length, " + tier + " END AS tier FROM customers c WHERE c.merged_into IS NULL) written "
+                + "WHERE written.tier IS NOT NULL");
+        String unlessWritten = none(shape.inContact()) + none(shape.inName()) + notExact();
+        if (shape.byReading()) {
+            branches.add("SELECT " + columns + ", CAST(1 AS REAL) AS score, " + NAME_LENGTH + " AS name_length, "
+                    + Tier.PINYIN.ordinal() + " AS tier FROM customers c WHERE c.merged_into IS NULL AND "
+                    + shape.dialect().hasKey("P", List.of("reading")) + unlessWritten);
+        }
+        similarSql(shape.similar(), shape.dialect()).ifPresent(similar -> branches.add("SELECT " + columns + ", "
+                + "CAST(" + SIMILARITY + " AS REAL) AS score, " + NAME_LENGTH + " AS name_length, "
+                + Tier.SIMILAR.ordinal() + " AS tier FROM customers c WHERE c.merged_into IS NULL AND " + similar
+                + unlessWritten));
+        String keyset = shape.after()
+                ? " WHERE m.tier > :afterTier OR m.tier = :afterTier AND (m.score < :afterScore "
+                + "OR m.score = :afterScore AND (m.name_length > :afterLength OR m.name_length = :afterLength "
+                + "AND m.code > :afterCode))"
+                : "";
+        return "SELECT m.* FROM (" + String.join(" UNION ALL ", branches) + ") m" + keyset
+                + " ORDER BY m.tier, m.score DESC, m.name_length, m.code LIMIT :limit";
     }
 
     /** Whether a page that continues after {@code after} still shows matches of {@code tier}. */

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.rapport.api.Identifier;
 import dev.rapport.api.improvement.Improvement;
 import dev.rapport.api.security.Permission;
+import dev.rapport.api.ticket.Ticket;
 import dev.rapport.api.ticket.TicketSla;
 
 import java.io.IOException;
@@ -33,6 +34,15 @@ public final class Json {
     }
 
     public static ObjectMapper mapper() {
+        return mapper(true);
+    }
+
+    /** Tickets through Jackson's record mapping rather than {@link TicketWriter}: what that writer is held to. */
+    static ObjectMapper recordMapper() {
+        return mapper(false);
+    }
+
+    private static ObjectMapper mapper(boolean ticketWriter) {
         var ids = new SimpleModule("rapport-ids");
         ids.addSerializer(Identifier.class, new JsonSerializer<>() {
             @Override
@@ -50,13 +60,7 @@ public final class Json {
         ids.addSerializer(Instant.class, new JsonSerializer<>() {
             @Override
             public void serialize(Instant at, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                var text = new char[IsoInstant.MAX_LENGTH];
-                int length = IsoInstant.write(at, text);
-                if (length < 0) {
-                    gen.writeString(at.toString());
-                } else {
-                    gen.writeString(text, 0, length);
-                }
+                TicketWriter.instant(gen, at, new char[IsoInstant.MAX_LENGTH]);
             }
         });
         // A permission as the API names it everywhere ("ticket.read.all"), not as the enum constant.
@@ -67,6 +71,9 @@ public final class Json {
                 gen.writeString(permission.key());
             }
         });
+        if (ticketWriter) {
+            ids.addSerializer(Ticket.class, new TicketWriter());
+        }
         ids.setMixInAnnotation(TicketSla.class, TicketSlaJson.class);
         ids.setMixInAnnotation(Improvement.class, ImprovementJson.class);
         var factory = JsonFactory.builder().streamReadConstraints(JsonLimits.constraints()).build();

@@ -12,6 +12,7 @@ import dev.rapport.api.security.Actor;
 import dev.rapport.api.security.Authentication;
 import dev.rapport.api.error.UnauthorizedException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -170,7 +171,7 @@ public final class Exchange {
 
     public void send(ServerResponse res, int status, Object body) {
         try {
-            res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(mapper.writeValueAsBytes(body));
+            res.status(status).header(HeaderValues.CONTENT_TYPE_JSON).send(mapper.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serialisable: " + body.getClass(), e);
         }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.rapport.api.Identifier;
+import dev.rapport.api.customer.Customer;
 import dev.rapport.api.improvement.Improvement;
 import dev.rapport.api.security.Permission;
 import dev.rapport.api.ticket.Ticket;
@@ -37,12 +38,12 @@ public final class Json {
         return mapper(true);
     }
 
-    /** Tickets through Jackson's record mapping rather than {@link TicketWriter}: what that writer is held to. */
+    /** Every record through Jackson's record mapping, none through a {@link FieldWriter}: what those are held to. */
     static ObjectMapper recordMapper() {
         return mapper(false);
     }
 
-    private static ObjectMapper mapper(boolean ticketWriter) {
+    private static ObjectMapper mapper(boolean fieldWriters) {
         var ids = new SimpleModule("rapport-ids");
         ids.addSerializer(Identifier.class, new JsonSerializer<>() {
             @Override
@@ -60,7 +61,7 @@ public final class Json {
         ids.addSerializer(Instant.class, new JsonSerializer<>() {
             @Override
             public void serialize(Instant at, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                TicketWriter.instant(gen, at, new char[IsoInstant.MAX_LENGTH]);
+                FieldWriter.instant(gen, at, new char[IsoInstant.MAX_LENGTH]);
             }
         });
         // A permission as the API names it everywhere ("ticket.read.all"), not as the enum constant.
@@ -71,8 +72,9 @@ public final class Json {
                 gen.writeString(permission.key());
             }
         });
-        if (ticketWriter) {
+        if (fieldWriters) {
             ids.addSerializer(Ticket.class, new TicketWriter());
+            ids.addSerializer(Customer.class, new CustomerWriter());
         }
         ids.setMixInAnnotation(TicketSla.class, TicketSlaJson.class);
         ids.setMixInAnnotation(Improvement.class, ImprovementJson.class);

@@ -1,7 +1,8 @@
 package dev.rapport.server.http;
 
-import io.helidon.http.HeaderName;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
@@ -21,10 +22,14 @@ public final class SecurityHeaders {
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     public static final String REFERRER_POLICY = "no-referrer";
 
-    private static final HeaderName CSP = HeaderNames.create("Content-Security-Policy");
-    private static final HeaderName FRAME_OPTIONS = HeaderNames.create("X-Frame-Options");
-    private static final HeaderName CONTENT_TYPE_OPTIONS = HeaderNames.create("X-Content-Type-Options");
-    private static final HeaderName REFERRER = HeaderNames.create("Referrer-Policy");
+    // Built once with their bytes as sent: every answer carries them.
+    private static final Header CSP = HeaderValues.createCached(HeaderNames.create("Content-Security-Policy"),
+            CONTENT_SECURITY_POLICY);
+    private static final Header FRAME_OPTIONS = HeaderValues.createCached(HeaderNames.create("X-Frame-Options"),
+            "DENY");
+    private static final Header REFERRER = HeaderValues.createCached(HeaderNames.create("Referrer-Policy"),
+            REFERRER_POLICY);
+    private static final Header NO_STORE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-store");
 
     private SecurityHeaders() {
     }
@@ -36,14 +41,11 @@ public final class SecurityHeaders {
      */
     public static void register(HttpRouting.Builder routing, String... uncached) {
         routing.addFilter((chain, req, res) -> {
-            res.header(CSP, CONTENT_SECURITY_POLICY)
-                    .header(FRAME_OPTIONS, "DENY")
-                    .header(CONTENT_TYPE_OPTIONS, "nosniff")
-                    .header(REFERRER, REFERRER_POLICY);
+            res.header(CSP).header(FRAME_OPTIONS).header(HeaderValues.X_CONTENT_TYPE_OPTIONS_NOSNIFF).header(REFERRER);
             String path = req.path().absolute().path();
             for (String prefix : uncached) {
                 if (path.startsWith(prefix)) {
-                    res.header(HeaderNames.CACHE_CONTROL, "no-store");
+                    res.header(NO_STORE);
                     break;
                 }
             }

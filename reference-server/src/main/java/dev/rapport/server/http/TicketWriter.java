@@ -3,11 +3,7 @@ package dev.rapport.server.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.util.NameTransformer;
-import dev.rapport.api.Identifier;
 import dev.rapport.api.ticket.CommunicationMethod;
 import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.api.ticket.IntakeChannel;
@@ -22,19 +18,12 @@ import dev.rapport.api.ticket.TicketSla;
 import dev.rapport.api.ticket.TicketStatus;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * A ticket's JSON written field by field, exactly as Jackson's record mapping writes it (same names, same order, an
- * empty optional as null). Tickets are most of what the API sends: through the mapping, a ticket list spent about
- * half of its CPU time looking up and reflecting on the serializers of a ticket's forty-odd values (profiled with
- * JFR); this writes them straight to the generator. {@code TicketWriterTest} holds it to Jackson's output.
- */
-final class TicketWriter extends StdSerializer<Ticket> {
-    private enum Name {
+/** A ticket's JSON, field by field ({@link FieldWriter}); {@code TicketWriterTest} holds it to Jackson's. */
+final class TicketWriter extends FieldWriter<Ticket, TicketWriter.Name> {
+    enum Name {
         id, number, customerId, contactId, type, title, description, priority, urgent, important, channel, status,
         departmentId, assigneeId, escalation, ownerId, sla, relatedTicketIds, tags, resolution, createdBy,
         intakeOwner, createdAt, updatedAt, firstRespondedAt, closedAt, version
@@ -70,47 +59,21 @@ final class TicketWriter extends StdSerializer<Ticket> {
     private static final SerializableString[] TARGETS = encoded(SlaTarget.values());
     private static final SerializableString[] ALARMS = encoded(SlaAlarm.values());
 
-    /** The ticket's own field names, renamed as an enclosing {@code @JsonUnwrapped} asks (a prefix, say). */
-    private final SerializableString[] names;
-    private final boolean unwrapped;
-
     TicketWriter() {
         this(NameTransformer.NOP, false);
     }
 
     private TicketWriter(NameTransformer rename, boolean unwrapped) {
-        super(Ticket.class);
-        var fields = Name.values();
-        this.names = new SerializableString[fields.length];
-        for (var field : fields) {
-            names[field.ordinal()] = new SerializedString(rename.transform(field.name()));
-        }
-        this.unwrapped = unwrapped;
-    }
-
-    private static SerializableString[] encoded(Enum<?>[] constants) {
-        var names = new SerializableString[constants.length];
-        for (var constant : constants) {
-            names[constant.ordinal()] = new SerializedString(constant.name());
-        }
-        return names;
+        super(Ticket.class, Name.values(), rename, unwrapped);
     }
 
     @Override
-    public JsonSerializer<Ticket> unwrappingSerializer(NameTransformer rename) {
+    TicketWriter unwrapped(NameTransformer rename) {
         return new TicketWriter(rename, true);
     }
 
     @Override
-    public boolean isUnwrappingSerializer() {
-        return unwrapped;
-    }
-
-    @Override
-    public void serialize(Ticket ticket, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        if (!unwrapped) {
-            gen.writeStartObject(ticket);
-        }
+    void fields(Ticket ticket, JsonGenerator gen) throws IOException {
         var instant = new char[IsoInstant.MAX_LENGTH];
         id(gen, Name.id, ticket.id());
         text(gen, Name.number, ticket.number());
@@ -135,11 +98,7 @@ final class TicketWriter extends StdSerializer<Ticket> {
             gen.writeString(related.value());
         }
         gen.writeEndArray();
-        field(gen, Name.tags).writeStartArray();
-        for (var tag : ticket.tags()) {
-            gen.writeString(tag);
-        }
-        gen.writeEndArray();
+        texts(gen, Name.tags, ticket.tags());
         field(gen, Name.resolution);
         resolution(gen, ticket.resolution(), instant);
         id(gen, Name.createdBy, ticket.createdBy());
@@ -154,31 +113,6 @@ final class TicketWriter extends StdSerializer<Ticket> {
         field(gen, Name.closedAt);
         instant(gen, ticket.closedAt().orElse(null), instant);
         field(gen, Name.version).writeNumber(ticket.version());
-        if (!unwrapped) {
-            gen.writeEndObject();
-        }
-    }
-
-    private JsonGenerator field(JsonGenerator gen, Name name) throws IOException {
-        gen.writeFieldName(names[name.ordinal()]);
-        return gen;
-    }
-
-    private void text(JsonGenerator gen, Name name, String value) throws IOException {
-        field(gen, name);
-        if (value == null) {
-            gen.writeNull();
-        } else {
-            gen.writeString(value);
-        }
-    }
-
-    private void constant(JsonGenerator gen, Name name, SerializableString[] names, Enum<?> value) throws IOException {
-        field(gen, name).writeString(names[value.ordinal()]);
-    }
-
-    private void id(JsonGenerator gen, Name name, Identifier value) throws IOException {
-        text(gen, name, value == null ? null : value.value());
     }
 
     /** TicketSla's components, then the values API.md lists that it derives (Json's mix-in adds them there). */
@@ -205,18 +139,18 @@ final class TicketWriter extends StdSerializer<Ticket> {
             dueLengths[target] = IsoInstant.write(deadline.due(), dues[target]);
             formatted(gen, deadline.due(), dues[target], dueLengths[target]);
             gen.writeFieldName(RAISED);
-            names(gen, ALARMS, deadline.raised());
+            constants(gen, ALARMS, deadline.raised());
             gen.writeEndObject();
         }
         gen.writeEndObject();
         gen.writeFieldName(RUNNING);
-        names(gen, TARGETS, sla.running());
+        constants(gen, TARGETS, sla.running());
         gen.writeFieldName(PAUSED_SINCE);
         instant(gen, sla.pausedSince().orElse(null), instant);
         gen.writeFieldName(BREACHED);
-        names(gen, TARGETS, sla.breached());
+        constants(gen, TARGETS, sla.breached());
         gen.writeFieldName(AT_RISK);
-        names(gen, TARGETS, sla.atRisk());
+        constants(gen, TARGETS, sla.atRisk());
         gen.writeFieldName(PAUSED);
         gen.writeBoolean(sla.paused());
         gen.writeFieldName(NEXT_UPDATE_DUE);
@@ -267,32 +201,5 @@ final class TicketWriter extends StdSerializer<Ticket> {
             gen.writeNull();
         }
         gen.writeEndObject();
-    }
-
-    private static void names(JsonGenerator gen, SerializableString[] names, Collection<? extends Enum<?>> values)
-            throws IOException {
-        gen.writeStartArray();
-        for (var value : values) {
-            gen.writeString(names[value.ordinal()]);
-        }
-        gen.writeEndArray();
-    }
-
-    /** {@code at}, already formatted into {@code text} by {@link IsoInstant#write} (which returned {@code length}). */
-    private static void formatted(JsonGenerator gen, Instant at, char[] text, int length) throws IOException {
-        if (length < 0) {
-            gen.writeString(at.toString());
-        } else {
-            gen.writeString(text, 0, length);
-        }
-    }
-
-    /** The instant as {@link Json}'s serializer of instants writes it. */
-    static void instant(JsonGenerator gen, Instant at, char[] text) throws IOException {
-        if (at == null) {
-            gen.writeNull();
-            return;
-        }
-        formatted(gen, at, text, IsoInstant.write(at, text));
     }
 }

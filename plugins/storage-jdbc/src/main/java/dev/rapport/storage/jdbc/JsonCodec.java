@@ -1,7 +1,9 @@
 package dev.rapport.storage.jdbc;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -32,7 +34,10 @@ final class JsonCodec {
 
     // Stored events outlive the code that wrote them: a field an older event has and the current record lacks
     // is skipped rather than making the whole outbox unreadable.
-    private final ObjectMapper mapper = JsonMapper.builder()
+    // Its buffers shared rather than kept per thread: the SDK is called on virtual threads (a server's requests),
+    // where a per-thread buffer is allocated afresh for every value read or written.
+    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build())
             .addModule(new Jdk8Module())
             .addModule(new JavaTimeModule())
             .addModule(new IdentifierModule())

@@ -12,6 +12,7 @@ import dev.rapport.server.http.ConnectionProblems;
 import dev.rapport.server.http.Exchange;
 import dev.rapport.server.http.Json;
 import dev.rapport.server.http.Problems;
+import dev.rapport.server.http.RefusedBody;
 import dev.rapport.server.http.RequestIds;
 import dev.rapport.server.http.SecurityHeaders;
 import dev.rapport.server.metrics.MetricsRoutes;
@@ -158,6 +159,7 @@ public final class RapportServer {
         var catalog = RouteCatalog.of(rules -> api(rules, rapport, http, mapper, demoClock, metricsRoute, readiness));
         metrics.timeRequests(routing, catalog);
         var problems = new Problems(mapper, catalog);
+        RefusedBody.registerDrain(routing);
         RequestIds.register(routing);
         problems.register(routing);
         SecurityHeaders.register(routing, "/api/", PublicSurveyRoutes.PAGE_PATH + "/", PublicStatusRoutes.PAGE_PATH + "/");

@@ -1,5 +1,6 @@
 package dev.rapport.server.http;
 
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 
 import java.io.IOException;
@@ -44,6 +45,25 @@ public final class RefusedBody {
         } catch (IOException | RuntimeException e) {
             // The client broke off: the connection is closed anyway; the 413 stands.
         }
+    }
+
+    /**
+     * Registers a filter that, once a route has answered, reads and discards what the route left of the request body
+     * (a {@code GET /metrics} sent with one, say), up to {@link #SWALLOW_LIMIT}: a connection closed with a body still
+     * arriving is reset, and the reset makes the client's TCP stack drop the answer it already has. Register it
+     * first, so that it runs after every other filter.
+     */
+    public static void registerDrain(HttpRouting.Builder routing) {
+        routing.addFilter((chain, req, res) -> {
+            chain.proceed();
+            if (leftUnread(req)) {
+                try {
+                    swallow(req);
+                } catch (IllegalStateException | UncheckedIOException e) {
+                    // The route had opened the body itself: what is left of it is the connection's to handle.
+                }
+            }
+        });
     }
 
     /** Whether the connection must close after the answer: the body was not read to its end. */

@@ -104,14 +104,10 @@ final class TicketWriter extends FieldWriter<Ticket, TicketWriter.Name> {
         id(gen, Name.createdBy, ticket.createdBy());
         field(gen, Name.intakeOwner);
         intakeOwner(gen, ticket.intakeOwner());
-        field(gen, Name.createdAt);
-        instant(gen, ticket.createdAt(), instant);
-        field(gen, Name.updatedAt);
-        instant(gen, ticket.updatedAt(), instant);
-        field(gen, Name.firstRespondedAt);
-        instant(gen, ticket.firstRespondedAt().orElse(null), instant);
-        field(gen, Name.closedAt);
-        instant(gen, ticket.closedAt().orElse(null), instant);
+        instant(field(gen, Name.createdAt), ticket.createdAt(), instant);
+        instant(field(gen, Name.updatedAt), ticket.updatedAt(), instant);
+        instant(field(gen, Name.firstRespondedAt), ticket.firstRespondedAt().orElse(null), instant);
+        instant(field(gen, Name.closedAt), ticket.closedAt().orElse(null), instant);
         field(gen, Name.version).writeNumber(ticket.version());
     }
 
@@ -125,7 +121,7 @@ final class TicketWriter extends FieldWriter<Ticket, TicketWriter.Name> {
         gen.writeFieldName(DEADLINES);
         gen.writeStartObject(sla.deadlines());
         // Each due comes again below as one of API.md's derived fields: formatted once, written twice.
-        var dues = new char[SlaTarget.values().length][];
+        var dues = new char[TARGETS.length][];
         var dueLengths = new int[dues.length];
         for (Map.Entry<SlaTarget, SlaDeadline> entry : sla.deadlines().entrySet()) {
             gen.writeFieldName(TARGETS[entry.getKey().ordinal()]);

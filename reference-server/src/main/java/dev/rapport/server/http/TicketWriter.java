@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.util.NameTransformer;
+import dev.rapport.api.security.DepartmentId;
 import dev.rapport.api.ticket.CommunicationMethod;
 import dev.rapport.api.ticket.EscalationLevel;
 import dev.rapport.api.ticket.IntakeChannel;
@@ -18,6 +19,7 @@ import dev.rapport.api.ticket.TicketSla;
 import dev.rapport.api.ticket.TicketStatus;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,6 +51,11 @@ final class TicketWriter extends FieldWriter<Ticket, TicketWriter.Name> {
     private static final SerializableString AT = new SerializedString("at");
     private static final SerializableString USER_ID = new SerializedString("userId");
     private static final SerializableString DEPARTMENT_ID = new SerializedString("departmentId");
+
+    /** API.md's dues that TicketSla derives from its deadlines, in the order Json's mix-in writes them. */
+    private static final List<Map.Entry<SerializableString, SlaTarget>> DERIVED_DUES = List.of(
+            Map.entry(NEXT_UPDATE_DUE, SlaTarget.CUSTOMER_UPDATE), Map.entry(FIRST_RESPONSE_DUE, SlaTarget.FIRST_RESPONSE),
+            Map.entry(RESOLUTION_DUE, SlaTarget.RESOLUTION));
 
     // Enum constants as Jackson writes them, by name; encoded once.
     private static final SerializableString[] PRIORITIES = encoded(Priority.values());
@@ -149,15 +156,11 @@ final class TicketWriter extends FieldWriter<Ticket, TicketWriter.Name> {
         constants(gen, TARGETS, sla.atRisk());
         gen.writeFieldName(PAUSED);
         gen.writeBoolean(sla.paused());
-        gen.writeFieldName(NEXT_UPDATE_DUE);
-        int update = SlaTarget.CUSTOMER_UPDATE.ordinal();
-        formatted(gen, sla.nextUpdateDue(), dues[update], dueLengths[update]);
-        gen.writeFieldName(FIRST_RESPONSE_DUE);
-        int firstResponse = SlaTarget.FIRST_RESPONSE.ordinal();
-        formatted(gen, sla.firstResponseDue(), dues[firstResponse], dueLengths[firstResponse]);
-        gen.writeFieldName(RESOLUTION_DUE);
-        int resolution = SlaTarget.RESOLUTION.ordinal();
-        formatted(gen, sla.resolutionDue(), dues[resolution], dueLengths[resolution]);
+        for (var derived : DERIVED_DUES) {
+            int target = derived.getValue().ordinal();
+            gen.writeFieldName(derived.getKey());
+            formatted(gen, sla.deadline(derived.getValue()).due(), dues[target], dueLengths[target]);
+        }
         gen.writeEndObject();
     }
 
@@ -190,12 +193,7 @@ final class TicketWriter extends FieldWriter<Ticket, TicketWriter.Name> {
         gen.writeFieldName(USER_ID);
         gen.writeString(value.userId().value());
         gen.writeFieldName(DEPARTMENT_ID);
-        var department = value.departmentId();
-        if (department.isPresent()) {
-            gen.writeString(department.get().value());
-        } else {
-            gen.writeNull();
-        }
+        text(gen, value.departmentId().map(DepartmentId::value).orElse(null));
         gen.writeEndObject();
     }
 }

@@ -1,11 +1,14 @@
 package dev.rapport.storage.jdbc.testing;
 
+import dev.rapport.testkit.Eventually;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +42,32 @@ class TestDatabaseTest {
     }
 
     @Test
+    void spentPostgresDatabasesAreDroppedAndOnesStillConnectedToStay() throws SQLException {
+        var spent = TestDatabase.POSTGRES.fresh();
+        var inUse = TestDatabase.POSTGRES.fresh();
+        var observer = TestDatabase.POSTGRES.fresh();
+        try (var watching = connect(observer)) {
+            try (var using = connect(inUse)) {
+                connect(spent).close();
+                // The server process of a closed session may linger a moment, and its database with it.
+                Eventually.until("the database no longer connected to dropped",
+                        () -> droppedAtLast(spent, watching));
+                assertThat(databases(watching)).contains(name(inUse));
+            }
+            Eventually.until("the other dropped once closed too", () -> droppedAtLast(inUse, watching));
+        }
+    }
+
+    private static boolean droppedAtLast(DatabaseCoordinates database, Connection watching) {
+        TestDatabase.dropSpentDatabases();
+        try {
+            return !databases(watching).contains(name(database));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void storageConfigHasTheLoginOnlyWhenThereIsOne() {
         assertThat(new DatabaseCoordinates("jdbc:h2:mem:x", "sa", "").storageConfig())
                 .isEqualTo(Map.of("url", "jdbc:h2:mem:x", "user", "sa", "password", ""));
@@ -49,6 +78,20 @@ class TestDatabaseTest {
     @Test
     void displayNamesAreTheProductNames() {
         assertThat(TestDatabase.all()).extracting(TestDatabase::displayName).containsExactly("H2", "PostgreSQL");
+    }
+
+    private static Set<String> databases(Connection connection) throws SQLException {
+        var names = new HashSet<String>();
+        try (var rows = connection.createStatement().executeQuery("SELECT datname FROM pg_database")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static String name(DatabaseCoordinates coordinates) {
+        return coordinates.url().substring(coordinates.url().lastIndexOf('/') + 1);
     }
 
     private static Connection connect(DatabaseCoordinates coordinates) throws SQLException {

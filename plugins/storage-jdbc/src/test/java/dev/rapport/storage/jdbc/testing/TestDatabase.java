@@ -56,9 +56,9 @@ public enum TestDatabase {
 
     /**
      * Drops the PostgreSQL databases {@link #fresh()} made that nothing is connected to any more, and returns how
-     * many it dropped. Each is some 8 MB of disk (with as much again in the write-ahead log), and a test JVM makes
-     * hundreds: kept to its end, they filled a build machine's disk. {@link SpentDatabases} calls this after each
-     * top-level test class; a database still connected to stays for a later call.
+     * many it dropped. Each is some 8 MB of disk, and a test JVM makes hundreds: kept to its end, they filled a build
+     * machine's disk. {@link SpentDatabases} calls this after each top-level test class; a database still connected to
+     * stays for a later call.
      */
     public static int dropSpentDatabases() {
         return postgresStarted ? EmbeddedServer.dropSpent() : 0;
@@ -78,10 +78,11 @@ public enum TestDatabase {
         /** Serialised because concurrent copies of one template database may fail on older servers. */
         static synchronized DatabaseCoordinates newDatabase() {
             String name = "t_" + DATABASES.incrementAndGet();
-            // CREATE DATABASE copies template1, which stays empty; the name is ours, not user input.
+            // CREATE DATABASE copies template1, which stays empty; the name is ours, not user input. Copying the files
+            // takes a third less time than the default of logging every page of the copy.
             try (var connection = SERVER.getPostgresDatabase().getConnection();
                  var statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + name);
+                statement.execute("CREATE DATABASE " + name + " STRATEGY FILE_COPY");
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot create test database " + name, e);
             }
@@ -136,8 +137,8 @@ public enum TestDatabase {
                         .setServerConfig("fsync", "off")
                         .setServerConfig("full_page_writes", "off")
                         .setServerConfig("synchronous_commit", "off")
-                        // Each CREATE DATABASE logs its whole copy of the template: check-point often enough that
-                        // the log is recycled rather than grown to the default gigabyte.
+                        // Tests write little, but check-point often enough that the log is recycled rather than
+                        // grown to the default gigabyte.
                         .setServerConfig("max_wal_size", "96MB")
                         .setServerConfig("min_wal_size", "32MB")
                         .start();

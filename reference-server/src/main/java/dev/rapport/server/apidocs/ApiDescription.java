@@ -35,22 +35,19 @@ public final class ApiDescription implements HttpService {
     private static final String YAML = "application/yaml; charset=UTF-8";
     private static final String JSON = "application/json; charset=UTF-8";
 
-    private final JsonNode tree;
     private final byte[] yaml;
-    private final byte[] json;
     private final byte[] viewer;
 
-    private ApiDescription(JsonNode tree, byte[] yaml, byte[] json, byte[] viewer) {
-        this.tree = tree;
+    private ApiDescription(byte[] yaml, byte[] viewer) {
         this.yaml = yaml;
-        this.json = json;
         this.viewer = viewer;
     }
 
     /**
-     * The document and the viewer's page, read and parsed once per JVM (the routing is built more than once per
-     * start: once to list the routes, once to serve them); a YAML mistake stops the start rather than reaching a
-     * client.
+     * The document and the viewer's page, read once per JVM (the routing is built more than once per start: once to
+     * list the routes, once to serve them). The YAML is parsed only when first asked for as JSON: parsing it at every
+     * start cost a tenth of a second and made the JIT compile a YAML parser while the server started. Its validity is
+     * the build's to hold (ApiDescriptionTest parses it with a real OpenAPI parser).
      */
     public static ApiDescription load() {
         return Loaded.INSTANCE;
@@ -58,7 +55,7 @@ public final class ApiDescription implements HttpService {
 
     /** The document as parsed, for the tests and anyone describing the API further. */
     public static JsonNode document() {
-        return load().tree.deepCopy();
+        return Parsed.TREE.deepCopy();
     }
 
     @Override
@@ -84,7 +81,7 @@ public final class ApiDescription implements HttpService {
         }).orElseGet(() -> prefersJson(req));
         res.header(HeaderNames.CONTENT_TYPE, asJson ? JSON : YAML)
                 .header(HeaderNames.CACHE_CONTROL, "no-cache")
-                .send(asJson ? json : yaml);
+                .send(asJson ? Parsed.AS_JSON : yaml);
     }
 
     /** JSON only when the client asks for it and not for YAML: YAML is the default, as Helidon's own /openapi. */
@@ -102,20 +99,24 @@ public final class ApiDescription implements HttpService {
         return false;
     }
 
-    private static ApiDescription read() {
-        byte[] yaml = resource(DOCUMENT);
-        try {
-            JsonNode tree = new YAMLMapper().readTree(yaml);
-            return new ApiDescription(tree, yaml, new ObjectMapper().writeValueAsBytes(tree),
-                    resource("apidocs/index.html"));
-        } catch (IOException e) {
-            throw new IllegalStateException(DOCUMENT + " is not valid YAML", e);
-        }
-    }
-
     /** Holds the one instance, read on first use. */
     private static final class Loaded {
-        static final ApiDescription INSTANCE = read();
+        static final ApiDescription INSTANCE = new ApiDescription(resource(DOCUMENT), resource("apidocs/index.html"));
+    }
+
+    /** The document parsed, and as JSON, on first use. */
+    private static final class Parsed {
+        static final JsonNode TREE;
+        static final byte[] AS_JSON;
+
+        static {
+            try {
+                TREE = new YAMLMapper().readTree(Loaded.INSTANCE.yaml);
+                AS_JSON = new ObjectMapper().writeValueAsBytes(TREE);
+            } catch (IOException e) {
+                throw new IllegalStateException(DOCUMENT + " is not valid YAML", e);
+            }
+        }
     }
 
     private static byte[] resource(String name) {

@@ -15,10 +15,11 @@ import java.util.Optional;
  * a process kill then loses nothing committed. H2 does not force the file to the disk at each commit, so a power loss
  * may still lose the last commits the operating system had not written out (docs/operations.md, "Durability").
  *
- * <p>The setting is set at every open, unless the storage's own URL names {@code WRITE_DELAY}, which is then the
- * host's choice. H2 keeps the value in the file and reports it after a restart, but opens the file with its default
- * delay again (seen with H2 2.5.252: {@code INFORMATION_SCHEMA.SETTINGS} said 0 while commits of the last half second
- * were lost to a kill), so the reported value is not trusted.
+ * <p>The storage migrates the schema before this: a new database's DDL statements then reach the file together, at the
+ * checkpoint this makes, rather than one write each. The setting is set at every open, unless the storage's own URL
+ * names {@code WRITE_DELAY}, which is then the host's choice. H2 keeps the value in the file and reports it after a
+ * restart, but opens the file with its default delay again (seen with H2 2.5.252: {@code INFORMATION_SCHEMA.SETTINGS}
+ * said 0 while commits of the last half second were lost to a kill), so the reported value is not trusted.
  */
 final class H2Durability {
     private static final System.Logger LOG = System.getLogger(H2Durability.class.getName());
@@ -59,6 +60,9 @@ final class H2Durability {
             }
             try (var statement = connection.createStatement()) {
                 statement.execute("SET " + SETTING + " 0");
+                // What was committed before, a new database's schema among it, is written out now, not with the
+                // first write: a kill before it must not find half a migration in the file.
+                statement.execute("CHECKPOINT");
             }
             if (reported != 0) {
                 LOG.log(Level.INFO, instance + ": set H2's " + SETTING + " from " + reported + " ms to 0, so that "

@@ -7,6 +7,7 @@ import dev.rapport.api.spi.storage.Storage;
 import dev.rapport.api.spi.storage.StorageFactory;
 import dev.rapport.core.internal.channel.ChannelInstance;
 import dev.rapport.core.internal.channel.ConfiguredChannels;
+import dev.rapport.core.internal.customer.PinyinReadings;
 import dev.rapport.core.internal.event.ConfiguredNotifiers;
 import dev.rapport.core.internal.event.EventDelivery;
 import dev.rapport.core.internal.event.EventSettings;
@@ -71,6 +72,7 @@ final class Assembly {
     }
 
     Rapport build() {
+        PinyinReadings.loadDictionaryInBackground(); // while the storage opens and migrates
         b.config.keySet().stream().filter(k -> PREFIXES.stream().noneMatch(k::startsWith))
                 .forEach(k -> problems.add("unknown key " + k + "; known prefixes: " + PREFIXES));
         var loader = Thread.currentThread().getContextClassLoader();

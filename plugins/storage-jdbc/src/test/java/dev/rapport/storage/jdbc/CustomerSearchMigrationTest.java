@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CustomerSearchMigrationTest {
     @StorageTest
     void customersStoredBeforeSearchExistedAreFoundAfterTheUpgrade(TestDatabase db) throws SQLException {
-        var coordinates = db.fresh();
+        var coordinates = db.empty();
         migrateToVersion2(coordinates, db == TestDatabase.H2 ? Dialect.H2 : Dialect.POSTGRESQL);
         storeWithVersion2Columns(coordinates);
 
@@ -42,7 +42,7 @@ class CustomerSearchMigrationTest {
     @StorageTest
     void customersStoredBeforeSearchKeysExistedAreFoundWithTyposAndAwaitTheirReadings(TestDatabase db)
             throws SQLException {
-        var coordinates = db.fresh();
+        var coordinates = db.empty();
         migrateToVersion2(coordinates, db == TestDatabase.H2 ? Dialect.H2 : Dialect.POSTGRESQL);
         storeWithVersion2Columns(coordinates);
 

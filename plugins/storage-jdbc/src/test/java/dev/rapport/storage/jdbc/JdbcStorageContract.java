@@ -20,9 +20,10 @@ abstract class JdbcStorageContract extends StorageContract {
     /** The kind of database the checks run on. */
     protected abstract TestDatabase kind();
 
+    /** Empty rather than fresh: the contract checks the storage from its first start, migrations included. */
     @BeforeEach
-    void freshDatabase() {
-        database = kind().fresh();
+    void emptyDatabase() {
+        database = kind().empty();
     }
 
     /** The storage made by the checks, as {@link JdbcStorage}, to see what it runs on. */

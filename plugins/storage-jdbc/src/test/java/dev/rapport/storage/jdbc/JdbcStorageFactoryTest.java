@@ -51,8 +51,8 @@ class JdbcStorageFactoryTest {
     }
 
     @StorageTest
-    void detectsTheDialectAndMigratesAFreshDatabase(TestDatabase db) {
-        try (var storage = TestStorage.on(db)) {
+    void detectsTheDialectAndMigratesAnEmptyDatabase(TestDatabase db) {
+        try (var storage = TestStorage.on(db.empty())) {
             var jdbc = (JdbcStorage) storage.storage();
 
             var departments = storage.get(tx -> tx.departments().list());
@@ -64,7 +64,7 @@ class JdbcStorageFactoryTest {
 
     @StorageTest
     void reopeningAMigratedDatabaseKeepsItsDataAndMigratesNothing(TestDatabase db) {
-        var coordinates = db.fresh();
+        var coordinates = db.empty();
         try (var first = TestStorage.on(coordinates)) {
             first.run(tx -> tx.departments().insertIfAbsent(SALES));
         }

@@ -24,7 +24,7 @@ class TrigramsTest {
             pairs.add(new String[]{SearchText.of(words(random, 1 + random.nextInt(3))).joined(),
                     SearchText.of(words(random, 1 + random.nextInt(6))).column()});
         }
-        var db = TestDatabase.POSTGRES.fresh();
+        var db = TestDatabase.POSTGRES.empty();
         try (var connection = DriverManager.getConnection(db.url(), db.user(), db.password());
              var statement = connection.prepareStatement("SELECT word_similarity(q, t), similarity(q, t) "
                      + "FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS p(q, t, n) ORDER BY n")) {

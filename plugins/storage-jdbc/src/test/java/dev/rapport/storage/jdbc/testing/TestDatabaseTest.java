@@ -1,6 +1,8 @@
 package dev.rapport.storage.jdbc.testing;
 
+import dev.rapport.storage.jdbc.JdbcStorageFactory;
 import dev.rapport.testkit.Eventually;
+import dev.rapport.testkit.TestPluginContext;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -14,25 +16,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TestDatabaseTest {
     @StorageTest
-    void freshGivesADistinctDatabaseWithoutAnyTables(TestDatabase db) throws SQLException {
-        var one = db.fresh();
-        var other = db.fresh();
+    void emptyGivesADistinctDatabaseWithoutAnyTables(TestDatabase db) throws SQLException {
+        var one = db.empty();
+        var other = db.empty();
 
         assertThat(one.url()).isNotEqualTo(other.url());
         try (var connection = connect(one)) {
             connection.createStatement().execute("CREATE TABLE marker (id INTEGER)");
         }
-        try (var connection = connect(other);
-             var tables = connection.createStatement().executeQuery(
-                     "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_schema) = 'public'")) {
-            tables.next();
-            assertThat(tables.getInt(1)).as("tables in a fresh database").isZero();
+        assertThat(tables(other)).as("tables in an empty database").isEmpty();
+    }
+
+    @StorageTest
+    void freshGivesADistinctDatabaseTheStorageOpensAtItsCurrentSchema(TestDatabase db) throws SQLException {
+        var one = db.fresh();
+        var other = db.fresh();
+        try (var connection = connect(one)) {
+            connection.createStatement().execute("CREATE TABLE marker (id INTEGER)");
         }
+
+        var factory = new JdbcStorageFactory();
+        TestPluginContext.of(factory, other.storageConfig()).create(factory).close();
+
+        assertThat(one.url()).isNotEqualTo(other.url());
+        assertThat(tables(other)).contains("tickets", "customers", "rapport_schema_history").doesNotContain("marker");
     }
 
     @Test
     void postgresDatabasesCanHaveTheTrigramExtension() throws SQLException {
-        try (var connection = connect(TestDatabase.POSTGRES.fresh())) {
+        try (var connection = connect(TestDatabase.POSTGRES.empty())) {
             connection.createStatement().execute("CREATE EXTENSION pg_trgm");
 
             var similarity = connection.createStatement().executeQuery("SELECT similarity('acme', 'acne')");
@@ -56,6 +68,18 @@ class TestDatabaseTest {
             }
             Eventually.until("the other dropped once closed too", () -> droppedAtLast(inUse, watching));
         }
+    }
+
+    private static Set<String> tables(DatabaseCoordinates database) throws SQLException {
+        var names = new HashSet<String>();
+        try (var connection = connect(database);
+             var rows = connection.createStatement().executeQuery("SELECT LOWER(table_name) FROM "
+                     + "information_schema.tables WHERE LOWER(table_schema) = 'public'")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 
     private static boolean droppedAtLast(DatabaseCoordinates database, Connection watching) {

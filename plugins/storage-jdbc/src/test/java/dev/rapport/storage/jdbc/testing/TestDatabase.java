@@ -118,9 +118,7 @@ public enum TestDatabase {
             if (template.equals(MIGRATED) && !migratedExists) {
                 execute("CREATE DATABASE " + MIGRATED);
                 var factory = new JdbcStorageFactory();
-                try (var storage = TestPluginContext.of(factory, coordinates(MIGRATED).storageConfig()).create(factory)) {
-                    // opening it migrates it
-                }
+                TestPluginContext.of(factory, coordinates(MIGRATED).storageConfig()).create(factory).close(); // migrated
                 migratedExists = true;
             }
             String name = "t_" + DATABASES.incrementAndGet();

@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  * of a ticket creation on the same database at the same concurrency. Load comes from {@code wrk} (2 threads, 32
  * connections, 10 s by default); raw JDBC runs as many threads as wrk has connections, on a pool as large as the
  * server's. Also measures start-up (launch to the first healthy answer on a fresh database, the median of three
- * starts) and resident memory after the load. Not a test: run it with {@code mvn -B -q -Pbench-http -DskipTests verify -pl docs -am} after packaging
- * the server.
+ * starts) and resident memory after the load. Not a test: run it with
+ * {@code mvn -B -q -Pbench-http -DskipTests verify -pl docs -am} after packaging the server.
  */
 public final class HttpBenchmark {
     /** The launch flags of the README's command; the bare route gets the same. */
@@ -158,7 +158,7 @@ public final class HttpBenchmark {
         prepareAheadOfTimeCache();
         var startUps = new ArrayList<Duration>();
         for (int i = 1; i < START_UPS; i++) {
-            startUps.add(startAndStop(name, postgres, i));
+            startUps.add(startAndStop(postgres, i));
         }
         long launched = System.nanoTime();
         var process = start(SCRIPT, arguments, log);
@@ -199,7 +199,7 @@ public final class HttpBenchmark {
     }
 
     /** Launch to healthy of one more start, on a fresh database of its own, then stopped. */
-    private Duration startAndStop(String name, EmbeddedPostgres postgres, int start) throws Exception {
+    private Duration startAndStop(EmbeddedPostgres postgres, int start) throws Exception {
         var dataDir = Files.createDirectories(work.resolve((postgres == null ? "h2" : "pg") + "-start-" + start));
         var arguments = new ArrayList<>(List.of("--demo", "--port", "0", "--data-dir", dataDir.toString()));
         if (postgres != null) {

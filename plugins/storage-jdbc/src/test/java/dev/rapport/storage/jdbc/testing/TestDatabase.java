@@ -116,7 +116,11 @@ public enum TestDatabase {
          */
         static synchronized DatabaseCoordinates newDatabase(String template) {
             if (template.equals(MIGRATED) && !migratedExists) {
-                execute("CREATE DATABASE " + MIGRATED);
+                try {
+                    execute("CREATE DATABASE " + MIGRATED);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot create " + MIGRATED, e);
+                }
                 var factory = new JdbcStorageFactory();
                 TestPluginContext.of(factory, coordinates(MIGRATED).storageConfig()).create(factory).close(); // migrated
                 migratedExists = true;
@@ -144,21 +148,19 @@ public enum TestDatabase {
                 try {
                     execute("CREATE DATABASE " + name + " TEMPLATE " + template + " STRATEGY FILE_COPY");
                     return true;
-                } catch (IllegalStateException e) {
-                    if (e.getCause() instanceof SQLException sql && TEMPLATE_IN_USE.equals(sql.getSQLState())) {
+                } catch (SQLException e) {
+                    if (TEMPLATE_IN_USE.equals(e.getSQLState())) {
                         return false;
                     }
-                    throw new IllegalStateException("Cannot create test database " + name, e.getCause());
+                    throw new IllegalStateException("Cannot create test database " + name, e);
                 }
             });
         }
 
-        private static void execute(String sql) {
+        private static void execute(String sql) throws SQLException {
             try (var connection = SERVER.getPostgresDatabase().getConnection();
                  var statement = connection.createStatement()) {
                 statement.execute(sql);
-            } catch (SQLException e) {
-                throw new IllegalStateException(sql + ": " + e.getMessage(), e);
             }
         }
 

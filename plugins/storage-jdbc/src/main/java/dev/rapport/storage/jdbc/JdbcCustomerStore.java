@@ -101,7 +101,7 @@ final class JdbcCustomerStore implements CustomerStore {
                     Customer customer = customer(rs);
                     var contacts = new ArrayList<Contact>();
                     do {
-                        if (rs.getString(CUSTOMERS.size() + CONTACTS.at("contact_id")) != null) {
+                        if (rs.getString(CUSTOMERS.size() + At.CONTACT_ID) != null) {
                             contacts.add(contact(rs, CUSTOMERS.size()));
                         }
                     } while (rs.next());
@@ -310,7 +310,7 @@ final class JdbcCustomerStore implements CustomerStore {
             return customers;
         }
         var contacts = new HashMap<String, List<Contact>>();
-        int customerId = CONTACTS.at("contact_customer_id");
+        int customerId = At.CONTACT_CUSTOMER_ID;
         DirectSql.each(handle, "SELECT " + CONTACT_COLUMNS + " FROM contacts k WHERE k.customer_id IN ("
                         + "?, ".repeat(customers.size() - 1) + "?) ORDER BY k.customer_id, k.position",
                 ps -> {
@@ -407,38 +407,37 @@ final class JdbcCustomerStore implements CustomerStore {
 
     /** The customer of the current row, without its contacts. */
     private Customer customer(ResultSet rs) throws SQLException {
-        var at = CUSTOMERS;
         return Customer.builder()
-                .id(CustomerId.of(rs.getString(at.at("id"))))
-                .code(rs.getString(at.at("code")))
-                .kind(enumValue(rs, at.at("kind"), CustomerKind.class))
-                .name(rs.getString(at.at("name")))
-                .industry(rs.getString(at.at("industry")))
-                .cooperationSince(date(rs, at.at("cooperation_since")))
-                .source(optionalEnum(rs, at.at("source"), CustomerSource.class))
-                .segment(enumValue(rs, at.at("segment"), Segment.class))
-                .maintenanceLevel(enumValue(rs, at.at("maintenance_level"), MaintenanceLevel.class))
-                .keyAccount(rs.getBoolean(at.at("key_account")))
-                .accountManagerId(optionalString(rs, at.at("account_manager_id")).map(UserId::of))
-                .tags(json.strings(rs.getString(at.at("tags"))))
-                .contractEnd(date(rs, at.at("contract_end")))
-                .firstContactAt(optionalInstant(rs, at.at("first_contact_at")))
-                .firstContactChannel(optionalEnum(rs, at.at("first_contact_channel"), IntakeChannel.class))
-                .mergedInto(optionalString(rs, at.at("merged_into")).map(CustomerId::of))
-                .needsCompletion(rs.getBoolean(at.at("needs_completion")))
-                .createdAt(instant(rs, at.at("created_at")))
-                .updatedAt(instant(rs, at.at("updated_at")))
-                .version(rs.getLong(at.at("version")))
+                .id(CustomerId.of(rs.getString(At.ID)))
+                .code(rs.getString(At.CODE))
+                .kind(enumValue(rs, At.KIND, CustomerKind.class))
+                .name(rs.getString(At.NAME))
+                .industry(rs.getString(At.INDUSTRY))
+                .cooperationSince(date(rs, At.COOPERATION_SINCE))
+                .source(optionalEnum(rs, At.SOURCE, CustomerSource.class))
+                .segment(enumValue(rs, At.SEGMENT, Segment.class))
+                .maintenanceLevel(enumValue(rs, At.MAINTENANCE_LEVEL, MaintenanceLevel.class))
+                .keyAccount(rs.getBoolean(At.KEY_ACCOUNT))
+                .accountManagerId(optionalString(rs, At.ACCOUNT_MANAGER_ID).map(UserId::of))
+                .tags(json.strings(rs.getString(At.TAGS)))
+                .contractEnd(date(rs, At.CONTRACT_END))
+                .firstContactAt(optionalInstant(rs, At.FIRST_CONTACT_AT))
+                .firstContactChannel(optionalEnum(rs, At.FIRST_CONTACT_CHANNEL, IntakeChannel.class))
+                .mergedInto(optionalString(rs, At.MERGED_INTO).map(CustomerId::of))
+                .needsCompletion(rs.getBoolean(At.NEEDS_COMPLETION))
+                .createdAt(instant(rs, At.CREATED_AT))
+                .updatedAt(instant(rs, At.UPDATED_AT))
+                .version(rs.getLong(At.VERSION))
                 .build();
     }
 
     /** A contact whose columns follow the {@code first} ones of the row. */
     private static Contact contact(ResultSet rs, int first) throws SQLException {
-        return new Contact(ContactId.of(rs.getString(first + CONTACTS.at("contact_id"))),
-                rs.getString(first + CONTACTS.at("contact_name")),
-                optionalString(rs, first + CONTACTS.at("contact_title")),
-                optionalString(rs, first + CONTACTS.at("contact_phone")),
-                optionalString(rs, first + CONTACTS.at("contact_email")));
+        return new Contact(ContactId.of(rs.getString(first + At.CONTACT_ID)),
+                rs.getString(first + At.CONTACT_NAME),
+                optionalString(rs, first + At.CONTACT_TITLE),
+                optionalString(rs, first + At.CONTACT_PHONE),
+                optionalString(rs, first + At.CONTACT_EMAIL));
     }
 
     private static Customer withContacts(Customer c, List<Contact> contacts) {
@@ -446,5 +445,38 @@ final class JdbcCustomerStore implements CustomerStore {
     }
 
     private record CheckedCustomer(CustomerId id, Optional<UserId> keyAccountManager) {
+    }
+
+    /** The positions of the customer's and the contact's columns, looked up once rather than per row. */
+    private static final class At {
+        static final int ID = CUSTOMERS.at("id");
+        static final int CODE = CUSTOMERS.at("code");
+        static final int KIND = CUSTOMERS.at("kind");
+        static final int NAME = CUSTOMERS.at("name");
+        static final int INDUSTRY = CUSTOMERS.at("industry");
+        static final int COOPERATION_SINCE = CUSTOMERS.at("cooperation_since");
+        static final int SOURCE = CUSTOMERS.at("source");
+        static final int SEGMENT = CUSTOMERS.at("segment");
+        static final int MAINTENANCE_LEVEL = CUSTOMERS.at("maintenance_level");
+        static final int KEY_ACCOUNT = CUSTOMERS.at("key_account");
+        static final int ACCOUNT_MANAGER_ID = CUSTOMERS.at("account_manager_id");
+        static final int TAGS = CUSTOMERS.at("tags");
+        static final int CONTRACT_END = CUSTOMERS.at("contract_end");
+        static final int FIRST_CONTACT_AT = CUSTOMERS.at("first_contact_at");
+        static final int FIRST_CONTACT_CHANNEL = CUSTOMERS.at("first_contact_channel");
+        static final int MERGED_INTO = CUSTOMERS.at("merged_into");
+        static final int NEEDS_COMPLETION = CUSTOMERS.at("needs_completion");
+        static final int CREATED_AT = CUSTOMERS.at("created_at");
+        static final int UPDATED_AT = CUSTOMERS.at("updated_at");
+        static final int VERSION = CUSTOMERS.at("version");
+        static final int CONTACT_CUSTOMER_ID = CONTACTS.at("contact_customer_id");
+        static final int CONTACT_ID = CONTACTS.at("contact_id");
+        static final int CONTACT_NAME = CONTACTS.at("contact_name");
+        static final int CONTACT_TITLE = CONTACTS.at("contact_title");
+        static final int CONTACT_PHONE = CONTACTS.at("contact_phone");
+        static final int CONTACT_EMAIL = CONTACTS.at("contact_email");
+
+        private At() {
+        }
     }
 }

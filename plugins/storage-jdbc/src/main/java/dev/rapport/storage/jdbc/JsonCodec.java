@@ -2,11 +2,11 @@ package dev.rapport.storage.jdbc;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -14,6 +14,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.rapport.api.audit.Change;
 import dev.rapport.api.event.DomainEvent;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +31,6 @@ final class JsonCodec {
                     .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, type -> type));
     private static final TypeReference<LinkedHashMap<String, Change>> CHANGES = new TypeReference<>() {
     };
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     // Stored events outlive the code that wrote them: a field an older event has and the current record lacks
     // is skipped rather than making the whole outbox unreadable.
@@ -44,8 +44,6 @@ final class JsonCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    /** Read for every ticket row (its tags and related tickets): the type resolved once. */
-    private final ObjectReader stringsReader = mapper.readerFor(STRINGS);
 
     /** The permanent name of the event's kind, which names its class on the way back. */
     static String typeOf(DomainEvent event) {
@@ -91,11 +89,28 @@ final class JsonCodec {
         if (json.equals("[]")) {
             return List.of(); // most tickets' lists: no parser needed
         }
-        try {
-            return List.copyOf(stringsReader.<List<String>>readValue(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON is unreadable: " + STRINGS.getType(), e);
+        // Token by token: read for every ticket and customer row, where binding through a reader cost more than
+        // reading the few strings.
+        try (var parser = mapper.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw unreadableStrings(null);
+            }
+            var values = new ArrayList<String>();
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
+                values.add(parser.getText());
+            }
+            if (token != JsonToken.END_ARRAY || parser.nextToken() != null) {
+                throw unreadableStrings(null);
+            }
+            return List.copyOf(values);
+        } catch (IOException e) {
+            throw unreadableStrings(e);
         }
+    }
+
+    private static IllegalStateException unreadableStrings(IOException cause) {
+        return new IllegalStateException("Stored JSON is not a list of strings", cause);
     }
 
     /** A value object (a record of JDK types) as JSON. */

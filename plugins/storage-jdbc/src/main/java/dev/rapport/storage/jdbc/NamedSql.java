@@ -74,7 +74,12 @@ record NamedSql(String sql, List<String> names) {
             if (!values.containsKey(name)) {
                 throw new IllegalArgumentException("No value for :" + name + " in " + sql);
             }
-            statement.setObject(i + 1, values.get(name));
+            // A string set as one: H2 finds the type of an object by trying each it knows.
+            if (values.get(name) instanceof String text) {
+                statement.setString(i + 1, text);
+            } else {
+                statement.setObject(i + 1, values.get(name));
+            }
         }
     }
 

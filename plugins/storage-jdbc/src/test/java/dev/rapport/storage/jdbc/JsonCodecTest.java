@@ -9,7 +9,10 @@ import dev.rapport.api.security.UserId;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.TicketId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,5 +53,22 @@ class JsonCodecTest {
         var changes = Map.of("title", new Change(Optional.empty(), Optional.of("Printer")));
 
         assertThat(codec.changes(codec.changes(changes))).isEqualTo(changes);
+    }
+
+    @Test
+    void listsOfStringsComeBackAsWrittenWhateverTheirText() {
+        var values = List.of("vip", "", "quote \" and \\ back", "新年 \uD83D\uDE00", "line\nbreak\u0001", "[\"x\"]");
+
+        assertThat(codec.strings(codec.strings(values))).isEqualTo(values);
+        assertThat(codec.strings("[]")).isEmpty();
+        assertThat(codec.strings(" [ \"a\" , \"b\" ] ")).containsExactly("a", "b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{}", "[1]", "[\"a\", null]", "[\"a\"] [\"b\"]", "[\"a\"", "[[\"a\"]]", "\"a\""})
+    void storedTextThatIsNotAListOfStringsIsRefused(String json) {
+        assertThatThrownBy(() -> codec.strings(json))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a list of strings");
     }
 }

@@ -75,10 +75,11 @@ record NamedSql(String sql, List<String> names) {
                 throw new IllegalArgumentException("No value for :" + name + " in " + sql);
             }
             // A string set as one: H2 finds the type of an object by trying each it knows.
-            if (values.get(name) instanceof String text) {
+            Object value = values.get(name);
+            if (value instanceof String text) {
                 statement.setString(i + 1, text);
             } else {
-                statement.setObject(i + 1, values.get(name));
+                statement.setObject(i + 1, value);
             }
         }
     }

@@ -118,6 +118,11 @@ enum Dialect {
         }
 
         @Override
+        String lockDueRows() {
+            return "FOR NO KEY UPDATE SKIP LOCKED";
+        }
+
+        @Override
         String hasKey(String kind, List<String> parameters) {
             // The GIN index on the array answers the overlap.
             return "c.search_keys && CAST(ARRAY[" + parameters.stream().map(p -> ":" + p)
@@ -166,6 +171,16 @@ enum Dialect {
 
     /** What to bind for {@link #contains} to find {@code text} as written, wildcards included. */
     abstract String containing(String text);
+
+    /**
+     * The locking clause of a scan that shares due rows between nodes: it locks the rows it returns for an update of
+     * their non-key columns and skips rows another scan holds. On PostgreSQL that is {@code FOR NO KEY UPDATE}:
+     * {@code FOR UPDATE} would also skip a row whose key a foreign key check holds (a notice being written for the
+     * ticket), leaving its due alarm to the next scan.
+     */
+    String lockDueRows() {
+        return "FOR UPDATE SKIP LOCKED";
+    }
 
     /**
      * Whether the typo keys and readings (kinds {@code T} and {@code P}) are kept on the customer row, in

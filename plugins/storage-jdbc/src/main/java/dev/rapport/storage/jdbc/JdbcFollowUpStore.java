@@ -166,7 +166,7 @@ final class JdbcFollowUpStore implements FollowUpStore {
     public List<FollowUp> dueForAlarm(Instant now, int limit) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM follow_ups WHERE next_alarm_at <= :now "
                         // Both H2 and PostgreSQL skip rows another transaction holds: nodes share the due work.
-                        + "ORDER BY next_alarm_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                        + "ORDER BY next_alarm_at LIMIT :limit " + dialect.lockDueRows())
                 .bind("now", instant(now))
                 .bind("limit", limit)
                 .map((rs, ctx) -> followUp(rs))

@@ -62,10 +62,12 @@ final class JdbcTicketStore implements TicketStore {
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Handle handle;
+    private final Dialect dialect;
     private final JsonCodec json;
 
-    JdbcTicketStore(Handle handle, JsonCodec json) {
+    JdbcTicketStore(Handle handle, Dialect dialect, JsonCodec json) {
         this.handle = handle;
+        this.dialect = dialect;
         this.json = json;
     }
 
@@ -295,7 +297,7 @@ final class JdbcTicketStore implements TicketStore {
     public List<Ticket> dueForAlarm(Instant now, int limit) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE sla_next_alarm_at <= :now "
                         // Both H2 and PostgreSQL skip rows another transaction holds: nodes share the due work.
-                        + "ORDER BY sla_next_alarm_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                        + "ORDER BY sla_next_alarm_at LIMIT :limit " + dialect.lockDueRows())
                 .bind("now", instant(now))
                 .bind("limit", limit)
                 .map((rs, ctx) -> ticket(rs))

@@ -71,7 +71,7 @@ final class JdbcTransaction implements Transaction {
         this.handle = handle;
         this.dialect = dialect;
         this.customers = new JdbcCustomerStore(handle, json);
-        this.tickets = new JdbcTicketStore(handle, json);
+        this.tickets = new JdbcTicketStore(handle, dialect, json);
         this.interactions = new JdbcInteractionStore(handle, json);
         this.purchases = new JdbcPurchaseStore(handle);
         this.roles = new JdbcRoleStore(handle, json);

@@ -1,10 +1,12 @@
 package dev.rapport.storage.jdbc;
 
 import dev.rapport.api.customer.Customer;
+import dev.rapport.api.notice.NoticeType;
 import dev.rapport.api.sla.BusinessCalendar;
 import dev.rapport.api.sla.SlaPolicy;
 import dev.rapport.api.sla.SlaTargets;
 import dev.rapport.api.sla.WorkingHours;
+import dev.rapport.api.spi.storage.NewNotice;
 import dev.rapport.api.spi.storage.TicketQuery;
 import dev.rapport.api.ticket.Priority;
 import dev.rapport.api.ticket.SlaAlarm;
@@ -32,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import static dev.rapport.storage.jdbc.CustomerBuilder.aCustomer;
 import static dev.rapport.storage.jdbc.Fixtures.minutesAfterT0;
 import static dev.rapport.storage.jdbc.TicketBuilder.aTicketOf;
+import static dev.rapport.storage.jdbc.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the SLA engine asks of storage: due alarms shared between nodes, the monitor's lists, policy and calendars. */
@@ -86,6 +89,33 @@ class JdbcSlaStorageTest {
                 // sorted, which is no loss for a database one process holds.
                 assertThat(seenMeanwhile).extracting(Ticket::id).containsExactly(second.id());
             }
+        }
+    }
+
+    @StorageTest
+    void dueForAlarmStillFindsATicketThatAnotherTransactionOnlyRefersTo(TestDatabase db) throws Exception {
+        var due = aTicketOf(customer.id()).due(minutesAfterT0(10), minutesAfterT0(600)).build();
+        var owner = aUser().build();
+        try (var storage = TestStorage.on(db)) {
+            store(storage, List.of(due));
+            storage.run(tx -> tx.users().insert(owner, "hash"));
+            var inserted = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
+            // The notices of the ticket's last events, written while the next scan runs: PostgreSQL's foreign key
+            // check holds a share lock on the ticket's row until they commit.
+            var notifier = CompletableFuture.runAsync(() -> storage.run(tx -> {
+                tx.notices().insertIfAbsent(new NewNotice(owner.id(), 1, NoticeType.SLA_BREACHED, due.id(),
+                        due.number(), due.title(), minutesAfterT0(5)));
+                inserted.countDown();
+                await(release);
+            }));
+            assertThat(inserted.await(1, TimeUnit.MINUTES)).isTrue();
+
+            var seenMeanwhile = storage.get(tx -> tx.tickets().dueForAlarm(minutesAfterT0(30), 10));
+            release.countDown();
+            notifier.get(1, TimeUnit.MINUTES);
+
+            assertThat(seenMeanwhile).extracting(Ticket::id).containsExactly(due.id());
         }
     }
 

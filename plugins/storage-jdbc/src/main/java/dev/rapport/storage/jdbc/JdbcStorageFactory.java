@@ -88,10 +88,18 @@ public final class JdbcStorageFactory implements StorageFactory {
         // Migrated before H2's commits are made to reach the file one by one: a new database's hundreds of DDL
         // statements then reach it together, at the checkpoint that follows (a third of a second of a demo start).
         SchemaMigrations.apply(dataSource, dialect);
+        Runnable releaseAll = release;
         if (dialect == Dialect.H2) {
             H2Durability.commitsReachTheFile(context.instanceName(), dataSource, configuredUrl);
+            var housekeeping = H2Housekeeping.start(context.instanceName(), dataSource);
+            if (housekeeping.isPresent()) {
+                releaseAll = () -> {
+                    housekeeping.get().close();
+                    release.run();
+                };
+            }
         }
-        return new JdbcStorage(jdbi(dataSource), dialect, new JsonCodec(), context.clock(), release,
+        return new JdbcStorage(jdbi(dataSource), dialect, new JsonCodec(), context.clock(), releaseAll,
                 dataSource instanceof HikariDataSource hikari ? Optional.of(hikari) : Optional.empty());
     }
 

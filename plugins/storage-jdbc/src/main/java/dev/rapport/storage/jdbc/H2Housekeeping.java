@@ -41,6 +41,7 @@ final class H2Housekeeping implements AutoCloseable {
     private final DataSource dataSource;
     private final ScheduledExecutorService timer;
     private boolean failing; // only the timer's thread reads and writes it
+    private MVStore store; // guarded by this
 
     private H2Housekeeping(String instance, DataSource dataSource, ScheduledExecutorService timer) {
         this.instance = instance;
@@ -93,14 +94,17 @@ final class H2Housekeeping implements AutoCloseable {
      * One step: rewrites the live pages of up to {@value #STEP_BYTES} bytes of sparse chunks, when commits are written
      * at once. Returns whether it rewrote anything.
      */
-    boolean step() throws SQLException {
-        try (var connection = dataSource.getConnection()) {
-            var store = storeOf(connection);
-            if (store.isClosed() || store.getAutoCommitDelay() > 0) {
-                return false; // H2's own writer thread does the housekeeping
+    synchronized boolean step() throws SQLException {
+        if (store == null || store.isClosed()) {
+            // Kept between steps: a step takes none of the pool's connections, which the requests need.
+            try (var connection = dataSource.getConnection()) {
+                store = storeOf(connection);
             }
-            return store.compact(TARGET_FILL_PERCENT, STEP_BYTES);
         }
+        if (store.getAutoCommitDelay() > 0) {
+            return false; // H2's own writer thread does the housekeeping
+        }
+        return store.compact(TARGET_FILL_PERCENT, STEP_BYTES);
     }
 
     private static MVStore storeOf(Connection connection) throws SQLException {

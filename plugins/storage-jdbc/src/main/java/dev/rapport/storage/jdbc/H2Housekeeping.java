@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 final class H2Housekeeping implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(H2Housekeeping.class.getName());
     /** About as often as H2's own writer thread would run at its default delay (every 166 ms). */
-    static final Duration INTERVAL = Duration.ofMillis(200);
+    private static final Duration INTERVAL = Duration.ofMillis(200);
     /** Chunks less full than this have their live pages rewritten. */
     private static final int TARGET_FILL_PERCENT = 50;
     /** At most this much is rewritten in one step, which holds the store's lock. */
@@ -108,6 +108,9 @@ final class H2Housekeeping implements AutoCloseable {
     }
 
     private static MVStore storeOf(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)) {
+            throw new UnsupportedOperationException("the DataSource's connections do not unwrap to H2's");
+        }
         if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
             throw new UnsupportedOperationException("the database runs in another process");
         }

@@ -7,12 +7,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** An H2 file database whose commits are written one by one still reuses the space of what later commits replaced. */
 class H2HousekeepingTest {
@@ -44,6 +50,40 @@ class H2HousekeepingTest {
             commit(pool, COMMITS_BETWEEN_STEPS, Optional.empty());
 
             assertThat(housekeeping.step()).isFalse();
+        }
+    }
+
+    @Test
+    void connectionsThatDoNotUnwrapToH2sAreRefusedNotRetried(@TempDir Path directory) throws Exception {
+        try (var pool = pool(url(directory));
+             var housekeeping = H2Housekeeping.start("test", hidingH2(pool)).orElseThrow()) {
+            assertThatThrownBy(housekeeping::step).isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("do not unwrap");
+        }
+    }
+
+    /** A host's DataSource whose connections answer as H2's but will not say that they wrap one. */
+    private static DataSource hidingH2(DataSource pool) {
+        InvocationHandler dataSource = (proxy, method, args) -> {
+            Object result = invoke(method, pool, args);
+            return result instanceof Connection connection ? hiding(connection) : result;
+        };
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[]{DataSource.class}, dataSource);
+    }
+
+    private static Connection hiding(Connection connection) {
+        InvocationHandler hidden = (proxy, method, args) -> method.getName().equals("isWrapperFor") ? false
+                : invoke(method, connection, args);
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[]{Connection.class}, hidden);
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 

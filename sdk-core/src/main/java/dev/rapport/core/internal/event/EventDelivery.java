@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,7 @@ public final class EventDelivery implements AutoCloseable {
     /** A subscriber no node has run for this long gets no new events (e.g. a notifier removed from the configuration). */
     static final Duration SUBSCRIBER_EXPIRY = Duration.ofDays(7);
     private static final Duration HEARTBEAT = Duration.ofMinutes(1);
+    static final String FAN_OUT_THREAD = "rapport-event-fan-out";
 
     /** A notifier instance to deliver to, with its policy and the values of its secret settings. */
     public record NotifierInstance(String name, Notifier notifier, DeliveryPolicy policy, Set<String> secrets) {
@@ -69,7 +71,7 @@ public final class EventDelivery implements AutoCloseable {
     private final Map<String, Subscriber> byName = new HashMap<>();
     private final List<Lane> lanes = new ArrayList<>();
     private final ScheduledExecutorService fanOut = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        var thread = new Thread(runnable, "rapport-event-fan-out");
+        var thread = new Thread(runnable, FAN_OUT_THREAD);
         thread.setDaemon(true);
         return thread;
     });
@@ -169,8 +171,10 @@ public final class EventDelivery implements AutoCloseable {
         passQueued.set(false);
         long number = fanOutPasses.begin();
         try {
-            heartbeat();
-            if (fanOutAll()) {
+            // One reading of the clock for the pass: the heartbeat's registration must be live at the fan-out's time.
+            Instant now = clock.instant();
+            heartbeat(now);
+            if (fanOutAll(now)) {
                 fanOutPasses.clean(number);
             } else {
                 schedule(TURN_TAKEN_RETRY.toNanos());
@@ -186,8 +190,7 @@ public final class EventDelivery implements AutoCloseable {
     }
 
     /** Keeps this node's subscribers among those fanned out to. */
-    private void heartbeat() {
-        Instant now = clock.instant();
+    private void heartbeat(Instant now) {
         if (now.isBefore(lastHeartbeat.plus(HEARTBEAT)) && !now.isBefore(lastHeartbeat)) {
             return;
         }
@@ -199,17 +202,18 @@ public final class EventDelivery implements AutoCloseable {
     }
 
     /** Fans out every new event; false when another node holds the turn. */
-    private boolean fanOutAll() {
+    private boolean fanOutAll(Instant now) {
         int moved;
         do {
-            Instant now = clock.instant();
             moved = storage.inTransaction(tx -> {
                 if (!tx.deliveries().takeFanOutTurn()) {
                     return -1;
                 }
                 var events = tx.outbox().undelivered(FAN_OUT_BATCH);
                 if (!events.isEmpty()) {
-                    var names = tx.deliveries().subscribers(now.minus(SUBSCRIBER_EXPIRY));
+                    // This node's own subscribers are live whatever their registration says.
+                    var names = new TreeSet<>(names());
+                    names.addAll(tx.deliveries().subscribers(now.minus(SUBSCRIBER_EXPIRY)));
                     concerned(events, names).forEach((subscribers, concerning) ->
                             tx.deliveries().enqueue(concerning, subscribers, now));
                     tx.outbox().markDelivered(events.stream().map(OutboxEntry::position).toList());

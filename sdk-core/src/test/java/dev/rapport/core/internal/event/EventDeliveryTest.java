@@ -17,7 +17,13 @@ import dev.rapport.storage.jdbc.testing.TestDatabase;
 import dev.rapport.testkit.MutableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.rapport.core.testing.Fixtures.aCustomer;
 import static dev.rapport.core.testing.Fixtures.aTicket;
@@ -84,5 +90,48 @@ class EventDeliveryTest {
         rapports.awaitAllDelivered(rapport);
         assertThat(heard.of(CustomerCreated.class)).extracting(CustomerCreated::customerId)
                 .containsExactly(customer.id());
+    }
+
+    /**
+     * Each reading the fan-out makes moves the node's clock eight days on, more than the week after which a subscriber
+     * no node runs is dropped; as a test's clock, moved by another thread during a pass, does. The node's own
+     * listeners still hear its events.
+     */
+    @StorageTest
+    void aNodesOwnSubscribersHearItsEventsHoweverFarItsClockMovesDuringAFanOut(TestDatabase db) {
+        var leaping = new FanOutLeapingClock(clock.instant(), Duration.ofDays(8));
+        rapport = rapports.start(rapports.builder(db).listener(heard).deliveryClock(leaping));
+
+        var customer = rapport.customers().create(Actor.system(), aCustomer().build());
+
+        assertThat(heard.await(CustomerCreated.class, 1)).extracting(CustomerCreated::customerId)
+                .containsExactly(customer.id());
+    }
+
+    /** A clock that moves {@code leap} on after every reading on the fan-out's thread; other threads only read it. */
+    private static final class FanOutLeapingClock extends Clock {
+        private final AtomicReference<Instant> now;
+        private final Duration leap;
+
+        FanOutLeapingClock(Instant start, Duration leap) {
+            this.now = new AtomicReference<>(start);
+            this.leap = leap;
+        }
+
+        @Override
+        public Instant instant() {
+            return Thread.currentThread().getName().equals(EventDelivery.FAN_OUT_THREAD)
+                    ? now.getAndUpdate(t -> t.plus(leap)) : now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("not needed");
+        }
     }
 }

@@ -6,7 +6,9 @@ import dev.rapport.testkit.Eventually;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * The events a Rapport delivered, for tests to wait for: register with {@code builder.listener(heard)}. Delivery
@@ -31,10 +33,15 @@ public final class HeardEvents implements DomainEventListener {
      * @throws AssertionError when fewer arrive within the test patience
      */
     public <E extends DomainEvent> List<E> await(Class<E> type, int count) {
-        return Eventually.value(count + " " + type.getSimpleName() + " event(s), having heard " + heard.size()
-                + " events", () -> {
-            var events = of(type);
-            return events.size() < count ? Optional.empty() : Optional.of(events.subList(0, count));
-        });
+        try {
+            return Eventually.value(count + " " + type.getSimpleName() + " event(s)", () -> {
+                var events = of(type);
+                return events.size() < count ? Optional.empty() : Optional.of(events.subList(0, count));
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; heard by then: " + heard.stream()
+                    .collect(Collectors.groupingBy(event -> event.getClass().getSimpleName(), TreeMap::new,
+                            Collectors.counting())), e);
+        }
     }
 }

@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.TreeSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +46,7 @@ public final class EventDelivery implements AutoCloseable {
     /** A subscriber no node has run for this long gets no new events (e.g. a notifier removed from the configuration). */
     static final Duration SUBSCRIBER_EXPIRY = Duration.ofDays(7);
     private static final Duration HEARTBEAT = Duration.ofMinutes(1);
+    /** The fan-out's thread, by name in thread dumps. */
     static final String FAN_OUT_THREAD = "rapport-event-fan-out";
 
     /** A notifier instance to deliver to, with its policy and the values of its secret settings. */
